@@ -1,0 +1,200 @@
+package notimeout
+
+import (
+	"go/ast"
+	"go/types"
+
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/apilint/apilint/internal/apis"
+	"github.com/apilint/apilint/internal/diag"
+	"github.com/apilint/apilint/internal/source"
+)
+
+const clientWhy = "a slow or hung upstream then holds the calling goroutine and its connection forever, " +
+	"and under load they pile up until the service runs out of memory or file descriptors"
+
+// client reports an http.Client built without a Timeout.
+func (c *checker) client(b built) {
+	if field(b.lit, "Timeout") != nil || c.assignedLater(b, "Timeout") {
+		return
+	}
+	if streamingTransport(b.lit) || c.onlyBoundedRequests(b) {
+		return
+	}
+	what := "http.Client has no Timeout"
+	if b.constructor != "" {
+		what = b.constructor + " returns an http.Client with no Timeout"
+	}
+	f := diag.Finding{
+		Pos:     b.pos,
+		End:     b.end,
+		Message: what + ": " + clientWhy + "; set Timeout (e.g. 10 * time.Second), or give every request a context with a deadline",
+	}
+	if b.lit != nil {
+		f.Fixes = c.addDurationField(b.lit, "Timeout", "Add Timeout: 10 * time.Second")
+	}
+	diag.Report(c.pass, f)
+}
+
+// streamingTransport reports whether the client literal's Transport is a
+// literal that bounds the wait for response headers: the usual setup of
+// clients that stream bodies and so cannot use Client.Timeout.
+func streamingTransport(lit *ast.CompositeLit) bool {
+	t := field(lit, "Transport")
+	if u, ok := t.(*ast.UnaryExpr); ok {
+		t = u.X
+	}
+	tl, ok := t.(*ast.CompositeLit)
+	return ok && field(tl, "ResponseHeaderTimeout") != nil
+}
+
+// defaultClientFunc reports http.Get and friends.
+func (c *checker) defaultClientFunc(call *ast.CallExpr, name string) {
+	diag.Report(c.pass, diag.Finding{
+		Pos: call.Pos(),
+		End: call.End(),
+		Message: "http." + name + " sends through http.DefaultClient, which has no timeout: " + clientWhy +
+			"; use an http.Client with Timeout set, or http.NewRequestWithContext with a context that has a deadline",
+	})
+}
+
+// defaultClientMethod reports http.DefaultClient.Do(req) unless req's
+// context is bounded, and the other DefaultClient methods, which take no
+// context.
+func (c *checker) defaultClientMethod(cur inspector.Cursor, call *ast.CallExpr, name string) {
+	if name == "Do" && len(call.Args) == 1 {
+		var body ast.Node
+		if fn, ok := source.OutermostFunc(cur); ok {
+			body = source.Body(fn.Node())
+		}
+		if c.requestBounded(body, call.Args[0]) {
+			return
+		}
+	}
+	diag.Report(c.pass, diag.Finding{
+		Pos: call.Pos(),
+		End: call.End(),
+		Message: "http.DefaultClient." + name + " has no timeout and the request's context has no deadline: " + clientWhy +
+			"; use an http.Client with Timeout set, or build the request with a context from context.WithTimeout",
+	})
+}
+
+// requestBounded reports whether the *http.Request expression req carries
+// a context with a deadline (or one its caller owns).
+func (c *checker) requestBounded(body ast.Node, req ast.Expr) bool {
+	info := c.pass.TypesInfo
+	switch r := ast.Unparen(req).(type) {
+	case *ast.CallExpr:
+		if ctx := requestContextArg(info, r); ctx != nil {
+			return c.contextBounded(body, ctx, 0)
+		}
+	case *ast.Ident:
+		for _, a := range source.AssignedValues(info, body, info.Uses[r]) {
+			if call, ok := ast.Unparen(a.Expr).(*ast.CallExpr); ok {
+				if ctx := requestContextArg(info, call); ctx != nil && c.contextBounded(body, ctx, 0) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// requestContextArg returns the context argument of a call that makes a
+// request with a context: http.NewRequestWithContext(ctx, ...),
+// req.WithContext(ctx), req.Clone(ctx).
+func requestContextArg(info *types.Info, call *ast.CallExpr) ast.Expr {
+	fn, _ := apis.Callee(info, call)
+	if fn == nil || len(call.Args) == 0 {
+		return nil
+	}
+	pkg, recv, name := apis.FuncKey(fn)
+	switch {
+	case pkg == "net/http" && recv == "" && name == "NewRequestWithContext",
+		pkg == "net/http" && recv == "Request" && (name == "WithContext" || name == "Clone"):
+		return call.Args[0]
+	}
+	return nil
+}
+
+// contextBounded reports whether ctx has a deadline set in this function
+// (context.WithTimeout, WithDeadline and their Cause variants, possibly
+// wrapped by WithValue or WithCancel), or is a context.Context parameter,
+// whose deadline is the caller's business.
+func (c *checker) contextBounded(body ast.Node, ctx ast.Expr, depth int) bool {
+	if depth > 8 {
+		return false
+	}
+	info := c.pass.TypesInfo
+	switch e := ast.Unparen(ctx).(type) {
+	case *ast.Ident:
+		v, ok := info.Uses[e].(*types.Var)
+		if !ok {
+			return false
+		}
+		if v.Kind() == types.ParamVar && apis.IsContext(v.Type()) {
+			return true
+		}
+		for _, a := range source.AssignedValues(info, body, v) {
+			if c.contextBounded(body, a.Expr, depth+1) {
+				return true
+			}
+		}
+	case *ast.CallExpr:
+		fn, _ := apis.Callee(info, e)
+		if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "context" {
+			return false
+		}
+		switch fn.Name() {
+		case "WithTimeout", "WithDeadline", "WithTimeoutCause", "WithDeadlineCause":
+			return true
+		case "WithValue", "WithCancel", "WithCancelCause":
+			if len(e.Args) > 0 {
+				return c.contextBounded(body, e.Args[0], depth+1)
+			}
+		}
+	}
+	return false
+}
+
+// onlyBoundedRequests reports whether the client is a local variable that
+// is only ever used to send requests whose contexts are bounded:
+// client.Do(req) with req built from a context.WithTimeout context.
+func (c *checker) onlyBoundedRequests(b built) bool {
+	if b.targetVar == nil || b.scope == nil {
+		return false
+	}
+	info := c.pass.TypesInfo
+	uses, bounded := 0, true
+	ast.Inspect(b.scope, func(n ast.Node) bool {
+		if !bounded {
+			return false
+		}
+		call, ok := n.(*ast.CallExpr)
+		if ok {
+			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+				if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok && info.Uses[id] == b.targetVar {
+					uses++
+					if sel.Sel.Name != "Do" || len(call.Args) != 1 || !c.requestBounded(b.scope, call.Args[0]) {
+						bounded = false
+					}
+					for _, arg := range call.Args {
+						ast.Inspect(arg, func(n ast.Node) bool { return c.noUseOf(n, b.targetVar, &bounded) })
+					}
+					return false
+				}
+			}
+		}
+		return c.noUseOf(n, b.targetVar, &bounded)
+	})
+	return bounded && uses > 0
+}
+
+// noUseOf clears *ok when n is a use of v; it is an ast.Inspect visitor.
+func (c *checker) noUseOf(n ast.Node, v *types.Var, ok *bool) bool {
+	if id, isID := n.(*ast.Ident); isID && c.pass.TypesInfo.Uses[id] == v {
+		*ok = false
+	}
+	return *ok
+}

@@ -1,0 +1,204 @@
+package notimeout
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/apilint/apilint/internal/apis"
+	"github.com/apilint/apilint/internal/diag"
+	"github.com/apilint/apilint/internal/source"
+)
+
+// missingContext reports a call that has a context-taking variant, when a
+// context is in scope (error, with a fix) or, with -notimeout.all, when
+// none is (note).
+func (c *checker) missingContext(cur inspector.Cursor, call *ast.CallExpr, fn *types.Func, entry *apis.Call) {
+	notBefore := token.NoPos
+	for fn := range cur.Enclosing(source.FuncTypes...) {
+		if source.IsGoLiteral(fn) {
+			// A context from outside the goroutine may be cancelled
+			// while the goroutine still runs: only its own count.
+			notBefore = fn.Node().Pos()
+			break
+		}
+	}
+	if c.contextAttachedLater(cur, call) {
+		return
+	}
+	ctxs := source.ContextsInScope(c.pass.Pkg, call.Pos(), notBefore)
+	what := apis.FuncName(fn) + " takes no context"
+	why := "it cannot be cancelled and has no deadline, so when the " + dependency(entry) +
+		" slows down every request waiting on it holds its goroutine and connection"
+	if len(ctxs) == 0 {
+		if !reportAll {
+			return
+		}
+		diag.Report(c.pass, diag.Finding{
+			Pos:     call.Pos(),
+			End:     call.End(),
+			Level:   diag.Note,
+			Message: fmt.Sprintf("%s: %s; no context is in scope here: accept a context.Context and call %s", what, why, entry.WithCtx),
+		})
+		return
+	}
+	ctx := ctxs[0]
+	diag.Report(c.pass, diag.Finding{
+		Pos:     call.Pos(),
+		End:     call.End(),
+		Message: fmt.Sprintf("%s but %s is in scope: %s; call %s(%s, ...)", what, ctx.Var.Name(), why, entry.WithCtx, ctx.Expr()),
+		Fixes:   withContextFix(call, entry, ctx.Expr()),
+	})
+}
+
+// contextAttachedLater reports whether call builds an *http.Request that
+// is stored in a variable and later given a context: req.WithContext(ctx)
+// or req.Clone(ctx).
+func (c *checker) contextAttachedLater(cur inspector.Cursor, call *ast.CallExpr) bool {
+	as, ok := cur.Parent().Node().(*ast.AssignStmt)
+	if !ok || len(as.Rhs) != 1 || len(as.Lhs) == 0 {
+		return false
+	}
+	id, ok := as.Lhs[0].(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v := c.localVar(id)
+	if v == nil || !httpRequest.Matches(v.Type()) {
+		return false
+	}
+	fn, ok := source.EnclosingFunc(cur)
+	if !ok {
+		return false
+	}
+	found := false
+	ast.Inspect(source.Body(fn.Node()), func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok {
+			if ctx := requestContextArg(c.pass.TypesInfo, call); ctx != nil {
+				if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+					if x, ok := ast.Unparen(sel.X).(*ast.Ident); ok && c.pass.TypesInfo.Uses[x] == v {
+						found = true
+					}
+				}
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+var httpRequest = apis.TypeRef{Pkg: "net/http", Name: "Request", Ptr: true}
+
+// dependency names what a call waits on, for messages.
+func dependency(entry *apis.Call) string {
+	if entry.Pkg == "net/http" {
+		return "upstream"
+	}
+	return "database"
+}
+
+// withContextFix rewrites f(args) to fCtx(ctx, args[, tail]).
+func withContextFix(call *ast.CallExpr, entry *apis.Call, ctx string) []analysis.SuggestedFix {
+	var name *ast.Ident
+	switch fun := ast.Unparen(call.Fun).(type) {
+	case *ast.SelectorExpr:
+		name = fun.Sel
+	case *ast.Ident:
+		name = fun
+	default:
+		return nil
+	}
+	edits := []analysis.TextEdit{{Pos: name.Pos(), End: name.End(), NewText: []byte(entry.WithCtx)}}
+	insert := ctx
+	if len(call.Args) > 0 {
+		insert += ", "
+	}
+	edits = append(edits, analysis.TextEdit{Pos: call.Lparen + 1, End: call.Lparen + 1, NewText: []byte(insert)})
+	if entry.CtxTail != "" {
+		tail := ", " + entry.CtxTail // after the context at least
+		edits = append(edits, analysis.TextEdit{Pos: call.Rparen, End: call.Rparen, NewText: []byte(tail)})
+	}
+	return []analysis.SuggestedFix{{Message: "Call " + entry.WithCtx + " with " + ctx, TextEdits: edits}}
+}
+
+// backgroundInHandler reports context.Background() or context.TODO()
+// given to a database, datastore or HTTP call inside a request handler.
+func (c *checker) backgroundInHandler(cur inspector.Cursor, call *ast.CallExpr, fn *types.Func, entry *apis.Call) {
+	if !entry.Kind.IsRoundTrip() && !(entry.Pkg == "net/http" && entry.Name == "NewRequestWithContext") {
+		return
+	}
+	idx := contextParam(fn)
+	if idx < 0 || idx >= len(call.Args) {
+		return
+	}
+	handler, shape, ok := source.Handler(c.pass.TypesInfo, cur)
+	if !ok {
+		return
+	}
+	arg := call.Args[idx]
+	bg, name := c.background(handler, arg)
+	if bg == nil {
+		return
+	}
+	f := diag.Finding{
+		Pos: arg.Pos(),
+		End: arg.End(),
+		Message: fmt.Sprintf("context.%s() passed to %s inside request handler %s drops the request's context: "+
+			"when the client goes away or the request times out the work goes on, and under load abandoned work piles up",
+			name, apis.FuncName(fn), source.FuncName(handler.Node())),
+	}
+	params := source.Params(c.pass.TypesInfo, handler.Node())
+	if shape.Request < len(params) {
+		p := params[shape.Request]
+		if src := apis.ContextSourceOf(p.Type()); src != nil && p.Name() != "" && p.Name() != "_" {
+			expr := fmt.Sprintf(src.Expr, p.Name())
+			f.Message += "; use " + expr
+			f.Fixes = []analysis.SuggestedFix{{
+				Message:   "Use " + expr,
+				TextEdits: []analysis.TextEdit{{Pos: bg.Pos(), End: bg.End(), NewText: []byte(expr)}},
+			}}
+		}
+	}
+	diag.Report(c.pass, f)
+}
+
+// contextParam returns the index of fn's context.Context parameter, or -1.
+func contextParam(fn *types.Func) int {
+	params := fn.Signature().Params()
+	for i := 0; i < params.Len(); i++ {
+		if apis.IsContext(params.At(i).Type()) {
+			return i
+		}
+	}
+	return -1
+}
+
+// background returns the context.Background() or context.TODO() call that
+// arg is, or that the local variable arg was set to (once, in the
+// handler), and its name.
+func (c *checker) background(handler inspector.Cursor, arg ast.Expr) (*ast.CallExpr, string) {
+	info := c.pass.TypesInfo
+	if id, ok := ast.Unparen(arg).(*ast.Ident); ok {
+		vals := source.AssignedValues(info, source.Body(handler.Node()), info.Uses[id])
+		if len(vals) != 1 {
+			return nil, ""
+		}
+		arg = vals[0].Expr
+	}
+	call, ok := ast.Unparen(arg).(*ast.CallExpr)
+	if !ok {
+		return nil, ""
+	}
+	fn, _ := apis.Callee(info, call)
+	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "context" {
+		return nil, ""
+	}
+	if fn.Name() == "Background" || fn.Name() == "TODO" {
+		return call, fn.Name()
+	}
+	return nil, ""
+}

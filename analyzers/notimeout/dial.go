@@ -1,0 +1,29 @@
+package notimeout
+
+import (
+	"go/ast"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/apilint/apilint/internal/diag"
+)
+
+// dial reports net.Dial, which has no connect timeout.
+func (c *checker) dial(call *ast.CallExpr) {
+	f := diag.Finding{
+		Pos: call.Pos(),
+		End: call.End(),
+		Message: "net.Dial has no timeout: connecting to an unreachable host waits for the operating system's " +
+			"connect timeout (minutes), holding the caller all that time; use net.DialTimeout, or a net.Dialer " +
+			"with Timeout and DialContext",
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if ok && len(call.Args) == 2 && !call.Ellipsis.IsValid() {
+		timeName, edits := diag.AddImport(c.pass, c.file, "time", "time")
+		edits = append(edits,
+			analysis.TextEdit{Pos: sel.Sel.Pos(), End: sel.Sel.End(), NewText: []byte("DialTimeout")},
+			analysis.TextEdit{Pos: call.Rparen, End: call.Rparen, NewText: []byte(", 10*" + timeName + ".Second")})
+		f.Fixes = []analysis.SuggestedFix{{Message: "Use net.DialTimeout with 10 seconds", TextEdits: edits}}
+	}
+	diag.Report(c.pass, f)
+}

@@ -1,0 +1,63 @@
+// Package notimeout defines an Analyzer that reports outbound calls and
+// servers that can wait forever.
+//
+// # Analyzer notimeout
+//
+// notimeout: report HTTP and database calls and HTTP servers with no timeout or deadline
+//
+// A service that is fine at 100 requests per second falls over at 10,000
+// when one dependency slows down: every request that waits on it holds a
+// goroutine, a connection and its memory, and without a timeout nothing
+// ever lets go. notimeout reports the places where nothing bounds the wait.
+//
+// Outbound HTTP:
+//
+//   - http.Get, http.Head, http.Post and http.PostForm, which send through
+//     http.DefaultClient, and http.DefaultClient.Do/Get/Head/Post/PostForm,
+//     unless the request's context gets a deadline from context.WithTimeout
+//     or context.WithDeadline in the same function, or comes from a
+//     context.Context parameter (the caller owns the deadline);
+//   - an http.Client built with no Timeout (a composite literal, new or a
+//     zero-value variable), unless Timeout is assigned later in the same
+//     function or its Transport is a literal that sets
+//     ResponseHeaderTimeout (streaming clients). When the client is built
+//     in a constructor, the message names it. The suggested fix adds
+//     Timeout: 10 * time.Second.
+//
+// Servers:
+//
+//   - http.ListenAndServe, http.ListenAndServeTLS, http.Serve and
+//     http.ServeTLS, whose server has no timeouts (the suggested fix builds
+//     an http.Server with ReadHeaderTimeout), and gin's Run and echo's
+//     Start unless the echo server's read timeout is set;
+//   - an http.Server with neither ReadHeaderTimeout nor ReadTimeout, in the
+//     literal or assigned after it. A client that sends headers slowly holds
+//     a connection for as long as it likes (Slowloris). The suggested fix
+//     adds ReadHeaderTimeout: 10 * time.Second.
+//
+// Contexts:
+//
+//   - database/sql and sqlx calls without a context (Query, QueryRow, Exec,
+//     Prepare, Begin, Ping, Get, Select, Queryx, NamedExec, ...) and
+//     http.NewRequest, when a context is in scope: a context.Context
+//     variable, or an *http.Request, gin, echo or fiber context. The
+//     suggested fix calls the ...Context variant with that context. Where
+//     no context is in scope the finding is a note, reported only with
+//     -notimeout.all: threading a context through is a larger change, and
+//     reporting every such call buries the ones that matter.
+//   - context.Background() or context.TODO() passed to a database, datastore
+//     or HTTP call inside a request handler: when the client goes away the
+//     work goes on. The suggested fix uses the request's context. Work in
+//     a goroutine the handler starts is left alone: it must outlive the
+//     request.
+//
+// Raw connections:
+//
+//   - net.Dial, which waits for the operating system's connect timeout
+//     (minutes). The suggested fix uses net.DialTimeout.
+//
+// Test files and generated files are not checked.
+//
+// To silence one finding, write //apilint:ignore notimeout <reason> on
+// the line or the line above.
+package notimeout

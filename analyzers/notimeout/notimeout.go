@@ -1,0 +1,130 @@
+package notimeout
+
+import (
+	_ "embed"
+	"go/ast"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/apilint/apilint/internal/apis"
+	"github.com/apilint/apilint/internal/diag"
+)
+
+//go:embed doc.go
+var doc string
+
+// Analyzer reports outbound calls and servers with no timeout or deadline.
+var Analyzer = &analysis.Analyzer{
+	Name:     "notimeout",
+	Doc:      diag.MustDoc(doc, "notimeout"),
+	URL:      "https://github.com/apilint/apilint#notimeout",
+	Requires: []*analysis.Analyzer{inspect.Analyzer},
+	Run:      run,
+}
+
+// reportAll reports context-less calls where no context is in scope.
+var reportAll bool
+
+func init() {
+	Analyzer.Flags.BoolVar(&reportAll, "all", false,
+		"also report database and HTTP calls without a context where no context is in scope (level note)")
+}
+
+// checker holds one pass's state.
+type checker struct {
+	pass  *analysis.Pass
+	table *apis.Table
+	file  *ast.File
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	c := &checker{pass: pass, table: apis.Default()}
+	for fileCur := range insp.Root().Children() {
+		file := fileCur.Node().(*ast.File)
+		if diag.Skip(pass, file) {
+			continue
+		}
+		c.file = file
+		for cur := range fileCur.Preorder((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil), (*ast.ValueSpec)(nil)) {
+			switch n := cur.Node().(type) {
+			case *ast.CallExpr:
+				c.call(cur, n)
+			case *ast.CompositeLit:
+				c.literal(cur, n)
+			case *ast.ValueSpec:
+				c.zeroValue(cur, n)
+			}
+		}
+	}
+	return nil, nil
+}
+
+// call dispatches on what a call expression calls.
+func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
+	if isNew(c.pass.TypesInfo, call) {
+		c.newBuiltin(cur, call)
+		return
+	}
+	fn, recv := apis.Callee(c.pass.TypesInfo, call)
+	if fn == nil {
+		return
+	}
+	pkg, recvName, name := apis.FuncKey(fn)
+	if recv != nil {
+		if p, r := apis.NamedOf(apis.Deref(recv)); r != "" {
+			pkg, recvName = p, r
+		}
+	}
+	switch {
+	case pkg == "net/http" && recvName == "" && apis.DefaultClientFuncs[name]:
+		c.defaultClientFunc(call, name)
+	case pkg == "net/http" && recvName == "Client" && isDefaultClient(c.pass.TypesInfo, call.Fun):
+		c.defaultClientMethod(cur, call, name)
+	case pkg == "net" && recvName == "" && name == "Dial":
+		c.dial(call)
+	}
+	if s := apis.LookupServerStart(pkg, recvName, name); s != nil {
+		c.serverStart(cur, call, s)
+	}
+	if entry := c.table.Lookup(fn, recv); entry != nil {
+		if entry.WithCtx != "" {
+			c.missingContext(cur, call, fn, entry)
+		}
+		c.backgroundInHandler(cur, call, fn, entry)
+	}
+}
+
+// isNew reports whether call is the builtin new.
+func isNew(info *types.Info, call *ast.CallExpr) bool {
+	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	b, ok := info.Uses[id].(*types.Builtin)
+	return ok && b.Name() == "new"
+}
+
+// isPkgVar reports whether e refers to the package-level variable pkg.name.
+func isPkgVar(info *types.Info, e ast.Expr, pkg, name string) bool {
+	var id *ast.Ident
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		id = e
+	case *ast.SelectorExpr:
+		id = e.Sel
+	default:
+		return false
+	}
+	v, ok := info.Uses[id].(*types.Var)
+	return ok && v.Pkg() != nil && v.Pkg().Path() == pkg && v.Name() == name && v.Parent() == v.Pkg().Scope()
+}
+
+// isDefaultClient reports whether fun is a method selected on http.DefaultClient.
+func isDefaultClient(info *types.Info, fun ast.Expr) bool {
+	sel, ok := ast.Unparen(fun).(*ast.SelectorExpr)
+	return ok && isPkgVar(info, sel.X, "net/http", "DefaultClient")
+}

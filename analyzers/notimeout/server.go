@@ -1,0 +1,56 @@
+package notimeout
+
+import (
+	"go/ast"
+
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/apilint/apilint/internal/apis"
+	"github.com/apilint/apilint/internal/diag"
+	"github.com/apilint/apilint/internal/source"
+)
+
+const serverWhy = "a client that sends its request headers slowly (Slowloris) holds a connection and a goroutine " +
+	"for as long as it likes, and a few thousand such clients exhaust the server"
+
+// server reports an http.Server built with no read timeout.
+func (c *checker) server(b built) {
+	if field(b.lit, "ReadHeaderTimeout") != nil || field(b.lit, "ReadTimeout") != nil ||
+		c.assignedLater(b, "ReadHeaderTimeout", "ReadTimeout") {
+		return
+	}
+	f := diag.Finding{
+		Pos: b.pos,
+		End: b.end,
+		Message: "http.Server has neither ReadHeaderTimeout nor ReadTimeout: " + serverWhy +
+			"; set ReadHeaderTimeout (e.g. 10 * time.Second), and WriteTimeout and IdleTimeout as the handlers allow",
+	}
+	if b.lit != nil {
+		f.Fixes = c.addDurationField(b.lit, "ReadHeaderTimeout", "Add ReadHeaderTimeout: 10 * time.Second")
+	}
+	diag.Report(c.pass, f)
+}
+
+// serverStart reports a call that starts a server with no timeouts.
+func (c *checker) serverStart(cur inspector.Cursor, call *ast.CallExpr, s *apis.ServerStart) {
+	if s.ServerField != "" {
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !ok {
+			return
+		}
+		target := formatNode(c, sel.X) + "." + s.ServerField
+		if fn, ok := source.OutermostFunc(cur); ok &&
+			source.FieldAssigned(source.Body(fn.Node()), target, 0, "ReadHeaderTimeout", "ReadTimeout") {
+			return
+		}
+	}
+	f := diag.Finding{
+		Pos:     call.Pos(),
+		End:     call.End(),
+		Message: s.How + ": " + serverWhy + "; serve with an http.Server that sets ReadHeaderTimeout (e.g. 10 * time.Second)",
+	}
+	if s.Pkg == "net/http" {
+		f.Fixes = c.listenFix(call, s.Name)
+	}
+	diag.Report(c.pass, f)
+}

@@ -1,0 +1,94 @@
+package server
+
+import (
+	"log"
+	"net"
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+	"github.com/labstack/echo/v4"
+)
+
+func serveDefault(mux *http.ServeMux) {
+	log.Fatal(http.ListenAndServe(":8080", mux)) // want `http.ListenAndServe serves with an http.Server that has no timeouts`
+}
+
+func serveTLS(mux *http.ServeMux) error {
+	return http.ListenAndServeTLS(":8443", "cert.pem", "key.pem", mux) // want `http.ListenAndServeTLS serves with an http.Server that has no timeouts`
+}
+
+func serveListener(l net.Listener, h http.Handler) error {
+	return http.Serve(l, h) // want `http.Serve serves with an http.Server that has no timeouts`
+}
+
+func literal(mux *http.ServeMux) error {
+	srv := &http.Server{Addr: ":8080", Handler: mux} // want `http.Server has neither ReadHeaderTimeout nor ReadTimeout`
+	return srv.ListenAndServe()
+}
+
+func multiline(mux *http.ServeMux) error {
+	srv := &http.Server{ // want `http.Server has neither ReadHeaderTimeout nor ReadTimeout`
+		Addr:    ":8080",
+		Handler: mux,
+	}
+	return srv.ListenAndServe()
+}
+
+func value() http.Server {
+	return http.Server{} // want `http.Server has neither ReadHeaderTimeout nor ReadTimeout`
+}
+
+// Look-alikes: the timeout is in the literal, or set right after it.
+
+func withHeaderTimeout(mux *http.ServeMux) error {
+	srv := &http.Server{Addr: ":8080", Handler: mux, ReadHeaderTimeout: readHeader}
+	return srv.ListenAndServe()
+}
+
+func withReadTimeout(mux *http.ServeMux) error {
+	srv := &http.Server{Addr: ":8080", Handler: mux, ReadTimeout: readHeader}
+	return srv.ListenAndServe()
+}
+
+func setAfter(mux *http.ServeMux) error {
+	srv := &http.Server{Addr: ":8080", Handler: mux}
+	srv.ReadHeaderTimeout = readHeader
+	return srv.ListenAndServe()
+}
+
+type app struct{ srv *http.Server }
+
+func (a *app) setAfterField(mux *http.ServeMux) error {
+	a.srv = &http.Server{Handler: mux}
+	a.srv.ReadTimeout = readHeader
+	return a.srv.ListenAndServe()
+}
+
+func newServer() *http.Server {
+	s := new(http.Server) // want `http.Server has neither ReadHeaderTimeout nor ReadTimeout`
+	return s
+}
+
+// Frameworks.
+
+func runGin() {
+	r := gin.Default()
+	r.Run(":8080") // want `gin's Run calls http.ListenAndServe, whose server has no timeouts`
+}
+
+func runGinServer() error {
+	r := gin.Default()
+	srv := &http.Server{Addr: ":8080", Handler: r, ReadHeaderTimeout: readHeader}
+	return srv.ListenAndServe()
+}
+
+func runEcho() {
+	e := echo.New()
+	e.Start(":8080") // want `echo's Start serves with e.Server, which has no read timeout unless one is set`
+}
+
+func runEchoConfigured() {
+	e := echo.New()
+	e.Server.ReadHeaderTimeout = readHeader
+	e.Start(":8080")
+}

@@ -1,0 +1,5 @@
+package server
+
+import "time"
+
+const readHeader = 5 * time.Second

@@ -1,0 +1,58 @@
+package apis
+
+// TypeRef names a type by package path and name. Ptr requires a pointer to
+// the named type; the universe type error has Pkg "".
+type TypeRef struct {
+	Pkg, Name string
+	Ptr       bool
+}
+
+// Handler is the signature shape of a request handler in one framework.
+type Handler struct {
+	Framework string
+	Params    []TypeRef
+	Results   []TypeRef
+	// Request is the index of the parameter that carries the request.
+	Request int
+}
+
+var (
+	responseWriter = TypeRef{Pkg: "net/http", Name: "ResponseWriter"}
+	httpRequest    = TypeRef{Pkg: "net/http", Name: "Request", Ptr: true}
+	errorType      = TypeRef{Name: "error"}
+	ginContext     = TypeRef{Pkg: "github.com/gin-gonic/gin", Name: "Context", Ptr: true}
+	echoContext    = TypeRef{Pkg: "github.com/labstack/echo/v4", Name: "Context"}
+	fiberCtxV2     = TypeRef{Pkg: "github.com/gofiber/fiber/v2", Name: "Ctx", Ptr: true}
+	fiberCtxV3     = TypeRef{Pkg: "github.com/gofiber/fiber/v3", Name: "Ctx"}
+	contextContext = TypeRef{Pkg: "context", Name: "Context"}
+)
+
+// Handlers lists the request handler shapes apilint recognises. chi, gorilla
+// mux and most routers take plain net/http handlers.
+var Handlers = []Handler{
+	{Framework: "net/http", Params: []TypeRef{responseWriter, httpRequest}, Request: 1},
+	{Framework: "gin", Params: []TypeRef{ginContext}},
+	{Framework: "echo", Params: []TypeRef{echoContext}, Results: []TypeRef{errorType}},
+	{Framework: "fiber", Params: []TypeRef{fiberCtxV2}, Results: []TypeRef{errorType}},
+	{Framework: "fiber", Params: []TypeRef{fiberCtxV3}, Results: []TypeRef{errorType}},
+}
+
+// ContextSource is a type from which a request-scoped context.Context can
+// be had, and the expression that gets it (%s is the variable).
+type ContextSource struct {
+	Type TypeRef
+	Expr string
+	// Request is set when the context is the incoming request's: it ends
+	// when the client goes away but carries no deadline.
+	Request bool
+}
+
+// ContextSources lists where a context comes from, best first.
+var ContextSources = []ContextSource{
+	{Type: contextContext, Expr: "%s"},
+	{Type: httpRequest, Expr: "%s.Context()", Request: true},
+	{Type: ginContext, Expr: "%s.Request.Context()", Request: true},
+	{Type: echoContext, Expr: "%s.Request().Context()", Request: true},
+	{Type: fiberCtxV2, Expr: "%s.UserContext()", Request: true},
+	{Type: fiberCtxV3, Expr: "%s.Context()", Request: true},
+}

@@ -1,0 +1,62 @@
+package apis
+
+// Outbound HTTP. The package-level helpers send through http.DefaultClient,
+// which has no timeout.
+func httpClient() []Call {
+	const pkg = "net/http"
+	out := funcs(pkg,
+		m("Get", HTTP),
+		m("Head", HTTP),
+		m("Post", HTTP),
+		m("PostForm", HTTP),
+		noCtx("NewRequest", None, "NewRequestWithContext"),
+		m("NewRequestWithContext", None),
+	)
+	out = append(out, on(pkg, recv("Client"),
+		m("Do", HTTP),
+		m("Get", HTTP),
+		m("Head", HTTP),
+		m("Post", HTTP),
+		m("PostForm", HTTP),
+	)...)
+	return out
+}
+
+// DefaultClientFuncs are the net/http functions that send through
+// http.DefaultClient.
+var DefaultClientFuncs = map[string]bool{"Get": true, "Head": true, "Post": true, "PostForm": true}
+
+// ServerStart is a call that starts serving HTTP.
+type ServerStart struct {
+	Pkg, Recv, Name string
+	// ServerField, when set, names the field of the receiver holding the
+	// *http.Server the call starts: assigning a read timeout through it
+	// (e.Server.ReadHeaderTimeout = ...) makes the call safe.
+	ServerField string
+	// How says how the call serves, for the message.
+	How string
+}
+
+// ServerStarts lists the calls that start an HTTP server with no read
+// timeouts unless configured.
+var ServerStarts = []ServerStart{
+	{Pkg: "net/http", Name: "ListenAndServe", How: "http.ListenAndServe serves with an http.Server that has no timeouts"},
+	{Pkg: "net/http", Name: "ListenAndServeTLS", How: "http.ListenAndServeTLS serves with an http.Server that has no timeouts"},
+	{Pkg: "net/http", Name: "Serve", How: "http.Serve serves with an http.Server that has no timeouts"},
+	{Pkg: "net/http", Name: "ServeTLS", How: "http.ServeTLS serves with an http.Server that has no timeouts"},
+	{Pkg: "github.com/gin-gonic/gin", Recv: "Engine", Name: "Run", How: "gin's Run calls http.ListenAndServe, whose server has no timeouts"},
+	{Pkg: "github.com/gin-gonic/gin", Recv: "Engine", Name: "RunTLS", How: "gin's RunTLS calls http.ListenAndServeTLS, whose server has no timeouts"},
+	{Pkg: "github.com/labstack/echo/v4", Recv: "Echo", Name: "Start", ServerField: "Server", How: "echo's Start serves with e.Server, which has no read timeout unless one is set"},
+	{Pkg: "github.com/labstack/echo/v4", Recv: "Echo", Name: "StartTLS", ServerField: "Server", How: "echo's StartTLS serves with e.Server, which has no read timeout unless one is set"},
+}
+
+// LookupServerStart returns the entry for pkg, recv, name, or nil.
+func LookupServerStart(pkg, recv, name string) *ServerStart {
+	for i := range ServerStarts {
+		s := &ServerStarts[i]
+		if s.Pkg == pkg && s.Recv == recv && s.Name == name {
+			return s
+		}
+	}
+	return nil
+}

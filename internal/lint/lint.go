@@ -1,0 +1,264 @@
+// Package lint runs apilint's analyzers over packages loaded with
+// go/packages, the way the apilint command does outside go vet, and turns
+// their diagnostics into report.Findings.
+//
+// The packages named on the command line, and every package of the main
+// modules they belong to, are loaded from source and analyzed together, so
+// that facts flow between them and a call through an interface can be
+// resolved to the implementations the program contains. Dependencies
+// outside the main modules are loaded from export data, as the compiler
+// does: apilint recognises their APIs by type, and does not analyze their
+// bodies.
+package lint
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"sort"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/apilint/apilint/internal/diag"
+	"github.com/apilint/apilint/internal/report"
+	"github.com/apilint/apilint/internal/source"
+)
+
+// Options says what to analyze and how.
+type Options struct {
+	// Dir is the directory patterns are resolved in; "" means the
+	// current directory.
+	Dir string
+	// RelTo is the directory file names in findings and errors are
+	// relative to; "" means the current directory.
+	RelTo string
+	// Patterns are go list patterns; none means "./...".
+	Patterns []string
+	// Analyzers are the analyzers whose findings are reported.
+	Analyzers []*analysis.Analyzer
+	// Env is the go command's environment; nil means os.Environ().
+	Env []string
+	// BuildFlags are passed to the go command (-tags=...).
+	BuildFlags []string
+}
+
+// Result is what a run found.
+type Result struct {
+	Findings []report.Finding
+	// Errors are packages that did not load or type-check, and analyses
+	// that failed, each one line naming the file and line where known.
+	Errors []string
+	// Packages is the number of packages analyzed and reported on.
+	Packages int
+}
+
+const loadMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
+	packages.NeedImports | packages.NeedTypes | packages.NeedTypesSizes |
+	packages.NeedSyntax | packages.NeedTypesInfo | packages.NeedModule
+
+// Run loads the packages and runs the analyzers on them.
+func Run(opts Options) (*Result, error) {
+	if len(opts.Patterns) == 0 {
+		opts.Patterns = []string{"./..."}
+	}
+	dir := opts.Dir
+	relTo := opts.RelTo
+	if relTo == "" {
+		wd, err := os.Getwd()
+		if err != nil {
+			return nil, err
+		}
+		relTo = wd
+	}
+	cfg := &packages.Config{Dir: dir, Env: opts.Env, BuildFlags: opts.BuildFlags}
+
+	// First the packages asked for, cheaply, to learn their modules.
+	cfg.Mode = packages.NeedName | packages.NeedModule
+	asked, err := packages.Load(cfg, opts.Patterns...)
+	if err != nil {
+		return nil, fmt.Errorf("loading %s: %w", strings.Join(opts.Patterns, " "), err)
+	}
+	wantPkg := make(map[string]bool)
+	patterns := append([]string(nil), opts.Patterns...)
+	modules := make(map[string]bool)
+	for _, p := range asked {
+		wantPkg[p.ID] = true
+		if p.Module != nil && p.Module.Main && !modules[p.Module.Path] {
+			modules[p.Module.Path] = true
+			patterns = append(patterns, p.Module.Path+"/...")
+		}
+	}
+	if len(wantPkg) == 0 {
+		return nil, fmt.Errorf("no packages match %s", strings.Join(opts.Patterns, " "))
+	}
+
+	cfg.Mode = loadMode
+	pkgs, err := packages.Load(cfg, patterns...)
+	if err != nil {
+		return nil, fmt.Errorf("loading %s: %w", strings.Join(opts.Patterns, " "), err)
+	}
+	res := &Result{}
+	broken := make(map[*packages.Package]bool)
+	seenErr := make(map[string]bool)
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		for _, e := range p.Errors {
+			broken[p] = true
+			msg := e.Msg
+			if e.Pos != "" && e.Pos != "-" {
+				msg = relPos(relTo, e.Pos) + ": " + msg
+			} else {
+				msg = p.PkgPath + ": " + msg
+			}
+			if !seenErr[msg] {
+				seenErr[msg] = true
+				res.Errors = append(res.Errors, msg)
+			}
+		}
+	})
+
+	graph, err := checker.Analyze(opts.Analyzers, pkgs, nil)
+	if err != nil {
+		return nil, err
+	}
+	wanted := make(map[*analysis.Analyzer]bool)
+	for _, a := range opts.Analyzers {
+		wanted[a] = true
+	}
+	counted := make(map[*packages.Package]bool)
+	for _, act := range graph.Roots {
+		if !wantPkg[act.Package.ID] || !wanted[act.Analyzer] {
+			continue
+		}
+		if !counted[act.Package] {
+			counted[act.Package] = true
+			res.Packages++
+		}
+		if act.Err != nil {
+			if !broken[act.Package] { // its load errors already say why
+				res.Errors = append(res.Errors, fmt.Sprintf("%s: %s: %v", act.Package.PkgPath, act.Analyzer.Name, act.Err))
+			}
+			continue
+		}
+		for _, d := range act.Diagnostics {
+			res.Findings = append(res.Findings, finding(relTo, act, d))
+		}
+	}
+	report.Sort(res.Findings)
+	sort.Strings(res.Errors)
+	return res, nil
+}
+
+// finding converts one diagnostic.
+func finding(dir string, act *checker.Action, d analysis.Diagnostic) report.Finding {
+	pos := act.Package.Fset.Position(d.Pos)
+	level, chain := diag.Decode(d)
+	f := report.Finding{
+		Rule:    act.Analyzer.Name,
+		Level:   level,
+		Message: d.Message,
+		File:    relPath(dir, pos.Filename),
+		Line:    pos.Line,
+		Column:  pos.Column,
+		Chain:   chain,
+	}
+	for _, file := range act.Package.Syntax {
+		if file.FileStart <= d.Pos && d.Pos <= file.FileEnd {
+			f.Function = enclosingFunc(file, d.Pos)
+			break
+		}
+	}
+	f.Snippet = sourceLine(pos.Filename, pos.Line)
+	f.SetFingerprint()
+	return f
+}
+
+// enclosingFunc names the top-level function declaration containing pos.
+func enclosingFunc(file *ast.File, pos token.Pos) string {
+	for _, decl := range file.Decls {
+		if fd, ok := decl.(*ast.FuncDecl); ok && fd.Pos() <= pos && pos <= fd.End() {
+			return source.FuncName(fd)
+		}
+	}
+	return ""
+}
+
+// sourceLine returns line n of file, or "".
+func sourceLine(file string, n int) string {
+	data, err := os.ReadFile(file)
+	if err != nil || n < 1 {
+		return ""
+	}
+	lines := strings.SplitN(string(data), "\n", n+1)
+	if len(lines) < n {
+		return ""
+	}
+	return lines[n-1]
+}
+
+func relPath(dir, file string) string {
+	if rel, err := filepath.Rel(dir, file); err == nil && !strings.HasPrefix(rel, "..") {
+		return rel
+	}
+	return file
+}
+
+// relPos makes the file of a "file:line:col" position relative to dir.
+func relPos(dir, pos string) string {
+	file, rest := pos, ""
+	// Split off ":line[:col]" from the right; file names may contain ':'.
+	for i := 0; i < 2; i++ {
+		j := strings.LastIndexByte(file, ':')
+		if j < 0 || !isDigits(file[j+1:]) {
+			break
+		}
+		rest = file[j:] + rest
+		file = file[:j]
+	}
+	return relPath(dir, file) + rest
+}
+
+func isDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// Guard makes every analyzer reachable from as recover from panics: a
+// panic becomes an error of that analysis, reported with the package and
+// a stack trace, and the other packages are still analyzed. It must be
+// called once, before any analysis runs.
+func Guard(as []*analysis.Analyzer) {
+	seen := make(map[*analysis.Analyzer]bool)
+	var visit func(a *analysis.Analyzer)
+	visit = func(a *analysis.Analyzer) {
+		if seen[a] {
+			return
+		}
+		seen[a] = true
+		for _, r := range a.Requires {
+			visit(r)
+		}
+		run := a.Run
+		name := a.Name
+		a.Run = func(pass *analysis.Pass) (result any, err error) {
+			defer func() {
+				if r := recover(); r != nil {
+					err = fmt.Errorf("internal error: analyzer %s panicked on package %s: %v\n%s", name, pass.Pkg.Path(), r, debug.Stack())
+				}
+			}()
+			return run(pass)
+		}
+	}
+	for _, a := range as {
+		visit(a)
+	}
+}

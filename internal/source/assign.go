@@ -1,0 +1,91 @@
+package source
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+)
+
+// AssignedValues returns the expressions assigned to v inside body:
+// initialisers, := and = right-hand sides, in source order. For a
+// multi-value assignment from one call (ctx, cancel := context.WithTimeout(...))
+// the call is returned, with index the position of v among the results.
+func AssignedValues(info *types.Info, body ast.Node, v types.Object) []Assigned {
+	if body == nil || v == nil {
+		return nil
+	}
+	var out []Assigned
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for i, lhs := range n.Lhs {
+				id, ok := ast.Unparen(lhs).(*ast.Ident)
+				if !ok || objectOf(info, id) != v {
+					continue
+				}
+				out = append(out, rhsAt(n.Rhs, len(n.Lhs), i))
+			}
+		case *ast.ValueSpec:
+			for i, id := range n.Names {
+				if info.Defs[id] != v || len(n.Values) == 0 {
+					continue
+				}
+				out = append(out, rhsAt(n.Values, len(n.Names), i))
+			}
+		}
+		return true
+	})
+	return out
+}
+
+// Assigned is one value assigned to a variable.
+type Assigned struct {
+	Expr ast.Expr
+	// Index is the result index when Expr is a call returning several values.
+	Index int
+}
+
+func rhsAt(rhs []ast.Expr, nlhs, i int) Assigned {
+	if len(rhs) == nlhs {
+		return Assigned{Expr: rhs[i]}
+	}
+	if len(rhs) == 1 {
+		return Assigned{Expr: rhs[0], Index: i}
+	}
+	return Assigned{}
+}
+
+func objectOf(info *types.Info, id *ast.Ident) types.Object {
+	if obj := info.Defs[id]; obj != nil {
+		return obj
+	}
+	return info.Uses[id]
+}
+
+// FieldAssigned reports whether body assigns to target.field for one of
+// fields after pos, where target is compared as source text (types.ExprString):
+// "c.Timeout = ...", "s.srv.ReadHeaderTimeout = ...".
+func FieldAssigned(body ast.Node, target string, after token.Pos, fields ...string) bool {
+	if body == nil || target == "" {
+		return false
+	}
+	want := make(map[string]bool, len(fields))
+	for _, f := range fields {
+		want[target+"."+f] = true
+	}
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if found {
+			return false
+		}
+		if as, ok := n.(*ast.AssignStmt); ok && as.Pos() > after {
+			for _, lhs := range as.Lhs {
+				if want[types.ExprString(ast.Unparen(lhs))] {
+					found = true
+				}
+			}
+		}
+		return true
+	})
+	return found
+}

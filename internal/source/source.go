@@ -1,0 +1,146 @@
+// Package source answers the questions about function bodies that
+// several analyzers ask: which function encloses a node, whether that
+// function is a request handler, whether a node runs in a goroutine the
+// function does not wait for, what values a variable is assigned, and
+// which contexts are in scope at a position.
+package source
+
+import (
+	"go/ast"
+	"go/types"
+
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/apilint/apilint/internal/apis"
+)
+
+// FuncTypes are the node types that introduce a function body.
+var FuncTypes = []ast.Node{(*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)}
+
+// EnclosingFunc returns the innermost function declaration or literal
+// enclosing cur (cur itself included).
+func EnclosingFunc(cur inspector.Cursor) (inspector.Cursor, bool) {
+	for c := range cur.Enclosing(FuncTypes...) {
+		return c, true
+	}
+	return inspector.Cursor{}, false
+}
+
+// OutermostFunc returns the top-level function declaration (or the
+// outermost literal, for literals in package-level initialisers) that
+// encloses cur.
+func OutermostFunc(cur inspector.Cursor) (inspector.Cursor, bool) {
+	var last inspector.Cursor
+	found := false
+	for c := range cur.Enclosing(FuncTypes...) {
+		last, found = c, true
+	}
+	return last, found
+}
+
+// Body returns the body of a FuncDecl or FuncLit (nil for declarations
+// without one).
+func Body(fn ast.Node) *ast.BlockStmt {
+	switch fn := fn.(type) {
+	case *ast.FuncDecl:
+		return fn.Body
+	case *ast.FuncLit:
+		return fn.Body
+	}
+	return nil
+}
+
+// Signature returns the type of a FuncDecl or FuncLit.
+func Signature(info *types.Info, fn ast.Node) *types.Signature {
+	switch fn := fn.(type) {
+	case *ast.FuncDecl:
+		if obj, ok := info.Defs[fn.Name].(*types.Func); ok {
+			return obj.Signature()
+		}
+	case *ast.FuncLit:
+		if sig, ok := info.TypeOf(fn).(*types.Signature); ok {
+			return sig
+		}
+	}
+	return nil
+}
+
+// FuncName names a function node for messages: "Server.list" for methods,
+// "list" for functions, "func literal" for literals.
+func FuncName(fn ast.Node) string {
+	switch fn := fn.(type) {
+	case *ast.FuncDecl:
+		if fn.Recv != nil && len(fn.Recv.List) == 1 {
+			if name := recvTypeName(fn.Recv.List[0].Type); name != "" {
+				return name + "." + fn.Name.Name
+			}
+		}
+		return fn.Name.Name
+	}
+	return "func literal"
+}
+
+func recvTypeName(e ast.Expr) string {
+	for {
+		switch x := e.(type) {
+		case *ast.StarExpr:
+			e = x.X
+		case *ast.IndexExpr:
+			e = x.X
+		case *ast.IndexListExpr:
+			e = x.X
+		case *ast.ParenExpr:
+			e = x.X
+		case *ast.Ident:
+			return x.Name
+		default:
+			return ""
+		}
+	}
+}
+
+// IsGoLiteral reports whether fn is a function literal started by a go
+// statement: go func() { ... }().
+func IsGoLiteral(fn inspector.Cursor) bool {
+	if _, ok := fn.Node().(*ast.FuncLit); !ok {
+		return false
+	}
+	call, ok := fn.Parent().Node().(*ast.CallExpr)
+	if !ok || call.Fun != fn.Node() {
+		return false
+	}
+	_, ok = fn.Parent().Parent().Node().(*ast.GoStmt)
+	return ok
+}
+
+// Handler returns the request handler that cur runs in synchronously:
+// the innermost enclosing function with a handler signature, looking
+// through function literals called in place or stored, but stopping at
+// a literal started by a go statement (that work is off the request
+// path). ok is false outside handlers.
+func Handler(info *types.Info, cur inspector.Cursor) (fn inspector.Cursor, h *apis.Handler, ok bool) {
+	for c := range cur.Enclosing(FuncTypes...) {
+		if IsGoLiteral(c) {
+			return inspector.Cursor{}, nil, false
+		}
+		if sig := Signature(info, c.Node()); sig != nil {
+			if h := apis.HandlerOf(sig); h != nil {
+				return c, h, true
+			}
+		}
+	}
+	return inspector.Cursor{}, nil, false
+}
+
+// Params returns the parameter objects of a FuncDecl or FuncLit, in order.
+func Params(info *types.Info, fn ast.Node) []*types.Var {
+	sig := Signature(info, fn)
+	if sig == nil {
+		return nil
+	}
+	out := make([]*types.Var, sig.Params().Len())
+	for i := range out {
+		out[i] = sig.Params().At(i)
+	}
+	return out
+}
