@@ -36,7 +36,11 @@ type usageError struct{ error }
 func execute(args []string) int {
 	root := newRoot(os.Stdout, os.Stderr)
 	root.SetArgs(args)
-	err := root.Execute()
+	return exitFor(root.Execute(), os.Stderr)
+}
+
+// exitFor turns the command's error into an exit code, printing it.
+func exitFor(err error, stderr io.Writer) int {
 	var code exitCode
 	switch {
 	case err == nil:
@@ -44,7 +48,7 @@ func execute(args []string) int {
 	case errors.As(err, &code):
 		return int(code)
 	default:
-		fmt.Fprintln(os.Stderr, "apilint: "+err.Error())
+		fmt.Fprintln(stderr, "apilint: "+err.Error())
 		return exitError
 	}
 }

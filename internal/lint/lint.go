@@ -106,18 +106,20 @@ func Run(opts Options) (*Result, error) {
 	res := &Result{}
 	broken := make(map[*packages.Package]bool)
 	seenErr := make(map[string]bool)
+	goDir := dir
+	if goDir == "" {
+		goDir = relTo
+	} else if !filepath.IsAbs(goDir) {
+		goDir = filepath.Join(relTo, goDir)
+	}
 	packages.Visit(pkgs, nil, func(p *packages.Package) {
 		for _, e := range p.Errors {
 			broken[p] = true
-			msg := e.Msg
-			if e.Pos != "" && e.Pos != "-" {
-				msg = relPos(relTo, e.Pos) + ": " + msg
-			} else {
-				msg = p.PkgPath + ": " + msg
-			}
-			if !seenErr[msg] {
-				seenErr[msg] = true
-				res.Errors = append(res.Errors, msg)
+			for _, msg := range errorLines(goDir, relTo, p.PkgPath, e) {
+				if !seenErr[msg] {
+					seenErr[msg] = true
+					res.Errors = append(res.Errors, msg)
+				}
 			}
 		}
 	})
@@ -208,8 +210,31 @@ func relPath(dir, file string) string {
 	return file
 }
 
-// relPos makes the file of a "file:line:col" position relative to dir.
-func relPos(dir, pos string) string {
+// errorLines turns a package error into lines "file:line:col: message".
+// The go command reports compile errors as one "# pkg" block holding the
+// same errors the type checker reports; splitting it lets them dedupe.
+func errorLines(goDir, relTo, pkgPath string, e packages.Error) []string {
+	if e.Pos != "" && e.Pos != "-" {
+		return []string{relPos(goDir, relTo, e.Pos) + ": " + e.Msg}
+	}
+	var out []string
+	for _, line := range strings.Split(e.Msg, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "# ") {
+			continue
+		}
+		if pos, msg, ok := strings.Cut(line, ": "); ok && strings.Contains(pos, ".go:") {
+			out = append(out, relPos(goDir, relTo, pos)+": "+msg)
+			continue
+		}
+		out = append(out, pkgPath+": "+line)
+	}
+	return out
+}
+
+// relPos makes the file of a "file:line:col" position, relative to goDir
+// or absolute, relative to relTo.
+func relPos(goDir, relTo, pos string) string {
 	file, rest := pos, ""
 	// Split off ":line[:col]" from the right; file names may contain ':'.
 	for i := 0; i < 2; i++ {
@@ -220,7 +245,10 @@ func relPos(dir, pos string) string {
 		rest = file[j:] + rest
 		file = file[:j]
 	}
-	return relPath(dir, file) + rest
+	if !filepath.IsAbs(file) {
+		file = filepath.Join(goDir, file)
+	}
+	return relPath(relTo, file) + rest
 }
 
 func isDigits(s string) bool {

@@ -1,0 +1,137 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// exampleDir is the example service the README's quick start analyzes.
+var exampleDir = filepath.Join("..", "..", "testdata", "example")
+
+// buildBinary builds the apilint command into a temporary directory.
+func buildBinary(t *testing.T) string {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("builds the binary and runs go vet; skipped with -short")
+	}
+	bin := filepath.Join(t.TempDir(), "apilint")
+	cmd := exec.Command("go", "build", "-o", bin, ".")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// expected reads testdata/example/expected.txt: "file:line: rule" lines.
+func expected(t *testing.T) []string {
+	t.Helper()
+	f, err := os.Open(filepath.Join(exampleDir, "expected.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var out []string
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		if line := strings.TrimSpace(sc.Text()); line != "" && !strings.HasPrefix(line, "#") {
+			out = append(out, line)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+func exitStatus(err error) int {
+	if ee, ok := err.(*exec.ExitError); ok {
+		return ee.ExitCode()
+	}
+	if err != nil {
+		return -1
+	}
+	return 0
+}
+
+// TestExampleStandalone runs the apilint binary on the example service,
+// as the README's quick start does.
+func TestExampleStandalone(t *testing.T) {
+	bin := buildBinary(t)
+	cmd := exec.Command(bin, "--format", "json", "./...")
+	cmd.Dir = exampleDir
+	out, err := cmd.Output()
+	if code := exitStatus(err); code != 1 {
+		t.Fatalf("exit %d, want 1 (findings); %v", code, err)
+	}
+	var doc struct {
+		Findings []struct {
+			Rule, File, Message string
+			Line                int
+		}
+	}
+	if err := json.Unmarshal(out, &doc); err != nil {
+		t.Fatalf("output is not JSON: %v\n%s", err, out)
+	}
+	var got []string
+	for _, f := range doc.Findings {
+		got = append(got, f.File+":"+strconv.Itoa(f.Line)+": "+f.Rule)
+	}
+	sort.Strings(got)
+	assertSame(t, "apilint --format json", got, expected(t))
+}
+
+// vetLine is what go vet prints per diagnostic: "file:line:col: message".
+var vetLine = regexp.MustCompile(`^([^\s:]+\.go):(\d+):\d+: (.*)$`)
+
+// TestExampleVet runs go vet -vettool=apilint on the example service and
+// checks it reports the same findings, rule by rule, as the standalone
+// command.
+func TestExampleVet(t *testing.T) {
+	bin := buildBinary(t)
+	cmd := exec.Command("go", "vet", "-vettool="+bin, "./...")
+	cmd.Dir = exampleDir
+	out, err := cmd.CombinedOutput()
+	if code := exitStatus(err); code != 1 {
+		t.Fatalf("go vet exit %d, want 1 (findings)\n%s", code, out)
+	}
+	rules := map[string]string{} // message → rule, from the standalone run
+	js := exec.Command(bin, "--format", "json", "./...")
+	js.Dir = exampleDir
+	jsOut, _ := js.Output()
+	var doc struct{ Findings []struct{ Rule, Message string } }
+	if err := json.Unmarshal(jsOut, &doc); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range doc.Findings {
+		rules[f.Message] = f.Rule
+	}
+	var got []string
+	for _, line := range strings.Split(string(out), "\n") {
+		m := vetLine.FindStringSubmatch(strings.TrimSpace(line))
+		if m == nil {
+			continue
+		}
+		rule, ok := rules[m[3]]
+		if !ok {
+			t.Errorf("go vet reported a message the apilint command did not: %s", line)
+			continue
+		}
+		got = append(got, m[1]+":"+m[2]+": "+rule)
+	}
+	sort.Strings(got)
+	assertSame(t, "go vet -vettool", got, expected(t))
+}
+
+func assertSame(t *testing.T, what string, got, want []string) {
+	t.Helper()
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("%s reported:\n  %s\nwant (testdata/example/expected.txt):\n  %s",
+			what, strings.Join(got, "\n  "), strings.Join(want, "\n  "))
+	}
+}

@@ -1,0 +1,106 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestInvokedByVet(t *testing.T) {
+	tests := []struct {
+		args []string
+		want bool
+	}{
+		{[]string{"-V=full"}, true},
+		{[]string{"-flags"}, true},
+		{[]string{"-notimeout.all", "/tmp/go-build123/vet.cfg"}, true},
+		{[]string{"./..."}, false},
+		{[]string{"--format", "json", "./..."}, false},
+		{[]string{"explain", "notimeout"}, false},
+		{nil, false},
+	}
+	for _, tc := range tests {
+		if got := invokedByVet(tc.args); got != tc.want {
+			t.Errorf("invokedByVet(%q) = %v, want %v", tc.args, got, tc.want)
+		}
+	}
+}
+
+// run runs the apilint command in dir and returns its exit code and output.
+func run(t *testing.T, dir string, args ...string) (int, string, string) {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	wd, _ := os.Getwd()
+	if dir != "" {
+		if err := os.Chdir(dir); err != nil {
+			t.Fatal(err)
+		}
+		defer os.Chdir(wd)
+	}
+	root := newRoot(&stdout, &stderr)
+	root.SetArgs(args)
+	code := exitFor(root.Execute(), &stderr)
+	return code, stdout.String(), stderr.String()
+}
+
+func module(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	files["go.mod"] = "module example.com/m\n\ngo 1.26\n"
+	for name, content := range files {
+		path := filepath.Join(dir, name)
+		os.MkdirAll(filepath.Dir(path), 0o755)
+		if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func TestExitCodes(t *testing.T) {
+	clean := module(t, map[string]string{"a/a.go": "package a\n\nfunc A() int { return 1 }\n"})
+	dirty := module(t, map[string]string{"a/a.go": "package a\n\nimport \"net/http\"\n\nfunc A() { http.Get(\"http://x\") }\n"})
+	broken := module(t, map[string]string{
+		"a/a.go": "package a\n\nimport \"net/http\"\n\nfunc A() { http.Get(\"http://x\") }\n",
+		"b/b.go": "package b\n\nfunc B() { undefined() }\n",
+	})
+	tests := []struct {
+		name     string
+		dir      string
+		args     []string
+		code     int
+		inStdout string
+		inStderr string
+	}{
+		{"clean", clean, nil, 0, "", "0 findings"},
+		{"findings", dirty, nil, 1, "a/a.go:5:12: notimeout: http.Get", ""},
+		{"disable everything", dirty, []string{"--disable", "notimeout"}, 2, "", "no analyzer"},
+		{"json", dirty, []string{"--format", "json"}, 1, `"rule": "notimeout"`, ""},
+		{"github", dirty, []string{"--format", "github"}, 1, "::error file=a/a.go,line=5,col=12,title=apilint notimeout::", ""},
+		{"does not type-check", broken, nil, 2, "a/a.go:5:12: notimeout", "b/b.go:3:12: undefined: undefined"},
+		{"unknown flag", clean, []string{"--nope"}, 2, "", "unknown flag"},
+		{"unknown format", clean, []string{"--format", "xml"}, 2, "", "--format"},
+		{"unknown analyzer", clean, []string{"--enable", "nope"}, 2, "", `unknown analyzer "nope"`},
+		{"bad fail-on", clean, []string{"--fail-on", "fatal"}, 2, "", "--fail-on"},
+		{"explain", clean, []string{"explain", "notimeout"}, 0, "notimeout: report HTTP and database calls", ""},
+		{"explain unknown", clean, []string{"explain", "nope"}, 2, "", `no rule "nope"`},
+		{"version", clean, []string{"version"}, 0, "apilint ", ""},
+		{"dir flag", "", []string{"-C", dirty}, 1, "notimeout: http.Get", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			code, stdout, stderr := run(t, tc.dir, tc.args...)
+			if code != tc.code {
+				t.Errorf("exit %d, want %d\nstdout: %s\nstderr: %s", code, tc.code, stdout, stderr)
+			}
+			if !strings.Contains(stdout, tc.inStdout) {
+				t.Errorf("stdout lacks %q:\n%s", tc.inStdout, stdout)
+			}
+			if !strings.Contains(stderr, tc.inStderr) {
+				t.Errorf("stderr lacks %q:\n%s", tc.inStderr, stderr)
+			}
+		})
+	}
+}

@@ -1,0 +1,93 @@
+package lint_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/apilint/apilint/analyzers"
+	"github.com/apilint/apilint/internal/lint"
+)
+
+// writeModule writes files (path → content) under a new module root.
+func writeModule(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	files["go.mod"] = "module example.com/m\n\ngo 1.26\n"
+	for name, content := range files {
+		path := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+const fetchGo = `package good
+
+import "net/http"
+
+func Fetch(u string) (*http.Response, error) {
+	return http.Get(u)
+}
+`
+
+func TestBrokenPackageStillReportsOthers(t *testing.T) {
+	dir := writeModule(t, map[string]string{
+		"good/good.go": fetchGo,
+		"bad/bad.go":   "package bad\n\nfunc F() int {\n\treturn \"not an int\"\n}\n",
+	})
+	res, err := lint.Run(lint.Options{Dir: dir, RelTo: dir, Analyzers: analyzers.All()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Errors) != 1 || !strings.HasPrefix(res.Errors[0], "bad/bad.go:4:") {
+		t.Errorf("Errors = %q, want one naming bad/bad.go:4", res.Errors)
+	}
+	if len(res.Findings) != 1 || res.Findings[0].File != "good/good.go" || res.Findings[0].Line != 6 {
+		t.Errorf("Findings = %+v, want the http.Get in good/good.go:6", res.Findings)
+	}
+}
+
+func TestFingerprintSurvivesInsertedLines(t *testing.T) {
+	dir := writeModule(t, map[string]string{"good/good.go": fetchGo})
+	run := func() (string, int) {
+		t.Helper()
+		res, err := lint.Run(lint.Options{Dir: dir, RelTo: dir, Analyzers: analyzers.All()})
+		if err != nil || len(res.Findings) != 1 {
+			t.Fatalf("Run: %v, %d findings", err, len(res.Findings))
+		}
+		return res.Findings[0].Fingerprint, res.Findings[0].Line
+	}
+	before, line := run()
+	edited := strings.Replace(fetchGo, "import", "// Package good fetches.\n// It has a longer comment now.\n\nimport", 1)
+	if err := os.WriteFile(filepath.Join(dir, "good/good.go"), []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	after, newLine := run()
+	if newLine == line {
+		t.Fatalf("line did not move (%d)", line)
+	}
+	if before != after {
+		t.Errorf("fingerprint changed after inserting lines above: %s → %s", before, after)
+	}
+	changed := strings.Replace(edited, "http.Get(u)", "http.Get(u + \"?v=2\")", 1)
+	if err := os.WriteFile(filepath.Join(dir, "good/good.go"), []byte(changed), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if third, _ := run(); third == before {
+		t.Error("fingerprint unchanged after editing the finding's own line")
+	}
+}
+
+func TestNoPackages(t *testing.T) {
+	dir := writeModule(t, map[string]string{"a/a.go": "package a\n"})
+	res, err := lint.Run(lint.Options{Dir: dir, Patterns: []string{"./nothing/..."}, Analyzers: analyzers.All()})
+	if err == nil && (len(res.Errors) == 0 || !strings.Contains(res.Errors[0], "nothing")) {
+		t.Errorf("Run on a pattern matching nothing: errors %q, want one naming the pattern", res.Errors)
+	}
+}
