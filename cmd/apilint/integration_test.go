@@ -104,7 +104,9 @@ func TestExampleVet(t *testing.T) {
 	js := exec.Command(bin, "--format", "json", "./...")
 	js.Dir = exampleDir
 	jsOut, _ := js.Output()
-	var doc struct{ Findings []struct{ Rule, Message string } }
+	var doc struct {
+		Findings []struct{ Rule, Message string }
+	}
 	if err := json.Unmarshal(jsOut, &doc); err != nil {
 		t.Fatal(err)
 	}

@@ -19,7 +19,7 @@ import (
 )
 
 func main() {
-	all := analyzers.All()
+	all := analyzers.WithShared()
 	lint.Guard(all)
 	if invokedByVet(os.Args[1:]) {
 		unitchecker.Main(all...) // does not return

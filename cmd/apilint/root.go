@@ -93,7 +93,7 @@ It is also a vet tool: go vet -vettool=$(which apilint) ./...`,
 	fl.StringVar(&f.failOn, "fail-on", "error", "exit 1 when a finding is at or above this level: error, warning, note")
 	fl.StringVar(&f.tags, "tags", "", "build tags, as for go build")
 	fl.StringVarP(&f.dir, "dir", "C", "", "change to this directory before loading packages, as go -C does")
-	addAnalyzerFlags(fl, analyzers.All())
+	addAnalyzerFlags(fl, analyzers.WithShared())
 
 	root.AddCommand(newExplain(stdout), newVersion(stdout))
 	return root

@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"go/types"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -26,6 +27,7 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/apilint/apilint/internal/diag"
+	"github.com/apilint/apilint/internal/effects"
 	"github.com/apilint/apilint/internal/report"
 	"github.com/apilint/apilint/internal/source"
 )
@@ -124,6 +126,12 @@ func Run(opts Options) (*Result, error) {
 		}
 	})
 
+	if requires(opts.Analyzers, effects.Analyzer) {
+		if err := wholeProgram(pkgs); err != nil {
+			return nil, err
+		}
+		defer effects.SetProgram(nil)
+	}
 	graph, err := checker.Analyze(opts.Analyzers, pkgs, nil)
 	if err != nil {
 		return nil, err
@@ -154,6 +162,55 @@ func Run(opts Options) (*Result, error) {
 	report.Sort(res.Findings)
 	sort.Strings(res.Errors)
 	return res, nil
+}
+
+// maxRounds bounds the rounds of whole-program effect analysis: one per
+// level of interfaces between a caller and the database, in practice two
+// or three.
+const maxRounds = 5
+
+// wholeProgram runs the effects analysis over every loaded package until
+// the summaries stop changing, so that the final analysis resolves calls
+// through interfaces to implementations in packages the caller does not
+// import (go vet cannot: it sees only dependencies).
+func wholeProgram(pkgs []*packages.Package) error {
+	var tpkgs []*types.Package
+	for _, p := range pkgs {
+		if p.Types != nil {
+			tpkgs = append(tpkgs, p.Types)
+		}
+	}
+	prog := effects.NewProgram(tpkgs, nil)
+	for round := 0; round < maxRounds; round++ {
+		effects.SetProgram(prog)
+		graph, err := checker.Analyze([]*analysis.Analyzer{effects.Analyzer}, pkgs, nil)
+		if err != nil {
+			return err
+		}
+		var results []*effects.Result
+		for _, act := range graph.Roots {
+			if r, ok := act.Result.(*effects.Result); ok {
+				results = append(results, r)
+			}
+		}
+		next := effects.NewProgram(tpkgs, results)
+		if next.Equal(prog) {
+			break
+		}
+		prog = next
+	}
+	effects.SetProgram(prog)
+	return nil
+}
+
+// requires reports whether one of as is or requires target.
+func requires(as []*analysis.Analyzer, target *analysis.Analyzer) bool {
+	for _, a := range as {
+		if a == target || requires(a.Requires, target) {
+			return true
+		}
+	}
+	return false
 }
 
 // finding converts one diagnostic.

@@ -91,3 +91,63 @@ func TestNoPackages(t *testing.T) {
 		t.Errorf("Run on a pattern matching nothing: errors %q, want one naming the pattern", res.Errors)
 	}
 }
+
+// The apilint command loads the whole program: a call through an
+// interface resolves to an implementation in a package the caller does
+// not import, and the finding names it without the naming heuristic.
+func TestWholeProgramInterfaces(t *testing.T) {
+	dir := writeModule(t, map[string]string{
+		"notes/notes.go": `package notes
+
+import "context"
+
+type Notes interface {
+	Text(ctx context.Context, id int64) (string, error)
+}
+`,
+		"notes/pg/pg.go": `package pg
+
+import (
+	"context"
+	"database/sql"
+)
+
+type Notes struct{ DB *sql.DB }
+
+func (n *Notes) Text(ctx context.Context, id int64) (string, error) {
+	var s string
+	err := n.DB.QueryRowContext(ctx, "SELECT text FROM notes WHERE id = $1", id).Scan(&s)
+	return s, err
+}
+`,
+		"api/api.go": `package api
+
+import (
+	"context"
+
+	"example.com/m/notes"
+)
+
+func Texts(ctx context.Context, n notes.Notes, ids []int64) {
+	for _, id := range ids {
+		n.Text(ctx, id)
+	}
+}
+`,
+	})
+	res, err := lint.Run(lint.Options{Dir: dir, RelTo: dir, Patterns: []string{"./api"}, Analyzers: analyzers.All()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Findings) != 1 {
+		t.Fatalf("want one finding, got %+v (errors %q)", res.Findings, res.Errors)
+	}
+	f := res.Findings[0]
+	if f.File != "api/api.go" || !strings.Contains(f.Message, "pg.(*Notes).Text runs (*sql.DB).QueryRowContext") || strings.Contains(f.Message, "inferred") {
+		t.Errorf("finding = %s:%d %s", f.File, f.Line, f.Message)
+	}
+	want := []string{"api.Texts", "pg.(*Notes).Text", "(*sql.DB).QueryRowContext"}
+	if strings.Join(f.Chain, " ") != strings.Join(want, " ") {
+		t.Errorf("chain = %q, want %q", f.Chain, want)
+	}
+}

@@ -103,3 +103,13 @@ func (s *NamedStmt) ExecContext(ctx context.Context, arg interface{}) (sql.Resul
 	return nil, nil
 }
 func (s *NamedStmt) Get(dest interface{}, arg interface{}) error { return nil }
+
+func (s *Stmt) Get(dest interface{}, args ...interface{}) error    { return nil }
+func (s *Stmt) Select(dest interface{}, args ...interface{}) error { return nil }
+func (s *Stmt) GetContext(ctx context.Context, dest interface{}, args ...interface{}) error {
+	return nil
+}
+func (s *Stmt) SelectContext(ctx context.Context, dest interface{}, args ...interface{}) error {
+	return nil
+}
+func (s *Stmt) Queryx(args ...interface{}) (*Rows, error) { return nil, nil }

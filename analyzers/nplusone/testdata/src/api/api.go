@@ -1,0 +1,26 @@
+package api
+
+import (
+	"context"
+
+	"repo"
+)
+
+type Server struct {
+	users repo.UserRepository
+	notes repo.Notes
+}
+
+func (s *Server) names(ctx context.Context, ids []int64) {
+	for _, id := range ids {
+		s.users.Get(ctx, id) // want `N\+1: repo.UserRepository.Get runs once per element of ids \(loop at api.go:15\) \(inferred: .*\): one round trip per element`
+	}
+}
+
+// Look-alike: Notes does not match the heuristic; its implementation is
+// not visible from here, so nothing is known.
+func (s *Server) texts(ctx context.Context, ids []int64) {
+	for _, id := range ids {
+		s.notes.Text(ctx, id)
+	}
+}

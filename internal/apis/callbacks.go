@@ -1,0 +1,74 @@
+package apis
+
+// Callback is a library function or method that calls one of its
+// function arguments: a transaction wrapper, a goroutine group, a
+// collection helper.
+type Callback struct {
+	Pkg, Recv, Name string
+	// Arg is the index of the function argument it calls.
+	Arg int
+	// Loop is set when the argument runs once per element of a collection.
+	Loop bool
+}
+
+// Callbacks lists the library calls that run a function argument. Calls
+// to the user's own higher-order functions are learnt from their bodies
+// (see internal/effects); these are the ones whose bodies apilint does not
+// read. Goroutine groups run the function concurrently but their callers
+// wait (Wait), so the work stays on the caller's path.
+var Callbacks = []Callback{
+	{Pkg: "golang.org/x/sync/errgroup", Recv: "Group", Name: "Go", Arg: 0},
+	{Pkg: "golang.org/x/sync/errgroup", Recv: "Group", Name: "TryGo", Arg: 0},
+	{Pkg: "sync", Recv: "WaitGroup", Name: "Go", Arg: 0},
+	{Pkg: "sync", Recv: "Once", Name: "Do", Arg: 0},
+	{Pkg: "gorm.io/gorm", Recv: "DB", Name: "Transaction", Arg: 0},
+	{Pkg: "github.com/jackc/pgx/v5", Name: "BeginFunc", Arg: 2},
+	{Pkg: "github.com/jackc/pgx/v5", Name: "BeginTxFunc", Arg: 3},
+	{Pkg: "slices", Name: "SortFunc", Arg: 1, Loop: true},
+	{Pkg: "slices", Name: "SortStableFunc", Arg: 1, Loop: true},
+	{Pkg: "slices", Name: "IndexFunc", Arg: 1, Loop: true},
+	{Pkg: "slices", Name: "ContainsFunc", Arg: 1, Loop: true},
+	{Pkg: "slices", Name: "DeleteFunc", Arg: 1, Loop: true},
+	{Pkg: "sort", Name: "Slice", Arg: 1, Loop: true},
+	{Pkg: "sort", Name: "SliceStable", Arg: 1, Loop: true},
+	{Pkg: "github.com/samber/lo", Name: "Map", Arg: 1, Loop: true},
+	{Pkg: "github.com/samber/lo", Name: "FilterMap", Arg: 1, Loop: true},
+	{Pkg: "github.com/samber/lo", Name: "FlatMap", Arg: 1, Loop: true},
+	{Pkg: "github.com/samber/lo", Name: "ForEach", Arg: 1, Loop: true},
+	{Pkg: "github.com/samber/lo", Name: "Filter", Arg: 1, Loop: true},
+	{Pkg: "github.com/samber/lo", Name: "Reduce", Arg: 1, Loop: true},
+	{Pkg: "github.com/samber/lo", Name: "GroupBy", Arg: 1, Loop: true},
+	{Pkg: "github.com/samber/lo", Name: "KeyBy", Arg: 1, Loop: true},
+	{Pkg: "github.com/samber/lo", Name: "Associate", Arg: 1, Loop: true},
+	{Pkg: "github.com/samber/lo/parallel", Name: "Map", Arg: 1, Loop: true},
+	{Pkg: "github.com/samber/lo/parallel", Name: "ForEach", Arg: 1, Loop: true},
+}
+
+// LookupCallback returns the callback entry for pkg.recv.name, or nil.
+func LookupCallback(pkg, recv, name string) *Callback {
+	for i := range Callbacks {
+		c := &Callbacks[i]
+		if c.Pkg == pkg && c.Recv == recv && c.Name == name {
+			return c
+		}
+	}
+	return nil
+}
+
+// Waiters are the methods that wait for goroutines started with go
+// statements: a function that calls one is taken to wait for the
+// goroutines it starts.
+var Waiters = []Call{
+	{Pkg: "sync", Recv: "WaitGroup", Name: "Wait"},
+	{Pkg: "golang.org/x/sync/errgroup", Recv: "Group", Name: "Wait"},
+}
+
+// IsWaiter reports whether pkg.recv.name is in Waiters.
+func IsWaiter(pkg, recv, name string) bool {
+	for _, c := range Waiters {
+		if c.Pkg == pkg && c.Recv == recv && c.Name == name {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,116 @@
+package effects
+
+import (
+	_ "embed"
+	"go/ast"
+	"go/build"
+	"go/types"
+	"path/filepath"
+	"reflect"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/apilint/apilint/internal/apis"
+	"github.com/apilint/apilint/internal/diag"
+)
+
+//go:embed doc.go
+var doc string
+
+// Analyzer computes function summaries. It reports nothing.
+var Analyzer = &analysis.Analyzer{
+	Name:       "effects",
+	Doc:        diag.MustDoc(doc, "effects"),
+	URL:        "https://github.com/apilint/apilint#how-it-works",
+	Run:        run,
+	FactTypes:  []analysis.Fact{new(Summary)},
+	ResultType: reflect.TypeOf((*Result)(nil)),
+}
+
+func init() {
+	Analyzer.Flags.Var(&interfaceSuffixes, "interfaces",
+		"comma-separated suffixes of interface type names whose methods are assumed to query a database when no implementation is visible")
+}
+
+// Result gives the analyzers the summaries of the package's functions and
+// what each call expression may run.
+type Result struct {
+	s *state
+}
+
+// Func returns the summary of fn, declared in this package or (through
+// facts) in a dependency; nil when nothing is known.
+func (r *Result) Func(fn *types.Func) *Summary {
+	if r == nil || fn == nil {
+		return nil
+	}
+	if n := r.s.funcs[fn.Origin()]; n != nil {
+		return &n.sum
+	}
+	return r.s.imported(fn)
+}
+
+// Lit returns the summary of a function literal of this package.
+func (r *Result) Lit(lit *ast.FuncLit) *Summary {
+	if r == nil {
+		return nil
+	}
+	if n := r.s.nodes[lit]; n != nil {
+		return &n.sum
+	}
+	return nil
+}
+
+// At describes what call may run; nil for calls apilint knows nothing about.
+func (r *Result) At(call *ast.CallExpr) *Site {
+	if r == nil {
+		return nil
+	}
+	return r.s.sites[call]
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	s := newState(pass)
+	if len(pass.Files) == 0 || isStd(pass) {
+		return &Result{s}, nil
+	}
+	s.collect()
+	s.solve()
+	s.export()
+	return &Result{s}, nil
+}
+
+// isStd reports whether pass analyzes a standard library package, which
+// the tables describe.
+func isStd(pass *analysis.Pass) bool {
+	root := filepath.Join(build.Default.GOROOT, "src") + string(filepath.Separator)
+	name := pass.Fset.File(pass.Files[0].FileStart).Name()
+	return strings.HasPrefix(name, root)
+}
+
+// ChainName names a function in call chains: "store.(*PG).GetUser",
+// "store.Store.GetUser", "api.listOrders".
+func ChainName(fn *types.Func) string {
+	prefix := ""
+	if fn.Pkg() != nil {
+		prefix = fn.Pkg().Name() + "."
+	}
+	recv := fn.Signature().Recv()
+	if recv == nil {
+		return prefix + fn.Name()
+	}
+	t := recv.Type()
+	ptr := false
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		ptr, t = true, p.Elem()
+	}
+	_, name := apis.NamedOf(t)
+	if name == "" {
+		name = "?"
+	}
+	if ptr {
+		return prefix + "(*" + name + ")." + fn.Name()
+	}
+	return prefix + name + "." + fn.Name()
+}

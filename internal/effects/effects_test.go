@@ -1,0 +1,15 @@
+package effects_test
+
+import (
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/apilint/apilint/internal/effects"
+	"github.com/apilint/apilint/internal/stubs"
+)
+
+func TestFacts(t *testing.T) {
+	dir := stubs.GOPATH(t, analysistest.TestData())
+	analysistest.Run(t, dir, effects.Analyzer, "store", "sqlcgen", "helpers", "svc")
+}

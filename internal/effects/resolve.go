@@ -1,0 +1,247 @@
+package effects
+
+import (
+	"go/types"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"github.com/apilint/apilint/internal/apis"
+)
+
+// interfaceTargets resolves a call of interface method fn on a receiver
+// of interface type recv. See the package documentation for the order.
+func (s *state) interfaceTargets(fn *types.Func, recv types.Type) []target {
+	iface, _ := recv.Underlying().(*types.Interface)
+	if iface == nil {
+		return nil
+	}
+	// An interface a database handle satisfies (sqlc's DBTX).
+	if t := s.dbCall(iface, fn); t != nil {
+		return []target{*t}
+	}
+	fn = fn.Origin()
+	// An interface of this package: its node, whose edges are the
+	// package's implementations.
+	if nd := s.funcs[fn]; nd != nil {
+		return []target{{node: nd}}
+	}
+	// An interface of a dependency whose own package implements it.
+	if fn.Pkg() != s.pass.Pkg {
+		var sum Summary
+		if s.pass.ImportObjectFact(fn, &sum) {
+			return []target{{fn: fn}}
+		}
+	}
+	// The whole program, when the driver loaded it.
+	if s.prog != nil {
+		if impls := s.prog.implementations(iface, fn); len(impls) > 0 {
+			ts := make([]target, len(impls))
+			for i, impl := range impls {
+				ts[i] = s.funcTarget(impl)
+			}
+			return ts
+		}
+	}
+	if e, ok := s.inferred(recv, fn); ok {
+		return []target{{effect: &e, inferred: true}}
+	}
+	return nil
+}
+
+// dbTypeSpecs are the concrete database handles checked against user
+// interfaces.
+var dbTypeSpecs = []struct{ pkg, name string }{
+	{"database/sql", "DB"},
+	{"database/sql", "Tx"},
+	{"database/sql", "Conn"},
+	{"github.com/jmoiron/sqlx", "DB"},
+	{"github.com/jmoiron/sqlx", "Tx"},
+	{"github.com/jackc/pgx/v5", "Conn"},
+	{"github.com/jackc/pgx/v5/pgxpool", "Pool"},
+	{"github.com/jackc/pgx/v4", "Conn"},
+	{"github.com/jackc/pgx/v4/pgxpool", "Pool"},
+	{"gorm.io/gorm", "DB"},
+}
+
+// dbCall resolves an interface method to a database handle's method when
+// a known handle implements the interface: sqlc's DBTX, or a service's
+// own "Querier" interface over *sql.DB.
+func (s *state) dbCall(iface *types.Interface, fn *types.Func) *target {
+	if !s.dbDone {
+		s.dbDone = true
+		pkgs := make(map[string]*types.Package)
+		var walk func(p *types.Package)
+		walk = func(p *types.Package) {
+			if _, seen := pkgs[p.Path()]; seen {
+				return
+			}
+			pkgs[p.Path()] = p
+			for _, imp := range p.Imports() {
+				walk(imp)
+			}
+		}
+		walk(s.pass.Pkg)
+		for _, spec := range dbTypeSpecs {
+			if p := pkgs[spec.pkg]; p != nil {
+				if tn, ok := p.Scope().Lookup(spec.name).(*types.TypeName); ok {
+					s.dbTypes = append(s.dbTypes, types.NewPointer(tn.Type()))
+				}
+			}
+		}
+	}
+	for _, t := range s.dbTypes {
+		if !types.Implements(t, iface) {
+			continue
+		}
+		obj, _, _ := types.LookupFieldOrMethod(t, true, fn.Pkg(), fn.Name())
+		m, ok := obj.(*types.Func)
+		if !ok {
+			continue
+		}
+		if entry := s.table.Lookup(m, t); entry != nil {
+			if k, ok := kindOf(entry.Kind); ok {
+				return &target{effect: &Effect{Kind: k, Chain: []string{apis.FuncName(m)}}}
+			}
+		}
+	}
+	return nil
+}
+
+// interfaceSuffixes configures the naming heuristic (-effects.interfaces).
+var interfaceSuffixes = suffixList{"Store", "Repository", "Repo", "DAO", "Storage", "Querier"}
+
+// suffixList is a comma-separated flag value.
+type suffixList []string
+
+func (l *suffixList) String() string { return strings.Join(*l, ",") }
+
+func (l *suffixList) Set(v string) error {
+	*l = nil
+	for _, s := range strings.Split(v, ",") {
+		if s = strings.TrimSpace(s); s != "" {
+			*l = append(*l, s)
+		}
+	}
+	return nil
+}
+
+// SetInterfaceSuffixes replaces the heuristic's interface name suffixes
+// (configuration files call it; the flag does the same).
+func SetInterfaceSuffixes(suffixes []string) {
+	interfaceSuffixes = append(suffixList(nil), suffixes...)
+}
+
+var (
+	writePrefixes    = []string{"Create", "Insert", "Add", "Save", "Update", "Upsert", "Delete", "Remove", "Set", "Put"}
+	readManyPrefixes = []string{"List", "Find", "Search", "All", "Query"}
+)
+
+// inferred applies the naming heuristic to a method of an interface type.
+func (s *state) inferred(recv types.Type, fn *types.Func) (Effect, bool) {
+	_, name := apis.NamedOf(recv)
+	if name == "" {
+		return Effect{}, false
+	}
+	match := false
+	for _, suffix := range interfaceSuffixes {
+		if strings.HasSuffix(name, suffix) {
+			match = true
+			break
+		}
+	}
+	if !match {
+		return Effect{}, false
+	}
+	kind := DBReadOne
+	for _, p := range writePrefixes {
+		if strings.HasPrefix(fn.Name(), p) {
+			kind = DBWrite
+		}
+	}
+	for _, p := range readManyPrefixes {
+		if strings.HasPrefix(fn.Name(), p) {
+			kind = DBReadMany
+		}
+	}
+	pkg := ""
+	if fn.Pkg() != nil {
+		pkg = fn.Pkg().Name() + "."
+	}
+	return Effect{Kind: kind, Chain: []string{pkg + name + "." + fn.Name()}, Inferred: true}, true
+}
+
+// Program is the whole program as the apilint command loads it: every
+// concrete type of the analyzed packages and the summaries of their
+// methods from a previous round, for resolving interface calls to
+// implementations in packages the caller does not import.
+type Program struct {
+	types     []*types.Named
+	summaries map[*types.Func]*Summary
+	impls     sync.Map // *types.Func (interface method) → []*types.Func
+}
+
+var program atomic.Pointer[Program]
+
+func currentProgram() *Program { return program.Load() }
+
+// SetProgram installs p for the passes that follow (nil to clear). Only a
+// driver that loads the whole program (the apilint command) calls it;
+// passes must not run concurrently with a change.
+func SetProgram(p *Program) { program.Store(p) }
+
+// NewProgram indexes the concrete types of pkgs and the summaries in
+// results (the Results of a previous round, by package).
+func NewProgram(pkgs []*types.Package, results []*Result) *Program {
+	p := &Program{summaries: make(map[*types.Func]*Summary)}
+	for _, pkg := range pkgs {
+		scope := pkg.Scope()
+		for _, name := range scope.Names() {
+			tn, ok := scope.Lookup(name).(*types.TypeName)
+			if !ok || tn.IsAlias() {
+				continue
+			}
+			if named, ok := tn.Type().(*types.Named); ok && named.TypeParams().Len() == 0 && !types.IsInterface(named) {
+				p.types = append(p.types, named)
+			}
+		}
+	}
+	for _, r := range results {
+		if r == nil {
+			continue
+		}
+		for fn, nd := range r.s.funcs {
+			if !nd.sum.Empty() {
+				sum := nd.sum
+				p.summaries[fn] = &sum
+			}
+		}
+	}
+	return p
+}
+
+// Equal reports whether p and q hold the same summaries.
+func (p *Program) Equal(q *Program) bool {
+	if p == nil || q == nil || len(p.summaries) != len(q.summaries) {
+		return p == q
+	}
+	for fn, s := range p.summaries {
+		t, ok := q.summaries[fn]
+		if !ok || s.String() != t.String() {
+			return false
+		}
+	}
+	return true
+}
+
+// implementations returns the program's methods that implement fn of
+// iface. Passes run concurrently; a method computed twice is computed
+// the same way.
+func (p *Program) implementations(iface *types.Interface, fn *types.Func) []*types.Func {
+	if v, ok := p.impls.Load(fn); ok {
+		return v.([]*types.Func)
+	}
+	impls := implementations(p.types, iface, fn)
+	p.impls.Store(fn, impls)
+	return impls
+}

@@ -1,0 +1,300 @@
+package effects
+
+import (
+	"go/ast"
+	"go/types"
+
+	"github.com/apilint/apilint/internal/apis"
+	"github.com/apilint/apilint/internal/source"
+)
+
+// scan records the edges of nd from its body. Nested function literals
+// are nodes of their own; they become edges where they are called, passed
+// to something that calls them, or started with go.
+func (s *state) scan(nd *node, body *ast.BlockStmt) {
+	if body == nil {
+		return
+	}
+	nd.waits = s.waits(body)
+	var visit func(n ast.Node, loops int, async bool)
+	visit = func(n ast.Node, loops int, async bool) {
+		ast.Inspect(n, func(c ast.Node) bool {
+			switch c := c.(type) {
+			case nil:
+				return false
+			case *ast.FuncLit:
+				return false // its own node
+			case *ast.GoStmt:
+				// The call's operands are evaluated here; the call runs in
+				// the goroutine.
+				s.call(nd, c.Call, loops > 0, !nd.waits)
+				for _, a := range c.Call.Args {
+					visit(a, loops, async)
+				}
+				visit(c.Call.Fun, loops, async)
+				return false
+			case *ast.ForStmt, *ast.RangeStmt:
+				l, _ := source.LoopOf(s.pass.TypesInfo, c)
+				inner := loops
+				if l.PerElement {
+					inner++
+				}
+				// Only the body repeats per element.
+				ast.Inspect(c, func(x ast.Node) bool {
+					if x == c {
+						return true
+					}
+					if x == l.Body {
+						visit(x, inner, async)
+					} else if x != nil {
+						visit(x, loops, async)
+					}
+					return false
+				})
+				return false
+			case *ast.CallExpr:
+				s.call(nd, c, loops > 0, async)
+			}
+			return true
+		})
+	}
+	visit(body, 0, false)
+}
+
+// waits reports whether body waits for goroutines (WaitGroup.Wait,
+// errgroup's Wait), outside nested function literals.
+func (s *state) waits(body *ast.BlockStmt) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if found {
+			return false
+		}
+		if _, ok := n.(*ast.FuncLit); ok {
+			return false
+		}
+		if call, ok := n.(*ast.CallExpr); ok {
+			if fn, recv := apis.Callee(s.pass.TypesInfo, call); fn != nil {
+				pkg, r, name := apis.FuncKey(fn)
+				if recv != nil {
+					if p, rr := apis.NamedOf(apis.Deref(recv)); rr != "" {
+						pkg, r = p, rr
+					}
+				}
+				found = apis.IsWaiter(pkg, r, name)
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// call records what one call expression in nd runs.
+func (s *state) call(nd *node, call *ast.CallExpr, inLoop, async bool) {
+	targets, param := s.targets(nd, call)
+	if param >= 0 {
+		nd.edges = append(nd.edges, edge{param: param, inLoop: inLoop})
+	}
+	for _, t := range targets {
+		nd.edges = append(nd.edges, edge{to: t, async: async, param: -1})
+	}
+	raw := rawSite{targets: targets}
+
+	// Function values passed as arguments run if the callee calls them.
+	cb := s.callback(call)
+	for i, arg := range call.Args {
+		to, isParam, ok := s.funcValue(nd, arg)
+		if !ok {
+			continue
+		}
+		pass := &argPass{callee: targets, arg: i}
+		if cb != nil {
+			if cb.Arg != i {
+				continue
+			}
+			pass = &argPass{arg: i, known: true, loop: cb.Loop}
+		} else if len(targets) == 0 {
+			continue
+		}
+		if isParam >= 0 {
+			nd.edges = append(nd.edges, edge{param: isParam, viaArg: pass, inLoop: inLoop})
+			continue
+		}
+		nd.edges = append(nd.edges, edge{to: to, async: async, viaArg: pass, param: -1})
+		raw.args = append(raw.args, rawArg{index: i, to: to, pass: pass})
+	}
+	if len(raw.targets) > 0 || len(raw.args) > 0 {
+		s.raw[call] = raw
+	}
+}
+
+// callback returns the library callback entry for call's callee, if any.
+func (s *state) callback(call *ast.CallExpr) *apis.Callback {
+	fn, recv := apis.Callee(s.pass.TypesInfo, call)
+	if fn == nil {
+		return nil
+	}
+	pkg, r, name := apis.FuncKey(fn)
+	if recv != nil {
+		if p, rr := apis.NamedOf(apis.Deref(recv)); rr != "" {
+			if cb := apis.LookupCallback(p, rr, name); cb != nil {
+				return cb
+			}
+		}
+	}
+	return apis.LookupCallback(pkg, r, name)
+}
+
+// funcValue resolves a function value used as an argument: a literal, a
+// function or method name, a method value, a local variable holding a
+// literal, or the node's own parameter (isParam is its index).
+func (s *state) funcValue(nd *node, e ast.Expr) (t target, isParam int, ok bool) {
+	info := s.pass.TypesInfo
+	e = ast.Unparen(e)
+	if _, isSig := types.Unalias(info.TypeOf(e)).Underlying().(*types.Signature); !isSig {
+		return target{}, -1, false
+	}
+	switch e := e.(type) {
+	case *ast.FuncLit:
+		if n := s.nodes[e]; n != nil {
+			return target{node: n}, -1, true
+		}
+	case *ast.Ident:
+		switch obj := info.Uses[e].(type) {
+		case *types.Func:
+			return s.funcTarget(obj), -1, true
+		case *types.Var:
+			if i := paramIndex(nd, obj); i >= 0 {
+				return target{}, i, true
+			}
+			if lit := s.boundLiteral(obj); lit != nil {
+				return target{node: lit}, -1, true
+			}
+		}
+	case *ast.SelectorExpr:
+		if sel := info.Selections[e]; sel != nil && sel.Kind() == types.MethodVal {
+			if fn, ok := sel.Obj().(*types.Func); ok {
+				ts := s.methodTargets(fn, sel.Recv())
+				if len(ts) > 0 {
+					return ts[0], -1, true
+				}
+			}
+		} else if fn, ok := info.Uses[e.Sel].(*types.Func); ok {
+			return s.funcTarget(fn), -1, true
+		}
+	}
+	return target{}, -1, false
+}
+
+func paramIndex(nd *node, v *types.Var) int {
+	for i, p := range nd.params {
+		if p == v {
+			return i
+		}
+	}
+	return -1
+}
+
+// boundLiteral returns the node of the function literal that local
+// variable v is assigned, when it is assigned exactly one.
+func (s *state) boundLiteral(v *types.Var) *node {
+	if v.Parent() == nil || v.Parent() == s.pass.Pkg.Scope() {
+		return nil
+	}
+	if nd, ok := s.bound[v]; ok {
+		return nd
+	}
+	var found *node
+	count := 0
+	for _, f := range s.pass.Files {
+		if f.FileStart > v.Pos() || v.Pos() > f.FileEnd {
+			continue
+		}
+		for _, a := range source.AssignedValues(s.pass.TypesInfo, f, v) {
+			count++
+			if lit, ok := ast.Unparen(a.Expr).(*ast.FuncLit); ok {
+				found = s.nodes[lit]
+			}
+		}
+	}
+	if count != 1 {
+		found = nil
+	}
+	s.bound[v] = found
+	return found
+}
+
+// funcTarget is the target for a statically called function or concrete
+// method.
+func (s *state) funcTarget(fn *types.Func) target {
+	fn = fn.Origin()
+	if nd := s.funcs[fn]; nd != nil {
+		return target{node: nd, name: ChainName(fn)}
+	}
+	return target{fn: fn, name: ChainName(fn)}
+}
+
+// targets returns what call runs. param is the index of the caller's own
+// function-typed parameter when the call calls it, else -1.
+func (s *state) targets(nd *node, call *ast.CallExpr) (ts []target, param int) {
+	info := s.pass.TypesInfo
+	fun := ast.Unparen(call.Fun)
+	if lit, ok := fun.(*ast.FuncLit); ok {
+		if n := s.nodes[lit]; n != nil {
+			return []target{{node: n}}, -1
+		}
+		return nil, -1
+	}
+	if tv, ok := info.Types[fun]; ok && tv.IsType() {
+		return nil, -1 // a conversion
+	}
+	fn, recv := apis.Callee(info, call)
+	if fn != nil {
+		if entry := s.table.Lookup(fn, recv); entry != nil {
+			if k, ok := kindOf(entry.Kind); ok {
+				return []target{{effect: &Effect{Kind: k, Chain: []string{apis.FuncName(fn)}, Site: s.site(call.Pos())}}}, -1
+			}
+			return nil, -1 // a known API with no effect (a query builder step)
+		}
+		if recv != nil {
+			ts := s.methodTargets(fn, recv)
+			for _, t := range ts {
+				if t.effect != nil && t.effect.Site == "" {
+					t.effect.Site = s.site(call.Pos())
+				}
+			}
+			return ts, -1
+		}
+		return []target{s.funcTarget(fn)}, -1
+	}
+	// A call of a function value.
+	var id *ast.Ident
+	switch f := fun.(type) {
+	case *ast.Ident:
+		id = f
+	}
+	if id != nil {
+		if v, ok := info.Uses[id].(*types.Var); ok {
+			if i := paramIndex(nd, v); i >= 0 {
+				return nil, i
+			}
+			if lit := s.boundLiteral(v); lit != nil {
+				return []target{{node: lit}}, -1
+			}
+		}
+	}
+	return nil, -1
+}
+
+// methodTargets resolves a method call on a receiver of static type recv.
+func (s *state) methodTargets(fn *types.Func, recv types.Type) []target {
+	if entry := s.table.Lookup(fn, recv); entry != nil {
+		if k, ok := kindOf(entry.Kind); ok {
+			return []target{{effect: &Effect{Kind: k, Chain: []string{apis.FuncName(fn)}}}}
+		}
+		return nil
+	}
+	if !types.IsInterface(recv) {
+		return []target{s.funcTarget(fn)}
+	}
+	return s.interfaceTargets(fn, recv)
+}

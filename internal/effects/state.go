@@ -1,0 +1,385 @@
+package effects
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"path/filepath"
+	"slices"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/apilint/apilint/internal/apis"
+	"github.com/apilint/apilint/internal/source"
+)
+
+// node is a function body of this package (a declaration or a literal), or
+// an interface method of this package standing for its implementations.
+type node struct {
+	fn     *types.Func // nil for literals
+	lit    *ast.FuncLit
+	params []*types.Var
+	sum    Summary
+	edges  []edge
+	// waits is set when the function waits for the goroutines it starts.
+	waits bool
+}
+
+// target is something a call may run.
+type target struct {
+	node   *node       // a function of this package
+	fn     *types.Func // a function of another package (fact or program)
+	effect *Effect     // a library call
+	// name is prepended to the chains of the target's effects; "" for
+	// literals and library calls, whose effects need no extra hop.
+	name     string
+	inferred bool
+}
+
+// edge is one way a node runs a target.
+type edge struct {
+	to    target
+	async bool
+	// viaArg, when set, makes the edge conditional: it holds only if the
+	// callee calls its argument number viaArg.arg (a callback).
+	viaArg *argPass
+	// param, when >= 0, records that the target is the node's own
+	// parameter number param, called here (inLoop: once per element).
+	param  int
+	inLoop bool
+}
+
+// argPass is a function value passed as an argument.
+type argPass struct {
+	callee []target
+	arg    int
+	// known is set for library callbacks (apis.Callbacks), which need no
+	// summary: loop says whether they call the argument per element.
+	known, loop bool
+}
+
+// Site is what a call expression may run.
+type Site struct {
+	// Targets are the functions the call may run: its callee, or for
+	// interface calls every implementation apilint could resolve.
+	Targets []Target
+	// Args are function values passed to the call that the callee calls.
+	Args []Arg
+}
+
+// Target is one function a call may run.
+type Target struct {
+	// Name is the function's chain name; "" for function literals and
+	// for library calls, whose effect's chain names the call.
+	Name     string
+	Summary  *Summary
+	Inferred bool
+	// Literal is set for function literals.
+	Literal bool
+}
+
+// Arg is a function value passed to a call that the callee calls.
+type Arg struct {
+	Index  int
+	Target Target
+	// Loop is set when the callee calls it once per element of a loop.
+	Loop bool
+}
+
+// Effects returns what one execution of the call may do: its targets'
+// effects and those of the function arguments the callee calls, with
+// chains that start at the call.
+func (s *Site) Effects() []Effect {
+	if s == nil {
+		return nil
+	}
+	var sum Summary
+	for _, t := range s.Targets {
+		for _, e := range t.Summary.List() {
+			sum.add(e.through(t.Name, false, t.Inferred))
+		}
+	}
+	for _, a := range s.Args {
+		for _, e := range a.Target.Summary.List() {
+			sum.add(e.through(a.Target.Name, false, a.Target.Inferred))
+		}
+	}
+	return sum.Effects
+}
+
+func (s *Summary) effects() []Effect {
+	if s == nil {
+		return nil
+	}
+	return s.Effects
+}
+
+// state is one pass's work.
+type state struct {
+	pass  *analysis.Pass
+	table *apis.Table
+	nodes map[ast.Node]*node // *ast.FuncDecl and *ast.FuncLit keys
+	funcs map[*types.Func]*node
+	order []*node
+	sites map[*ast.CallExpr]*Site
+	// siteTargets keeps the raw targets of each site until solved.
+	raw     map[*ast.CallExpr]rawSite
+	dbTypes []types.Type // database handle types, for interface resolution
+	dbDone  bool
+	prog    *Program
+	bound   map[*types.Var]*node
+}
+
+type rawSite struct {
+	targets []target
+	args    []rawArg
+}
+
+type rawArg struct {
+	index int
+	to    target
+	pass  *argPass
+}
+
+func newState(pass *analysis.Pass) *state {
+	return &state{
+		pass:  pass,
+		table: apis.Default(),
+		nodes: make(map[ast.Node]*node),
+		funcs: make(map[*types.Func]*node),
+		sites: make(map[*ast.CallExpr]*Site),
+		raw:   make(map[*ast.CallExpr]rawSite),
+		bound: make(map[*types.Var]*node),
+		prog:  currentProgram(),
+	}
+}
+
+// imported returns the summary of a function of another package: its
+// fact, or in whole-program mode the program's summary.
+func (s *state) imported(fn *types.Func) *Summary {
+	fn = fn.Origin()
+	if fn.Pkg() == s.pass.Pkg {
+		return nil
+	}
+	var sum Summary
+	if s.pass.ImportObjectFact(fn, &sum) {
+		return &sum
+	}
+	if s.prog != nil {
+		return s.prog.summaries[fn]
+	}
+	return nil
+}
+
+// summaryOf returns the current summary of t.
+func (s *state) summaryOf(t target) *Summary {
+	switch {
+	case t.node != nil:
+		return &t.node.sum
+	case t.fn != nil:
+		return s.imported(t.fn)
+	case t.effect != nil:
+		return &Summary{Effects: []Effect{*t.effect}}
+	}
+	return nil
+}
+
+// collect creates a node per function and scans every body.
+func (s *state) collect() {
+	for _, f := range s.pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncDecl:
+				if n.Body == nil {
+					return false
+				}
+				fn, _ := s.pass.TypesInfo.Defs[n.Name].(*types.Func)
+				if fn == nil {
+					return false
+				}
+				nd := &node{fn: fn, params: source.Params(s.pass.TypesInfo, n)}
+				s.nodes[n] = nd
+				s.funcs[fn] = nd
+				s.order = append(s.order, nd)
+			case *ast.FuncLit:
+				nd := &node{lit: n, params: source.Params(s.pass.TypesInfo, n)}
+				s.nodes[n] = nd
+				s.order = append(s.order, nd)
+			}
+			return true
+		})
+	}
+	s.interfaceNodes()
+	for fnNode, nd := range s.nodes {
+		s.scan(nd, source.Body(fnNode))
+	}
+}
+
+// interfaceNodes adds a node per method of each interface declared in
+// this package, with edges to the implementations in this package.
+func (s *state) interfaceNodes() {
+	scope := s.pass.Pkg.Scope()
+	var concrete []*types.Named
+	var ifaces []*types.Named
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok || tn.IsAlias() {
+			continue
+		}
+		named, ok := tn.Type().(*types.Named)
+		if !ok || named.TypeParams().Len() > 0 {
+			continue
+		}
+		if types.IsInterface(named) {
+			ifaces = append(ifaces, named)
+		} else {
+			concrete = append(concrete, named)
+		}
+	}
+	for _, it := range ifaces {
+		iface := it.Underlying().(*types.Interface)
+		if iface.NumMethods() == 0 {
+			continue
+		}
+		for i := 0; i < iface.NumExplicitMethods(); i++ {
+			m := iface.ExplicitMethod(i)
+			nd := &node{fn: m}
+			for _, impl := range implementations(concrete, iface, m) {
+				if in := s.funcs[impl]; in != nil {
+					nd.edges = append(nd.edges, edge{to: target{node: in, name: ChainName(impl)}, param: -1})
+				}
+			}
+			if len(nd.edges) > 0 {
+				s.funcs[m] = nd
+				s.order = append(s.order, nd)
+			}
+		}
+	}
+}
+
+// implementations returns the methods named like m of the types in
+// candidates that implement iface.
+func implementations(candidates []*types.Named, iface *types.Interface, m *types.Func) []*types.Func {
+	var out []*types.Func
+	for _, t := range candidates {
+		var recv types.Type = t
+		if !types.Implements(t, iface) {
+			recv = types.NewPointer(t)
+			if !types.Implements(recv, iface) {
+				continue
+			}
+		}
+		obj, _, _ := types.LookupFieldOrMethod(recv, true, m.Pkg(), m.Name())
+		if fn, ok := obj.(*types.Func); ok {
+			out = append(out, fn.Origin())
+		}
+	}
+	return out
+}
+
+// site returns "file.go:line" for pos.
+func (s *state) site(pos token.Pos) string {
+	p := s.pass.Fset.Position(pos)
+	return fmt.Sprintf("%s:%d", filepath.Base(p.Filename), p.Line)
+}
+
+// solve computes every node's summary: a fixpoint over the edges.
+func (s *state) solve() {
+	for changed := true; changed; {
+		changed = false
+		for _, nd := range s.order {
+			if s.update(nd) {
+				changed = true
+			}
+		}
+	}
+	for call, r := range s.raw {
+		site := &Site{}
+		for _, t := range r.targets {
+			site.Targets = append(site.Targets, s.publicTarget(t))
+		}
+		for _, a := range r.args {
+			if calls, loop := s.callsArg(a.pass); calls {
+				site.Args = append(site.Args, Arg{Index: a.index, Loop: loop, Target: s.publicTarget(a.to)})
+			}
+		}
+		if len(site.Targets) > 0 || len(site.Args) > 0 {
+			s.sites[call] = site
+		}
+	}
+	s.raw = nil
+}
+
+func (s *state) publicTarget(t target) Target {
+	return Target{
+		Name:     t.name,
+		Summary:  s.summaryOf(t),
+		Inferred: t.inferred,
+		Literal:  t.node != nil && t.node.lit != nil,
+	}
+}
+
+// callsArg reports whether the callee of p calls its argument p.arg, and
+// whether once per element.
+func (s *state) callsArg(p *argPass) (calls, loop bool) {
+	if p.known {
+		return true, p.loop
+	}
+	for _, t := range p.callee {
+		sum := s.summaryOf(t)
+		if sum == nil {
+			continue
+		}
+		if slices.Contains(sum.LoopParams, p.arg) {
+			return true, true
+		}
+		if slices.Contains(sum.CallParams, p.arg) {
+			calls = true
+		}
+	}
+	return calls, false
+}
+
+// update recomputes nd's summary from its edges, reporting a change.
+func (s *state) update(nd *node) bool {
+	changed := false
+	for _, e := range nd.edges {
+		inLoop := e.inLoop
+		if e.viaArg != nil {
+			calls, loop := s.callsArg(e.viaArg)
+			if !calls {
+				continue
+			}
+			inLoop = inLoop || loop
+		}
+		if e.param >= 0 {
+			changed = addParam(&nd.sum.CallParams, e.param) || changed
+			if inLoop {
+				changed = addParam(&nd.sum.LoopParams, e.param) || changed
+			}
+			continue
+		}
+		sum := s.summaryOf(e.to)
+		if sum == nil || sum == &nd.sum {
+			continue
+		}
+		for _, eff := range sum.Effects {
+			if nd.sum.add(eff.through(e.to.name, e.async, e.to.inferred)) {
+				changed = true
+			}
+		}
+	}
+	return changed
+}
+
+// export publishes the summaries of declared functions and interface
+// methods as facts.
+func (s *state) export() {
+	for fn, nd := range s.funcs {
+		if !nd.sum.Empty() && fn.Pkg() == s.pass.Pkg {
+			sum := nd.sum
+			s.pass.ExportObjectFact(fn, &sum)
+		}
+	}
+}

@@ -1,0 +1,209 @@
+package effects
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/apilint/apilint/internal/apis"
+)
+
+// Kind is what a function may do when called.
+type Kind string
+
+// The kinds of effects.
+const (
+	DBReadMany Kind = "db-read-many"  // a query that can return many rows
+	DBReadOne  Kind = "db-read-one"   // a single-row query
+	DBWrite    Kind = "db-write"      // a statement that changes data
+	DBOther    Kind = "db-round-trip" // any other database round trip
+	Datastore  Kind = "datastore"     // a cache or key-value store round trip
+	HTTP       Kind = "http"          // an outbound HTTP request
+	Blocking   Kind = "blocking"      // slow synchronous work: sleep, mail, a command
+)
+
+// IsDB reports whether k is a database round trip.
+func (k Kind) IsDB() bool {
+	return k == DBReadMany || k == DBReadOne || k == DBWrite || k == DBOther
+}
+
+// IsRoundTrip reports whether k is a database or datastore round trip.
+func (k Kind) IsRoundTrip() bool { return k.IsDB() || k == Datastore }
+
+// kindOf maps a library call's kind to the effect it has.
+func kindOf(k apis.Kind) (Kind, bool) {
+	switch k {
+	case apis.ReadMany:
+		return DBReadMany, true
+	case apis.ReadOne:
+		return DBReadOne, true
+	case apis.Write:
+		return DBWrite, true
+	case apis.RoundTrip, apis.BatchSend:
+		return DBOther, true
+	case apis.Datastore:
+		return Datastore, true
+	case apis.HTTP:
+		return HTTP, true
+	case apis.Blocking:
+		return Blocking, true
+	}
+	return "", false
+}
+
+// Effect is one thing a function may do, and how: the chain of calls from
+// the function to the library call that does it.
+type Effect struct {
+	Kind Kind
+	// Chain names the callees from the function (excluded) to the library
+	// call (last): ["store.(*PG).GetUser", "(*sql.DB).QueryRowContext"].
+	Chain []string
+	// Site is where the library call is, "store.go:41".
+	Site string
+	// Inferred is set when the chain crosses an interface whose
+	// implementation was not visible and the naming heuristic applied.
+	Inferred bool
+	// Async is set when the effect happens in a goroutine the function
+	// starts and does not wait for.
+	Async bool
+}
+
+// Call is the library call at the end of the chain.
+func (e Effect) Call() string { return e.Chain[len(e.Chain)-1] }
+
+// better reports whether e is a better witness than o for the same kind:
+// certain before inferred, then shorter chains, then by name for
+// determinism.
+func (e Effect) better(o Effect) bool {
+	if e.Inferred != o.Inferred {
+		return !e.Inferred
+	}
+	if len(e.Chain) != len(o.Chain) {
+		return len(e.Chain) < len(o.Chain)
+	}
+	return strings.Join(e.Chain, ",") < strings.Join(o.Chain, ",")
+}
+
+// Summary is what a function may do when called, exported as an object
+// fact on the function so that callers in other packages see through it.
+type Summary struct {
+	// Effects holds at most one effect per (Kind, Async): the best witness.
+	Effects []Effect
+	// CallParams are the indexes of function-typed parameters the
+	// function calls (synchronously).
+	CallParams []int
+	// LoopParams are the indexes of function-typed parameters the function
+	// calls once per element of a loop (a map or for-each helper).
+	LoopParams []int
+}
+
+// AFact marks Summary as an analysis fact.
+func (*Summary) AFact() {}
+
+func (s *Summary) String() string {
+	var parts []string
+	for _, e := range s.Effects {
+		p := string(e.Kind)
+		if e.Async {
+			p += " async"
+		}
+		if e.Inferred {
+			p += " inferred"
+		}
+		parts = append(parts, p+" via "+strings.Join(e.Chain, " → "))
+	}
+	if len(s.CallParams) > 0 {
+		parts = append(parts, fmt.Sprintf("calls param %v", s.CallParams))
+	}
+	if len(s.LoopParams) > 0 {
+		parts = append(parts, fmt.Sprintf("loops param %v", s.LoopParams))
+	}
+	return strings.Join(parts, "; ")
+}
+
+// List returns s's effects; nil for a nil summary.
+func (s *Summary) List() []Effect {
+	if s == nil {
+		return nil
+	}
+	return s.Effects
+}
+
+// Empty reports whether s says nothing.
+func (s *Summary) Empty() bool {
+	return s == nil || len(s.Effects) == 0 && len(s.CallParams) == 0 && len(s.LoopParams) == 0
+}
+
+// Find returns the best effect of one of kinds, sync effects first unless
+// async is set.
+func (s *Summary) Find(async bool, kinds ...Kind) (Effect, bool) {
+	var best Effect
+	found := false
+	if s == nil {
+		return best, false
+	}
+	for _, e := range s.Effects {
+		if (e.Async && !async) || !slices.Contains(kinds, e.Kind) {
+			continue
+		}
+		if !found || e.better(best) || (best.Async && !e.Async) {
+			best, found = e, true
+		}
+	}
+	return best, found
+}
+
+// add merges e into s, reporting whether s changed.
+func (s *Summary) add(e Effect) bool {
+	for i, o := range s.Effects {
+		if o.Kind == e.Kind && o.Async == e.Async {
+			if e.better(o) {
+				s.Effects[i] = e
+				return true
+			}
+			return false
+		}
+	}
+	s.Effects = append(s.Effects, e)
+	slices.SortFunc(s.Effects, func(a, b Effect) int {
+		if c := strings.Compare(string(a.Kind), string(b.Kind)); c != 0 {
+			return c
+		}
+		if a.Async != b.Async {
+			if a.Async {
+				return 1
+			}
+			return -1
+		}
+		return 0
+	})
+	return true
+}
+
+// addParam adds i to a sorted index list, reporting whether it changed.
+func addParam(list *[]int, i int) bool {
+	if slices.Contains(*list, i) {
+		return false
+	}
+	*list = append(*list, i)
+	slices.Sort(*list)
+	return true
+}
+
+// through returns e as seen by a caller of the function named name
+// (name "" for function literals, which are part of their caller).
+func (e Effect) through(name string, async, inferred bool) Effect {
+	out := e
+	if name != "" {
+		out.Chain = append([]string{name}, e.Chain...)
+	}
+	out.Async = e.Async || async
+	out.Inferred = e.Inferred || inferred
+	return out
+}
+
+// Through returns e as seen from a call of the function named name
+// ("" for library calls and literals, whose chains already start right).
+func (e Effect) Through(name string, inferred bool) Effect {
+	return e.through(name, false, inferred)
+}

@@ -1,0 +1,75 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+)
+
+type User struct{ ID int64 }
+
+// Store is implemented in this package: its methods get facts that name
+// the implementation.
+type Store interface {
+	GetUser(ctx context.Context, id int64) (User, error) // want GetUser:`db-read-one via store.\(\*PG\).GetUser → \(\*sql.DB\).QueryRowContext`
+	ListUsers(ctx context.Context) ([]User, error)       // want ListUsers:`db-read-many via store.\(\*PG\).ListUsers → store.\(\*PG\).query → \(\*sql.DB\).QueryContext`
+	Touch(ctx context.Context, id int64) error           // want Touch:`db-write via store.\(\*PG\).Touch → \(\*sqlx.DB\).NamedExecContext`
+}
+
+type PG struct {
+	db  *sql.DB
+	dbx *sqlx.DB
+}
+
+func (s *PG) GetUser(ctx context.Context, id int64) (User, error) { // want GetUser:`db-read-one via \(\*sql.DB\).QueryRowContext`
+	var u User
+	err := s.db.QueryRowContext(ctx, "SELECT id FROM users WHERE id = $1", id).Scan(&u.ID)
+	return u, err
+}
+
+func (s *PG) ListUsers(ctx context.Context) ([]User, error) { // want ListUsers:`db-read-many via store.\(\*PG\).query`
+	return s.query(ctx, "SELECT id FROM users LIMIT 10")
+}
+
+func (s *PG) query(ctx context.Context, q string) ([]User, error) { // want query:`db-read-many via \(\*sql.DB\).QueryContext`
+	rows, err := s.db.QueryContext(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	return nil, nil
+}
+
+func (s *PG) Touch(ctx context.Context, id int64) error { // want Touch:`db-write via \(\*sqlx.DB\).NamedExecContext`
+	_, err := s.dbx.NamedExecContext(ctx, "UPDATE users SET seen = now() WHERE id = :id", map[string]any{"id": id})
+	return err
+}
+
+// Pure has no effects and no fact.
+func Pure(a, b int) int { return a + b }
+
+// Async queries in a goroutine it does not wait for.
+func (s *PG) Async(id int64) { // want Async:`db-write async via \(\*sql.DB\).ExecContext`
+	go func() {
+		s.db.ExecContext(context.Background(), "DELETE FROM sessions WHERE user_id = $1", id)
+	}()
+}
+
+// Waited queries in goroutines it waits for: the effect is synchronous.
+func (s *PG) Waited(ids []int64) { // want Waited:`db-write via \(\*sql.DB\).ExecContext`
+	var wg syncWaitGroup
+	for _, id := range ids {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			s.db.ExecContext(context.Background(), "DELETE FROM sessions WHERE user_id = $1", id)
+		}()
+	}
+	wg.Wait()
+}
+
+// Sleeps is not a database effect (time.Sleep is not in the tables yet
+// for effects of this kind); it has no fact.
+func Sleeps() { time.Sleep(time.Millisecond) }

@@ -1,0 +1,5 @@
+package store
+
+import "sync"
+
+type syncWaitGroup = sync.WaitGroup

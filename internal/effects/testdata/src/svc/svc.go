@@ -1,0 +1,46 @@
+package svc
+
+import (
+	"context"
+	"database/sql"
+
+	"helpers"
+	"sqlcgen"
+	"store"
+)
+
+type Service struct {
+	st store.Store
+	q  *sqlcgen.Queries
+	db *sql.DB
+}
+
+// Through the interface (fact from the interface's package).
+func (s *Service) User(ctx context.Context, id int64) (store.User, error) { // want User:`db-read-one via store.\(\*PG\).GetUser → \(\*sql.DB\).QueryRowContext`
+	return s.st.GetUser(ctx, id)
+}
+
+// Through sqlc.
+func (s *Service) Author(ctx context.Context, id int64) (string, error) { // want Author:`db-read-one via sqlcgen.\(\*Queries\).GetAuthor → \(\*sql.DB\).QueryRowContext`
+	return s.q.GetAuthor(ctx, id)
+}
+
+// A closure passed to a helper that runs it: its effects are the caller's.
+func (s *Service) Users(ctx context.Context, ids []int64) ([]store.User, error) { // want Users:`db-read-one via store.\(\*PG\).GetUser → \(\*sql.DB\).QueryRowContext`
+	return helpers.MapWithErr(ids, func(id int64) (store.User, error) {
+		return s.st.GetUser(ctx, id)
+	})
+}
+
+// A method value passed to a helper.
+func (s *Service) Authors(ctx context.Context, ids []int64) error { // want Authors:`db-read-one via sqlcgen.\(\*Queries\).GetAuthor`
+	return helpers.Once(func() error {
+		_, err := s.q.GetAuthor(ctx, ids[0])
+		return err
+	})
+}
+
+// A closure that is only defined, never called here, adds nothing.
+func (s *Service) Handler() func() {
+	return func() { s.db.Exec("DELETE FROM x") }
+}
