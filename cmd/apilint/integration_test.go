@@ -115,9 +115,9 @@ func TestExampleVet(t *testing.T) {
 	}
 	var got []string
 	for _, line := range strings.Split(string(out), "\n") {
-		m := vetLine.FindStringSubmatch(strings.TrimSpace(line))
+		m := vetLine.FindStringSubmatch(line)
 		if m == nil {
-			continue
+			continue // related information (the chain) is indented
 		}
 		rule, ok := rules[m[3]]
 		if !ok {
