@@ -116,7 +116,7 @@ func TestExampleVet(t *testing.T) {
 	var got []string
 	for _, line := range strings.Split(string(out), "\n") {
 		m := vetLine.FindStringSubmatch(line)
-		if m == nil {
+		if m == nil || strings.HasPrefix(m[3], "\t") {
 			continue // related information (the chain) is indented
 		}
 		rule, ok := rules[m[3]]
