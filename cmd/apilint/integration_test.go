@@ -137,3 +137,43 @@ func assertSame(t *testing.T, what string, got, want []string) {
 			what, strings.Join(got, "\n  "), strings.Join(want, "\n  "))
 	}
 }
+
+// TestVetConfig checks that go vet -vettool=apilint applies .apilint.yml,
+// found from the package directory upward or named by -effects.config.
+func TestVetConfig(t *testing.T) {
+	bin := buildBinary(t)
+	dir := module(t, map[string]string{
+		"db/db.go": "package db\n\nimport \"database/sql\"\n\nfunc Migrate(db *sql.DB) { db.Exec(\"CREATE TABLE t (id int)\") }\n",
+	})
+	vet := func(args ...string) string {
+		cmd := exec.Command("go", append([]string{"vet", "-vettool=" + bin}, append(args, "./...")...)...)
+		cmd.Dir = dir
+		out, _ := cmd.CombinedOutput()
+		return string(out)
+	}
+	if out := vet(); strings.Contains(out, "takes no context") {
+		t.Fatalf("without configuration the note is hidden, got:\n%s", out)
+	}
+	other := filepath.Join(t.TempDir(), "other.yml")
+	if err := os.WriteFile(other, []byte("analyzers:\n  notimeout:\n    all: true\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out := vet("-effects.config=" + other); !strings.Contains(out, "db/db.go:5:28: (*sql.DB).Exec takes no context") {
+		t.Errorf("-effects.config not applied:\n%s", out)
+	}
+	if err := os.WriteFile(filepath.Join(dir, ".apilint.yml"), []byte("analyzers:\n  notimeout:\n    all: true\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out := vet(); !strings.Contains(out, "(*sql.DB).Exec takes no context") {
+		t.Errorf(".apilint.yml in the module not applied:\n%s", out)
+	}
+	if out := vet("-notimeout.all=false"); strings.Contains(out, "takes no context") {
+		t.Errorf("a command-line flag must beat the file:\n%s", out)
+	}
+	if err := os.WriteFile(filepath.Join(dir, ".apilint.yml"), []byte("analyzers:\n  notimeout:\n    al: true\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out := vet(); !strings.Contains(out, `.apilint.yml:3: analyzers.notimeout: unknown setting "al"`) {
+		t.Errorf("a bad file must be reported with its line:\n%s", out)
+	}
+}

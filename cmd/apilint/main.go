@@ -9,6 +9,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"strings"
 
@@ -21,7 +22,18 @@ import (
 func main() {
 	all := analyzers.WithShared()
 	lint.Guard(all)
+	if len(os.Args) == 2 && os.Args[1] == "-V=full" {
+		if err := vetVersion(os.Stdout); err != nil {
+			fmt.Fprintln(os.Stderr, "apilint: "+err.Error())
+			os.Exit(1)
+		}
+		os.Exit(0)
+	}
 	if invokedByVet(os.Args[1:]) {
+		if err := vetConfig(os.Args[1:], all); err != nil {
+			fmt.Fprintln(os.Stderr, "apilint: "+err.Error())
+			os.Exit(1)
+		}
 		unitchecker.Main(all...) // does not return
 	}
 	os.Exit(execute(os.Args[1:]))

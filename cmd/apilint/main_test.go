@@ -66,6 +66,12 @@ func TestExitCodes(t *testing.T) {
 		"a/a.go": "package a\n\nimport \"net/http\"\n\nfunc A() { http.Get(\"http://x\") }\n",
 		"b/b.go": "package b\n\nfunc B() { undefined() }\n",
 	})
+	withConfig := func(cfg string) string {
+		return module(t, map[string]string{
+			"a/a.go":       "package a\n\nimport \"net/http\"\n\nfunc A() { http.Get(\"http://x\") }\n",
+			".apilint.yml": cfg,
+		})
+	}
 	tests := []struct {
 		name     string
 		dir      string
@@ -88,6 +94,15 @@ func TestExitCodes(t *testing.T) {
 		{"explain unknown", clean, []string{"explain", "nope"}, 2, "", `no rule "nope"`},
 		{"version", clean, []string{"version"}, 0, "apilint ", ""},
 		{"dir flag", "", []string{"-C", dirty}, 1, "notimeout: http.Get", ""},
+		{"config disables", withConfig("analyzers:\n  notimeout:\n    enabled: false\n"), nil, 0, "", "0 findings"},
+		{"config relevels", withConfig("analyzers:\n  notimeout:\n    level: warning\n"), nil, 0, "notimeout (warning): http.Get", ""},
+		{"config fail-on", withConfig("fail-on: warning\nanalyzers:\n  notimeout:\n    level: warning\n"), nil, 1, "notimeout (warning)", ""},
+		{"flag beats config", withConfig("fail-on: warning\nanalyzers:\n  notimeout:\n    level: warning\n"), []string{"--fail-on", "error"}, 0, "", ""},
+		{"config unknown key", withConfig("fail_on: error\n"), nil, 2, "", `.apilint.yml:1: unknown key "fail_on"`},
+		{"config unknown analyzer", withConfig("analyzers:\n  nope:\n    x: 1\n"), nil, 2, "", `.apilint.yml:3: analyzers: unknown analyzer "nope"`},
+		{"config unknown setting", withConfig("analyzers:\n  nplusone:\n    reads: false\n"), nil, 2, "", `.apilint.yml:3: analyzers.nplusone: unknown setting "reads"`},
+		{"config bad setting", withConfig("analyzers:\n  nplusone:\n    writes: maybe\n"), nil, 2, "", `.apilint.yml:3: analyzers.nplusone.writes`},
+		{"config flag", "", []string{"--config", "/nonexistent/.apilint.yml", "-C", dirty}, 2, "", "reading configuration"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -13,7 +13,9 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/apilint/apilint/analyzers"
+	"github.com/apilint/apilint/internal/config"
 	"github.com/apilint/apilint/internal/diag"
+	"github.com/apilint/apilint/internal/effects"
 	"github.com/apilint/apilint/internal/lint"
 	"github.com/apilint/apilint/internal/report"
 )
@@ -61,6 +63,7 @@ type lintFlags struct {
 	failOn  string
 	tags    string
 	dir     string
+	config  string
 }
 
 func newRoot(stdout, stderr io.Writer) *cobra.Command {
@@ -93,6 +96,7 @@ It is also a vet tool: go vet -vettool=$(which apilint) ./...`,
 	fl.StringVar(&f.failOn, "fail-on", "error", "exit 1 when a finding is at or above this level: error, warning, note")
 	fl.StringVar(&f.tags, "tags", "", "build tags, as for go build")
 	fl.StringVarP(&f.dir, "dir", "C", "", "change to this directory before loading packages, as go -C does")
+	fl.StringVar(&f.config, "config", "", "configuration file (default: .apilint.yml found from the working directory upward)")
 	addAnalyzerFlags(fl, analyzers.WithShared())
 
 	root.AddCommand(newExplain(stdout), newVersion(stdout))
@@ -113,6 +117,22 @@ func addAnalyzerFlags(fl *pflag.FlagSet, as []*analysis.Analyzer) {
 }
 
 func runLint(cmd *cobra.Command, stdout, stderr io.Writer, f lintFlags, patterns []string) error {
+	flags := cmd.Flags()
+	if f.config == "" {
+		f.config = effects.ConfigPath // --effects.config, the vet tool's spelling
+	}
+	cfg, err := loadConfig(f.config, f.dir)
+	if err != nil {
+		return err
+	}
+	if cfg != nil {
+		if err := cfg.Apply(analyzers.WithShared(), func(q string) bool { return flags.Changed(q) }); err != nil {
+			return err
+		}
+		if cfg.FailOn != "" && !flags.Changed("fail-on") {
+			f.failOn = cfg.FailOn
+		}
+	}
 	failOn, ok := diag.ParseLevel(f.failOn)
 	if !ok {
 		return usageError{fmt.Errorf("--fail-on %q: want error, warning or note", f.failOn)}
@@ -120,7 +140,7 @@ func runLint(cmd *cobra.Command, stdout, stderr io.Writer, f lintFlags, patterns
 	if !validFormat(f.format) {
 		return usageError{fmt.Errorf("--format %q: want one of %s", f.format, strings.Join(report.Formats, ", "))}
 	}
-	selected, err := selectAnalyzers(f.enable, f.disable)
+	selected, err := selectAnalyzers(cfg, f.enable, f.disable)
 	if err != nil {
 		return usageError{err}
 	}
@@ -134,6 +154,9 @@ func runLint(cmd *cobra.Command, stdout, stderr io.Writer, f lintFlags, patterns
 	}
 	for _, e := range res.Errors {
 		fmt.Fprintln(stderr, "apilint: "+e)
+	}
+	if cfg != nil {
+		relevel(cfg, res.Findings)
 	}
 	if err := report.Write(stdout, f.format, res.Findings); err != nil {
 		return err
@@ -161,8 +184,18 @@ func validFormat(format string) bool {
 	return false
 }
 
-// selectAnalyzers applies --enable and --disable.
-func selectAnalyzers(enable, disable []string) ([]*analysis.Analyzer, error) {
+// relevel applies the configuration's per-analyzer levels.
+func relevel(cfg *config.File, fs []report.Finding) {
+	for i := range fs {
+		if l := cfg.Level(fs[i].Rule); l != "" {
+			fs[i].Level = l
+		}
+	}
+}
+
+// selectAnalyzers applies the configuration's enabled settings, then
+// --enable and --disable.
+func selectAnalyzers(cfg *config.File, enable, disable []string) ([]*analysis.Analyzer, error) {
 	known := analyzers.All()
 	names := make([]string, len(known))
 	for i, a := range known {
@@ -189,7 +222,16 @@ func selectAnalyzers(enable, disable []string) ([]*analysis.Analyzer, error) {
 	}
 	var out []*analysis.Analyzer
 	for _, a := range known {
-		if (len(en) == 0 || en[a.Name]) && !dis[a.Name] {
+		on := true
+		if cfg != nil {
+			if e, ok := cfg.Enabled(a.Name); ok {
+				on = e
+			}
+		}
+		if len(en) > 0 {
+			on = en[a.Name]
+		}
+		if on && !dis[a.Name] {
 			out = append(out, a)
 		}
 	}

@@ -92,7 +92,7 @@ var (
 // Default returns the table of builtin calls. It must not be modified;
 // use NewTable(Builtin(), extra) for an extended one.
 func Default() *Table {
-	defaultOnce.Do(func() { defaultTable = NewTable(Builtin()) })
+	defaultOnce.Do(func() { defaultTable = NewTable(Builtin(), extensions) })
 	return defaultTable
 }
 
@@ -107,4 +107,14 @@ func (c Call) Validate() error {
 		return fmt.Errorf("method \"*\" needs a type")
 	}
 	return nil
+}
+
+// extensions are the calls added from configuration, part of Default.
+var extensions []Call
+
+// Extend adds calls to the Default table (from .apilint.yml). It must be
+// called before analysis starts.
+func Extend(calls ...Call) {
+	extensions = append(extensions, calls...)
+	defaultOnce = sync.Once{}
 }

@@ -28,9 +28,16 @@ var Analyzer = &analysis.Analyzer{
 	ResultType: reflect.TypeOf((*Result)(nil)),
 }
 
+// ConfigPath is the -effects.config flag: the .apilint.yml to use instead
+// of the one found from the package directory upward. The drivers read it
+// before analysis starts; the analyzer itself does not.
+var ConfigPath string
+
 func init() {
 	Analyzer.Flags.Var(&interfaceSuffixes, "interfaces",
 		"comma-separated suffixes of interface type names whose methods are assumed to query a database when no implementation is visible")
+	Analyzer.Flags.StringVar(&ConfigPath, "config", "",
+		"configuration file (default: .apilint.yml found from the package directory upward)")
 }
 
 // Result gives the analyzers the summaries of the package's functions and
