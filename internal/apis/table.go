@@ -53,7 +53,29 @@ func (t *Table) Lookup(fn *types.Func, recv types.Type) *Call {
 		}
 	}
 	pkg, r, _ := FuncKey(fn)
-	return t.find(pkg, r, name)
+	if c := t.find(pkg, r, name); c != nil {
+		return c
+	}
+	return t.generated(fn, r, name)
+}
+
+// generated matches methods of code generators' clients (ent).
+func (t *Table) generated(fn *types.Func, recv, name string) *Call {
+	if recv == "" || fn.Pkg() == nil {
+		return nil
+	}
+	imports := func(path string) bool {
+		for _, p := range fn.Pkg().Imports() {
+			if p.Path() == path {
+				return true
+			}
+		}
+		return false
+	}
+	if k, ok := generatedKind(imports, recv, name); ok {
+		return &Call{Pkg: fn.Pkg().Path(), Recv: recv, Name: name, Kind: k}
+	}
+	return nil
 }
 
 func (t *Table) find(pkg, recv, name string) *Call {
@@ -78,7 +100,7 @@ func (t *Table) LookupCall(info *types.Info, call *ast.CallExpr) (*Call, *types.
 // Builtin returns every call apilint knows without configuration.
 func Builtin() []Call {
 	var out []Call
-	for _, group := range [][]Call{databaseSQL(), sqlx(), pgx(), gorm(), httpClient()} {
+	for _, group := range [][]Call{databaseSQL(), sqlx(), pgx(), gorm(), bun(), mongo(), redis(), httpClient()} {
 		out = append(out, group...)
 	}
 	return out
