@@ -7,6 +7,7 @@ import (
 
 	"github.com/apilint/apilint/analyzers/notimeout"
 	"github.com/apilint/apilint/analyzers/nplusone"
+	"github.com/apilint/apilint/analyzers/unbounded"
 	"github.com/apilint/apilint/internal/effects"
 )
 
@@ -15,6 +16,7 @@ func All() []*analysis.Analyzer {
 	return []*analysis.Analyzer{
 		nplusone.Analyzer,
 		notimeout.Analyzer,
+		unbounded.Analyzer,
 	}
 }
 

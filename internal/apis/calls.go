@@ -19,6 +19,8 @@ type Call struct {
 	// CtxTail is appended to the arguments when rewriting to WithCtx
 	// ("nil" for Begin → BeginTx(ctx, nil)).
 	CtxTail string
+	// Generated is set for methods of generated clients (ent).
+	Generated bool
 }
 
 // spec is one row of a receiver's method table.

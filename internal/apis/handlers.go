@@ -14,6 +14,10 @@ type Handler struct {
 	Results   []TypeRef
 	// Request is the index of the parameter that carries the request.
 	Request int
+	// CapBody is the statement that caps the request body, with the
+	// parameter names as arguments (%[1]s, %[2]s); "" when the framework
+	// caps bodies itself or has no such statement.
+	CapBody string
 }
 
 var (
@@ -30,9 +34,12 @@ var (
 // Handlers lists the request handler shapes apilint recognises. chi, gorilla
 // mux and most routers take plain net/http handlers.
 var Handlers = []Handler{
-	{Framework: "net/http", Params: []TypeRef{responseWriter, httpRequest}, Request: 1},
-	{Framework: "gin", Params: []TypeRef{ginContext}},
-	{Framework: "echo", Params: []TypeRef{echoContext}, Results: []TypeRef{errorType}},
+	{Framework: "net/http", Params: []TypeRef{responseWriter, httpRequest}, Request: 1,
+		CapBody: "%[2]s.Body = http.MaxBytesReader(%[1]s, %[2]s.Body, 1<<20)"},
+	{Framework: "gin", Params: []TypeRef{ginContext},
+		CapBody: "%[1]s.Request.Body = http.MaxBytesReader(%[1]s.Writer, %[1]s.Request.Body, 1<<20)"},
+	{Framework: "echo", Params: []TypeRef{echoContext}, Results: []TypeRef{errorType},
+		CapBody: "%[1]s.Request().Body = http.MaxBytesReader(%[1]s.Response(), %[1]s.Request().Body, 1<<20)"},
 	{Framework: "fiber", Params: []TypeRef{fiberCtxV2}, Results: []TypeRef{errorType}},
 	{Framework: "fiber", Params: []TypeRef{fiberCtxV3}, Results: []TypeRef{errorType}},
 }
@@ -55,4 +62,19 @@ var ContextSources = []ContextSource{
 	{Type: echoContext, Expr: "%s.Request().Context()", Request: true},
 	{Type: fiberCtxV2, Expr: "%s.UserContext()", Request: true},
 	{Type: fiberCtxV3, Expr: "%s.Context()", Request: true},
+}
+
+// ServiceRuntime identifies generated RPC service interfaces: an
+// interface type whose name ends in Suffix, declared in a package that
+// imports Imports. A method of a type implementing one is a request
+// handler.
+type ServiceRuntime struct {
+	Framework, Imports, Suffix string
+}
+
+// ServiceRuntimes lists the RPC frameworks apilint recognises.
+var ServiceRuntimes = []ServiceRuntime{
+	{Framework: "gRPC", Imports: "google.golang.org/grpc", Suffix: "Server"},
+	{Framework: "Connect", Imports: "connectrpc.com/connect", Suffix: "Handler"},
+	{Framework: "Connect", Imports: "github.com/bufbuild/connect-go", Suffix: "Handler"},
 }

@@ -183,3 +183,27 @@ func gorm() []Call {
 	)...)
 	return out
 }
+
+// squirrel covers github.com/Masterminds/squirrel's builders run with
+// RunWith; builders turned into SQL with ToSql are followed by the SQL
+// check of the call that runs the text.
+func squirrel() []Call {
+	const pkg = "github.com/Masterminds/squirrel"
+	out := on(pkg, recv("SelectBuilder"),
+		m("Query", ReadMany),
+		m("QueryContext", ReadMany),
+		m("QueryRow", ReadOne),
+		m("QueryRowContext", ReadOne),
+		m("Scan", ReadOne),
+		m("ScanContext", ReadOne),
+		m("*", None),
+	)
+	out = append(out, on(pkg, recv("InsertBuilder", "UpdateBuilder", "DeleteBuilder"),
+		m("Exec", Write),
+		m("ExecContext", Write),
+		m("Query", Write),
+		m("QueryContext", Write),
+		m("*", None),
+	)...)
+	return out
+}

@@ -73,7 +73,7 @@ func (t *Table) generated(fn *types.Func, recv, name string) *Call {
 		return false
 	}
 	if k, ok := generatedKind(imports, recv, name); ok {
-		return &Call{Pkg: fn.Pkg().Path(), Recv: recv, Name: name, Kind: k}
+		return &Call{Pkg: fn.Pkg().Path(), Recv: recv, Name: name, Kind: k, Generated: true}
 	}
 	return nil
 }
@@ -100,7 +100,7 @@ func (t *Table) LookupCall(info *types.Info, call *ast.CallExpr) (*Call, *types.
 // Builtin returns every call apilint knows without configuration.
 func Builtin() []Call {
 	var out []Call
-	for _, group := range [][]Call{databaseSQL(), sqlx(), pgx(), gorm(), bun(), mongo(), redis(), httpClient()} {
+	for _, group := range [][]Call{databaseSQL(), sqlx(), pgx(), gorm(), squirrel(), bun(), mongo(), redis(), httpClient()} {
 		out = append(out, group...)
 	}
 	return out

@@ -44,6 +44,22 @@ func init() {
 // what each call expression may run.
 type Result struct {
 	s *state
+	// bodyLimit is set when the package caps request bodies server-wide.
+	bodyLimit bool
+}
+
+// BodyLimited reports whether the package, or in whole-program mode any
+// package of the program, caps request bodies for a whole server:
+// http.MaxBytesHandler, echo's BodyLimit, gin-contrib/size, or
+// http.MaxBytesReader in a middleware (a function that is not a handler).
+func (r *Result) BodyLimited() bool {
+	if r == nil {
+		return false
+	}
+	if p := r.s.prog; p != nil && p.bodyLimit {
+		return true
+	}
+	return r.bodyLimit
 }
 
 // Func returns the summary of fn, declared in this package or (through
@@ -80,12 +96,12 @@ func (r *Result) At(call *ast.CallExpr) *Site {
 func run(pass *analysis.Pass) (any, error) {
 	s := newState(pass)
 	if len(pass.Files) == 0 || isStd(pass) {
-		return &Result{s}, nil
+		return &Result{s: s}, nil
 	}
 	s.collect()
 	s.solve()
 	s.export()
-	return &Result{s}, nil
+	return &Result{s: s, bodyLimit: s.registersBodyLimit()}, nil
 }
 
 // isStd reports whether pass analyzes a standard library package, which

@@ -179,6 +179,8 @@ type Program struct {
 	types     []*types.Named
 	summaries map[*types.Func]*Summary
 	impls     sync.Map // *types.Func (interface method) → []*types.Func
+	// bodyLimit is set when some package caps request bodies server-wide.
+	bodyLimit bool
 }
 
 var program atomic.Pointer[Program]
@@ -210,6 +212,7 @@ func NewProgram(pkgs []*types.Package, results []*Result) *Program {
 		if r == nil {
 			continue
 		}
+		p.bodyLimit = p.bodyLimit || r.bodyLimit
 		for fn, nd := range r.s.funcs {
 			if !nd.sum.Empty() {
 				sum := nd.sum

@@ -16,6 +16,7 @@ func (s *state) scan(nd *node, body *ast.BlockStmt) {
 		return
 	}
 	nd.waits = s.waits(body)
+	nd.capsBody = s.capsBody(body)
 	var visit func(n ast.Node, loops int, async bool)
 	visit = func(n ast.Node, loops int, async bool) {
 		ast.Inspect(n, func(c ast.Node) bool {
@@ -94,10 +95,13 @@ func (s *state) call(nd *node, call *ast.CallExpr, inLoop, async bool) {
 	if param >= 0 {
 		nd.edges = append(nd.edges, edge{param: param, inLoop: inLoop})
 	}
-	for _, t := range targets {
-		nd.edges = append(nd.edges, edge{to: t, async: async, param: -1})
+	args := s.argValues(nd, call)
+	site := s.site(call.Pos())
+	extra, limitArgs := s.extraEffects(nd, call, args)
+	for _, t := range append(targets, extra...) {
+		nd.edges = append(nd.edges, edge{to: t, async: async, param: -1, args: args, site: site})
 	}
-	raw := rawSite{targets: targets}
+	raw := rawSite{targets: append(targets, extra...), limitArgs: limitArgs, values: args}
 
 	// Function values passed as arguments run if the callee calls them.
 	cb := s.callback(call)
@@ -122,9 +126,50 @@ func (s *state) call(nd *node, call *ast.CallExpr, inLoop, async bool) {
 		nd.edges = append(nd.edges, edge{to: to, async: async, viaArg: pass, param: -1})
 		raw.args = append(raw.args, rawArg{index: i, to: to, pass: pass})
 	}
-	if len(raw.targets) > 0 || len(raw.args) > 0 {
+	if len(raw.targets) > 0 || len(raw.args) > 0 || len(raw.limitArgs) > 0 {
 		s.raw[call] = raw
 	}
+}
+
+// extraEffects returns the effects a call has besides its callee's
+// summary (an unbounded many-row read, a pagination input, a body read),
+// and the arguments that become a row limit.
+func (s *state) extraEffects(nd *node, call *ast.CallExpr, args []argValue) ([]target, []int) {
+	fn, recv := apis.Callee(s.pass.TypesInfo, call)
+	if fn == nil {
+		return nil, nil
+	}
+	out := s.requestReads(call, fn, recv, args)
+	var limitArgs []int
+	entry := s.table.Lookup(fn, recv)
+	if entry != nil {
+		ts, la := s.bounds(nd, call, fn, entry, args)
+		out = append(out, ts...)
+		limitArgs = append(limitArgs, la...)
+	}
+	if (fn.Name() == "Limit" || fn.Name() == "SetLimit") && len(args) == 1 && isLimitReceiver(fn, entry) {
+		limitArgs = append(limitArgs, 0)
+		if args[0].param >= 0 {
+			nd.limitParams = append(nd.limitParams, args[0].param)
+		}
+	}
+	return out, limitArgs
+}
+
+// isLimitReceiver reports whether fn is a query builder's Limit.
+func isLimitReceiver(fn *types.Func, entry *apis.Call) bool {
+	if fn.Pkg() == nil || fn.Signature().Recv() == nil {
+		return false
+	}
+	if apis.IsLimitReceiver(fn.Pkg().Path()) {
+		return true
+	}
+	for _, imp := range fn.Pkg().Imports() {
+		if imp.Path() == "entgo.io/ent" {
+			return true
+		}
+	}
+	return false
 }
 
 // callback returns the library callback entry for call's callee, if any.

@@ -12,6 +12,7 @@ import (
 
 	"github.com/apilint/apilint/internal/apis"
 	"github.com/apilint/apilint/internal/source"
+	"github.com/apilint/apilint/internal/sqltext"
 )
 
 // node is a function body of this package (a declaration or a literal), or
@@ -19,11 +20,18 @@ import (
 type node struct {
 	fn     *types.Func // nil for literals
 	lit    *ast.FuncLit
+	body   *ast.BlockStmt
 	params []*types.Var
 	sum    Summary
 	edges  []edge
 	// waits is set when the function waits for the goroutines it starts.
 	waits bool
+	// capsBody is set when the function caps the request body
+	// (http.MaxBytesReader): its body reads are bounded.
+	capsBody bool
+	// sqlParams and limitParams are found in the body directly.
+	sqlParams   []ParamUse
+	limitParams []int
 }
 
 // target is something a call may run.
@@ -48,6 +56,19 @@ type edge struct {
 	// parameter number param, called here (inLoop: once per element).
 	param  int
 	inLoop bool
+	// args describes the call's arguments, for the callee's SQLParams and
+	// LimitParams; site is the call's position.
+	args []argValue
+	site string
+}
+
+// argValue is what scanning learns about one argument.
+type argValue struct {
+	// param is the caller's own parameter the argument is, or -1.
+	param int
+	// text is the argument's constant string value, when known.
+	text  string
+	known bool
 }
 
 // argPass is a function value passed as an argument.
@@ -66,6 +87,9 @@ type Site struct {
 	Targets []Target
 	// Args are function values passed to the call that the callee calls.
 	Args []Arg
+	// LimitArgs are the indexes of arguments that end up as a query's row
+	// limit: a LIMIT placeholder, .Limit(n), or a callee's LimitParams.
+	LimitArgs []int
 }
 
 // Target is one function a call may run.
@@ -134,6 +158,9 @@ type state struct {
 type rawSite struct {
 	targets []target
 	args    []rawArg
+	values  []argValue
+	// limitArgs are arguments that become a row limit directly.
+	limitArgs []int
 }
 
 type rawArg struct {
@@ -198,12 +225,12 @@ func (s *state) collect() {
 				if fn == nil {
 					return false
 				}
-				nd := &node{fn: fn, params: source.Params(s.pass.TypesInfo, n)}
+				nd := &node{fn: fn, params: source.Params(s.pass.TypesInfo, n), body: n.Body}
 				s.nodes[n] = nd
 				s.funcs[fn] = nd
 				s.order = append(s.order, nd)
 			case *ast.FuncLit:
-				nd := &node{lit: n, params: source.Params(s.pass.TypesInfo, n)}
+				nd := &node{lit: n, params: source.Params(s.pass.TypesInfo, n), body: n.Body}
 				s.nodes[n] = nd
 				s.order = append(s.order, nd)
 			}
@@ -304,7 +331,25 @@ func (s *state) solve() {
 				site.Args = append(site.Args, Arg{Index: a.index, Loop: loop, Target: s.publicTarget(a.to)})
 			}
 		}
-		if len(site.Targets) > 0 || len(site.Args) > 0 {
+		site.LimitArgs = append(site.LimitArgs, r.limitArgs...)
+		for _, t := range site.Targets {
+			if t.Summary == nil {
+				continue
+			}
+			site.LimitArgs = append(site.LimitArgs, t.Summary.LimitParams...)
+			// SQL text passed here whose LIMIT placeholder is one of the
+			// arguments after it.
+			for _, u := range t.Summary.SQLParams {
+				if u.Param < len(r.values) && r.values[u.Param].known {
+					if n := sqltext.Classify(r.values[u.Param].text).LimitParam; n > 0 {
+						site.LimitArgs = append(site.LimitArgs, u.Param+n)
+					}
+				}
+			}
+		}
+		slices.Sort(site.LimitArgs)
+		site.LimitArgs = slices.Compact(site.LimitArgs)
+		if len(site.Targets) > 0 || len(site.Args) > 0 || len(site.LimitArgs) > 0 {
 			s.sites[call] = site
 		}
 	}
@@ -344,6 +389,12 @@ func (s *state) callsArg(p *argPass) (calls, loop bool) {
 // update recomputes nd's summary from its edges, reporting a change.
 func (s *state) update(nd *node) bool {
 	changed := false
+	for _, u := range nd.sqlParams {
+		changed = nd.sum.addSQLParam(u) || changed
+	}
+	for _, p := range nd.limitParams {
+		changed = addParam(&nd.sum.LimitParams, p) || changed
+	}
 	for _, e := range nd.edges {
 		inLoop := e.inLoop
 		if e.viaArg != nil {
@@ -365,9 +416,50 @@ func (s *state) update(nd *node) bool {
 			continue
 		}
 		for _, eff := range sum.Effects {
+			if eff.Kind == BodyRead && nd.capsBody {
+				continue
+			}
 			if nd.sum.add(eff.through(e.to.name, e.async, e.to.inferred)) {
 				changed = true
 			}
+		}
+		changed = s.paramFlows(nd, e, sum) || changed
+	}
+	return changed
+}
+
+// paramFlows applies the callee's SQLParams and LimitParams to the
+// arguments of edge e: a constant SQL text is classified here; an
+// argument that is nd's own parameter makes it a parameter of nd too.
+func (s *state) paramFlows(nd *node, e edge, callee *Summary) bool {
+	changed := false
+	for _, u := range callee.SQLParams {
+		if u.Param >= len(e.args) {
+			continue
+		}
+		chain := u.Chain
+		if e.to.name != "" {
+			chain = append([]string{e.to.name}, chain...)
+		}
+		a := e.args[u.Param]
+		switch {
+		case a.known:
+			if eff, ok := unboundedSQL(a.text, chain, e.site); ok {
+				changed = nd.sum.add(eff.through("", e.async, e.to.inferred)) || changed
+			}
+			// The placeholders follow the SQL text (helpers pass args... on).
+			if n := sqltext.Classify(a.text).LimitParam; n > 0 && u.Param+n < len(e.args) {
+				if p := e.args[u.Param+n].param; p >= 0 {
+					changed = addParam(&nd.sum.LimitParams, p) || changed
+				}
+			}
+		case a.param >= 0:
+			changed = nd.sum.addSQLParam(ParamUse{Param: a.param, Chain: chain}) || changed
+		}
+	}
+	for _, p := range callee.LimitParams {
+		if p < len(e.args) && e.args[p].param >= 0 {
+			changed = addParam(&nd.sum.LimitParams, e.args[p].param) || changed
 		}
 	}
 	return changed

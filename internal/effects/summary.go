@@ -20,6 +20,16 @@ const (
 	Datastore  Kind = "datastore"     // a cache or key-value store round trip
 	HTTP       Kind = "http"          // an outbound HTTP request
 	Blocking   Kind = "blocking"      // slow synchronous work: sleep, mail, a command
+
+	// UnboundedRead is a many-row read with no row limit: SQL without
+	// LIMIT, a builder chain without Limit, a MongoDB Find without
+	// SetLimit.
+	UnboundedRead Kind = "db-read-unbounded"
+	// PageInput is reading a pagination query parameter (limit, page,
+	// cursor, ...).
+	PageInput Kind = "pagination-input"
+	// BodyRead is reading a whole request body with no size cap.
+	BodyRead Kind = "body-read-unbounded"
 )
 
 // IsDB reports whether k is a database round trip.
@@ -66,6 +76,9 @@ type Effect struct {
 	// Async is set when the effect happens in a goroutine the function
 	// starts and does not wait for.
 	Async bool
+	// Detail adds what the kind needs for messages: the SQL of an
+	// unbounded read, the parameter of a pagination input.
+	Detail string
 }
 
 // Call is the library call at the end of the chain.
@@ -95,6 +108,19 @@ type Summary struct {
 	// LoopParams are the indexes of function-typed parameters the function
 	// calls once per element of a loop (a map or for-each helper).
 	LoopParams []int
+	// SQLParams are string parameters used as the SQL text of a many-row
+	// read: a caller passing a constant decides whether it is bounded.
+	SQLParams []ParamUse
+	// LimitParams are the indexes of parameters that end up as a query's
+	// row limit (LIMIT $n, .Limit(n), SetLimit(n)).
+	LimitParams []int
+}
+
+// ParamUse is a parameter used as SQL text, and the chain from the
+// function to the library call that runs it.
+type ParamUse struct {
+	Param int
+	Chain []string
 }
 
 // AFact marks Summary as an analysis fact.
@@ -118,6 +144,12 @@ func (s *Summary) String() string {
 	if len(s.LoopParams) > 0 {
 		parts = append(parts, fmt.Sprintf("loops param %v", s.LoopParams))
 	}
+	for _, u := range s.SQLParams {
+		parts = append(parts, fmt.Sprintf("sql param %d via %s", u.Param, strings.Join(u.Chain, " → ")))
+	}
+	if len(s.LimitParams) > 0 {
+		parts = append(parts, fmt.Sprintf("limit param %v", s.LimitParams))
+	}
 	return strings.Join(parts, "; ")
 }
 
@@ -131,7 +163,8 @@ func (s *Summary) List() []Effect {
 
 // Empty reports whether s says nothing.
 func (s *Summary) Empty() bool {
-	return s == nil || len(s.Effects) == 0 && len(s.CallParams) == 0 && len(s.LoopParams) == 0
+	return s == nil || len(s.Effects) == 0 && len(s.CallParams) == 0 && len(s.LoopParams) == 0 &&
+		len(s.SQLParams) == 0 && len(s.LimitParams) == 0
 }
 
 // Find returns the best effect of one of kinds, sync effects first unless
@@ -187,6 +220,19 @@ func addParam(list *[]int, i int) bool {
 	}
 	*list = append(*list, i)
 	slices.Sort(*list)
+	return true
+}
+
+// addSQLParam adds u unless a use of the same parameter is known,
+// reporting whether s changed.
+func (s *Summary) addSQLParam(u ParamUse) bool {
+	for _, o := range s.SQLParams {
+		if o.Param == u.Param {
+			return false
+		}
+	}
+	s.SQLParams = append(s.SQLParams, u)
+	slices.SortFunc(s.SQLParams, func(a, b ParamUse) int { return a.Param - b.Param })
 	return true
 }
 

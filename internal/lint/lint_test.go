@@ -151,3 +151,50 @@ func Texts(ctx context.Context, n notes.Notes, ids []int64) {
 		t.Errorf("chain = %q, want %q", f.Chain, want)
 	}
 }
+
+// A body limit registered by the program's main package covers the
+// handlers of other packages in the apilint command (go vet sees only
+// the handlers' own package).
+func TestWholeProgramBodyLimit(t *testing.T) {
+	handlers := `package handlers
+
+import (
+	"io"
+	"net/http"
+)
+
+func Upload(w http.ResponseWriter, r *http.Request) { io.ReadAll(r.Body) }
+`
+	mainGo := `package main
+
+import (
+	"net/http"
+
+	"example.com/m/handlers"
+)
+
+func main() {
+	mux := http.NewServeMux()
+	mux.HandleFunc("POST /upload", handlers.Upload)
+	srv := &http.Server{Handler: http.MaxBytesHandler(mux, 1<<20), ReadHeaderTimeout: 1}
+	srv.ListenAndServe()
+}
+`
+	for _, tc := range []struct {
+		name  string
+		files map[string]string
+		want  int
+	}{
+		{"limit in main", map[string]string{"handlers/h.go": handlers, "main.go": mainGo}, 0},
+		{"no limit", map[string]string{"handlers/h.go": handlers}, 1},
+	} {
+		dir := writeModule(t, tc.files)
+		res, err := lint.Run(lint.Options{Dir: dir, RelTo: dir, Analyzers: analyzers.All()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Findings) != tc.want {
+			t.Errorf("%s: %d findings, want %d: %+v", tc.name, len(res.Findings), tc.want, res.Findings)
+		}
+	}
+}

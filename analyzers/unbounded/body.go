@@ -1,0 +1,90 @@
+package unbounded
+
+import (
+	"fmt"
+	"go/ast"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/apilint/apilint/internal/diag"
+	"github.com/apilint/apilint/internal/effects"
+	"github.com/apilint/apilint/internal/source"
+)
+
+// body reports a handler that reads the whole request body with no cap.
+func (c *checker) body(h source.HandlerFunc, sum *effects.Summary) {
+	if c.res.BodyLimited() {
+		return
+	}
+	e, ok := sum.Find(false, effects.BodyRead)
+	if !ok {
+		return
+	}
+	at, chain := c.callLeadingTo(h, e)
+	how := e.Call()
+	if e.Site != "" {
+		how += " at " + e.Site
+	}
+	if len(chain) > 1 {
+		how += ", through " + strings.Join(chain[:len(chain)-1], " → ")
+	}
+	f := diag.Finding{
+		Pos: at.Pos(),
+		End: at.End(),
+		Message: "request handler " + h.Name + " reads the whole request body (" + how + ") with no size limit: " +
+			"one client sending a multi-gigabyte body exhausts the server's memory, and a few of them take it down; " +
+			"cap it before reading: r.Body = http.MaxBytesReader(w, r.Body, 1<<20), or register http.MaxBytesHandler for the server",
+		Chain: append([]string{c.chainName(h)}, chain...),
+		Fixes: c.capBodyFix(h),
+	}
+	diag.Report(c.pass, f)
+}
+
+// capBodyFix inserts the framework's body cap as the handler's first
+// statement.
+func (c *checker) capBodyFix(h source.HandlerFunc) []analysis.SuggestedFix {
+	if h.Shape == nil || h.Shape.CapBody == "" {
+		return nil
+	}
+	params := source.Params(c.pass.TypesInfo, h.Cursor.Node())
+	names := make([]any, len(params))
+	for i, p := range params {
+		if p.Name() == "" || p.Name() == "_" {
+			return nil
+		}
+		names[i] = p.Name()
+	}
+	body := source.Body(h.Cursor.Node())
+	if body == nil || len(body.List) == 0 {
+		return nil
+	}
+	file := diag.FileOf(c.pass, body.Pos())
+	if file == nil {
+		return nil
+	}
+	first := body.List[0]
+	indent := indentOf(c.pass, first)
+	httpName, edits := diag.AddImport(c.pass, file, "net/http", "http")
+	stmt := fmt.Sprintf(h.Shape.CapBody, names...)
+	if httpName != "http" {
+		stmt = strings.Replace(stmt, "http.", httpName+".", 1)
+	}
+	edits = append(edits, analysis.TextEdit{Pos: first.Pos(), End: first.Pos(), NewText: []byte(stmt + "\n" + indent)})
+	return []analysis.SuggestedFix{{Message: "Cap the request body at 1 MiB", TextEdits: edits}}
+}
+
+// indentOf returns the white space before n on its line.
+func indentOf(pass *analysis.Pass, n ast.Node) string {
+	tf := pass.Fset.File(n.Pos())
+	src, err := pass.ReadFile(tf.Name())
+	if err != nil {
+		return "\t"
+	}
+	start := tf.Offset(tf.LineStart(tf.Line(n.Pos())))
+	end := tf.Offset(n.Pos())
+	if start < 0 || end > len(src) || start > end || strings.TrimLeft(string(src[start:end]), " \t") != "" {
+		return "\t"
+	}
+	return string(src[start:end])
+}

@@ -1,0 +1,91 @@
+package unbounded
+
+import (
+	"go/ast"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/apilint/apilint/internal/diag"
+	"github.com/apilint/apilint/internal/effects"
+	"github.com/apilint/apilint/internal/source"
+)
+
+func funcObj(pass *analysis.Pass, decl *ast.FuncDecl) *types.Func {
+	fn, _ := pass.TypesInfo.Defs[decl.Name].(*types.Func)
+	return fn
+}
+
+// list reports a handler that runs an unbounded many-row read and reads
+// no pagination input.
+func (c *checker) list(h source.HandlerFunc, sum *effects.Summary) {
+	e, ok := sum.Find(false, effects.UnboundedRead)
+	if !ok {
+		return
+	}
+	if _, paged := sum.Find(true, effects.PageInput); paged {
+		return
+	}
+	at, chain := c.callLeadingTo(h, e)
+	what := e.Call() + " runs "
+	switch {
+	case strings.HasPrefix(e.Detail, "no ") || strings.HasPrefix(e.Detail, "built "):
+		what += "a many-row read (" + e.Detail + ")"
+	case e.Detail != "":
+		what += "\"" + e.Detail + "\", which has no LIMIT"
+	default:
+		what += "a many-row read with no LIMIT"
+	}
+	if e.Site != "" {
+		what += " (" + e.Site + ")"
+	}
+	if len(chain) > 1 {
+		what += ", reached through " + strings.Join(chain[:len(chain)-1], " → ")
+	}
+	msg := "list endpoint " + h.Name + " returns every row: " + what +
+		", and the handler reads no pagination parameter: the response and the query grow with the table until one request exhausts memory and the database" +
+		"; paginate: accept a cursor (or page) and a limit capped at a maximum (limit = min(limit, 100)), and declare maxItems in the API contract"
+	diag.Report(c.pass, diag.Finding{Pos: at.Pos(), End: at.End(), Message: msg, Chain: append([]string{c.chainName(h)}, chain...)})
+}
+
+// chainName names handler h at the head of a chain, as nplusone does.
+func (c *checker) chainName(h source.HandlerFunc) string {
+	if decl, ok := h.Cursor.Node().(*ast.FuncDecl); ok {
+		if fn := funcObj(c.pass, decl); fn != nil {
+			return effects.ChainName(fn)
+		}
+	}
+	return h.Name
+}
+
+// callLeadingTo finds the call in handler h whose effects include e (by
+// chain), and returns it with the chain from it; the handler itself when
+// none matches.
+func (c *checker) callLeadingTo(h source.HandlerFunc, e effects.Effect) (ast.Node, []string) {
+	want := strings.Join(e.Chain, " ")
+	var found ast.Node
+	ast.Inspect(source.Body(h.Cursor.Node()), func(n ast.Node) bool {
+		if found != nil {
+			return false
+		}
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		for _, se := range c.res.At(call).Effects() {
+			if se.Kind == e.Kind && strings.Join(se.Chain, " ") == want {
+				found = call
+				return false
+			}
+		}
+		return true
+	})
+	if found == nil {
+		if decl, ok := h.Cursor.Node().(*ast.FuncDecl); ok {
+			return decl.Name, e.Chain
+		}
+		return h.Cursor.Node(), e.Chain
+	}
+	return found, e.Chain
+}

@@ -1,0 +1,56 @@
+package bodies
+
+import (
+	"encoding/json"
+	"io"
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+	"github.com/gofiber/fiber/v2"
+)
+
+func upload(w http.ResponseWriter, r *http.Request) {
+	data, _ := io.ReadAll(r.Body) // want `request handler upload reads the whole request body \(io.ReadAll at bodies.go:13\) with no size limit`
+	w.Write(data)
+}
+
+type order struct{ ID int64 }
+
+func decode(r *http.Request, v any) error {
+	return json.NewDecoder(r.Body).Decode(v)
+}
+
+func create(w http.ResponseWriter, r *http.Request) {
+	var o order
+	if err := decode(r, &o); err != nil { // want `request handler create reads the whole request body \(json.NewDecoder at bodies.go:20, through bodies.decode\)`
+		http.Error(w, err.Error(), http.StatusBadRequest)
+	}
+}
+
+// Look-alike: the body is capped first.
+func capped(w http.ResponseWriter, r *http.Request) {
+	r.Body = http.MaxBytesReader(w, r.Body, 1<<20)
+	var o order
+	json.NewDecoder(r.Body).Decode(&o)
+}
+
+// Look-alike: a response body in a client.
+func proxy(w http.ResponseWriter, r *http.Request) {
+	resp, err := http.DefaultClient.Do(r)
+	if err != nil {
+		return
+	}
+	defer resp.Body.Close()
+	io.ReadAll(resp.Body)
+}
+
+func ginCreate(c *gin.Context) {
+	var o order
+	c.ShouldBindJSON(&o) // want `request handler ginCreate reads the whole request body`
+}
+
+// fiber caps bodies at 4 MiB by default.
+func fiberCreate(c *fiber.Ctx) error {
+	var o order
+	return c.BodyParser(&o)
+}

@@ -1,0 +1,89 @@
+package orm
+
+import (
+	"context"
+	"net/http"
+
+	"entgen"
+
+	"github.com/Masterminds/squirrel"
+	"go.mongodb.org/mongo-driver/bson"
+	"go.mongodb.org/mongo-driver/mongo"
+	"go.mongodb.org/mongo-driver/mongo/options"
+	"gorm.io/gorm"
+)
+
+type User struct{ ID int64 }
+
+type API struct {
+	gdb  *gorm.DB
+	coll *mongo.Collection
+	ent  *entgen.Client
+	sq   squirrel.RunWith
+}
+
+func (a *API) gormAll(w http.ResponseWriter, r *http.Request) {
+	var users []User
+	a.gdb.Where("active = ?", true).Find(&users) // want `list endpoint API.gormAll returns every row: \(\*gorm.DB\).Find runs a many-row read \(no Limit in the query chain\)`
+}
+
+func (a *API) gormLimited(w http.ResponseWriter, r *http.Request) {
+	var users []User
+	a.gdb.Where("active = ?", true).Limit(50).Find(&users)
+}
+
+func (a *API) gormVar(w http.ResponseWriter, r *http.Request) {
+	var users []User
+	q := a.gdb.Model(&User{})
+	q = q.Where("active = ?", true)
+	q = q.Limit(20)
+	q.Find(&users)
+}
+
+func paginate(r *http.Request) func(*gorm.DB) *gorm.DB { return nil }
+
+func (a *API) gormScopes(w http.ResponseWriter, r *http.Request) {
+	var users []User
+	a.gdb.Scopes(paginate(r)).Find(&users)
+}
+
+// Look-alike: Find into one struct.
+func (a *API) gormOne(w http.ResponseWriter, r *http.Request) {
+	var u User
+	a.gdb.Where("id = ?", 1).Find(&u)
+}
+
+func (a *API) mongoAll(w http.ResponseWriter, r *http.Request) {
+	a.coll.Find(r.Context(), bson.M{}) // want `list endpoint API.mongoAll returns every row: \(\*mongo.Collection\).Find runs a many-row read \(no options.Find\(\).SetLimit\)`
+}
+
+func (a *API) mongoLimited(w http.ResponseWriter, r *http.Request) {
+	a.coll.Find(r.Context(), bson.M{}, options.Find().SetLimit(50))
+}
+
+func (a *API) entAll(w http.ResponseWriter, r *http.Request) {
+	a.ent.User.Query().All(r.Context()) // want `list endpoint API.entAll returns every row: \(\*entgen.UserQuery\).All runs`
+}
+
+func (a *API) entLimited(w http.ResponseWriter, r *http.Request) {
+	a.ent.User.Query().Limit(100).All(r.Context())
+}
+
+func (a *API) squirrelAll(w http.ResponseWriter, r *http.Request) {
+	squirrel.Select("id").From("users").RunWith(a.sq).QueryContext(r.Context()) // want `list endpoint API.squirrelAll returns every row`
+}
+
+func (a *API) squirrelLimited(w http.ResponseWriter, r *http.Request) {
+	squirrel.Select("id").From("users").Limit(10).RunWith(a.sq).QueryContext(r.Context())
+}
+
+// A chain that starts at a parameter: the caller may have limited it.
+func listWith(ctx context.Context, q *gorm.DB) []User {
+	var users []User
+	q.Find(&users)
+	return users
+}
+
+func (a *API) delegated(w http.ResponseWriter, r *http.Request) {
+	listWith(r.Context(), a.gdb.Limit(10))
+}

@@ -1,0 +1,63 @@
+package unbounded
+
+import (
+	_ "embed"
+	"go/ast"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/apilint/apilint/internal/diag"
+	"github.com/apilint/apilint/internal/effects"
+	"github.com/apilint/apilint/internal/source"
+)
+
+//go:embed doc.go
+var doc string
+
+// Analyzer reports unbounded list endpoints and request body reads.
+var Analyzer = &analysis.Analyzer{
+	Name:     "unbounded",
+	Doc:      diag.MustDoc(doc, "unbounded"),
+	URL:      "https://github.com/apilint/apilint#unbounded",
+	Requires: []*analysis.Analyzer{inspect.Analyzer, effects.Analyzer},
+	Run:      run,
+}
+
+type checker struct {
+	pass *analysis.Pass
+	res  *effects.Result
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	c := &checker{pass: pass, res: pass.ResultOf[effects.Analyzer].(*effects.Result)}
+	services := source.ServiceMethods(pass.Pkg)
+	var handlers []source.HandlerFunc
+	for fileCur := range insp.Root().Children() {
+		file := fileCur.Node().(*ast.File)
+		found := source.Handlers(pass.TypesInfo, services, fileCur)
+		if !diag.Skip(pass, file) {
+			handlers = append(handlers, found...)
+		}
+	}
+	for _, h := range handlers {
+		sum := c.summary(h)
+		c.list(h, sum)
+		c.pageSize(h)
+		c.body(h, sum)
+	}
+	return nil, nil
+}
+
+// summary returns the effects of handler h.
+func (c *checker) summary(h source.HandlerFunc) *effects.Summary {
+	switch n := h.Cursor.Node().(type) {
+	case *ast.FuncDecl:
+		return c.res.Func(funcObj(c.pass, n))
+	case *ast.FuncLit:
+		return c.res.Lit(n)
+	}
+	return nil
+}

@@ -1,0 +1,15 @@
+package unbounded_test
+
+import (
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/apilint/apilint/analyzers/unbounded"
+	"github.com/apilint/apilint/internal/stubs"
+)
+
+func TestUnbounded(t *testing.T) {
+	dir := stubs.GOPATH(t, analysistest.TestData())
+	analysistest.RunWithSuggestedFixes(t, dir, unbounded.Analyzer, "lists", "orm", "bodies", "capped", "rpc")
+}

@@ -1,0 +1,186 @@
+package apis
+
+// RequestRead is a way a handler reads its request.
+type RequestRead struct {
+	Pkg, Recv, Name string
+	What            ReadKind
+	// Arg is the index of the parameter name (QueryParam), of the
+	// destination struct (Bind), or of the reader (BodyReader).
+	Arg int
+}
+
+// ReadKind says what a RequestRead reads.
+type ReadKind uint8
+
+// The kinds of request reads.
+const (
+	// QueryParam reads one query parameter by name.
+	QueryParam ReadKind = iota + 1
+	// BindQuery decodes query parameters into a struct (by field tags).
+	BindQuery
+	// BodyAll reads the whole request body into memory.
+	BodyAll
+	// BodyReader reads from the io.Reader argument Arg until EOF; it
+	// reads the body when given the request's Body.
+	BodyReader
+)
+
+const (
+	gin   = "github.com/gin-gonic/gin"
+	echo  = "github.com/labstack/echo/v4"
+	fiber = "github.com/gofiber/fiber/v2"
+)
+
+// RequestReads lists the request-reading APIs of each framework. fiber is
+// absent from the body readers: fiber caps bodies at 4 MiB by default.
+var RequestReads = []RequestRead{
+	{Pkg: "net/url", Recv: "Values", Name: "Get", What: QueryParam},
+	{Pkg: "net/url", Recv: "Values", Name: "Has", What: QueryParam},
+	{Pkg: "net/http", Recv: "Request", Name: "FormValue", What: QueryParam},
+	{Pkg: gin, Recv: "Context", Name: "Query", What: QueryParam},
+	{Pkg: gin, Recv: "Context", Name: "DefaultQuery", What: QueryParam},
+	{Pkg: gin, Recv: "Context", Name: "GetQuery", What: QueryParam},
+	{Pkg: gin, Recv: "Context", Name: "QueryArray", What: QueryParam},
+	{Pkg: echo, Recv: "Context", Name: "QueryParam", What: QueryParam},
+	{Pkg: fiber, Recv: "Ctx", Name: "Query", What: QueryParam},
+	{Pkg: fiber, Recv: "Ctx", Name: "QueryInt", What: QueryParam},
+	{Pkg: gin, Recv: "Context", Name: "ShouldBindQuery", What: BindQuery},
+	{Pkg: gin, Recv: "Context", Name: "BindQuery", What: BindQuery},
+	{Pkg: gin, Recv: "Context", Name: "ShouldBind", What: BindQuery},
+	{Pkg: gin, Recv: "Context", Name: "Bind", What: BindQuery},
+	{Pkg: echo, Recv: "Context", Name: "Bind", What: BindQuery},
+	{Pkg: fiber, Recv: "Ctx", Name: "QueryParser", What: BindQuery},
+
+	{Pkg: "io", Name: "ReadAll", What: BodyReader, Arg: 0},
+	{Pkg: "io/ioutil", Name: "ReadAll", What: BodyReader, Arg: 0},
+	{Pkg: "io", Name: "Copy", What: BodyReader, Arg: 1},
+	{Pkg: "encoding/json", Name: "NewDecoder", What: BodyReader, Arg: 0},
+	{Pkg: "encoding/xml", Name: "NewDecoder", What: BodyReader, Arg: 0},
+	{Pkg: gin, Recv: "Context", Name: "GetRawData", What: BodyAll},
+	{Pkg: gin, Recv: "Context", Name: "ShouldBindJSON", What: BodyAll},
+	{Pkg: gin, Recv: "Context", Name: "BindJSON", What: BodyAll},
+	{Pkg: gin, Recv: "Context", Name: "ShouldBindBodyWith", What: BodyAll},
+	{Pkg: echo, Recv: "Context", Name: "Bind", What: BodyAll},
+}
+
+// LookupRequestReads returns the entries for pkg.recv.name.
+func LookupRequestReads(pkg, recv, name string) []RequestRead {
+	var out []RequestRead
+	for _, r := range RequestReads {
+		if r.Pkg == pkg && r.Recv == recv && r.Name == name {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// BodyLimits are the calls that cap request bodies: inside a handler, or
+// registered for a whole server.
+var BodyLimits = []Call{
+	{Pkg: "net/http", Name: "MaxBytesReader"},
+	{Pkg: "net/http", Name: "MaxBytesHandler"},
+	{Pkg: echo + "/middleware", Name: "BodyLimit"},
+	{Pkg: echo + "/middleware", Name: "BodyLimitWithConfig"},
+	{Pkg: "github.com/gin-contrib/size", Name: "RequestSizeLimiter"},
+}
+
+// IsBodyLimit reports whether pkg.recv.name caps request bodies.
+func IsBodyLimit(pkg, recv, name string) bool {
+	for _, c := range BodyLimits {
+		if c.Pkg == pkg && c.Recv == recv && c.Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+// PaginationParams are the query parameter names that count as
+// pagination input (apis.pagination-params in .apilint.yml replaces them).
+var PaginationParams = []string{"limit", "page", "per_page", "page_size", "pagesize", "size", "cursor", "offset", "after", "before", "next", "token", "page_token", "pageToken", "perPage", "pageSize"}
+
+// PageSizeParams are the pagination parameters that set how many rows a
+// page has: a LIMIT bound to one of them must be capped.
+var PageSizeParams = []string{"limit", "per_page", "page_size", "pagesize", "size", "perPage", "pageSize", "count", "first", "max"}
+
+// IsPagination reports whether name is a pagination parameter.
+func IsPagination(name string) bool { return contains(PaginationParams, name) }
+
+// IsPageSize reports whether name sets the page size.
+func IsPageSize(name string) bool { return contains(PageSizeParams, name) }
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// Bound says how apilint tells whether a many-row read is bounded.
+type Bound uint8
+
+// The bound rules.
+const (
+	// NoBound: apilint cannot tell (or the call is not a many-row read).
+	NoBound Bound = iota
+	// BoundSQL: the SQL text argument must have a LIMIT.
+	BoundSQL
+	// BoundChain: the builder chain the method is called on must call a
+	// limiting method (Limit, or a scope apilint cannot see into).
+	BoundChain
+	// BoundOption: an options argument must set a limit (MongoDB's
+	// options.Find().SetLimit).
+	BoundOption
+)
+
+// LimitMethods bound a builder chain. Scopes and Paginate are user code
+// apilint does not follow; they usually paginate.
+var LimitMethods = []string{"Limit", "Scopes", "Paginate", "SetLimit", "Top"}
+
+// LimitReceivers are the packages whose Limit and SetLimit methods set a
+// query's row limit (besides ent's generated query types).
+var LimitReceivers = []string{
+	"gorm.io/gorm", "github.com/uptrace/bun", "github.com/Masterminds/squirrel",
+	"go.mongodb.org/mongo-driver/mongo/options", "go.mongodb.org/mongo-driver/v2/mongo/options",
+}
+
+// IsLimitReceiver reports whether pkg's Limit methods set a row limit.
+func IsLimitReceiver(pkg string) bool { return contains(LimitReceivers, pkg) }
+
+// ReturnsRows reports whether a BoundChain read returns its rows (ent's
+// All, squirrel's Query) rather than filling a destination argument that
+// may be a single struct (gorm's Find(&user)).
+func ReturnsRows(c *Call) bool {
+	return c.Generated || c.Pkg == "github.com/Masterminds/squirrel"
+}
+
+// BoundOf returns the bound rule of a many-row read entry.
+func BoundOf(c *Call) Bound {
+	if c == nil || c.Kind != ReadMany {
+		return NoBound
+	}
+	switch c.Pkg {
+	case "database/sql", "github.com/jmoiron/sqlx", "github.com/jackc/pgx/v5", "github.com/jackc/pgx/v4",
+		"github.com/jackc/pgx/v5/pgxpool", "github.com/jackc/pgx/v4/pgxpool":
+		return BoundSQL
+	case "gorm.io/gorm":
+		if c.Name == "Find" || c.Name == "Scan" || c.Name == "Pluck" {
+			return BoundChain
+		}
+	case "github.com/Masterminds/squirrel":
+		return BoundChain
+	case "github.com/uptrace/bun":
+		if c.Recv == "SelectQuery" && (c.Name == "Scan" || c.Name == "ScanAndCount") {
+			return BoundChain
+		}
+	case "go.mongodb.org/mongo-driver/mongo", "go.mongodb.org/mongo-driver/v2/mongo":
+		if c.Name == "Find" {
+			return BoundOption
+		}
+	}
+	if c.Generated && (c.Name == "All" || c.Name == "AllX" || c.Name == "IDs" || c.Name == "IDsX") {
+		return BoundChain
+	}
+	return NoBound
+}

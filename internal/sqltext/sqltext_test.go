@@ -1,0 +1,57 @@
+package sqltext
+
+import "testing"
+
+func TestClassify(t *testing.T) {
+	tests := []struct {
+		sql  string
+		want Shape
+	}{
+		{"SELECT id, user_id FROM orders ORDER BY id", Shape{Select: true}},
+		{"select * from orders where user_id = $1", Shape{Select: true}},
+		{"SELECT id FROM orders ORDER BY id DESC LIMIT $1", Shape{Select: true, Limited: true, LimitParam: 1}},
+		{"SELECT id FROM orders WHERE user_id = ? LIMIT ? OFFSET ?", Shape{Select: true, Limited: true, LimitParam: 2}},
+		{"SELECT id FROM orders LIMIT 50", Shape{Select: true, Limited: true}},
+		{"SELECT id FROM routes LIMIT -1", Shape{Select: true}},
+		{"SELECT id FROM routes LIMIT ALL", Shape{Select: true}},
+		{"SELECT id FROM orders LIMIT %d OFFSET %d", Shape{Select: true, Limited: true}},
+		{"SELECT id FROM t ORDER BY id FETCH FIRST 10 ROWS ONLY", Shape{Select: true, Limited: true}},
+		{"SELECT TOP 10 id FROM t", Shape{Select: true, Limited: true}},
+		{"SELECT id FROM t WHERE id IN (SELECT user_id FROM u LIMIT 5)", Shape{Select: true}},
+		{"SELECT COUNT(*) FROM orders", Shape{Select: true, Single: true}},
+		{"SELECT count(*) AS n, max(created_at) FROM orders WHERE user_id = $1", Shape{Select: true, Single: true}},
+		{"SELECT user_id, COUNT(*) FROM orders GROUP BY user_id", Shape{Select: true}},
+		{"SELECT 1", Shape{Select: true, Single: true}},
+		{"SELECT EXISTS (SELECT 1 FROM users WHERE email = $1)", Shape{Select: true, Single: true}},
+		{"SELECT id, name FROM users WHERE id = $1", Shape{Select: true, Single: true}},
+		{"SELECT u.id FROM users u WHERE u.id = $1", Shape{Select: true, Single: true}},
+		{"SELECT id FROM users WHERE id = $1 OR email = $2", Shape{Select: true}},
+		{"WITH recent AS (SELECT * FROM orders LIMIT 10) SELECT * FROM recent", Shape{Select: true}},
+		{"SELECT a FROM x UNION SELECT a FROM y LIMIT 20", Shape{Select: true, Limited: true}},
+		{"-- list everything\nSELECT /* all */ id FROM t -- LIMIT 5\n", Shape{Select: true}},
+		{"SELECT 'LIMIT 5' FROM t", Shape{Select: true}},
+		{"SELECT * FROM users WHERE name = :name LIMIT :limit", Shape{Select: true, Limited: true}},
+		{"INSERT INTO t (a) VALUES ($1) RETURNING id", Shape{}},
+		{"UPDATE t SET a = 1", Shape{}},
+		{"DELETE FROM t", Shape{}},
+		{"", Shape{}},
+	}
+	for _, tc := range tests {
+		if got := Classify(tc.sql); got != tc.want {
+			t.Errorf("Classify(%q) = %+v, want %+v", tc.sql, got, tc.want)
+		}
+	}
+}
+
+func FuzzClassify(f *testing.F) {
+	f.Add("SELECT id FROM t WHERE a = $1 LIMIT $2")
+	f.Add("SELECT (((")
+	f.Add("'unterminated")
+	f.Add("/* open")
+	f.Fuzz(func(t *testing.T, sql string) {
+		s := Classify(sql)
+		if s.Limited && !s.Select {
+			t.Errorf("Classify(%q): limited but not a read", sql)
+		}
+	})
+}
