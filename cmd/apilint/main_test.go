@@ -2,10 +2,13 @@ package main
 
 import (
 	"bytes"
+
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/apilint/apilint/analyzers"
 )
 
 func TestInvokedByVet(t *testing.T) {
@@ -82,7 +85,7 @@ func TestExitCodes(t *testing.T) {
 	}{
 		{"clean", clean, nil, 0, "", "0 findings"},
 		{"findings", dirty, nil, 1, "a/a.go:5:12: notimeout: http.Get", ""},
-		{"disable everything", dirty, []string{"--disable", strings.Join(ruleNames(), ",")}, 2, "", "no analyzer"},
+		{"disable everything", dirty, []string{"--disable", strings.Join(analyzerNames(), ",")}, 2, "", "no analyzer"},
 		{"json", dirty, []string{"--format", "json"}, 1, `"rule": "notimeout"`, ""},
 		{"github", dirty, []string{"--format", "github"}, 1, "::error file=a/a.go,line=5,col=12,title=apilint notimeout::", ""},
 		{"does not type-check", broken, nil, 2, "a/a.go:5:12: notimeout", "b/b.go:3:12: undefined: undefined"},
@@ -118,4 +121,12 @@ func TestExitCodes(t *testing.T) {
 			}
 		})
 	}
+}
+
+func analyzerNames() []string {
+	var names []string
+	for _, a := range analyzers.All() {
+		names = append(names, a.Name)
+	}
+	return names
 }
