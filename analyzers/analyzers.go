@@ -5,6 +5,7 @@ package analyzers
 import (
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/apilint/apilint/analyzers/blocking"
 	"github.com/apilint/apilint/analyzers/notimeout"
 	"github.com/apilint/apilint/analyzers/nplusone"
 	"github.com/apilint/apilint/analyzers/unbounded"
@@ -17,6 +18,7 @@ func All() []*analysis.Analyzer {
 		nplusone.Analyzer,
 		notimeout.Analyzer,
 		unbounded.Analyzer,
+		blocking.Analyzer,
 	}
 }
 

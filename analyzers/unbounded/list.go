@@ -59,33 +59,14 @@ func (c *checker) chainName(h source.HandlerFunc) string {
 	return h.Name
 }
 
-// callLeadingTo finds the call in handler h whose effects include e (by
-// chain), and returns it with the chain from it; the handler itself when
-// none matches.
+// callLeadingTo returns the call in handler h through which it has
+// effect e (the handler's name when there is none) and e's chain.
 func (c *checker) callLeadingTo(h source.HandlerFunc, e effects.Effect) (ast.Node, []string) {
-	want := strings.Join(e.Chain, " ")
-	var found ast.Node
-	ast.Inspect(source.Body(h.Cursor.Node()), func(n ast.Node) bool {
-		if found != nil {
-			return false
-		}
-		call, ok := n.(*ast.CallExpr)
-		if !ok {
-			return true
-		}
-		for _, se := range c.res.At(call).Effects() {
-			if se.Kind == e.Kind && strings.Join(se.Chain, " ") == want {
-				found = call
-				return false
-			}
-		}
-		return true
-	})
-	if found == nil {
-		if decl, ok := h.Cursor.Node().(*ast.FuncDecl); ok {
-			return decl.Name, e.Chain
-		}
-		return h.Cursor.Node(), e.Chain
+	if n := c.res.Locate(source.Body(h.Cursor.Node()), e); n != nil {
+		return n, e.Chain
 	}
-	return found, e.Chain
+	if decl, ok := h.Cursor.Node().(*ast.FuncDecl); ok {
+		return decl.Name, e.Chain
+	}
+	return h.Cursor.Node(), e.Chain
 }

@@ -21,6 +21,8 @@ type Call struct {
 	CtxTail string
 	// Generated is set for methods of generated clients (ent).
 	Generated bool
+	// Note says what a blocking call does, for messages ("sends mail").
+	Note string
 }
 
 // spec is one row of a receiver's method table.

@@ -100,7 +100,7 @@ func (t *Table) LookupCall(info *types.Info, call *ast.CallExpr) (*Call, *types.
 // Builtin returns every call apilint knows without configuration.
 func Builtin() []Call {
 	var out []Call
-	for _, group := range [][]Call{databaseSQL(), sqlx(), pgx(), gorm(), squirrel(), bun(), mongo(), redis(), httpClient()} {
+	for _, group := range [][]Call{databaseSQL(), sqlx(), pgx(), gorm(), squirrel(), bun(), mongo(), redis(), httpClient(), blocking()} {
 		out = append(out, group...)
 	}
 	return out

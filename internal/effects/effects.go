@@ -2,6 +2,7 @@ package effects
 
 import (
 	_ "embed"
+	"fmt"
 	"go/ast"
 	"go/build"
 	"go/types"
@@ -91,6 +92,52 @@ func (r *Result) At(call *ast.CallExpr) *Site {
 		return nil
 	}
 	return r.s.sites[call]
+}
+
+// Locate returns the node in body (a handler's) through which the
+// function has effect e: the first call whose own effects include e with
+// the same chain (an HTTP fan-out matches its HTTP call), or, for an
+// effect of the body itself that is not a call (<-time.After), the first
+// node on e's line. nil when there is none.
+func (r *Result) Locate(body ast.Node, e Effect) ast.Node {
+	want := strings.Join(e.Chain, " ")
+	kind := e.Kind
+	if kind == HTTPFanout {
+		kind = HTTP
+	}
+	var found ast.Node
+	ast.Inspect(body, func(n ast.Node) bool {
+		if found != nil {
+			return false
+		}
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		for _, se := range r.At(call).Effects() {
+			if (se.Kind == e.Kind || se.Kind == kind) && strings.Join(se.Chain, " ") == want {
+				found = call
+				return false
+			}
+		}
+		return true
+	})
+	if found != nil || len(e.Chain) != 1 || e.Site == "" {
+		return found
+	}
+	fset := r.s.pass.Fset
+	ast.Inspect(body, func(n ast.Node) bool {
+		if found != nil || n == nil {
+			return false
+		}
+		p := fset.Position(n.Pos())
+		if _, isBlock := n.(*ast.BlockStmt); !isBlock && fmt.Sprintf("%s:%d", filepath.Base(p.Filename), p.Line) == e.Site {
+			found = n
+			return false
+		}
+		return true
+	})
+	return found
 }
 
 func run(pass *analysis.Pass) (any, error) {

@@ -1,8 +1,11 @@
 package effects
 
 import (
+	"fmt"
 	"go/ast"
+	"go/token"
 	"go/types"
+	"path/filepath"
 
 	"github.com/apilint/apilint/internal/apis"
 	"github.com/apilint/apilint/internal/source"
@@ -17,8 +20,8 @@ func (s *state) scan(nd *node, body *ast.BlockStmt) {
 	}
 	nd.waits = s.waits(body)
 	nd.capsBody = s.capsBody(body)
-	var visit func(n ast.Node, loops int, async bool)
-	visit = func(n ast.Node, loops int, async bool) {
+	var visit func(n ast.Node, loop string, async bool)
+	visit = func(n ast.Node, loop string, async bool) {
 		ast.Inspect(n, func(c ast.Node) bool {
 			switch c := c.(type) {
 			case nil:
@@ -28,17 +31,37 @@ func (s *state) scan(nd *node, body *ast.BlockStmt) {
 			case *ast.GoStmt:
 				// The call's operands are evaluated here; the call runs in
 				// the goroutine.
-				s.call(nd, c.Call, loops > 0, !nd.waits)
+				s.call(nd, c.Call, loop, !nd.waits)
 				for _, a := range c.Call.Args {
-					visit(a, loops, async)
+					visit(a, loop, async)
 				}
-				visit(c.Call.Fun, loops, async)
+				visit(c.Call.Fun, loop, async)
 				return false
+			case *ast.CommClause:
+				// A receive in a select case waits alongside the others:
+				// <-time.After there is a timeout, not a sleep.
+				for _, st := range c.Body {
+					visit(st, loop, async)
+				}
+				if c.Comm != nil {
+					ast.Inspect(c.Comm, func(x ast.Node) bool {
+						if call, ok := x.(*ast.CallExpr); ok {
+							s.call(nd, call, loop, async)
+						}
+						return true
+					})
+				}
+				return false
+			case *ast.UnaryExpr:
+				if c.Op == token.ARROW {
+					s.sleepReceive(nd, c)
+				}
 			case *ast.ForStmt, *ast.RangeStmt:
 				l, _ := source.LoopOf(s.pass.TypesInfo, c)
-				inner := loops
+				inner := loop
 				if l.PerElement {
-					inner++
+					p := s.pass.Fset.Position(c.Pos())
+					inner = fmt.Sprintf("once per element of %s (loop at %s:%d)", l.Over, filepath.Base(p.Filename), p.Line)
 				}
 				// Only the body repeats per element.
 				ast.Inspect(c, func(x ast.Node) bool {
@@ -48,18 +71,32 @@ func (s *state) scan(nd *node, body *ast.BlockStmt) {
 					if x == l.Body {
 						visit(x, inner, async)
 					} else if x != nil {
-						visit(x, loops, async)
+						visit(x, loop, async)
 					}
 					return false
 				})
 				return false
 			case *ast.CallExpr:
-				s.call(nd, c, loops > 0, async)
+				s.call(nd, c, loop, async)
 			}
 			return true
 		})
 	}
-	visit(body, 0, false)
+	visit(body, "", false)
+}
+
+// sleepReceive records <-time.After(d) outside a select: a sleep.
+func (s *state) sleepReceive(nd *node, recv *ast.UnaryExpr) {
+	call, ok := ast.Unparen(recv.X).(*ast.CallExpr)
+	if !ok {
+		return
+	}
+	fn, _ := apis.Callee(s.pass.TypesInfo, call)
+	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "time" || fn.Name() != "After" {
+		return
+	}
+	e := Effect{Kind: Blocking, Chain: []string{"<-time.After"}, Site: s.site(recv.Pos()), Detail: "sleeps"}
+	nd.edges = append(nd.edges, edge{to: target{effect: &e}, param: -1})
 }
 
 // waits reports whether body waits for goroutines (WaitGroup.Wait,
@@ -90,7 +127,8 @@ func (s *state) waits(body *ast.BlockStmt) bool {
 }
 
 // call records what one call expression in nd runs.
-func (s *state) call(nd *node, call *ast.CallExpr, inLoop, async bool) {
+func (s *state) call(nd *node, call *ast.CallExpr, loop string, async bool) {
+	inLoop := loop != ""
 	targets, param := s.targets(nd, call)
 	if param >= 0 {
 		nd.edges = append(nd.edges, edge{param: param, inLoop: inLoop})
@@ -99,7 +137,7 @@ func (s *state) call(nd *node, call *ast.CallExpr, inLoop, async bool) {
 	site := s.site(call.Pos())
 	extra, limitArgs := s.extraEffects(nd, call, args)
 	for _, t := range append(targets, extra...) {
-		nd.edges = append(nd.edges, edge{to: t, async: async, param: -1, args: args, site: site})
+		nd.edges = append(nd.edges, edge{to: t, async: async, param: -1, args: args, site: site, inLoop: inLoop, loop: loop})
 	}
 	raw := rawSite{targets: append(targets, extra...), limitArgs: limitArgs, values: args}
 
@@ -123,7 +161,7 @@ func (s *state) call(nd *node, call *ast.CallExpr, inLoop, async bool) {
 			nd.edges = append(nd.edges, edge{param: isParam, viaArg: pass, inLoop: inLoop})
 			continue
 		}
-		nd.edges = append(nd.edges, edge{to: to, async: async, viaArg: pass, param: -1})
+		nd.edges = append(nd.edges, edge{to: to, async: async, viaArg: pass, param: -1, site: site, inLoop: inLoop, loop: loop})
 		raw.args = append(raw.args, rawArg{index: i, to: to, pass: pass})
 	}
 	if len(raw.targets) > 0 || len(raw.args) > 0 || len(raw.limitArgs) > 0 {
@@ -296,7 +334,7 @@ func (s *state) targets(nd *node, call *ast.CallExpr) (ts []target, param int) {
 	if fn != nil {
 		if entry := s.table.Lookup(fn, recv); entry != nil {
 			if k, ok := kindOf(entry.Kind); ok {
-				return []target{{effect: &Effect{Kind: k, Chain: []string{apis.FuncName(fn)}, Site: s.site(call.Pos())}}}, -1
+				return []target{{effect: &Effect{Kind: k, Chain: []string{apis.FuncName(fn)}, Site: s.site(call.Pos()), Detail: entry.Note}}}, -1
 			}
 			return nil, -1 // a known API with no effect (a query builder step)
 		}
@@ -334,7 +372,7 @@ func (s *state) targets(nd *node, call *ast.CallExpr) (ts []target, param int) {
 func (s *state) methodTargets(fn *types.Func, recv types.Type) []target {
 	if entry := s.table.Lookup(fn, recv); entry != nil {
 		if k, ok := kindOf(entry.Kind); ok {
-			return []target{{effect: &Effect{Kind: k, Chain: []string{apis.FuncName(fn)}}}}
+			return []target{{effect: &Effect{Kind: k, Chain: []string{apis.FuncName(fn)}, Detail: entry.Note}}}
 		}
 		return nil
 	}

@@ -60,6 +60,8 @@ type edge struct {
 	// LimitParams; site is the call's position.
 	args []argValue
 	site string
+	// loop describes the innermost per-element loop around the call.
+	loop string
 }
 
 // argValue is what scanning learns about one argument.
@@ -421,6 +423,14 @@ func (s *state) update(nd *node) bool {
 			}
 			if nd.sum.add(eff.through(e.to.name, e.async, e.to.inferred)) {
 				changed = true
+			}
+			if eff.Kind == HTTP && !eff.Async && inLoop {
+				fan := eff.through(e.to.name, e.async, e.to.inferred)
+				fan.Kind, fan.Site, fan.Detail = HTTPFanout, e.site, e.loop
+				if fan.Detail == "" {
+					fan.Detail = "once per element (a helper calls it in a loop)"
+				}
+				changed = nd.sum.add(fan) || changed
 			}
 		}
 		changed = s.paramFlows(nd, e, sum) || changed

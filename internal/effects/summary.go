@@ -30,6 +30,8 @@ const (
 	PageInput Kind = "pagination-input"
 	// BodyRead is reading a whole request body with no size cap.
 	BodyRead Kind = "body-read-unbounded"
+	// HTTPFanout is one outbound HTTP request per element of a loop.
+	HTTPFanout Kind = "http-per-element"
 )
 
 // IsDB reports whether k is a database round trip.

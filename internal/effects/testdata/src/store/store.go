@@ -70,6 +70,5 @@ func (s *PG) Waited(ids []int64) { // want Waited:`db-write via \(\*sql.DB\).Exe
 	wg.Wait()
 }
 
-// Sleeps is not a database effect (time.Sleep is not in the tables yet
-// for effects of this kind); it has no fact.
-func Sleeps() { time.Sleep(time.Millisecond) }
+// Sleeps blocks.
+func Sleeps() { time.Sleep(time.Millisecond) } // want Sleeps:`blocking via time.Sleep`

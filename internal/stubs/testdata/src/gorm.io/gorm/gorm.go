@@ -26,7 +26,7 @@ func (db *DB) Select(query interface{}, args ...interface{}) *DB               {
 func (db *DB) Joins(query string, args ...interface{}) *DB                     { return db }
 func (db *DB) Preload(query string, args ...interface{}) *DB                   { return db }
 func (db *DB) Order(value interface{}) *DB                                     { return db }
-func (db *DB) Scopes(funcs ...func(*DB) *DB) *DB { return db }
+func (db *DB) Scopes(funcs ...func(*DB) *DB) *DB                               { return db }
 func (db *DB) Limit(limit int) *DB                                             { return db }
 func (db *DB) Offset(offset int) *DB                                           { return db }
 func (db *DB) Raw(sql string, values ...interface{}) *DB                       { return db }

@@ -1,0 +1,130 @@
+package blocking
+
+import (
+	_ "embed"
+	"go/ast"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/apilint/apilint/internal/apis"
+	"github.com/apilint/apilint/internal/diag"
+	"github.com/apilint/apilint/internal/effects"
+	"github.com/apilint/apilint/internal/source"
+)
+
+//go:embed doc.go
+var doc string
+
+// Analyzer reports slow synchronous work on a request handler's path.
+var Analyzer = &analysis.Analyzer{
+	Name:     "blocking",
+	Doc:      diag.MustDoc(doc, "blocking"),
+	URL:      "https://github.com/apilint/apilint#blocking",
+	Requires: []*analysis.Analyzer{inspect.Analyzer, effects.Analyzer},
+	Run:      run,
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	res := pass.ResultOf[effects.Analyzer].(*effects.Result)
+	services := source.ServiceMethods(pass.Pkg)
+	queue := queueOf(pass.Pkg)
+	for fileCur := range insp.Root().Children() {
+		if diag.Skip(pass, fileCur.Node().(*ast.File)) {
+			continue
+		}
+		for _, h := range source.Handlers(pass.TypesInfo, services, fileCur) {
+			var sum *effects.Summary
+			var head string
+			switch n := h.Cursor.Node().(type) {
+			case *ast.FuncDecl:
+				fn, _ := pass.TypesInfo.Defs[n.Name].(*types.Func)
+				sum = res.Func(fn)
+				if fn != nil {
+					head = effects.ChainName(fn)
+				}
+			case *ast.FuncLit:
+				sum = res.Lit(n)
+				head = h.Name
+			}
+			for _, kind := range []effects.Kind{effects.Blocking, effects.HTTPFanout} {
+				if e, ok := sum.Find(false, kind); ok {
+					report(pass, res, h, head, e, queue)
+				}
+			}
+		}
+	}
+	return nil, nil
+}
+
+func report(pass *analysis.Pass, res *effects.Result, h source.HandlerFunc, head string, e effects.Effect, queue string) {
+	var at ast.Node
+	if n := res.Locate(source.Body(h.Cursor.Node()), e); n != nil {
+		at = n
+	} else if decl, ok := h.Cursor.Node().(*ast.FuncDecl); ok {
+		at = decl.Name
+	} else {
+		at = h.Cursor.Node()
+	}
+	call := e.Call()
+	if e.Site != "" {
+		call += " (" + e.Site + ")"
+	}
+	if len(e.Chain) > 1 {
+		call += ", reached through " + strings.Join(e.Chain[:len(e.Chain)-1], " → ")
+	}
+	var what, why string
+	switch {
+	case e.Kind == effects.HTTPFanout:
+		what = "sends one outbound HTTP request " + e.Detail + " before it responds: " + call
+		why = "the response time grows with the list, one slow endpoint stalls them all, and under load requests pile up"
+	case e.Detail == "sleeps":
+		what = "sleeps: " + call
+		why = "the request holds its goroutine and connection doing nothing, and under load they pile up"
+	case e.Detail != "":
+		what = e.Detail + " synchronously: " + call
+		why = "the response waits for a remote service (hundreds of milliseconds, or a timeout), and under load requests pile up behind it"
+	default:
+		what = "makes a call configured as blocking: " + call
+		why = "the response waits for it, and under load requests pile up behind it"
+	}
+	fix := "respond 202 Accepted with a job id and do the work in a worker or a queue"
+	if queue != "" {
+		fix += " (the project uses " + queue + ")"
+	}
+	diag.Report(pass, diag.Finding{
+		Pos:     at.Pos(),
+		End:     at.End(),
+		Message: "request handler " + h.Name + " " + what + ": " + why + "; " + fix,
+		Chain:   append([]string{head}, e.Chain...),
+	})
+}
+
+// queueOf returns the name of a queue library the package imports,
+// directly or through the packages it imports, or "".
+func queueOf(pkg *types.Package) string {
+	seen := make(map[*types.Package]bool)
+	var walk func(p *types.Package, depth int) string
+	walk = func(p *types.Package, depth int) string {
+		if seen[p] || depth > 3 {
+			return ""
+		}
+		seen[p] = true
+		for _, q := range apis.Queues {
+			if strings.HasPrefix(p.Path(), q.Pkg) {
+				return q.Name
+			}
+		}
+		for _, imp := range p.Imports() {
+			if name := walk(imp, depth+1); name != "" {
+				return name
+			}
+		}
+		return ""
+	}
+	return walk(pkg, 0)
+}

@@ -1,0 +1,43 @@
+// Package blocking defines an Analyzer that reports slow synchronous work
+// inside request handlers.
+//
+// # Analyzer blocking
+//
+// blocking: report sleeps, mail, SMS, external commands and HTTP fan-out on a handler's request path
+//
+// "Move to async for anything that takes longer than ~200ms and doesn't
+// need to return data immediately." A handler that sends a confirmation
+// mail makes every request wait for the mail server: hundreds of
+// milliseconds on a good day, a timeout on a bad one. Under load the
+// handlers pile up behind it, hold their connections, and the service
+// stops answering requests that never needed the mail at all.
+//
+// blocking reports work that blocks the request, done in a handler
+// (net/http, chi, gin, echo and fiber handlers; gRPC and Connect service
+// methods) or in any function it calls synchronously, in any package:
+//
+//   - time.Sleep, and <-time.After(d) outside a select;
+//   - sending mail: net/smtp (SendMail and *smtp.Client operations), and
+//     the SendGrid, Mailgun, AWS SES, gomail, go-mail and jordan-wright/email
+//     send calls; sending SMS through Twilio;
+//   - running external commands: os/exec's Run, Output, CombinedOutput
+//     and Wait;
+//   - outbound HTTP requests issued once per element of a collection
+//     (a synchronous webhook fan-out);
+//   - calls configured as blocking in .apilint.yml (apis.blocking).
+//
+// The message names the blocking call, the handler, the chain from one to
+// the other, and the fix: respond 202 Accepted with a job id and do the
+// work in a worker or a queue (naming the project's queue library when it
+// uses one: asynq, River, machinery, Kafka, NATS, ...).
+//
+// Not reported: the same calls in a goroutine the handler starts and does
+// not wait for (go func() { ... }()), or work handed to a queue or a
+// worker pool; background workers, cron jobs, main and start-up code;
+// retry backoff sleeps outside handlers; tests. Goroutines the handler
+// waits for (errgroup.Go then Wait, a sync.WaitGroup) are still on the
+// request path and are reported.
+//
+// To silence one finding, write //apilint:ignore blocking <reason> on
+// the line or the line above.
+package blocking

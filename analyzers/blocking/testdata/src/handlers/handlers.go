@@ -1,0 +1,124 @@
+package handlers
+
+import (
+	"context"
+	"net/http"
+	"net/smtp"
+	"os/exec"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/gin-gonic/gin"
+	"golang.org/x/sync/errgroup"
+)
+
+func slow(w http.ResponseWriter, r *http.Request) {
+	time.Sleep(200 * time.Millisecond) // want `request handler slow sleeps: time.Sleep \(handlers.go:17\): the request holds its goroutine`
+}
+
+// Mail through a helper in the same package.
+func notify(to string) error {
+	return smtp.SendMail("smtp.example.com:587", nil, "shop@example.com", []string{to}, []byte("hi"))
+}
+
+func signup(w http.ResponseWriter, r *http.Request) {
+	notify(r.FormValue("email")) // want `request handler signup sends mail synchronously: smtp.SendMail \(handlers.go:22\), reached through handlers.notify: the response waits for a remote service.*respond 202 Accepted with a job id`
+	w.WriteHeader(http.StatusCreated)
+}
+
+// Look-alike: the mail goes out in a goroutine the handler does not wait for.
+func signupAsync(w http.ResponseWriter, r *http.Request) {
+	email := r.FormValue("email")
+	go func() {
+		notify(email)
+	}()
+	w.WriteHeader(http.StatusAccepted)
+}
+
+// Goroutines the handler waits for are still on the request path.
+func fanoutWaited(w http.ResponseWriter, r *http.Request) {
+	var wg sync.WaitGroup
+	for _, to := range r.Form["to"] {
+		wg.Add(1)
+		go func() { // want `request handler fanoutWaited sends mail synchronously`
+			defer wg.Done()
+			notify(to)
+		}()
+	}
+	wg.Wait()
+}
+
+func group(w http.ResponseWriter, r *http.Request) {
+	g, _ := errgroup.WithContext(r.Context())
+	g.Go(func() error { return notify("a@example.com") }) // want `request handler group sends mail synchronously`
+	g.Wait()
+}
+
+func thumbnail(w http.ResponseWriter, r *http.Request) {
+	exec.Command("convert", "in.png", "-resize", "64x64", "out.png").Run() // want `request handler thumbnail runs an external command synchronously: \(\*exec.Cmd\).Run`
+}
+
+func waitAfter(w http.ResponseWriter, r *http.Request) {
+	<-time.After(time.Second) // want `request handler waitAfter sleeps: <-time.After`
+}
+
+// Look-alike: time.After as a timeout in a select.
+func withTimeout(w http.ResponseWriter, r *http.Request) {
+	done := make(chan struct{})
+	select {
+	case <-done:
+	case <-time.After(time.Second):
+	case <-r.Context().Done():
+	}
+}
+
+type hooks struct{ client *http.Client }
+
+// A webhook per subscriber, before responding.
+func (h *hooks) publish(w http.ResponseWriter, r *http.Request) {
+	for _, url := range r.Form["subscriber"] {
+		h.client.Post(url, "application/json", strings.NewReader("{}")) // want `request handler hooks.publish sends one outbound HTTP request once per element of r.Form\["subscriber"\] \(loop at handlers.go:80\) before it responds`
+	}
+}
+
+// Look-alike: one outbound call is not a fan-out (notimeout looks after its timeout).
+func (h *hooks) single(w http.ResponseWriter, r *http.Request) {
+	h.client.Get("http://upstream/health")
+}
+
+// Look-alike: the fan-out runs in the background.
+func (h *hooks) publishAsync(w http.ResponseWriter, r *http.Request) {
+	urls := r.Form["subscriber"]
+	go func() {
+		for _, url := range urls {
+			h.client.Post(url, "application/json", strings.NewReader("{}"))
+		}
+	}()
+	w.WriteHeader(http.StatusAccepted)
+}
+
+// A retry helper that sleeps, called from a handler, blocks it.
+func withRetry(f func() error) error {
+	var err error
+	for i := 0; i < 3; i++ {
+		if err = f(); err == nil {
+			return nil
+		}
+		time.Sleep(time.Duration(i) * 100 * time.Millisecond)
+	}
+	return err
+}
+
+func retrying(w http.ResponseWriter, r *http.Request) {
+	withRetry(func() error { return nil }) // want `request handler retrying sleeps: time.Sleep \(handlers.go:\d+\), reached through handlers.withRetry`
+}
+
+func ginMail(c *gin.Context) {
+	notify(c.PostForm("email")) // want `request handler ginMail sends mail synchronously`
+}
+
+// Look-alike: not a handler.
+func warmUp(ctx context.Context) {
+	time.Sleep(time.Second)
+}

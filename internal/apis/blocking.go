@@ -1,0 +1,73 @@
+package apis
+
+// What blocking calls do, for messages.
+const (
+	sleeps   = "sleeps"
+	mails    = "sends mail"
+	texts    = "sends an SMS"
+	commands = "runs an external command"
+)
+
+// blocking lists slow synchronous work: sleeping, mail and SMS SDKs,
+// external commands. Users add their own in .apilint.yml (apis.blocking).
+func blocking() []Call {
+	note := func(calls []Call, what string) []Call {
+		for i := range calls {
+			calls[i].Note = what
+		}
+		return calls
+	}
+	var out []Call
+	out = append(out, note(funcs("time", m("Sleep", Blocking)), sleeps)...)
+	out = append(out, note(funcs("net/smtp", m("SendMail", Blocking)), mails)...)
+	out = append(out, note(on("net/smtp", recv("Client"),
+		m("Mail", Blocking), m("Rcpt", Blocking), m("Data", Blocking), m("Hello", Blocking),
+		m("StartTLS", Blocking), m("Auth", Blocking), m("Quit", Blocking)), mails)...)
+	out = append(out, note(funcs("net/smtp", m("Dial", Blocking)), mails)...)
+	out = append(out, note(on("os/exec", recv("Cmd"),
+		m("Run", Blocking), m("Output", Blocking), m("CombinedOutput", Blocking), m("Wait", Blocking)), commands)...)
+	out = append(out, note(on("github.com/sendgrid/sendgrid-go", recv("Client"),
+		m("Send", Blocking), m("SendWithContext", Blocking)), mails)...)
+	for _, v := range []string{"github.com/mailgun/mailgun-go/v4", "github.com/mailgun/mailgun-go/v3", "github.com/mailgun/mailgun-go/v5"} {
+		out = append(out, note(on(v, recv("MailgunImpl", "Mailgun"), m("Send", Blocking)), mails)...)
+	}
+	out = append(out, note(on("github.com/aws/aws-sdk-go-v2/service/sesv2", recv("Client"),
+		m("SendEmail", Blocking), m("SendBulkEmail", Blocking)), mails)...)
+	out = append(out, note(on("github.com/aws/aws-sdk-go-v2/service/ses", recv("Client"),
+		m("SendEmail", Blocking), m("SendRawEmail", Blocking), m("SendTemplatedEmail", Blocking)), mails)...)
+	out = append(out, note(on("github.com/aws/aws-sdk-go/service/ses", recv("SES"),
+		m("SendEmail", Blocking), m("SendRawEmail", Blocking), m("SendEmailWithContext", Blocking)), mails)...)
+	out = append(out, note(on("github.com/twilio/twilio-go/rest/api/v2010", recv("ApiService"),
+		m("CreateMessage", Blocking), m("CreateCall", Blocking)), texts)...)
+	out = append(out, note(on("gopkg.in/gomail.v2", recv("Dialer"),
+		m("DialAndSend", Blocking)), mails)...)
+	out = append(out, note(funcs("gopkg.in/gomail.v2", m("Send", Blocking)), mails)...)
+	out = append(out, note(on("github.com/wneessen/go-mail", recv("Client"),
+		m("DialAndSend", Blocking), m("DialAndSendWithContext", Blocking), m("Send", Blocking)), mails)...)
+	out = append(out, note(on("github.com/jordan-wright/email", recv("Email"),
+		m("Send", Blocking), m("SendWithTLS", Blocking), m("SendWithStartTLS", Blocking)), mails)...)
+	return out
+}
+
+// Queue is a job queue or message broker library: work handed to it
+// leaves the request path.
+type Queue struct{ Pkg, Name string }
+
+// Queues lists the queue libraries a blocking finding may suggest when
+// the project already uses one.
+var Queues = []Queue{
+	{"github.com/hibiken/asynq", "asynq"},
+	{"github.com/riverqueue/river", "River"},
+	{"github.com/RichardKnop/machinery/v2", "machinery"},
+	{"github.com/RichardKnop/machinery/v1", "machinery"},
+	{"github.com/gocraft/work", "gocraft/work"},
+	{"github.com/contribsys/faktory/client", "Faktory"},
+	{"github.com/nats-io/nats.go", "NATS"},
+	{"github.com/segmentio/kafka-go", "Kafka"},
+	{"github.com/IBM/sarama", "Kafka"},
+	{"github.com/Shopify/sarama", "Kafka"},
+	{"github.com/twmb/franz-go/pkg/kgo", "Kafka"},
+	{"cloud.google.com/go/pubsub", "Pub/Sub"},
+	{"github.com/rabbitmq/amqp091-go", "RabbitMQ"},
+	{"github.com/aws/aws-sdk-go-v2/service/sqs", "SQS"},
+}

@@ -1,0 +1,3 @@
+package gin
+
+func (c *Context) PostForm(key string) string { return "" }
