@@ -11,6 +11,7 @@ import (
 
 	"github.com/apilint/apilint/internal/apis"
 	"github.com/apilint/apilint/internal/diag"
+	"github.com/apilint/apilint/internal/effects"
 	"github.com/apilint/apilint/internal/source"
 )
 
@@ -132,12 +133,56 @@ func (c *checker) backgroundInHandler(cur inspector.Cursor, call *ast.CallExpr, 
 		return
 	}
 	idx := contextParam(fn)
-	if idx < 0 || idx >= len(call.Args) {
+	if idx < 0 {
+		return
+	}
+	c.reportBackground(cur, call, idx, apis.FuncName(fn), "")
+}
+
+// backgroundToProgram reports context.Background() or context.TODO()
+// given to a function of the program whose context reaches a database,
+// datastore or HTTP call (a repository method, a sqlc query) inside a
+// request handler.
+func (c *checker) backgroundToProgram(cur inspector.Cursor, call *ast.CallExpr) {
+	site := c.res.At(call)
+	if site == nil {
+		return
+	}
+	for _, t := range site.Targets {
+		if t.Summary == nil || t.Name == "" {
+			continue
+		}
+		for _, idx := range t.Summary.CtxParams {
+			var via string
+			if e, ok := t.Summary.Find(false, effects.DBReadMany, effects.DBReadOne, effects.DBWrite, effects.DBOther,
+				effects.DBBatch, effects.Datastore, effects.HTTP); ok {
+				via = ", which reaches " + e.Call() + ","
+			}
+			c.reportBackground(cur, call, idx, t.Name, via)
+			return
+		}
+	}
+}
+
+// reportBackground reports argument idx of call when it is
+// context.Background() or context.TODO() and call is in a request
+// handler whose request carries a context.
+func (c *checker) reportBackground(cur inspector.Cursor, call *ast.CallExpr, idx int, callee, via string) {
+	if idx >= len(call.Args) {
 		return
 	}
 	handler, shape, ok := source.Handler(c.pass.TypesInfo, cur)
 	if !ok {
 		return
+	}
+	params := source.Params(c.pass.TypesInfo, handler.Node())
+	if shape.Request >= len(params) {
+		return
+	}
+	p := params[shape.Request]
+	src := apis.ContextSourceOf(p.Type())
+	if src == nil {
+		return // no request context to use instead (fiber)
 	}
 	arg := call.Args[idx]
 	bg, name := c.background(handler, arg)
@@ -147,21 +192,17 @@ func (c *checker) backgroundInHandler(cur inspector.Cursor, call *ast.CallExpr, 
 	f := diag.Finding{
 		Pos: arg.Pos(),
 		End: arg.End(),
-		Message: fmt.Sprintf("context.%s() passed to %s inside request handler %s drops the request's context: "+
+		Message: fmt.Sprintf("context.%s() passed to %s%s inside request handler %s drops the request's context: "+
 			"when the client goes away or the request times out the work goes on, and under load abandoned work piles up",
-			name, apis.FuncName(fn), source.FuncName(handler.Node())),
+			name, callee, via, source.FuncName(handler.Node())),
 	}
-	params := source.Params(c.pass.TypesInfo, handler.Node())
-	if shape.Request < len(params) {
-		p := params[shape.Request]
-		if src := apis.ContextSourceOf(p.Type()); src != nil && p.Name() != "" && p.Name() != "_" {
-			expr := fmt.Sprintf(src.Expr, p.Name())
-			f.Message += "; use " + expr
-			f.Fixes = []analysis.SuggestedFix{{
-				Message:   "Use " + expr,
-				TextEdits: []analysis.TextEdit{{Pos: bg.Pos(), End: bg.End(), NewText: []byte(expr)}},
-			}}
-		}
+	if p.Name() != "" && p.Name() != "_" {
+		expr := fmt.Sprintf(src.Expr, p.Name())
+		f.Message += "; use " + expr
+		f.Fixes = []analysis.SuggestedFix{{
+			Message:   "Use " + expr,
+			TextEdits: []analysis.TextEdit{{Pos: bg.Pos(), End: bg.End(), NewText: []byte(expr)}},
+		}}
 	}
 	diag.Report(c.pass, f)
 }

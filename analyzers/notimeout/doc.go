@@ -28,8 +28,10 @@
 //
 //   - http.ListenAndServe, http.ListenAndServeTLS, http.Serve and
 //     http.ServeTLS, whose server has no timeouts (the suggested fix builds
-//     an http.Server with ReadHeaderTimeout), and gin's Run and echo's
-//     Start unless the echo server's read timeout is set;
+//     an http.Server with ReadHeaderTimeout), gin's Run, echo's Start
+//     unless the echo server's read timeout is set, and fiber's Listen
+//     when the app is built by fiber.New in the same function with no
+//     ReadTimeout in its fiber.Config;
 //   - an http.Server with neither ReadHeaderTimeout nor ReadTimeout, in the
 //     literal or assigned after it. A client that sends headers slowly holds
 //     a connection for as long as it likes (Slowloris). The suggested fix
@@ -40,16 +42,18 @@
 //   - database/sql and sqlx calls without a context (Query, QueryRow, Exec,
 //     Prepare, Begin, Ping, Get, Select, Queryx, NamedExec, ...) and
 //     http.NewRequest, when a context is in scope: a context.Context
-//     variable, or an *http.Request, gin, echo or fiber context. The
-//     suggested fix calls the ...Context variant with that context. Where
+//     variable, or an *http.Request, gin or echo context (fiber's contexts
+//     are not cancelled when the client goes away, so they do not count).
+//     The suggested fix calls the ...Context variant with that context. Where
 //     no context is in scope the finding is a note, reported only with
 //     -notimeout.all: threading a context through is a larger change, and
 //     reporting every such call buries the ones that matter.
 //   - context.Background() or context.TODO() passed to a database, datastore
-//     or HTTP call inside a request handler: when the client goes away the
-//     work goes on. The suggested fix uses the request's context. Work in
-//     a goroutine the handler starts is left alone: it must outlive the
-//     request.
+//     or HTTP call inside a request handler, or to a function of the
+//     program whose context reaches one (a repository method, a sqlc
+//     query): when the client goes away the work goes on. The suggested
+//     fix uses the request's context. Work in a goroutine the handler
+//     starts is left alone: it must outlive the request.
 //
 // Raw connections:
 //

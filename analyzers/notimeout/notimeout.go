@@ -11,6 +11,7 @@ import (
 
 	"github.com/apilint/apilint/internal/apis"
 	"github.com/apilint/apilint/internal/diag"
+	"github.com/apilint/apilint/internal/effects"
 )
 
 //go:embed doc.go
@@ -21,7 +22,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:     "notimeout",
 	Doc:      diag.MustDoc(doc, "notimeout"),
 	URL:      "https://github.com/apilint/apilint#notimeout",
-	Requires: []*analysis.Analyzer{inspect.Analyzer},
+	Requires: []*analysis.Analyzer{inspect.Analyzer, effects.Analyzer},
 	Run:      run,
 }
 
@@ -37,12 +38,13 @@ func init() {
 type checker struct {
 	pass  *analysis.Pass
 	table *apis.Table
+	res   *effects.Result
 	file  *ast.File
 }
 
 func run(pass *analysis.Pass) (any, error) {
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	c := &checker{pass: pass, table: apis.Default()}
+	c := &checker{pass: pass, table: apis.Default(), res: pass.ResultOf[effects.Analyzer].(*effects.Result)}
 	for fileCur := range insp.Root().Children() {
 		file := fileCur.Node().(*ast.File)
 		if diag.Skip(pass, file) {
@@ -95,6 +97,8 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 			c.missingContext(cur, call, fn, entry)
 		}
 		c.backgroundInHandler(cur, call, fn, entry)
+	} else {
+		c.backgroundToProgram(cur, call)
 	}
 }
 

@@ -44,13 +44,60 @@ func (c *checker) serverStart(cur inspector.Cursor, call *ast.CallExpr, s *apis.
 			return
 		}
 	}
+	if s.ConfigFunc != "" && !c.configLacks(cur, call, s) {
+		return
+	}
+	fix := "serve with an http.Server that sets ReadHeaderTimeout (e.g. 10 * time.Second)"
+	if s.ConfigField != "" {
+		fix = "set " + s.ConfigField + " (e.g. 10 * time.Second) in the configuration"
+	}
 	f := diag.Finding{
 		Pos:     call.Pos(),
 		End:     call.End(),
-		Message: s.How + ": " + serverWhy + "; serve with an http.Server that sets ReadHeaderTimeout (e.g. 10 * time.Second)",
+		Message: s.How + ": " + serverWhy + "; " + fix,
 	}
 	if s.Pkg == "net/http" {
 		f.Fixes = c.listenFix(call, s.Name)
 	}
 	diag.Report(c.pass, f)
+}
+
+// configLacks reports whether the receiver of call was built in this
+// function by s.ConfigFunc with a configuration that does not set
+// s.ConfigField. When apilint cannot see how it was built, it says no.
+func (c *checker) configLacks(cur inspector.Cursor, call *ast.CallExpr, s *apis.ServerStart) bool {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	id, ok := ast.Unparen(sel.X).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	fn, ok := source.OutermostFunc(cur)
+	if !ok {
+		return false
+	}
+	vals := source.AssignedValues(c.pass.TypesInfo, source.Body(fn.Node()), c.pass.TypesInfo.Uses[id])
+	if len(vals) != 1 {
+		return false
+	}
+	ctor, ok := ast.Unparen(vals[0].Expr).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	callee, _ := apis.Callee(c.pass.TypesInfo, ctor)
+	if callee == nil || callee.Pkg() == nil || callee.Pkg().Path() != s.Pkg || callee.Name() != s.ConfigFunc {
+		return false
+	}
+	for _, arg := range ctor.Args {
+		lit, ok := ast.Unparen(arg).(*ast.CompositeLit)
+		if !ok {
+			return false // a configuration built elsewhere
+		}
+		if field(lit, s.ConfigField) != nil {
+			return false
+		}
+	}
+	return true
 }

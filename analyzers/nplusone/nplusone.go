@@ -8,7 +8,6 @@ import (
 	"go/types"
 	"path/filepath"
 	"strings"
-	"unicode"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -38,30 +37,21 @@ func init() {
 	Analyzer.Flags.BoolVar(&reportWrites, "writes", true, "report writes made once per element of a loop (level warning)")
 }
 
-// region is code that runs once per element: a loop body, or the body of
-// a function literal a helper calls per element.
-type region struct {
-	body ast.Node
-	// over describes the iteration for messages: "orders",
-	// "ids (helpers.MapWithErr calls it per element)".
-	over string
-	pos  token.Pos // the loop or helper call
-	// outer names the function the region is in, for the chain.
-	outer string
-}
-
 type checker struct {
 	pass *analysis.Pass
 	res  *effects.Result
-	seen map[string]bool // region position + callee: one finding each
+	seen map[[2]token.Pos]bool // (region, call): one finding each
 }
 
 func run(pass *analysis.Pass) (any, error) {
+	if diag.TestSupport(pass) {
+		return nil, nil
+	}
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	c := &checker{
 		pass: pass,
 		res:  pass.ResultOf[effects.Analyzer].(*effects.Result),
-		seen: make(map[string]bool),
+		seen: make(map[[2]token.Pos]bool),
 	}
 	for fileCur := range insp.Root().Children() {
 		file := fileCur.Node().(*ast.File)
@@ -71,13 +61,8 @@ func run(pass *analysis.Pass) (any, error) {
 		for cur := range fileCur.Preorder((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil), (*ast.CallExpr)(nil)) {
 			switch n := cur.Node().(type) {
 			case *ast.ForStmt, *ast.RangeStmt:
-				l, _ := source.LoopOf(pass.TypesInfo, n)
-				if l.PerElement {
-					over := l.Over
-					if over == "" {
-						over = "the loop"
-					}
-					c.region(region{body: l.Body, over: over, pos: n.Pos(), outer: c.outer(cur)})
+				if l, _ := source.LoopOf(pass.TypesInfo, n); l.PerElement {
+					c.loop(cur, l)
 				}
 			case *ast.CallExpr:
 				c.helperLoops(cur, n)
@@ -85,6 +70,36 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	return nil, nil
+}
+
+// loop checks the body of a per-element loop.
+func (c *checker) loop(cur inspector.Cursor, l source.Loop) {
+	over := l.Over
+	if over == "" {
+		over = "the loop"
+	}
+	r := &region{
+		body:  l.Body,
+		over:  over,
+		pos:   l.Node.Pos(),
+		outer: c.outer(cur),
+		deps:  c.loopVars(l),
+	}
+	// Name the loops this one is nested in: the count multiplies.
+	for up := range cur.Parent().Enclosing((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil), (*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
+		if _, isFunc := up.Node().(*ast.FuncLit); isFunc {
+			break
+		}
+		if _, isFunc := up.Node().(*ast.FuncDecl); isFunc {
+			break
+		}
+		if ol, _ := source.LoopOf(c.pass.TypesInfo, up.Node()); ol.PerElement {
+			p := c.pass.Fset.Position(up.Node().Pos())
+			r.nested = fmt.Sprintf(", inside the loop over %s (line %d)", ol.Over, p.Line)
+			break
+		}
+	}
+	c.region(r)
 }
 
 // outer names the function declaration enclosing cur for the chain.
@@ -122,11 +137,11 @@ func (c *checker) helperLoops(cur inspector.Cursor, call *ast.CallExpr) {
 		desc := fmt.Sprintf("%s (%s calls it per element)", over, helper)
 		arg := call.Args[a.Index]
 		if lit, ok := ast.Unparen(arg).(*ast.FuncLit); ok {
-			c.region(region{body: lit.Body, over: desc, pos: call.Pos(), outer: c.outer(cur)})
+			c.region(&region{body: lit.Body, over: desc, pos: call.Pos(), outer: c.outer(cur), deps: c.closureVars(lit), closure: true})
 			continue
 		}
-		r := region{over: desc, pos: call.Pos(), outer: c.outer(cur)}
-		c.report(r, arg, a.Target.Name, a.Target.Summary.List(), a.Target.Inferred)
+		r := &region{over: desc, pos: call.Pos(), outer: c.outer(cur)}
+		c.report(r, arg, a.Target.Effects, len(site.Targets))
 	}
 }
 
@@ -142,66 +157,9 @@ func collectionArg(info *types.Info, call *ast.CallExpr) string {
 	return "each element"
 }
 
-// region reports the round trips made in r's body: its calls, and those
-// in function literals it runs (called in place, started with go, handed
-// to errgroup.Go or another callback), but not those in nested per-element
-// loops, which are regions of their own.
-func (c *checker) region(r region) {
-	var visit func(n ast.Node) bool
-	visit = func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.ForStmt, *ast.RangeStmt:
-			if l, _ := source.LoopOf(c.pass.TypesInfo, n); l.PerElement {
-				return false
-			}
-		case *ast.FuncLit:
-			return false // entered only through the call that runs it
-		case *ast.CallExpr:
-			c.call(r, n)
-			if lit, ok := ast.Unparen(n.Fun).(*ast.FuncLit); ok {
-				ast.Inspect(lit.Body, visit)
-			}
-			site := c.res.At(n)
-			for i, arg := range n.Args {
-				lit, ok := ast.Unparen(arg).(*ast.FuncLit)
-				if !ok || site == nil {
-					continue
-				}
-				for _, a := range site.Args {
-					if a.Index == i && !a.Loop { // looped args are regions of their own
-						ast.Inspect(lit.Body, visit)
-					}
-				}
-			}
-		}
-		return true
-	}
-	ast.Inspect(r.body, visit)
-}
-
-// call reports the round trips of one call made in r.
-func (c *checker) call(r region, call *ast.CallExpr) {
-	site := c.res.At(call)
-	if site == nil {
-		return
-	}
-	for _, t := range site.Targets {
-		if t.Literal {
-			continue // its body is visited
-		}
-		c.report(r, call, t.Name, t.Summary.List(), t.Inferred)
-	}
-	for _, a := range site.Args {
-		if a.Loop || a.Target.Literal {
-			continue
-		}
-		c.report(r, call.Args[a.Index], a.Target.Name, a.Target.Summary.List(), a.Target.Inferred)
-	}
-}
-
-// report reports the most telling round trip among effs, made by callee
-// (its chain name; "" when the call is the library call itself) at node.
-func (c *checker) report(r region, at ast.Node, callee string, effs []effects.Effect, inferred bool) {
+// report reports the most telling per-element round trip among effs
+// (chains start at the call), made by the call or argument at.
+func (c *checker) report(r *region, at ast.Node, effs []effects.Effect, implementations int) {
 	e, ok := pick(effs)
 	if !ok {
 		return
@@ -209,14 +167,13 @@ func (c *checker) report(r region, at ast.Node, callee string, effs []effects.Ef
 	if e.Kind == effects.DBWrite && !reportWrites {
 		return
 	}
-	e = e.Through(callee, inferred)
-	shown := e.Chain[0]
-	key := fmt.Sprintf("%d %s", r.pos, shown)
+	key := [2]token.Pos{r.pos, at.Pos()}
 	if c.seen[key] {
 		return
 	}
 	c.seen[key] = true
 
+	shown := e.Chain[0]
 	loopAt := c.pass.Fset.Position(r.pos)
 	var msg strings.Builder
 	if e.Kind == effects.DBWrite {
@@ -225,11 +182,14 @@ func (c *checker) report(r region, at ast.Node, callee string, effs []effects.Ef
 		msg.WriteString("N+1: ")
 	}
 	if len(e.Chain) == 1 {
-		fmt.Fprintf(&msg, "%s runs", e.Chain[0])
+		fmt.Fprintf(&msg, "%s runs", shown)
 	} else {
 		fmt.Fprintf(&msg, "%s runs %s", shown, e.Call())
 	}
-	fmt.Fprintf(&msg, " once per element of %s (loop at %s:%d)", r.over, filepath.Base(loopAt.Filename), loopAt.Line)
+	if implementations > 1 {
+		fmt.Fprintf(&msg, " (one of %d implementations of the interface called here)", implementations)
+	}
+	fmt.Fprintf(&msg, " once per element of %s (loop at %s:%d%s)", r.over, filepath.Base(loopAt.Filename), loopAt.Line, r.nested)
 	if e.Inferred {
 		msg.WriteString(" (inferred: the call goes through an interface whose implementation is not visible here, and its name suggests a database)")
 	}
@@ -245,14 +205,17 @@ func (c *checker) report(r region, at ast.Node, callee string, effs []effects.Ef
 	diag.Report(c.pass, diag.Finding{Pos: at.Pos(), End: at.End(), Level: level, Message: msg.String(), Chain: chain})
 }
 
-// pick chooses the effect to report: reads before other round trips
-// before writes, synchronous before asynchronous.
+// pick chooses the effect to report: reads before datastore calls before
+// batches before writes, synchronous before asynchronous. Transaction
+// control and pings (DBOther) are never the round trip worth reporting,
+// and effects the callee reaches only inside a loop of its own are
+// reported at that loop.
 func pick(effs []effects.Effect) (effects.Effect, bool) {
-	order := []effects.Kind{effects.DBReadMany, effects.DBReadOne, effects.DBOther, effects.Datastore, effects.DBWrite}
+	order := []effects.Kind{effects.DBReadMany, effects.DBReadOne, effects.Datastore, effects.DBBatch, effects.DBWrite}
 	for _, async := range []bool{false, true} {
 		for _, k := range order {
 			for _, e := range effs {
-				if e.Kind == k && e.Async == async {
+				if e.Kind == k && e.Async == async && !e.Looped {
 					return e, true
 				}
 			}
@@ -274,35 +237,35 @@ func fix(k effects.Kind, callee string) string {
 		return "write all elements in one statement: a multi-row INSERT, COPY (pgx CopyFrom), or INSERT ... SELECT FROM UNNEST($1)"
 	case effects.Datastore:
 		return "fetch all keys in one round trip before the loop (MGET, or a pipeline)"
-	case effects.DBOther:
-		return "do it once, outside the loop"
+	case effects.DBBatch:
+		return "queue every element in one batch and send it once, after the loop"
 	}
 	return "load all " + noun(callee) + " with one query before the loop (WHERE id = ANY($1), IN (...), or a JOIN) and look them up in a map"
 }
 
-// noun guesses what a lookup loads from its name: GetUser → users.
+// noun guesses what a lookup loads from its name: GetUser → users,
+// FindOrderByID → orders; "rows" when the name says nothing.
 func noun(callee string) string {
+	if strings.ContainsAny(callee, "()*") && !strings.Contains(callee, ").") {
+		return "rows"
+	}
 	name := callee
 	if i := strings.LastIndexByte(name, '.'); i >= 0 {
 		name = name[i+1:]
 	}
-	for _, p := range []string{"Get", "Find", "Load", "Fetch", "Lookup", "Select", "Read", "By"} {
-		if rest, ok := strings.CutPrefix(name, p); ok && rest != "" && unicode.IsUpper(rune(rest[0])) {
-			name = rest
-			break
+	for _, p := range []string{"Get", "Find", "Load", "Fetch", "Lookup", "Read"} {
+		rest, ok := strings.CutPrefix(name, p)
+		if !ok || rest == "" || rest[0] < 'A' || rest[0] > 'Z' {
+			continue
 		}
+		if i := strings.Index(rest, "By"); i > 0 {
+			rest = rest[:i]
+		}
+		rest = strings.ToLower(rest[:1]) + rest[1:]
+		if !strings.HasSuffix(rest, "s") {
+			rest += "s"
+		}
+		return rest
 	}
-	if name == "" || !unicode.IsUpper(rune(name[0])) || strings.ContainsAny(name, "()*") {
-		return "rows"
-	}
-	r := []rune(name)
-	r[0] = unicode.ToLower(r[0])
-	name = string(r)
-	if i := strings.Index(name, "By"); i > 0 {
-		name = name[:i]
-	}
-	if !strings.HasSuffix(name, "s") {
-		name += "s"
-	}
-	return name
+	return "rows"
 }

@@ -12,7 +12,7 @@ import (
 
 func TestNplusone(t *testing.T) {
 	dir := stubs.GOPATH(t, analysistest.TestData())
-	analysistest.Run(t, dir, nplusone.Analyzer, "a", "api", "stores")
+	analysistest.Run(t, dir, nplusone.Analyzer, "a", "api", "stores", "lookalikes", "testsupport")
 }
 
 // Libraries apilint does not know are taught in .apilint.yml

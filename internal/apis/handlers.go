@@ -60,8 +60,9 @@ var ContextSources = []ContextSource{
 	{Type: httpRequest, Expr: "%s.Context()", Request: true},
 	{Type: ginContext, Expr: "%s.Request.Context()", Request: true},
 	{Type: echoContext, Expr: "%s.Request().Context()", Request: true},
-	{Type: fiberCtxV2, Expr: "%s.UserContext()", Request: true},
-	{Type: fiberCtxV3, Expr: "%s.Context()", Request: true},
+	// fiber's contexts are absent on purpose: fasthttp does not cancel
+	// them when the client goes away, and UserContext is
+	// context.Background() unless a middleware sets one.
 }
 
 // ServiceRuntime identifies generated RPC service interfaces: an

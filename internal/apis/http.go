@@ -35,6 +35,10 @@ type ServerStart struct {
 	ServerField string
 	// How says how the call serves, for the message.
 	How string
+	// ConfigFunc and ConfigField, when set, name the constructor of the
+	// receiver and the field of its configuration literal that sets a
+	// read timeout (fiber.New(fiber.Config{ReadTimeout: ...})).
+	ConfigFunc, ConfigField string
 }
 
 // ServerStarts lists the calls that start an HTTP server with no read
@@ -48,6 +52,8 @@ var ServerStarts = []ServerStart{
 	{Pkg: "github.com/gin-gonic/gin", Recv: "Engine", Name: "RunTLS", How: "gin's RunTLS calls http.ListenAndServeTLS, whose server has no timeouts"},
 	{Pkg: "github.com/labstack/echo/v4", Recv: "Echo", Name: "Start", ServerField: "Server", How: "echo's Start serves with e.Server, which has no read timeout unless one is set"},
 	{Pkg: "github.com/labstack/echo/v4", Recv: "Echo", Name: "StartTLS", ServerField: "Server", How: "echo's StartTLS serves with e.Server, which has no read timeout unless one is set"},
+	{Pkg: "github.com/gofiber/fiber/v2", Recv: "App", Name: "Listen", ConfigFunc: "New", ConfigField: "ReadTimeout", How: "fiber's Listen serves with no read timeout unless fiber.Config sets ReadTimeout"},
+	{Pkg: "github.com/gofiber/fiber/v2", Recv: "App", Name: "ListenTLS", ConfigFunc: "New", ConfigField: "ReadTimeout", How: "fiber's ListenTLS serves with no read timeout unless fiber.Config sets ReadTimeout"},
 }
 
 // LookupServerStart returns the entry for pkg, recv, name, or nil.

@@ -53,3 +53,20 @@ func AddImport(pass *analysis.Pass, file *ast.File, path, name string) (string, 
 	end := file.Name.End()
 	return name, []analysis.TextEdit{{Pos: end, End: end, NewText: []byte("\n\nimport " + spec)}}
 }
+
+// TestSupport reports whether pass analyzes test support code: a
+// package that imports "testing" from its non-test files (fixtures,
+// assertion helpers, fake databases).
+func TestSupport(pass *analysis.Pass) bool {
+	for _, f := range pass.Files {
+		if strings.HasSuffix(pass.Fset.File(f.FileStart).Name(), "_test.go") {
+			continue
+		}
+		for _, imp := range f.Imports {
+			if imp.Path.Value == `"testing"` {
+				return true
+			}
+		}
+	}
+	return false
+}

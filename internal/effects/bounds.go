@@ -144,7 +144,7 @@ func (s *state) bounds(nd *node, call *ast.CallExpr, fn *types.Func, entry *apis
 			}
 			return nil, limitArgs
 		case a.param >= 0:
-			nd.sqlParams = append(nd.sqlParams, ParamUse{Param: a.param, Chain: []string{name}})
+			// Decided by the callers (see sqlKinds and flow).
 		default:
 			// SQL built by a query builder: sql, args, err := qb.ToSql()
 			if builder := s.toSQLBuilder(nd, call.Args[i]); builder != nil {

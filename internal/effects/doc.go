@@ -24,9 +24,11 @@
 //   - in the apilint command, which loads the whole program, to every
 //     implementation the program contains;
 //   - otherwise (go vet and golangci-lint see only a package's
-//     dependencies) by a heuristic: a method of an interface type whose
-//     name ends in one of -effects.interfaces (default Store, Repository,
-//     Repo, DAO, Storage, Querier) is taken to be a database round trip:
+//     dependencies) by a heuristic: a method of an interface type of the
+//     module being analyzed whose name ends in one of -effects.interfaces
+//     (default Store, Repository, Repo, DAO, Storage, Querier), and that
+//     takes a context.Context or returns an error, is taken to be a
+//     database round trip:
 //     a write when its name starts with Create, Insert, Add, Save, Update,
 //     Upsert, Delete, Remove, Set or Put, a many-row read when it starts
 //     with List, Find, Search, All or Query, a single-row read otherwise.

@@ -138,9 +138,18 @@ var (
 )
 
 // inferred applies the naming heuristic to a method of an interface type.
+// It applies only to interfaces of the module being analyzed (a library's
+// "Storage" is rarely a database), and to methods that could make a round
+// trip: ones that take a context.Context or return an error.
 func (s *state) inferred(recv types.Type, fn *types.Func) (Effect, bool) {
-	_, name := apis.NamedOf(recv)
+	ipkg, name := apis.NamedOf(recv)
 	if name == "" {
+		return Effect{}, false
+	}
+	if m := s.pass.Module; m != nil && m.Path != "" && ipkg != m.Path && !strings.HasPrefix(ipkg, m.Path+"/") {
+		return Effect{}, false
+	}
+	if !mayRoundTrip(fn.Signature()) {
 		return Effect{}, false
 	}
 	match := false
@@ -247,4 +256,21 @@ func (p *Program) implementations(iface *types.Interface, fn *types.Func) []*typ
 	impls := implementations(p.types, iface, fn)
 	p.impls.Store(fn, impls)
 	return impls
+}
+
+// mayRoundTrip reports whether a method's signature could hide a round
+// trip: a context.Context parameter or an error result.
+func mayRoundTrip(sig *types.Signature) bool {
+	for i := 0; i < sig.Params().Len(); i++ {
+		if apis.IsContext(sig.Params().At(i).Type()) {
+			return true
+		}
+	}
+	errType := types.Universe.Lookup("error").Type()
+	for i := 0; i < sig.Results().Len(); i++ {
+		if types.Identical(sig.Results().At(i).Type(), errType) {
+			return true
+		}
+	}
+	return false
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/apilint/apilint/internal/apis"
 	"github.com/apilint/apilint/internal/source"
+	"github.com/apilint/apilint/internal/sqltext"
 )
 
 // scan records the edges of nd from its body. Nested function literals
@@ -20,8 +21,10 @@ func (s *state) scan(nd *node, body *ast.BlockStmt) {
 	}
 	nd.waits = s.waits(body)
 	nd.capsBody = s.capsBody(body)
-	var visit func(n ast.Node, loop string, async bool)
-	visit = func(n ast.Node, loop string, async bool) {
+	// loop describes the innermost per-element loop; looped is set inside
+	// any per-element or polling loop.
+	var visit func(n ast.Node, loop string, looped, async bool)
+	visit = func(n ast.Node, loop string, looped, async bool) {
 		ast.Inspect(n, func(c ast.Node) bool {
 			switch c := c.(type) {
 			case nil:
@@ -31,22 +34,22 @@ func (s *state) scan(nd *node, body *ast.BlockStmt) {
 			case *ast.GoStmt:
 				// The call's operands are evaluated here; the call runs in
 				// the goroutine.
-				s.call(nd, c.Call, loop, !nd.waits)
+				s.call(nd, c.Call, loop, looped, !nd.waits)
 				for _, a := range c.Call.Args {
-					visit(a, loop, async)
+					visit(a, loop, looped, async)
 				}
-				visit(c.Call.Fun, loop, async)
+				visit(c.Call.Fun, loop, looped, async)
 				return false
 			case *ast.CommClause:
 				// A receive in a select case waits alongside the others:
 				// <-time.After there is a timeout, not a sleep.
 				for _, st := range c.Body {
-					visit(st, loop, async)
+					visit(st, loop, looped, async)
 				}
 				if c.Comm != nil {
 					ast.Inspect(c.Comm, func(x ast.Node) bool {
 						if call, ok := x.(*ast.CallExpr); ok {
-							s.call(nd, call, loop, async)
+							s.call(nd, call, loop, looped, async)
 						}
 						return true
 					})
@@ -58,31 +61,34 @@ func (s *state) scan(nd *node, body *ast.BlockStmt) {
 				}
 			case *ast.ForStmt, *ast.RangeStmt:
 				l, _ := source.LoopOf(s.pass.TypesInfo, c)
-				inner := loop
+				inner, innerLooped := loop, looped
 				if l.PerElement {
 					p := s.pass.Fset.Position(c.Pos())
 					inner = fmt.Sprintf("once per element of %s (loop at %s:%d)", l.Over, filepath.Base(p.Filename), p.Line)
 				}
-				// Only the body repeats per element.
+				if l.Kind == source.PerElement || l.Kind == source.Poll {
+					innerLooped = true
+				}
+				// Only the body repeats.
 				ast.Inspect(c, func(x ast.Node) bool {
 					if x == c {
 						return true
 					}
 					if x == l.Body {
-						visit(x, inner, async)
+						visit(x, inner, innerLooped, async)
 					} else if x != nil {
-						visit(x, loop, async)
+						visit(x, loop, looped, async)
 					}
 					return false
 				})
 				return false
 			case *ast.CallExpr:
-				s.call(nd, c, loop, async)
+				s.call(nd, c, loop, looped, async)
 			}
 			return true
 		})
 	}
-	visit(body, "", false)
+	visit(body, "", false, false)
 }
 
 // sleepReceive records <-time.After(d) outside a select: a sleep.
@@ -127,19 +133,22 @@ func (s *state) waits(body *ast.BlockStmt) bool {
 }
 
 // call records what one call expression in nd runs.
-func (s *state) call(nd *node, call *ast.CallExpr, loop string, async bool) {
+func (s *state) call(nd *node, call *ast.CallExpr, loop string, looped, async bool) {
 	inLoop := loop != ""
+	args := s.argValues(nd, call)
 	targets, param := s.targets(nd, call)
 	if param >= 0 {
 		nd.edges = append(nd.edges, edge{param: param, inLoop: inLoop})
 	}
-	args := s.argValues(nd, call)
 	site := s.site(call.Pos())
+	siteOnly := s.sqlKinds(nd, call, targets, args)
+	s.contextParams(nd, call, targets, args)
 	extra, limitArgs := s.extraEffects(nd, call, args)
-	for _, t := range append(targets, extra...) {
-		nd.edges = append(nd.edges, edge{to: t, async: async, param: -1, args: args, site: site, inLoop: inLoop, loop: loop})
+	for i, t := range append(targets, extra...) {
+		nd.edges = append(nd.edges, edge{to: t, async: async, param: -1, args: args, site: site,
+			inLoop: inLoop, loop: loop, looped: looped, siteOnly: i < len(siteOnly) && siteOnly[i]})
 	}
-	raw := rawSite{targets: append(targets, extra...), limitArgs: limitArgs, values: args}
+	raw := rawSite{targets: append(targets, extra...), limitArgs: limitArgs, values: args, site: site}
 
 	// Function values passed as arguments run if the callee calls them.
 	cb := s.callback(call)
@@ -166,6 +175,59 @@ func (s *state) call(nd *node, call *ast.CallExpr, loop string, async bool) {
 	}
 	if len(raw.targets) > 0 || len(raw.args) > 0 || len(raw.limitArgs) > 0 {
 		s.raw[call] = raw
+	}
+}
+
+// sqlKinds adjusts the database effects of a library call by its SQL
+// text: a constant INSERT, UPDATE or DELETE is a write whatever the API
+// (QueryRow(... RETURNING id)); text that is one of nd's parameters is
+// decided by nd's callers (a ParamUse), so the effect describes the call
+// site only (the returned flags, one per target).
+func (s *state) sqlKinds(nd *node, call *ast.CallExpr, targets []target, args []argValue) []bool {
+	fn, _ := apis.Callee(s.pass.TypesInfo, call)
+	if fn == nil {
+		return nil
+	}
+	i := sqlArg(fn)
+	if i < 0 || i >= len(args) {
+		return nil
+	}
+	a := args[i]
+	flags := make([]bool, len(targets))
+	for j, t := range targets {
+		if t.effect == nil || !t.effect.Kind.IsDB() || t.effect.Kind == DBOther {
+			continue
+		}
+		switch {
+		case a.known:
+			if sqltext.Classify(a.text).Write {
+				t.effect.Kind = DBWrite
+			}
+		case a.param >= 0:
+			nd.sqlParams = append(nd.sqlParams, ParamUse{Param: a.param, Chain: t.effect.Chain, Kind: t.effect.Kind})
+			flags[j] = true
+		}
+	}
+	return flags
+}
+
+// contextParams records which of nd's context parameters reach a round
+// trip through this call.
+func (s *state) contextParams(nd *node, call *ast.CallExpr, targets []target, args []argValue) {
+	fn, _ := apis.Callee(s.pass.TypesInfo, call)
+	if fn == nil {
+		return
+	}
+	for _, t := range targets {
+		if t.effect == nil || !(t.effect.Kind.IsRoundTrip() || t.effect.Kind == HTTP) {
+			continue
+		}
+		params := fn.Signature().Params()
+		for i := 0; i < params.Len() && i < len(args); i++ {
+			if apis.IsContext(params.At(i).Type()) && args[i].param >= 0 {
+				nd.ctxParams = append(nd.ctxParams, args[i].param)
+			}
+		}
 	}
 }
 

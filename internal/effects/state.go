@@ -29,9 +29,10 @@ type node struct {
 	// capsBody is set when the function caps the request body
 	// (http.MaxBytesReader): its body reads are bounded.
 	capsBody bool
-	// sqlParams and limitParams are found in the body directly.
+	// sqlParams, limitParams and ctxParams are found in the body directly.
 	sqlParams   []ParamUse
 	limitParams []int
+	ctxParams   []int
 }
 
 // target is something a call may run.
@@ -62,6 +63,12 @@ type edge struct {
 	site string
 	// loop describes the innermost per-element loop around the call.
 	loop string
+	// looped is set when the call is inside a per-element or polling loop.
+	looped bool
+	// siteOnly marks edges that describe the call for its site but not
+	// for the node's summary (a library call whose SQL text is a
+	// parameter: the node's callers decide what it does).
+	siteOnly bool
 }
 
 // argValue is what scanning learns about one argument.
@@ -103,6 +110,9 @@ type Target struct {
 	Inferred bool
 	// Literal is set for function literals.
 	Literal bool
+	// Effects are what running the target with this call's arguments
+	// does, with chains that start at the call.
+	Effects []Effect
 }
 
 // Arg is a function value passed to a call that the callee calls.
@@ -122,13 +132,13 @@ func (s *Site) Effects() []Effect {
 	}
 	var sum Summary
 	for _, t := range s.Targets {
-		for _, e := range t.Summary.List() {
-			sum.add(e.through(t.Name, false, t.Inferred))
+		for _, e := range t.Effects {
+			sum.add(e)
 		}
 	}
 	for _, a := range s.Args {
-		for _, e := range a.Target.Summary.List() {
-			sum.add(e.through(a.Target.Name, false, a.Target.Inferred))
+		for _, e := range a.Target.Effects {
+			sum.add(e)
 		}
 	}
 	return sum.Effects
@@ -163,6 +173,7 @@ type rawSite struct {
 	values  []argValue
 	// limitArgs are arguments that become a row limit directly.
 	limitArgs []int
+	site      string
 }
 
 type rawArg struct {
@@ -325,28 +336,19 @@ func (s *state) solve() {
 	}
 	for call, r := range s.raw {
 		site := &Site{}
+		site.LimitArgs = append(site.LimitArgs, r.limitArgs...)
 		for _, t := range r.targets {
-			site.Targets = append(site.Targets, s.publicTarget(t))
+			pt := s.publicTarget(t)
+			f := s.flow(t, pt.Summary, r.values, r.site)
+			pt.Effects = f.effects
+			site.Targets = append(site.Targets, pt)
+			site.LimitArgs = append(site.LimitArgs, f.limitArgs...)
 		}
 		for _, a := range r.args {
 			if calls, loop := s.callsArg(a.pass); calls {
-				site.Args = append(site.Args, Arg{Index: a.index, Loop: loop, Target: s.publicTarget(a.to)})
-			}
-		}
-		site.LimitArgs = append(site.LimitArgs, r.limitArgs...)
-		for _, t := range site.Targets {
-			if t.Summary == nil {
-				continue
-			}
-			site.LimitArgs = append(site.LimitArgs, t.Summary.LimitParams...)
-			// SQL text passed here whose LIMIT placeholder is one of the
-			// arguments after it.
-			for _, u := range t.Summary.SQLParams {
-				if u.Param < len(r.values) && r.values[u.Param].known {
-					if n := sqltext.Classify(r.values[u.Param].text).LimitParam; n > 0 {
-						site.LimitArgs = append(site.LimitArgs, u.Param+n)
-					}
-				}
+				pt := s.publicTarget(a.to)
+				pt.Effects = s.flow(a.to, pt.Summary, nil, r.site).effects
+				site.Args = append(site.Args, Arg{Index: a.index, Loop: loop, Target: pt})
 			}
 		}
 		slices.Sort(site.LimitArgs)
@@ -397,7 +399,13 @@ func (s *state) update(nd *node) bool {
 	for _, p := range nd.limitParams {
 		changed = addParam(&nd.sum.LimitParams, p) || changed
 	}
+	for _, p := range nd.ctxParams {
+		changed = addParam(&nd.sum.CtxParams, p) || changed
+	}
 	for _, e := range nd.edges {
+		if e.siteOnly {
+			continue
+		}
 		inLoop := e.inLoop
 		if e.viaArg != nil {
 			calls, loop := s.callsArg(e.viaArg)
@@ -417,15 +425,16 @@ func (s *state) update(nd *node) bool {
 		if sum == nil || sum == &nd.sum {
 			continue
 		}
-		for _, eff := range sum.Effects {
+		f := s.flow(e.to, sum, e.args, e.site)
+		for _, eff := range f.effects {
 			if eff.Kind == BodyRead && nd.capsBody {
 				continue
 			}
-			if nd.sum.add(eff.through(e.to.name, e.async, e.to.inferred)) {
-				changed = true
-			}
+			eff.Async = eff.Async || e.async
+			eff.Looped = eff.Looped || e.looped || inLoop
+			changed = nd.sum.add(eff) || changed
 			if eff.Kind == HTTP && !eff.Async && inLoop {
-				fan := eff.through(e.to.name, e.async, e.to.inferred)
+				fan := eff
 				fan.Kind, fan.Site, fan.Detail = HTTPFanout, e.site, e.loop
 				if fan.Detail == "" {
 					fan.Detail = "once per element (a helper calls it in a loop)"
@@ -433,46 +442,89 @@ func (s *state) update(nd *node) bool {
 				changed = nd.sum.add(fan) || changed
 			}
 		}
-		changed = s.paramFlows(nd, e, sum) || changed
+		for _, u := range f.sqlParams {
+			changed = nd.sum.addSQLParam(u) || changed
+		}
+		for _, p := range f.limitParams {
+			changed = addParam(&nd.sum.LimitParams, p) || changed
+		}
+		for _, p := range f.ctxParams {
+			changed = addParam(&nd.sum.CtxParams, p) || changed
+		}
 	}
 	return changed
 }
 
-// paramFlows applies the callee's SQLParams and LimitParams to the
-// arguments of edge e: a constant SQL text is classified here; an
-// argument that is nd's own parameter makes it a parameter of nd too.
-func (s *state) paramFlows(nd *node, e edge, callee *Summary) bool {
-	changed := false
-	for _, u := range callee.SQLParams {
-		if u.Param >= len(e.args) {
+// flowed is what running a target with given arguments does, seen from
+// the caller: effects (chains start at the call), and which of the
+// caller's parameters become SQL text, a row limit or a context that
+// reaches a round trip; limitArgs are the call's arguments that become a
+// row limit.
+type flowed struct {
+	effects     []Effect
+	sqlParams   []ParamUse
+	limitParams []int
+	ctxParams   []int
+	limitArgs   []int
+}
+
+// flow applies target t's summary to a call with arguments args at site.
+func (s *state) flow(t target, sum *Summary, args []argValue, site string) flowed {
+	var f flowed
+	if sum == nil {
+		return f
+	}
+	for _, e := range sum.Effects {
+		f.effects = append(f.effects, e.through(t.name, false, t.inferred))
+	}
+	for _, u := range sum.SQLParams {
+		if u.Param >= len(args) {
 			continue
 		}
 		chain := u.Chain
-		if e.to.name != "" {
-			chain = append([]string{e.to.name}, chain...)
+		if t.name != "" {
+			chain = append([]string{t.name}, chain...)
 		}
-		a := e.args[u.Param]
+		a := args[u.Param]
 		switch {
 		case a.known:
-			if eff, ok := unboundedSQL(a.text, chain, e.site); ok {
-				changed = nd.sum.add(eff.through("", e.async, e.to.inferred)) || changed
+			shape := sqltext.Classify(a.text)
+			kind := u.Kind
+			if shape.Write {
+				kind = DBWrite
+			}
+			f.effects = append(f.effects, Effect{Kind: kind, Chain: chain, Site: site, Inferred: t.inferred})
+			if kind == DBReadMany {
+				if eff, ok := unboundedSQL(a.text, chain, site); ok {
+					eff.Inferred = t.inferred
+					f.effects = append(f.effects, eff)
+				}
 			}
 			// The placeholders follow the SQL text (helpers pass args... on).
-			if n := sqltext.Classify(a.text).LimitParam; n > 0 && u.Param+n < len(e.args) {
-				if p := e.args[u.Param+n].param; p >= 0 {
-					changed = addParam(&nd.sum.LimitParams, p) || changed
+			if n := shape.LimitParam; n > 0 && u.Param+n < len(args) {
+				f.limitArgs = append(f.limitArgs, u.Param+n)
+				if p := args[u.Param+n].param; p >= 0 {
+					f.limitParams = append(f.limitParams, p)
 				}
 			}
 		case a.param >= 0:
-			changed = nd.sum.addSQLParam(ParamUse{Param: a.param, Chain: chain}) || changed
+			f.sqlParams = append(f.sqlParams, ParamUse{Param: a.param, Chain: chain, Kind: u.Kind})
+		default:
+			f.effects = append(f.effects, Effect{Kind: u.Kind, Chain: chain, Site: site, Inferred: t.inferred})
 		}
 	}
-	for _, p := range callee.LimitParams {
-		if p < len(e.args) && e.args[p].param >= 0 {
-			changed = addParam(&nd.sum.LimitParams, e.args[p].param) || changed
+	for _, p := range sum.LimitParams {
+		f.limitArgs = append(f.limitArgs, p)
+		if p < len(args) && args[p].param >= 0 {
+			f.limitParams = append(f.limitParams, args[p].param)
 		}
 	}
-	return changed
+	for _, p := range sum.CtxParams {
+		if p < len(args) && args[p].param >= 0 {
+			f.ctxParams = append(f.ctxParams, args[p].param)
+		}
+	}
+	return f
 }
 
 // export publishes the summaries of declared functions and interface

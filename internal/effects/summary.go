@@ -16,7 +16,8 @@ const (
 	DBReadMany Kind = "db-read-many"  // a query that can return many rows
 	DBReadOne  Kind = "db-read-one"   // a single-row query
 	DBWrite    Kind = "db-write"      // a statement that changes data
-	DBOther    Kind = "db-round-trip" // any other database round trip
+	DBOther    Kind = "db-round-trip" // begin, commit, rollback, ping, prepare
+	DBBatch    Kind = "db-batch"      // sending a queued batch (pgx SendBatch, a redis pipeline)
 	Datastore  Kind = "datastore"     // a cache or key-value store round trip
 	HTTP       Kind = "http"          // an outbound HTTP request
 	Blocking   Kind = "blocking"      // slow synchronous work: sleep, mail, a command
@@ -36,7 +37,7 @@ const (
 
 // IsDB reports whether k is a database round trip.
 func (k Kind) IsDB() bool {
-	return k == DBReadMany || k == DBReadOne || k == DBWrite || k == DBOther
+	return k == DBReadMany || k == DBReadOne || k == DBWrite || k == DBOther || k == DBBatch
 }
 
 // IsRoundTrip reports whether k is a database or datastore round trip.
@@ -51,8 +52,10 @@ func kindOf(k apis.Kind) (Kind, bool) {
 		return DBReadOne, true
 	case apis.Write:
 		return DBWrite, true
-	case apis.RoundTrip, apis.BatchSend:
+	case apis.RoundTrip:
 		return DBOther, true
+	case apis.BatchSend:
+		return DBBatch, true
 	case apis.Datastore:
 		return Datastore, true
 	case apis.HTTP:
@@ -81,6 +84,10 @@ type Effect struct {
 	// Detail adds what the kind needs for messages: the SQL of an
 	// unbounded read, the parameter of a pagination input.
 	Detail string
+	// Looped is set when the function reaches the effect only inside a
+	// loop of its own (per element, or polling): a caller's loop around
+	// it does not add a new per-element round trip to report.
+	Looped bool
 }
 
 // Call is the library call at the end of the chain.
@@ -92,6 +99,9 @@ func (e Effect) Call() string { return e.Chain[len(e.Chain)-1] }
 func (e Effect) better(o Effect) bool {
 	if e.Inferred != o.Inferred {
 		return !e.Inferred
+	}
+	if e.Looped != o.Looped {
+		return !e.Looped
 	}
 	if len(e.Chain) != len(o.Chain) {
 		return len(e.Chain) < len(o.Chain)
@@ -116,13 +126,19 @@ type Summary struct {
 	// LimitParams are the indexes of parameters that end up as a query's
 	// row limit (LIMIT $n, .Limit(n), SetLimit(n)).
 	LimitParams []int
+	// CtxParams are the indexes of context.Context parameters that reach a
+	// database, datastore or HTTP call.
+	CtxParams []int
 }
 
-// ParamUse is a parameter used as SQL text, and the chain from the
-// function to the library call that runs it.
+// ParamUse is a parameter used as SQL text, the chain from the function
+// to the library call that runs it, and that call's kind. The caller
+// that passes the text decides what the call does: a constant INSERT is a
+// write whatever the API, a SELECT with no LIMIT an unbounded read.
 type ParamUse struct {
 	Param int
 	Chain []string
+	Kind  Kind
 }
 
 // AFact marks Summary as an analysis fact.
@@ -134,6 +150,9 @@ func (s *Summary) String() string {
 		p := string(e.Kind)
 		if e.Async {
 			p += " async"
+		}
+		if e.Looped {
+			p += " looped"
 		}
 		if e.Inferred {
 			p += " inferred"
@@ -147,10 +166,13 @@ func (s *Summary) String() string {
 		parts = append(parts, fmt.Sprintf("loops param %v", s.LoopParams))
 	}
 	for _, u := range s.SQLParams {
-		parts = append(parts, fmt.Sprintf("sql param %d via %s", u.Param, strings.Join(u.Chain, " → ")))
+		parts = append(parts, fmt.Sprintf("sql param %d (%s) via %s", u.Param, u.Kind, strings.Join(u.Chain, " → ")))
 	}
 	if len(s.LimitParams) > 0 {
 		parts = append(parts, fmt.Sprintf("limit param %v", s.LimitParams))
+	}
+	if len(s.CtxParams) > 0 {
+		parts = append(parts, fmt.Sprintf("ctx param %v", s.CtxParams))
 	}
 	return strings.Join(parts, "; ")
 }
@@ -166,7 +188,7 @@ func (s *Summary) List() []Effect {
 // Empty reports whether s says nothing.
 func (s *Summary) Empty() bool {
 	return s == nil || len(s.Effects) == 0 && len(s.CallParams) == 0 && len(s.LoopParams) == 0 &&
-		len(s.SQLParams) == 0 && len(s.LimitParams) == 0
+		len(s.SQLParams) == 0 && len(s.LimitParams) == 0 && len(s.CtxParams) == 0
 }
 
 // Find returns the best effect of one of kinds, sync effects first unless

@@ -14,30 +14,62 @@ import (
 // over data.
 const MaxRetries = 10
 
+// LoopKind says what a loop repeats over.
+type LoopKind uint8
+
+// The kinds of loops.
+const (
+	// PerElement loops run once per element of a collection, result set
+	// or stream.
+	PerElement LoopKind = iota + 1
+	// Poll loops run until something happens: for {}, for cond {}
+	// (paging, keyset batches, workers), and ranges over a ticker or a
+	// done channel.
+	Poll
+	// Retry loops have a small constant bound and an early exit.
+	Retry
+	// Chunk loops step through a collection several elements at a time
+	// (i += 500).
+	Chunk
+	// Fixed loops walk a literal list of constants.
+	Fixed
+)
+
 // Loop describes a for or range statement.
 type Loop struct {
 	Node ast.Stmt // *ast.ForStmt or *ast.RangeStmt
 	Body *ast.BlockStmt
 	// Over names what the loop walks, for messages: "orders", "rows".
 	Over string
-	// PerElement is set for loops that run once per element of a
-	// collection, result set or stream. Retry loops (a small constant
-	// bound and an early exit), for {} and for cond {} loops (pagination,
-	// polling, keyset batches) are not.
+	Kind LoopKind
+	// PerElement is Kind == PerElement.
 	PerElement bool
 }
 
 // LoopOf describes n if it is a loop statement.
 func LoopOf(info *types.Info, n ast.Node) (Loop, bool) {
+	l, ok := loopOf(info, n)
+	l.PerElement = l.Kind == PerElement
+	return l, ok
+}
+
+func loopOf(info *types.Info, n ast.Node) (Loop, bool) {
 	switch n := n.(type) {
 	case *ast.RangeStmt:
-		l := Loop{Node: n, Body: n.Body, Over: types.ExprString(n.X), PerElement: true}
-		if v, ok := smallConstant(info, n.X); ok && v <= MaxRetries && exitsEarly(n.Body) {
-			l.PerElement = false
+		l := Loop{Node: n, Body: n.Body, Over: types.ExprString(n.X), Kind: PerElement}
+		switch {
+		case isSignalChannel(info.TypeOf(n.X)):
+			l.Kind = Poll // a ticker, a timer, a done channel
+		case isConstantList(info, n.X):
+			l.Kind = Fixed
+		default:
+			if v, ok := constantValue(info, n.X); ok && v <= MaxRetries && exitsEarly(n.Body) {
+				l.Kind = Retry
+			}
 		}
 		return l, true
 	case *ast.ForStmt:
-		l := Loop{Node: n, Body: n.Body}
+		l := Loop{Node: n, Body: n.Body, Kind: Poll}
 		switch {
 		case n.Cond == nil:
 			// for {}: polling, paging until done, a worker's loop.
@@ -45,7 +77,7 @@ func LoopOf(info *types.Info, n ast.Node) (Loop, bool) {
 			// for cond {}: per element only when the condition steps
 			// through rows or a stream.
 			if call, ok := ast.Unparen(n.Cond).(*ast.CallExpr); ok && isRowIterator(info, call) {
-				l.PerElement = true
+				l.Kind = PerElement
 				if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
 					l.Over = types.ExprString(sel.X)
 				}
@@ -53,14 +85,74 @@ func LoopOf(info *types.Info, n ast.Node) (Loop, bool) {
 		default:
 			bound := countedBound(n.Cond)
 			l.Over = boundName(bound)
-			l.PerElement = true
-			if v, ok := smallConstant(info, bound); ok && v <= MaxRetries && exitsEarly(n.Body) {
-				l.PerElement = false
+			l.Kind = PerElement
+			switch {
+			case isChunkStep(info, n.Post):
+				l.Kind = Chunk
+			case exitsEarly(n.Body):
+				if v, ok := constantValue(info, bound); ok && v <= MaxRetries {
+					l.Kind = Retry
+				}
 			}
 		}
 		return l, true
 	}
 	return Loop{}, false
+}
+
+// isSignalChannel reports whether t is a channel of time.Time or
+// struct{}: its elements are ticks and signals, not data.
+func isSignalChannel(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	ch, ok := t.Underlying().(*types.Chan)
+	if !ok {
+		return false
+	}
+	if st, ok := ch.Elem().Underlying().(*types.Struct); ok && st.NumFields() == 0 {
+		return true
+	}
+	pkg, name := apis.NamedOf(ch.Elem())
+	return pkg == "time" && name == "Time"
+}
+
+// isConstantList reports whether e is a composite literal whose elements
+// are all constants: []string{"a", "b"}.
+func isConstantList(info *types.Info, e ast.Expr) bool {
+	lit, ok := ast.Unparen(e).(*ast.CompositeLit)
+	if !ok || len(lit.Elts) == 0 {
+		return false
+	}
+	for _, elt := range lit.Elts {
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			elt = kv.Value
+		}
+		if tv, ok := info.Types[elt]; !ok || tv.Value == nil {
+			return false
+		}
+	}
+	return true
+}
+
+// isChunkStep reports whether post advances the index by more than one:
+// i += 500, i = i + batch.
+func isChunkStep(info *types.Info, post ast.Stmt) bool {
+	as, ok := post.(*ast.AssignStmt)
+	if !ok || len(as.Rhs) != 1 {
+		return false
+	}
+	switch as.Tok {
+	case token.ADD_ASSIGN:
+		v, ok := constantValue(info, as.Rhs[0])
+		return !ok || v > 1
+	case token.ASSIGN:
+		if b, ok := ast.Unparen(as.Rhs[0]).(*ast.BinaryExpr); ok && b.Op == token.ADD {
+			v, ok := constantValue(info, b.Y)
+			return !ok || v > 1
+		}
+	}
+	return false
 }
 
 func isRowIterator(info *types.Info, call *ast.CallExpr) bool {
@@ -106,16 +198,37 @@ func boundName(bound ast.Expr) string {
 	return types.ExprString(bound)
 }
 
-// smallConstant returns the value of a constant integer expression.
-func smallConstant(info *types.Info, e ast.Expr) (int64, bool) {
+// constantValue returns the value of a constant integer expression, or
+// of a local variable assigned once from one (maxRetries := 3).
+func constantValue(info *types.Info, e ast.Expr) (int64, bool) {
 	if e == nil {
 		return 0, false
 	}
-	tv, ok := info.Types[e]
-	if !ok || tv.Value == nil || tv.Value.Kind() != constant.Int {
+	if tv, ok := info.Types[e]; ok && tv.Value != nil && tv.Value.Kind() == constant.Int {
+		return constant.Int64Val(tv.Value)
+	}
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
 		return 0, false
 	}
-	return constant.Int64Val(tv.Value)
+	v, ok := info.Uses[id].(*types.Var)
+	if !ok || v.Parent() == nil {
+		return 0, false
+	}
+	// Find the declaring statement through the scope's node.
+	for node, scope := range info.Scopes {
+		if scope != v.Parent() {
+			continue
+		}
+		vals := AssignedValues(info, node, v)
+		if len(vals) == 1 && vals[0].Index == 0 {
+			if tv, ok := info.Types[vals[0].Expr]; ok && tv.Value != nil && tv.Value.Kind() == constant.Int {
+				return constant.Int64Val(tv.Value)
+			}
+		}
+		break
+	}
+	return 0, false
 }
 
 // exitsEarly reports whether body can leave the loop before the bound:

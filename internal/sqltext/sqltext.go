@@ -15,6 +15,9 @@ import (
 type Shape struct {
 	// Select is set for reads: SELECT, WITH ... SELECT, VALUES, SHOW.
 	Select bool
+	// Write is set for statements that change data: INSERT, UPDATE,
+	// DELETE, MERGE, REPLACE, UPSERT (with or without RETURNING).
+	Write bool
 	// Limited is set when the outermost query has a row limit: LIMIT n,
 	// FETCH FIRST/NEXT n ROWS, or TOP n. A negative constant (SQLite's
 	// LIMIT -1) is no limit.
@@ -147,6 +150,10 @@ func Classify(sql string) Shape {
 		}
 	}
 	if verb != "SELECT" {
+		switch verb {
+		case "INSERT", "UPDATE", "DELETE", "MERGE", "REPLACE":
+			s.Write = true
+		}
 		return s
 	}
 	s.Select = true

@@ -31,9 +31,11 @@ func TestClassify(t *testing.T) {
 		{"-- list everything\nSELECT /* all */ id FROM t -- LIMIT 5\n", Shape{Select: true}},
 		{"SELECT 'LIMIT 5' FROM t", Shape{Select: true}},
 		{"SELECT * FROM users WHERE name = :name LIMIT :limit", Shape{Select: true, Limited: true}},
-		{"INSERT INTO t (a) VALUES ($1) RETURNING id", Shape{}},
-		{"UPDATE t SET a = 1", Shape{}},
-		{"DELETE FROM t", Shape{}},
+		{"INSERT INTO t (a) VALUES ($1) RETURNING id", Shape{Write: true}},
+		{"UPDATE t SET a = 1", Shape{Write: true}},
+		{"DELETE FROM t", Shape{Write: true}},
+		{"WITH x AS (SELECT 1) INSERT INTO t SELECT * FROM x", Shape{Write: true}},
+		{"CREATE TABLE t (id int)", Shape{}},
 		{"", Shape{}},
 	}
 	for _, tc := range tests {

@@ -15,13 +15,13 @@ func fetch(u string) (*http.Response, error) {
 }
 
 func others(u string) {
-	http.Head(u)                           // want `http.Head sends through http.DefaultClient`
-	http.Post(u, "text/plain", nil)        // want `http.Post sends through http.DefaultClient`
-	http.PostForm(u, url.Values{})         // want `http.PostForm sends through http.DefaultClient`
-	http.DefaultClient.Get(u)              // want `http.DefaultClient.Get has no timeout`
-	http.DefaultClient.Post(u, "x", nil)   // want `http.DefaultClient.Post has no timeout`
-	http.DefaultClient.PostForm(u, nil)    // want `http.DefaultClient.PostForm has no timeout`
-	http.DefaultClient.Head(u)             // want `http.DefaultClient.Head has no timeout`
+	http.Head(u)                         // want `http.Head sends through http.DefaultClient`
+	http.Post(u, "text/plain", nil)      // want `http.Post sends through http.DefaultClient`
+	http.PostForm(u, url.Values{})       // want `http.PostForm sends through http.DefaultClient`
+	http.DefaultClient.Get(u)            // want `http.DefaultClient.Get has no timeout`
+	http.DefaultClient.Post(u, "x", nil) // want `http.DefaultClient.Post has no timeout`
+	http.DefaultClient.PostForm(u, nil)  // want `http.DefaultClient.PostForm has no timeout`
+	http.DefaultClient.Head(u)           // want `http.DefaultClient.Head has no timeout`
 	req, _ := http.NewRequest("GET", u, nil)
 	http.DefaultClient.Do(req) // want `http.DefaultClient.Do has no timeout and the request's context has no deadline`
 }

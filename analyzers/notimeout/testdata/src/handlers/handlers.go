@@ -74,3 +74,22 @@ func (a *API) detached(w http.ResponseWriter, r *http.Request) {
 func (a *API) warm() {
 	a.db.PingContext(context.Background())
 }
+
+// Through the program's own functions: a repository method whose context
+// reaches the database.
+type Queries struct{ db *sql.DB }
+
+func (q *Queries) ListAgencies(ctx context.Context) (*sql.Rows, error) {
+	return q.db.QueryContext(ctx, "SELECT id FROM agencies")
+}
+
+// Look-alike: a helper whose context reaches nothing.
+func format(ctx context.Context, s string) string { return s }
+
+type UI struct{ q *Queries }
+
+func (u *UI) debugIndex(w http.ResponseWriter, r *http.Request) {
+	ctx := context.Background()
+	u.q.ListAgencies(ctx) // want `context.Background\(\) passed to handlers.\(\*Queries\).ListAgencies, which reaches \(\*sql.DB\).QueryContext, inside request handler UI.debugIndex.*use r.Context\(\)`
+	format(context.Background(), "x")
+}

@@ -6,6 +6,7 @@ import (
 	"net/http"
 
 	"github.com/gin-gonic/gin"
+	"github.com/gofiber/fiber/v2"
 	"github.com/labstack/echo/v4"
 )
 
@@ -91,4 +92,18 @@ func runEchoConfigured() {
 	e := echo.New()
 	e.Server.ReadHeaderTimeout = readHeader
 	e.Start(":8080")
+}
+
+func runFiber() {
+	app := fiber.New()
+	app.Listen(":3000") // want `fiber's Listen serves with no read timeout unless fiber.Config sets ReadTimeout`
+}
+
+func runFiberConfigured() {
+	app := fiber.New(fiber.Config{ReadTimeout: readHeader})
+	app.Listen(":3000")
+}
+
+func runFiberUnseen(app *fiber.App) {
+	app.Listen(":3000")
 }

@@ -74,8 +74,8 @@ func (s *S) entLoop(ctx context.Context, ids []int) {
 }
 
 func (s *S) entQueryLoop(ctx context.Context, ids []int) {
-	for range ids {
-		s.ent.User.Query().Limit(1).Only(ctx) // want `N\+1: \(\*entgen.UserQuery\).Only runs once`
+	for _, id := range ids {
+		s.ent.User.Query().Limit(id).Only(ctx) // want `N\+1: \(\*entgen.UserQuery\).Only runs once`
 	}
 }
 

@@ -33,7 +33,7 @@ func (s *PG) ListUsers(ctx context.Context) ([]User, error) { // want ListUsers:
 	return s.query(ctx, "SELECT id FROM users LIMIT 10")
 }
 
-func (s *PG) query(ctx context.Context, q string) ([]User, error) { // want query:`db-read-many via \(\*sql.DB\).QueryContext`
+func (s *PG) query(ctx context.Context, q string) ([]User, error) { // want query:`^sql param 1 \(db-read-many\) via \(\*sql.DB\).QueryContext; ctx param \[0\]$`
 	rows, err := s.db.QueryContext(ctx, q)
 	if err != nil {
 		return nil, err
@@ -58,7 +58,7 @@ func (s *PG) Async(id int64) { // want Async:`db-write async via \(\*sql.DB\).Ex
 }
 
 // Waited queries in goroutines it waits for: the effect is synchronous.
-func (s *PG) Waited(ids []int64) { // want Waited:`db-write via \(\*sql.DB\).ExecContext`
+func (s *PG) Waited(ids []int64) { // want Waited:`db-write looped via \(\*sql.DB\).ExecContext`
 	var wg syncWaitGroup
 	for _, id := range ids {
 		wg.Add(1)
@@ -72,3 +72,24 @@ func (s *PG) Waited(ids []int64) { // want Waited:`db-write via \(\*sql.DB\).Exe
 
 // Sleeps blocks.
 func Sleeps() { time.Sleep(time.Millisecond) } // want Sleeps:`blocking via time.Sleep`
+
+// Create's SQL is an INSERT run with QueryRowContext: a write.
+func (s *PG) Create(ctx context.Context, name string) (int64, error) { // want Create:`db-write via \(\*sql.DB\).QueryRowContext; ctx param \[0\]`
+	var id int64
+	err := s.db.QueryRowContext(ctx, "INSERT INTO users (name) VALUES ($1) RETURNING id", name).Scan(&id)
+	return id, err
+}
+
+// queryRow runs what its callers pass, like sqlc's prepared-statement
+// helper: the kind is decided at each call site.
+func (s *PG) queryRow(ctx context.Context, query string, args ...any) *sql.Row { // want queryRow:`sql param 1 \(db-read-one\) via \(\*sql.DB\).QueryRowContext; ctx param \[0\]`
+	return s.db.QueryRowContext(ctx, query, args...)
+}
+
+func (s *PG) CreateAgency(ctx context.Context, name string) { // want CreateAgency:`db-write via store.\(\*PG\).queryRow → \(\*sql.DB\).QueryRowContext; ctx param \[0\]`
+	s.queryRow(ctx, "INSERT INTO agency (name) VALUES ($1) RETURNING id", name)
+}
+
+func (s *PG) GetAgency(ctx context.Context, id int64) { // want GetAgency:`db-read-one via store.\(\*PG\).queryRow → \(\*sql.DB\).QueryRowContext; ctx param \[0\]`
+	s.queryRow(ctx, "SELECT name FROM agency WHERE id = $1", id)
+}

@@ -26,7 +26,7 @@ func (s *Service) Author(ctx context.Context, id int64) (string, error) { // wan
 }
 
 // A closure passed to a helper that runs it: its effects are the caller's.
-func (s *Service) Users(ctx context.Context, ids []int64) ([]store.User, error) { // want Users:`db-read-one via store.\(\*PG\).GetUser → \(\*sql.DB\).QueryRowContext`
+func (s *Service) Users(ctx context.Context, ids []int64) ([]store.User, error) { // want Users:`db-read-one looped via store.\(\*PG\).GetUser → \(\*sql.DB\).QueryRowContext`
 	return helpers.MapWithErr(ids, func(id int64) (store.User, error) {
 		return s.st.GetUser(ctx, id)
 	})

@@ -1,0 +1,322 @@
+package nplusone
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"github.com/apilint/apilint/internal/apis"
+	"github.com/apilint/apilint/internal/effects"
+	"github.com/apilint/apilint/internal/source"
+)
+
+// region is code that runs once per element: a loop body, or the body of
+// a function literal a helper calls per element.
+type region struct {
+	body ast.Node
+	// over describes the iteration for messages: "orders",
+	// "ids (helpers.MapWithErr calls it per element)".
+	over string
+	pos  token.Pos // the loop or helper call
+	// outer names the function the region is in, for the chain.
+	outer string
+	// nested names an enclosing per-element loop, for the message.
+	nested string
+	// deps are the variables that change per element: the loop's own
+	// variables, and those declared, assigned or passed by address in
+	// the body.
+	deps map[types.Object]bool
+	// closure is set when body is a function literal's: its returns end
+	// one call, not the iteration.
+	closure bool
+}
+
+// loopVars returns the variables of loop l that change per element.
+func (c *checker) loopVars(l source.Loop) map[types.Object]bool {
+	deps := make(map[types.Object]bool)
+	switch n := l.Node.(type) {
+	case *ast.RangeStmt:
+		for _, e := range []ast.Expr{n.Key, n.Value} {
+			c.addVar(deps, e)
+		}
+	case *ast.ForStmt:
+		if as, ok := n.Init.(*ast.AssignStmt); ok {
+			for _, e := range as.Lhs {
+				c.addVar(deps, e)
+			}
+		}
+		if n.Post != nil {
+			ast.Inspect(n.Post, func(x ast.Node) bool {
+				if e, ok := x.(ast.Expr); ok {
+					c.addVar(deps, e)
+				}
+				return true
+			})
+		}
+	}
+	c.bodyVars(deps, l.Body)
+	return deps
+}
+
+// closureVars returns the parameters of a function literal a helper runs
+// per element, and the variables of its body.
+func (c *checker) closureVars(lit *ast.FuncLit) map[types.Object]bool {
+	deps := make(map[types.Object]bool)
+	for _, p := range source.Params(c.pass.TypesInfo, lit) {
+		deps[p] = true
+	}
+	c.bodyVars(deps, lit.Body)
+	return deps
+}
+
+func (c *checker) addVar(deps map[types.Object]bool, e ast.Expr) {
+	if id, ok := ast.Unparen(e).(*ast.Ident); ok {
+		if obj := c.pass.TypesInfo.ObjectOf(id); obj != nil {
+			deps[obj] = true
+		}
+	}
+}
+
+// bodyVars adds the variables declared, assigned, incremented or passed by
+// address in body.
+func (c *checker) bodyVars(deps map[types.Object]bool, body ast.Node) {
+	info := c.pass.TypesInfo
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.Ident:
+			if obj, ok := info.Defs[n].(*types.Var); ok {
+				deps[obj] = true
+			}
+		case *ast.AssignStmt:
+			for _, l := range n.Lhs {
+				c.addVar(deps, l)
+			}
+		case *ast.IncDecStmt:
+			c.addVar(deps, n.X)
+		case *ast.UnaryExpr:
+			if n.Op == token.AND {
+				c.addVar(deps, n.X)
+			}
+		}
+		return true
+	})
+}
+
+// mentions reports whether e refers to one of r's per-element variables.
+func (r *region) mentions(info *types.Info, e ast.Node) bool {
+	if e == nil {
+		return false
+	}
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && r.deps[info.ObjectOf(id)] {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// region reports the round trips made per element in r's body: its
+// calls, and those in function literals it runs (called in place, started
+// with go, handed to errgroup.Go or another callback), but not those in
+// nested per-element loops, which are regions of their own, nor those
+// that run at most once (in a return statement, in a branch that ends by
+// leaving the loop, in a switch case on the element's value).
+func (c *checker) region(r *region) {
+	info := c.pass.TypesInfo
+	if body, ok := r.body.(*ast.BlockStmt); ok && !r.closure && leaves(body) {
+		return // the loop runs its body at most once
+	}
+	// inClosure is set inside function literals the region runs: their
+	// returns and blocks end the literal's call, not the iteration.
+	var visit func(n ast.Node, inClosure bool)
+	visit = func(root ast.Node, inClosure bool) {
+		ast.Inspect(root, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.ForStmt, *ast.RangeStmt:
+				if l, _ := source.LoopOf(info, n); l.PerElement {
+					return false
+				}
+			case *ast.FuncLit:
+				return false // entered only through the call that runs it
+			case *ast.ReturnStmt:
+				if !inClosure {
+					return false // at most once
+				}
+			case *ast.BlockStmt:
+				if n != root && !inClosure && leaves(n) {
+					return false
+				}
+			case *ast.SwitchStmt:
+				if r.mentions(info, n.Tag) {
+					return false // one case per distinct element
+				}
+			case *ast.IfStmt:
+				if r.constantTest(info, n.Cond) {
+					if n.Init != nil {
+						visit(n.Init, inClosure)
+					}
+					if n.Else != nil {
+						visit(n.Else, inClosure)
+					}
+					return false
+				}
+			case *ast.CallExpr:
+				c.call(r, n)
+				if lit, ok := ast.Unparen(n.Fun).(*ast.FuncLit); ok {
+					visit(lit.Body, true)
+				}
+				site := c.res.At(n)
+				for i, arg := range n.Args {
+					lit, ok := ast.Unparen(arg).(*ast.FuncLit)
+					if !ok || site == nil {
+						continue
+					}
+					for _, a := range site.Args {
+						if a.Index == i && !a.Loop { // looped args are regions of their own
+							visit(lit.Body, true)
+						}
+					}
+				}
+			}
+			return true
+		})
+	}
+	visit(r.body, r.closure)
+}
+
+// leaves reports whether block ends by leaving the loop: a return, a
+// break, a goto or a panic as its last statement.
+func leaves(block *ast.BlockStmt) bool {
+	if len(block.List) == 0 {
+		return false
+	}
+	switch last := block.List[len(block.List)-1].(type) {
+	case *ast.ReturnStmt:
+		return true
+	case *ast.BranchStmt:
+		return last.Tok == token.BREAK && last.Label == nil || last.Tok == token.GOTO
+	case *ast.ExprStmt:
+		if call, ok := last.X.(*ast.CallExpr); ok {
+			if id, ok := call.Fun.(*ast.Ident); ok && id.Name == "panic" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// constantTest reports whether cond compares an element with a constant
+// (v == "content"): true for at most one element.
+func (r *region) constantTest(info *types.Info, cond ast.Expr) bool {
+	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok {
+		return false
+	}
+	if b.Op == token.LAND {
+		return r.constantTest(info, b.X) || r.constantTest(info, b.Y)
+	}
+	if b.Op != token.EQL {
+		return false
+	}
+	isConst := func(e ast.Expr) bool { tv, ok := info.Types[e]; return ok && tv.Value != nil }
+	return r.mentions(info, b.X) && isConst(b.Y) || r.mentions(info, b.Y) && isConst(b.X)
+}
+
+// call reports the per-element round trips of one call made in r.
+func (c *checker) call(r *region, call *ast.CallExpr) {
+	site := c.res.At(call)
+	if site == nil {
+		return
+	}
+	info := c.pass.TypesInfo
+	// The same call with the same arguments each time is not per element
+	// (a loop-invariant lookup, a retry, a worker started n times).
+	dependent := false
+	for _, a := range call.Args {
+		dependent = dependent || r.mentions(info, a)
+	}
+	recv, isMethod := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if isMethod {
+		dependent = dependent || r.mentions(info, recv.X)
+	}
+	if !dependent || c.dispatch(r, call) || c.statementPerElement(r, call, site) {
+		return
+	}
+	var effs []effects.Effect
+	impls := make(map[string]bool)
+	for _, t := range site.Targets {
+		if !t.Literal {
+			effs = append(effs, t.Effects...)
+			if t.Name != "" {
+				impls[t.Name] = true
+			}
+		}
+	}
+	for _, a := range site.Args {
+		if !a.Loop && !a.Target.Literal {
+			effs = append(effs, a.Target.Effects...)
+		}
+	}
+	c.report(r, call, effs, len(impls))
+}
+
+// dispatch reports whether the call invokes the element itself: a method
+// of a loop variable of interface type, or a function value taken from
+// the element. Each element is a different implementation (a middleware
+// chain, a list of providers or migrations), not a row.
+func (c *checker) dispatch(r *region, call *ast.CallExpr) bool {
+	info := c.pass.TypesInfo
+	switch fun := ast.Unparen(call.Fun).(type) {
+	case *ast.SelectorExpr:
+		if sel := info.Selections[fun]; sel != nil && sel.Kind() == types.FieldVal {
+			return r.mentions(info, fun.X) // m.run(db)
+		}
+		if id, ok := ast.Unparen(fun.X).(*ast.Ident); ok && r.deps[info.ObjectOf(id)] {
+			return types.IsInterface(info.TypeOf(id))
+		}
+	case *ast.Ident:
+		return r.deps[info.ObjectOf(fun)] // f(db) with f ranging over functions
+	case *ast.IndexExpr:
+		return r.mentions(info, fun) // migrations[v](tx)
+	}
+	return false
+}
+
+// statementPerElement reports whether the SQL text a call runs comes from
+// the element: each element is a different statement (a list of DDL, a
+// migration file, a prepared multi-row INSERT batch), not a row.
+func (c *checker) statementPerElement(r *region, call *ast.CallExpr, site *effects.Site) bool {
+	info := c.pass.TypesInfo
+	fn, _ := apis.Callee(info, call)
+	if fn == nil {
+		return false
+	}
+	var indexes []int
+	for _, t := range site.Targets {
+		if t.Summary != nil {
+			for _, u := range t.Summary.SQLParams {
+				indexes = append(indexes, u.Param)
+			}
+		}
+		// A SQL library call: its first string parameter is the text.
+		if !t.Literal && t.Name == "" && len(t.Effects) > 0 && t.Effects[0].Kind.IsDB() {
+			params := fn.Signature().Params()
+			for i := 0; i < params.Len(); i++ {
+				if b, ok := params.At(i).Type().(*types.Basic); ok && b.Kind() == types.String {
+					indexes = append(indexes, i)
+					break
+				}
+			}
+		}
+	}
+	for _, i := range indexes {
+		if i < len(call.Args) && r.mentions(info, call.Args[i]) {
+			if _, isString := info.TypeOf(call.Args[i]).Underlying().(*types.Basic); isString {
+				return true
+			}
+		}
+	}
+	return false
+}

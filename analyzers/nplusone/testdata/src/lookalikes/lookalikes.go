@@ -1,0 +1,207 @@
+// Package lookalikes holds loops that reach the database but are not
+// N+1 queries, found on real services, and the real ones beside them.
+package lookalikes
+
+import (
+	"context"
+	"database/sql"
+	"net/http"
+	"time"
+)
+
+type DB struct{ db *sql.DB }
+
+// A list of statements: each element is a different statement.
+func (d *DB) Migrate(ctx context.Context, stmts []string) error {
+	for _, s := range stmts {
+		if _, err := d.db.ExecContext(ctx, s); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+type batch struct {
+	query string
+	args  []any
+}
+
+// Each element is already a multi-row INSERT: the fix, not the bug.
+func (d *DB) InsertBatches(ctx context.Context, batches []batch) error {
+	for _, b := range batches {
+		if _, err := d.db.ExecContext(ctx, b.query, b.args...); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// A fixed list of constants.
+func (d *DB) Refresh(ctx context.Context) {
+	for _, v := range []string{"mat_charts", "mat_counts", "mat_stats"} {
+		d.db.ExecContext(ctx, "REFRESH MATERIALIZED VIEW "+v)
+	}
+}
+
+// Chunking: one batched query per 500 ids.
+func (d *DB) InBatches(ctx context.Context, ids []int64) {
+	for start := 0; start < len(ids); start += 500 {
+		end := min(start+500, len(ids))
+		d.db.QueryContext(ctx, "SELECT id FROM users WHERE id = ANY($1)", ids[start:end])
+	}
+}
+
+// A retry loop whose bound is a variable, and one whose bound is a
+// constant in a variable.
+func (d *DB) Connect(ctx context.Context, backoffs []time.Duration) error {
+	var err error
+	maxAttempts := len(backoffs) + 1
+	for attempt := 1; attempt <= maxAttempts; attempt++ {
+		if err = d.db.PingContext(ctx); err == nil {
+			break
+		}
+		time.Sleep(backoffs[attempt-1])
+	}
+	maxRetries := 3
+	for i := 0; i < maxRetries; i++ {
+		if _, err = d.db.ExecContext(ctx, "UPDATE t SET x = 1"); err == nil {
+			return nil
+		}
+	}
+	return err
+}
+
+// Polling on a ticker.
+func (d *DB) Poll(ctx context.Context) {
+	for range time.Tick(time.Minute) {
+		d.db.QueryContext(ctx, "SELECT id FROM jobs WHERE due")
+	}
+	t := time.NewTicker(time.Minute)
+	for range t.C {
+		d.db.ExecContext(ctx, "DELETE FROM sessions WHERE expired")
+	}
+}
+
+type worker struct{ db *sql.DB }
+
+// A worker draining a job channel makes one round trip per job: that is
+// the channel case, reported as a write.
+func (w *worker) Run(ctx context.Context, jobs <-chan int64) {
+	for id := range jobs {
+		w.db.ExecContext(ctx, "UPDATE feeds SET checked = now() WHERE id = $1", id) // want `N\+1 write: \(\*sql.DB\).ExecContext runs once per element of jobs`
+	}
+}
+
+// Starting a pool of workers is not a round trip per element.
+func Start(ctx context.Context, db *sql.DB, n int, jobs <-chan int64) {
+	for i := 0; i < n; i++ {
+		w := &worker{db: db}
+		go w.Run(ctx, jobs)
+	}
+}
+
+// Calls that run at most once: in a return, in a branch that leaves the
+// loop, on the error path.
+func (d *DB) First(ctx context.Context, ids []int64, seen map[int64]bool) (*sql.Rows, error) {
+	for _, id := range ids {
+		if !seen[id] {
+			return d.db.QueryContext(ctx, "SELECT * FROM users WHERE id = ANY($1)", ids)
+		}
+	}
+	for _, id := range ids {
+		if id == 0 {
+			var name string
+			d.db.QueryRowContext(ctx, "SELECT name FROM users WHERE id = $1", id).Scan(&name)
+			break
+		}
+	}
+	return nil, nil
+}
+
+// Transaction control is not the round trip to report; the write is.
+func (d *DB) SaveAll(ctx context.Context, names []string) error {
+	for _, n := range names {
+		tx, err := d.db.BeginTx(ctx, nil)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, "INSERT INTO t (name) VALUES ($1)", n); err != nil { // want `N\+1 write: \(\*sql.Tx\).ExecContext runs once per element of names`
+			tx.Rollback()
+			return err
+		}
+		tx.Commit()
+	}
+	return nil
+}
+
+// INSERT ... RETURNING through QueryRow is a write.
+func (d *DB) CreateAll(ctx context.Context, names []string) {
+	for _, n := range names {
+		var id int64
+		d.db.QueryRowContext(ctx, "INSERT INTO tag (name) VALUES ($1) RETURNING id", n).Scan(&id) // want `N\+1 write: \(\*sql.DB\).QueryRowContext runs once per element of names.*UNNEST`
+	}
+}
+
+// The same lookup each time is loop-invariant, not per element.
+func (d *DB) Setting(ctx context.Context, key string) string {
+	var v string
+	d.db.QueryRowContext(ctx, "SELECT value FROM settings WHERE key = $1", key).Scan(&v)
+	return v
+}
+
+func (d *DB) Decorate(ctx context.Context, memos []string) []string {
+	var out []string
+	for range memos {
+		out = append(out, d.Setting(ctx, "MEMO_RELATED"))
+	}
+	return out
+}
+
+// Dispatching on the element: a switch on its value, a constant test.
+func (d *DB) Update(ctx context.Context, paths []string, id int64) {
+	for _, p := range paths {
+		switch p {
+		case "content":
+			d.db.ExecContext(ctx, "UPDATE memo SET content = $1 WHERE id = $2", p, id)
+		case "visibility":
+			d.db.ExecContext(ctx, "UPDATE memo SET visibility = $1 WHERE id = $2", p, id)
+		}
+		if p == "pinned" {
+			d.db.ExecContext(ctx, "UPDATE memo SET pinned = true WHERE id = $1", p)
+		}
+	}
+}
+
+// A middleware chain: each element is a different implementation.
+type Middleware interface {
+	OnRequest(r *http.Request) error
+}
+
+func Chain(mws []Middleware, r *http.Request) error {
+	for _, m := range mws {
+		if err := m.OnRequest(r); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+type step struct {
+	name string
+	run  func(*sql.Tx) error
+}
+
+func RunSteps(tx *sql.Tx, steps []step) {
+	for _, s := range steps {
+		s.run(tx)
+	}
+}
+
+// Nested loops: the finding names both.
+func (d *DB) Active(ctx context.Context, blocks [][]int64) {
+	for _, b := range blocks {
+		for _, day := range b {
+			d.db.QueryRowContext(ctx, "SELECT 1 FROM calendar WHERE day = $1", day) // want `once per element of b \(loop at lookalikes.go:\d+, inside the loop over blocks \(line \d+\)\)`
+		}
+	}
+}
