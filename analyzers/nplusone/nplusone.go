@@ -83,8 +83,8 @@ func (c *checker) loop(cur inspector.Cursor, l source.Loop) {
 		over:  over,
 		pos:   l.Node.Pos(),
 		outer: c.outer(cur),
-		deps:  c.loopVars(l),
 	}
+	r.deps = c.loopVars(r, l)
 	// Name the loops this one is nested in: the count multiplies.
 	for up := range cur.Parent().Enclosing((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil), (*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
 		if _, isFunc := up.Node().(*ast.FuncLit); isFunc {

@@ -26,18 +26,28 @@ type region struct {
 	// variables, and those declared, assigned or passed by address in
 	// the body.
 	deps map[types.Object]bool
+	// elems are the range statement's key and value: distinct per
+	// iteration, unlike values computed from them.
+	elems map[types.Object]bool
 	// closure is set when body is a function literal's: its returns end
 	// one call, not the iteration.
 	closure bool
 }
 
-// loopVars returns the variables of loop l that change per element.
-func (c *checker) loopVars(l source.Loop) map[types.Object]bool {
+// loopVars returns the variables of loop l that change per element, and
+// records the range key and value in r.elems.
+func (c *checker) loopVars(r *region, l source.Loop) map[types.Object]bool {
 	deps := make(map[types.Object]bool)
 	switch n := l.Node.(type) {
 	case *ast.RangeStmt:
 		for _, e := range []ast.Expr{n.Key, n.Value} {
 			c.addVar(deps, e)
+		}
+		if n.Tok == token.DEFINE {
+			r.elems = make(map[types.Object]bool)
+			for _, e := range []ast.Expr{n.Key, n.Value} {
+				c.addVar(r.elems, e)
+			}
 		}
 	case *ast.ForStmt:
 		if as, ok := n.Init.(*ast.AssignStmt); ok {
@@ -125,7 +135,7 @@ func (r *region) mentions(info *types.Info, e ast.Node) bool {
 // leaving the loop, in a switch case on the element's value).
 func (c *checker) region(r *region) {
 	info := c.pass.TypesInfo
-	if body, ok := r.body.(*ast.BlockStmt); ok && !r.closure && leaves(body) {
+	if body, ok := r.body.(*ast.BlockStmt); ok && !r.closure && source.Leaves(body) && !continues(body) {
 		return // the loop runs its body at most once
 	}
 	// inClosure is set inside function literals the region runs: their
@@ -145,11 +155,11 @@ func (c *checker) region(r *region) {
 					return false // at most once
 				}
 			case *ast.BlockStmt:
-				if n != root && !inClosure && leaves(n) {
+				if n != root && !inClosure && source.Leaves(n) {
 					return false
 				}
 			case *ast.SwitchStmt:
-				if r.mentions(info, n.Tag) {
+				if r.isElem(info, n.Tag) {
 					return false // one case per distinct element
 				}
 			case *ast.IfStmt:
@@ -186,25 +196,26 @@ func (c *checker) region(r *region) {
 	visit(r.body, r.closure)
 }
 
-// leaves reports whether block ends by leaving the loop: a return, a
-// break, a goto or a panic as its last statement.
-func leaves(block *ast.BlockStmt) bool {
-	if len(block.List) == 0 {
-		return false
-	}
-	switch last := block.List[len(block.List)-1].(type) {
-	case *ast.ReturnStmt:
-		return true
-	case *ast.BranchStmt:
-		return last.Tok == token.BREAK && last.Label == nil || last.Tok == token.GOTO
-	case *ast.ExprStmt:
-		if call, ok := last.X.(*ast.CallExpr); ok {
-			if id, ok := call.Fun.(*ast.Ident); ok && id.Name == "panic" {
-				return true
-			}
+// continues reports whether body has a continue for its own loop: then
+// iterations can skip the statement that leaves.
+func continues(body *ast.BlockStmt) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit, *ast.ForStmt, *ast.RangeStmt:
+			return false
+		case *ast.BranchStmt:
+			found = found || n.Tok == token.CONTINUE
 		}
-	}
-	return false
+		return !found
+	})
+	return found
+}
+
+// isElem reports whether e is the range statement's key or value itself.
+func (r *region) isElem(info *types.Info, e ast.Expr) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	return ok && r.elems[info.ObjectOf(id)]
 }
 
 // constantTest reports whether cond compares an element with a constant
@@ -221,7 +232,7 @@ func (r *region) constantTest(info *types.Info, cond ast.Expr) bool {
 		return false
 	}
 	isConst := func(e ast.Expr) bool { tv, ok := info.Types[e]; return ok && tv.Value != nil }
-	return r.mentions(info, b.X) && isConst(b.Y) || r.mentions(info, b.Y) && isConst(b.X)
+	return r.isElem(info, b.X) && isConst(b.Y) || r.isElem(info, b.Y) && isConst(b.X)
 }
 
 // call reports the per-element round trips of one call made in r.

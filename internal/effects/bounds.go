@@ -314,7 +314,7 @@ func (s *state) chainLimited(nd *node, e ast.Expr, depth int) (limited, known bo
 
 // requestReads returns the effects of a call that reads the request:
 // a pagination parameter, or the whole body.
-func (s *state) requestReads(call *ast.CallExpr, fn *types.Func, recv types.Type, args []argValue) []target {
+func (s *state) requestReads(nd *node, call *ast.CallExpr, fn *types.Func, recv types.Type, args []argValue) []target {
 	pkg, r, name := apis.FuncKey(fn)
 	if recv != nil {
 		if p, rr := apis.NamedOf(apis.Deref(recv)); rr != "" {
@@ -326,8 +326,13 @@ func (s *state) requestReads(call *ast.CallExpr, fn *types.Func, recv types.Type
 	for _, rd := range apis.LookupRequestReads(pkg, r, name) {
 		switch rd.What {
 		case apis.QueryParam:
-			if rd.Arg < len(args) && args[rd.Arg].known && apis.IsPagination(args[rd.Arg].text) {
+			if rd.Arg >= len(args) {
+				continue
+			}
+			if args[rd.Arg].known && apis.IsPagination(args[rd.Arg].text) {
 				out = append(out, target{effect: &Effect{Kind: PageInput, Chain: []string{apis.FuncName(fn)}, Site: site, Detail: args[rd.Arg].text}})
+			} else if args[rd.Arg].param >= 0 {
+				nd.keyParams = append(nd.keyParams, args[rd.Arg].param) // the caller names the parameter
 			}
 		case apis.BindQuery:
 			if rd.Arg < len(call.Args) {

@@ -59,6 +59,15 @@ func (s *state) scan(nd *node, body *ast.BlockStmt) {
 				if c.Op == token.ARROW {
 					s.sleepReceive(nd, c)
 				}
+			case *ast.BlockStmt:
+				// A branch that leaves the loop runs at most once per
+				// execution of it.
+				if c != n && looped && source.Leaves(c) {
+					for _, st := range c.List {
+						visit(st, "", false, async)
+					}
+					return false
+				}
 			case *ast.ForStmt, *ast.RangeStmt:
 				l, _ := source.LoopOf(s.pass.TypesInfo, c)
 				inner, innerLooped := loop, looped
@@ -239,7 +248,7 @@ func (s *state) extraEffects(nd *node, call *ast.CallExpr, args []argValue) ([]t
 	if fn == nil {
 		return nil, nil
 	}
-	out := s.requestReads(call, fn, recv, args)
+	out := s.requestReads(nd, call, fn, recv, args)
 	var limitArgs []int
 	entry := s.table.Lookup(fn, recv)
 	if entry != nil {

@@ -33,6 +33,7 @@ type node struct {
 	sqlParams   []ParamUse
 	limitParams []int
 	ctxParams   []int
+	keyParams   []int
 }
 
 // target is something a call may run.
@@ -402,6 +403,9 @@ func (s *state) update(nd *node) bool {
 	for _, p := range nd.ctxParams {
 		changed = addParam(&nd.sum.CtxParams, p) || changed
 	}
+	for _, p := range nd.keyParams {
+		changed = addParam(&nd.sum.KeyParams, p) || changed
+	}
 	for _, e := range nd.edges {
 		if e.siteOnly {
 			continue
@@ -451,6 +455,9 @@ func (s *state) update(nd *node) bool {
 		for _, p := range f.ctxParams {
 			changed = addParam(&nd.sum.CtxParams, p) || changed
 		}
+		for _, p := range f.keyParams {
+			changed = addParam(&nd.sum.KeyParams, p) || changed
+		}
 	}
 	return changed
 }
@@ -465,6 +472,7 @@ type flowed struct {
 	sqlParams   []ParamUse
 	limitParams []int
 	ctxParams   []int
+	keyParams   []int
 	limitArgs   []int
 }
 
@@ -522,6 +530,17 @@ func (s *state) flow(t target, sum *Summary, args []argValue, site string) flowe
 	for _, p := range sum.CtxParams {
 		if p < len(args) && args[p].param >= 0 {
 			f.ctxParams = append(f.ctxParams, args[p].param)
+		}
+	}
+	for _, p := range sum.KeyParams {
+		if p >= len(args) {
+			continue
+		}
+		switch a := args[p]; {
+		case a.known && apis.IsPagination(a.text):
+			f.effects = append(f.effects, Effect{Kind: PageInput, Chain: []string{t.name}, Site: site, Detail: a.text})
+		case a.param >= 0:
+			f.keyParams = append(f.keyParams, a.param)
 		}
 	}
 	return f

@@ -129,6 +129,9 @@ type Summary struct {
 	// CtxParams are the indexes of context.Context parameters that reach a
 	// database, datastore or HTTP call.
 	CtxParams []int
+	// KeyParams are the indexes of string parameters used as the name of
+	// a query parameter the function reads (a QueryInt(r, "limit") helper).
+	KeyParams []int
 }
 
 // ParamUse is a parameter used as SQL text, the chain from the function
@@ -174,6 +177,9 @@ func (s *Summary) String() string {
 	if len(s.CtxParams) > 0 {
 		parts = append(parts, fmt.Sprintf("ctx param %v", s.CtxParams))
 	}
+	if len(s.KeyParams) > 0 {
+		parts = append(parts, fmt.Sprintf("query key param %v", s.KeyParams))
+	}
 	return strings.Join(parts, "; ")
 }
 
@@ -188,7 +194,7 @@ func (s *Summary) List() []Effect {
 // Empty reports whether s says nothing.
 func (s *Summary) Empty() bool {
 	return s == nil || len(s.Effects) == 0 && len(s.CallParams) == 0 && len(s.LoopParams) == 0 &&
-		len(s.SQLParams) == 0 && len(s.LimitParams) == 0 && len(s.CtxParams) == 0
+		len(s.SQLParams) == 0 && len(s.LimitParams) == 0 && len(s.CtxParams) == 0 && len(s.KeyParams) == 0
 }
 
 // Find returns the best effect of one of kinds, sync effects first unless

@@ -263,3 +263,26 @@ func exitsEarly(body *ast.BlockStmt) bool {
 	ast.Inspect(body, func(n ast.Node) bool { return visit(n, false) })
 	return found
 }
+
+// Leaves reports whether block ends by leaving the enclosing loop or
+// function: a return, an unlabeled break, a goto or a panic as its last
+// statement. Statements in such a block run at most once per execution
+// of the loop.
+func Leaves(block *ast.BlockStmt) bool {
+	if len(block.List) == 0 {
+		return false
+	}
+	switch last := block.List[len(block.List)-1].(type) {
+	case *ast.ReturnStmt:
+		return true
+	case *ast.BranchStmt:
+		return last.Tok == token.BREAK && last.Label == nil || last.Tok == token.GOTO
+	case *ast.ExprStmt:
+		if call, ok := last.X.(*ast.CallExpr); ok {
+			if id, ok := call.Fun.(*ast.Ident); ok && id.Name == "panic" {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -26,13 +26,16 @@ type Shape struct {
 	// the limit is bound to; 0 when the limit is a literal or there is none.
 	LimitParam int
 	// Single is set when the read returns at most one row: aggregates
-	// only with no GROUP BY, no FROM at all, or a lookup by primary key
-	// (WHERE id = ...).
+	// only with no GROUP BY, no FROM at all, or a lookup by a unique key
+	// (WHERE id = ..., uuid, email, token, slug, username).
 	Single bool
+	// ByList is set when the outermost WHERE filters by a list the caller
+	// supplies (IN (...), = ANY($1)): the rows are bounded by the list.
+	ByList bool
 }
 
 // Unbounded reports whether s is a read that can return every row.
-func (s Shape) Unbounded() bool { return s.Select && !s.Limited && !s.Single }
+func (s Shape) Unbounded() bool { return s.Select && !s.Limited && !s.Single && !s.ByList }
 
 type token struct {
 	text  string // upper-cased for words
@@ -192,10 +195,36 @@ func Classify(sql string) Shape {
 		s.Single = true
 		return s
 	}
-	if byPrimaryKey(top) {
+	if byUniqueKey(top) {
 		s.Single = true
 	}
+	s.ByList = byList(toks)
 	return s
+}
+
+// byList reports a top-level WHERE with an IN (...) or = ANY (...) filter
+// over a list (not a subquery).
+func byList(toks []token) bool {
+	where := false
+	for i, t := range toks {
+		if t.depth != 0 {
+			continue
+		}
+		switch t.text {
+		case "WHERE":
+			where = true
+		case "GROUP", "ORDER", "HAVING", "UNION":
+			where = false
+		case "IN", "ANY":
+			if !where || i+2 >= len(toks) || toks[i+1].text != "(" || toks[i+2].text == "SELECT" {
+				continue
+			}
+			if t.text == "IN" || i > 0 && toks[i-1].text == "=" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // limitValue reads the limit after LIMIT/TOP/FETCH FIRST: a number (a
@@ -257,9 +286,13 @@ func aggregateOnly(toks []token) bool {
 
 func isNumber(s string) bool { _, err := strconv.Atoi(s); return err == nil }
 
-// byPrimaryKey reports a top-level WHERE whose first condition is
-// id = ... (or table.id = ...) with no OR: a lookup by primary key.
-func byPrimaryKey(top []token) bool {
+// uniqueColumns are column names that identify one row.
+var uniqueColumns = map[string]bool{"ID": true, "UUID": true, "GUID": true, "EMAIL": true, "TOKEN": true, "SLUG": true, "USERNAME": true}
+
+// byUniqueKey reports a top-level WHERE whose first condition is
+// id = ... (or table.id = ..., or another unique-looking column) with no
+// OR: a lookup of one row.
+func byUniqueKey(top []token) bool {
 	for i, t := range top {
 		if t.text != "WHERE" || i+2 >= len(top) {
 			continue
@@ -268,7 +301,7 @@ func byPrimaryKey(top []token) bool {
 		if j := strings.LastIndexByte(col, '.'); j >= 0 {
 			col = col[j+1:]
 		}
-		if col != "ID" || top[i+2].text != "=" {
+		if !uniqueColumns[col] || top[i+2].text != "=" {
 			return false
 		}
 		for _, u := range top[i:] {
