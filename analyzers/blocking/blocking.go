@@ -25,7 +25,7 @@ var Analyzer = &analysis.Analyzer{
 	Doc:      diag.MustDoc(doc, "blocking"),
 	URL:      "https://github.com/apilint/apilint#blocking",
 	Requires: []*analysis.Analyzer{inspect.Analyzer, effects.Analyzer},
-	Run:      run,
+	Run:      diag.WithDirectives(run),
 }
 
 func run(pass *analysis.Pass) (any, error) {

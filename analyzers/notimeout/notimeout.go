@@ -23,7 +23,7 @@ var Analyzer = &analysis.Analyzer{
 	Doc:      diag.MustDoc(doc, "notimeout"),
 	URL:      "https://github.com/apilint/apilint#notimeout",
 	Requires: []*analysis.Analyzer{inspect.Analyzer, effects.Analyzer},
-	Run:      run,
+	Run:      diag.WithDirectives(run),
 }
 
 // reportAll reports context-less calls where no context is in scope.

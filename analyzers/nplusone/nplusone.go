@@ -27,7 +27,7 @@ var Analyzer = &analysis.Analyzer{
 	Doc:      diag.MustDoc(doc, "nplusone"),
 	URL:      "https://github.com/apilint/apilint#nplusone",
 	Requires: []*analysis.Analyzer{inspect.Analyzer, effects.Analyzer},
-	Run:      run,
+	Run:      diag.WithDirectives(run),
 }
 
 // reportWrites reports writes in loops (level warning).

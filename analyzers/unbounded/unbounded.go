@@ -22,7 +22,7 @@ var Analyzer = &analysis.Analyzer{
 	Doc:      diag.MustDoc(doc, "unbounded"),
 	URL:      "https://github.com/apilint/apilint#unbounded",
 	Requires: []*analysis.Analyzer{inspect.Analyzer, effects.Analyzer},
-	Run:      run,
+	Run:      diag.WithDirectives(run),
 }
 
 type checker struct {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -13,6 +14,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/apilint/apilint/analyzers"
+	"github.com/apilint/apilint/internal/baseline"
+	"github.com/apilint/apilint/internal/changes"
 	"github.com/apilint/apilint/internal/config"
 	"github.com/apilint/apilint/internal/diag"
 	"github.com/apilint/apilint/internal/effects"
@@ -64,6 +67,10 @@ type lintFlags struct {
 	tags    string
 	dir     string
 	config  string
+	// CI adoption.
+	baseline      string
+	writeBaseline string
+	newFromRev    string
 }
 
 func newRoot(stdout, stderr io.Writer) *cobra.Command {
@@ -97,6 +104,9 @@ It is also a vet tool: go vet -vettool=$(which apilint) ./...`,
 	fl.StringVar(&f.tags, "tags", "", "build tags, as for go build")
 	fl.StringVarP(&f.dir, "dir", "C", "", "change to this directory before loading packages, as go -C does")
 	fl.StringVar(&f.config, "config", "", "configuration file (default: .apilint.yml found from the working directory upward)")
+	fl.StringVar(&f.baseline, "baseline", "", "report only findings not recorded in this baseline file")
+	fl.StringVar(&f.writeBaseline, "write-baseline", "", "record the current findings in this baseline file and exit 0")
+	fl.StringVar(&f.newFromRev, "new-from-rev", "", "report only findings on lines changed since this git revision")
 	addAnalyzerFlags(fl, analyzers.WithShared())
 
 	root.AddCommand(newExplain(stdout), newVersion(stdout))
@@ -144,7 +154,7 @@ func runLint(cmd *cobra.Command, stdout, stderr io.Writer, f lintFlags, patterns
 	if err != nil {
 		return usageError{err}
 	}
-	opts := lint.Options{Dir: f.dir, Patterns: patterns, Analyzers: selected}
+	opts := lint.Options{Dir: f.dir, Patterns: patterns, Analyzers: selected, KnownRules: ruleNames()}
 	if f.tags != "" {
 		opts.BuildFlags = []string{"-tags=" + f.tags}
 	}
@@ -158,21 +168,77 @@ func runLint(cmd *cobra.Command, stdout, stderr io.Writer, f lintFlags, patterns
 	if cfg != nil {
 		relevel(cfg, res.Findings)
 	}
-	if err := report.Write(stdout, f.format, res.Findings); err != nil {
+	if f.writeBaseline != "" {
+		if err := baseline.WriteFile(f.writeBaseline, res.Findings); err != nil {
+			return err
+		}
+		fmt.Fprintf(stderr, "apilint: recorded %d findings in %s\n", len(res.Findings), f.writeBaseline)
+		if len(res.Errors) > 0 {
+			return exitCode(exitError)
+		}
+		return nil
+	}
+	findings, note, err := adopt(res.Findings, f.newFromRev, f.baseline, f.dir)
+	if err != nil {
+		return err
+	}
+	if err := report.Write(stdout, f.format, findings); err != nil {
 		return err
 	}
 	if f.format == "text" {
-		s := report.Summarize(res.Findings)
-		fmt.Fprintf(stderr, "apilint: %d packages, %d findings (%d errors, %d warnings, %d notes)\n",
-			res.Packages, len(res.Findings), s.Error, s.Warning, s.Note)
+		s := report.Summarize(findings)
+		fmt.Fprintf(stderr, "apilint: %d packages, %d findings (%d errors, %d warnings, %d notes)%s\n",
+			res.Packages, len(findings), s.Error, s.Warning, s.Note, note)
 	}
 	switch {
 	case len(res.Errors) > 0:
 		return exitCode(exitError)
-	case report.AtLeast(res.Findings, failOn) > 0:
+	case report.AtLeast(findings, failOn) > 0:
 		return exitCode(exitFindings)
 	}
 	return nil
+}
+
+// adopt applies --new-from-rev and --baseline: what remains are the
+// findings a change introduced. note says what was left out.
+func adopt(fs []report.Finding, rev, base, dir string) ([]report.Finding, string, error) {
+	var notes []string
+	if rev != "" {
+		if dir == "" {
+			dir = "."
+		}
+		lines, err := changes.Since(dir, rev)
+		if err != nil {
+			return nil, "", err
+		}
+		var kept []report.Finding
+		for _, f := range fs {
+			abs, err := filepath.Abs(f.File)
+			if err == nil {
+				if real, err := filepath.EvalSymlinks(abs); err == nil {
+					abs = real
+				}
+			}
+			if f.File == "" || lines.Changed(abs, f.Line) {
+				kept = append(kept, f)
+			}
+		}
+		notes = append(notes, fmt.Sprintf("%d on lines unchanged since %s", len(fs)-len(kept), rev))
+		fs = kept
+	}
+	if base != "" {
+		b, err := baseline.Read(base)
+		if err != nil {
+			return nil, "", err
+		}
+		var accepted int
+		fs, accepted = b.Filter(fs)
+		notes = append(notes, fmt.Sprintf("%d in the baseline", accepted))
+	}
+	if len(notes) == 0 {
+		return fs, "", nil
+	}
+	return fs, "; not shown: " + strings.Join(notes, ", "), nil
 }
 
 func validFormat(format string) bool {

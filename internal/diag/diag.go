@@ -63,6 +63,9 @@ type Finding struct {
 // Report reports f on pass. The level travels in Diagnostic.Category and
 // the chain in Related, both ignored by drivers that do not know them.
 func Report(pass *analysis.Pass, f Finding) {
+	if _, ok := suppressed(pass, f.Pos); ok {
+		return
+	}
 	d := analysis.Diagnostic{
 		Pos:            f.Pos,
 		End:            f.End,

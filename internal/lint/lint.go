@@ -48,6 +48,10 @@ type Options struct {
 	Env []string
 	// BuildFlags are passed to the go command (-tags=...).
 	BuildFlags []string
+	// KnownRules are the rule names //apilint:ignore may name; a
+	// directive naming another is reported (level note). nil skips the
+	// check.
+	KnownRules []string
 }
 
 // Result is what a run found.
@@ -159,9 +163,48 @@ func Run(opts Options) (*Result, error) {
 			res.Findings = append(res.Findings, finding(relTo, act, d))
 		}
 	}
+	if opts.KnownRules != nil {
+		res.Findings = append(res.Findings, unknownRules(relTo, pkgs, wantPkg, opts.KnownRules)...)
+	}
 	report.Sort(res.Findings)
 	sort.Strings(res.Errors)
 	return res, nil
+}
+
+// unknownRules reports //apilint:ignore directives that name no rule:
+// a typo would otherwise silently suppress nothing.
+func unknownRules(relTo string, pkgs []*packages.Package, want map[string]bool, known []string) []report.Finding {
+	isKnown := make(map[string]bool)
+	for _, r := range known {
+		isKnown[r] = true
+	}
+	var out []report.Finding
+	for _, p := range pkgs {
+		if !want[p.ID] {
+			continue
+		}
+		for _, file := range p.Syntax {
+			for _, d := range diag.Directives(p.Fset, file) {
+				for _, r := range d.Rules {
+					if isKnown[r] {
+						continue
+					}
+					pos := p.Fset.Position(d.Pos)
+					f := report.Finding{
+						Rule:    "apilint",
+						Level:   diag.Note,
+						Message: fmt.Sprintf("//apilint:ignore names no rule %q (rules: %s)", r, strings.Join(known, ", ")),
+						File:    relPath(relTo, pos.Filename),
+						Line:    pos.Line,
+						Column:  pos.Column,
+					}
+					f.SetFingerprint()
+					out = append(out, f)
+				}
+			}
+		}
+	}
+	return out
 }
 
 // maxRounds bounds the rounds of whole-program effect analysis: one per
