@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/apilint/apilint/analyzers"
+	"github.com/apilint/apilint/internal/report"
 )
 
 func newExplain(stdout io.Writer) *cobra.Command {
@@ -42,4 +43,14 @@ func ruleNames() []string {
 	}
 	sort.Strings(names)
 	return names
+}
+
+// ruleDocs describes every rule for SARIF.
+func ruleDocs() []report.Rule {
+	var out []report.Rule
+	for _, a := range analyzers.All() {
+		short, _, _ := strings.Cut(a.Doc, "\n")
+		out = append(out, report.Rule{ID: a.Name, Short: short, Help: a.Doc, HelpURI: a.URL, Level: "error"})
+	}
+	return out
 }

@@ -88,6 +88,8 @@ func TestExitCodes(t *testing.T) {
 		{"disable everything", dirty, []string{"--disable", strings.Join(analyzerNames(), ",")}, 2, "", "no analyzer"},
 		{"json", dirty, []string{"--format", "json"}, 1, `"rule": "notimeout"`, ""},
 		{"github", dirty, []string{"--format", "github"}, 1, "::error file=a/a.go,line=5,col=12,title=apilint notimeout::", ""},
+		{"sarif", dirty, []string{"--format", "sarif"}, 1, `"ruleId": "notimeout"`, ""},
+		{"sarif clean", clean, []string{"--format", "sarif"}, 0, `"results": []`, ""},
 		{"does not type-check", broken, nil, 2, "a/a.go:5:12: notimeout", "b/b.go:3:12: undefined: undefined"},
 		{"unknown flag", clean, []string{"--nope"}, 2, "", "unknown flag"},
 		{"unknown format", clean, []string{"--format", "xml"}, 2, "", "--format"},

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 
@@ -182,7 +183,7 @@ func runLint(cmd *cobra.Command, stdout, stderr io.Writer, f lintFlags, patterns
 	if err != nil {
 		return err
 	}
-	if err := report.Write(stdout, f.format, findings); err != nil {
+	if err := report.Write(stdout, f.format, findings, sarifOptions(f.dir)); err != nil {
 		return err
 	}
 	if f.format == "text" {
@@ -197,6 +198,22 @@ func runLint(cmd *cobra.Command, stdout, stderr io.Writer, f lintFlags, patterns
 		return exitCode(exitFindings)
 	}
 	return nil
+}
+
+// sarifOptions describes the rules and the repository for --format sarif.
+func sarifOptions(dir string) report.SARIFOptions {
+	wd, _ := os.Getwd()
+	root := wd
+	if dir == "" {
+		dir = "."
+	}
+	if out, err := exec.Command("git", "-C", dir, "rev-parse", "--show-toplevel").Output(); err == nil {
+		root = strings.TrimSpace(string(out))
+	}
+	if real, err := filepath.EvalSymlinks(wd); err == nil {
+		wd = real
+	}
+	return report.SARIFOptions{Rules: ruleDocs(), Root: root, WorkDir: wd, Version: versionString()}
 }
 
 // adopt applies --new-from-rev and --baseline: what remains are the

@@ -9,11 +9,13 @@ import (
 )
 
 // Formats lists the output formats Write accepts.
-var Formats = []string{"text", "json", "github"}
+var Formats = []string{"text", "json", "github", "sarif"}
 
-// Write renders findings in format to w.
-func Write(w io.Writer, format string, fs []Finding) error {
+// Write renders findings in format to w; sarif uses opts.
+func Write(w io.Writer, format string, fs []Finding, opts SARIFOptions) error {
 	switch format {
+	case "sarif":
+		return SARIF(w, fs, opts)
 	case "text", "":
 		return Text(w, fs)
 	case "json":
