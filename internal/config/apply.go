@@ -65,8 +65,17 @@ func (f *File) Apply(as []*analysis.Analyzer, changed func(qualified string) boo
 			}
 		}
 	}
-	apis.Extend(f.Calls()...)
+	f.ExtendAPIs()
 	return nil
+}
+
+// ExtendAPIs adds apis.queries and apis.blocking to the tables, and
+// applies apis.pagination-params.
+func (f *File) ExtendAPIs() {
+	apis.Extend(f.Calls()...)
+	if len(f.APIs.PaginationParams) > 0 {
+		apis.PaginationParams = append([]string(nil), f.APIs.PaginationParams...)
+	}
 }
 
 // Enabled says whether the file turns analyzer name on or off; ok is

@@ -77,23 +77,23 @@ type Setting struct {
 type APIs struct {
 	// Interfaces replaces the interface name suffixes of the naming
 	// heuristic (see internal/effects).
-	Interfaces []string `yaml:"interfaces"`
+	Interfaces []string `yaml:"interfaces" json:"interfaces"`
 	// Queries are the user's own database and datastore calls.
-	Queries []Spec `yaml:"queries"`
+	Queries []Spec `yaml:"queries" json:"queries"`
 	// Blocking are slow synchronous calls (mail and SMS clients, ...).
-	Blocking []Spec `yaml:"blocking"`
+	Blocking []Spec `yaml:"blocking" json:"blocking"`
 	// PaginationParams replaces the query parameter names that count as
 	// pagination input.
-	PaginationParams []string `yaml:"pagination-params"`
+	PaginationParams []string `yaml:"pagination-params" json:"pagination-params"`
 }
 
 // Spec names methods of one type (or functions of one package).
 type Spec struct {
-	Package string   `yaml:"package"`
-	Type    string   `yaml:"type"`
-	Methods []string `yaml:"methods"`
-	Kind    string   `yaml:"kind"`
-	Line    int      `yaml:"-"`
+	Package string   `yaml:"package" json:"package"`
+	Type    string   `yaml:"type" json:"type"`
+	Methods []string `yaml:"methods" json:"methods"`
+	Kind    string   `yaml:"kind" json:"kind"`
+	Line    int      `yaml:"-" json:"-"`
 }
 
 // Contract configures apilint contract.
@@ -168,7 +168,7 @@ func Parse(path string, data []byte) (*File, error) {
 		return nil, yamlError(path, err)
 	}
 	f.Path = path
-	if err := f.validate(); err != nil {
+	if err := f.Validate(); err != nil {
 		return nil, err
 	}
 	return f, nil
@@ -291,8 +291,8 @@ func (f *File) errorf(line int, format string, args ...any) error {
 	return &Error{Path: f.Path, Line: line, Msg: fmt.Sprintf(format, args...)}
 }
 
-// validate checks values the YAML types do not.
-func (f *File) validate() error {
+// Validate checks values the YAML types do not.
+func (f *File) Validate() error {
 	if f.FailOn != "" {
 		if _, ok := diag.ParseLevel(f.FailOn); !ok {
 			return f.errorf(0, "fail-on %q: want error, warning or note", f.FailOn)

@@ -60,8 +60,14 @@ type Finding struct {
 	Fixes []analysis.SuggestedFix
 }
 
+// ChainInMessage puts the call chain at the end of the message instead of
+// in related information. golangci-lint turns each related entry into an
+// issue of its own, so its plugins set it.
+var ChainInMessage = false
+
 // Report reports f on pass. The level travels in Diagnostic.Category and
-// the chain in Related, both ignored by drivers that do not know them.
+// the chain in Related (or, with ChainInMessage, in the message), both
+// ignored by drivers that do not know them.
 func Report(pass *analysis.Pass, f Finding) {
 	if _, ok := suppressed(pass, f.Pos); ok {
 		return
@@ -75,8 +81,12 @@ func Report(pass *analysis.Pass, f Finding) {
 	if f.Level != "" && f.Level != Error {
 		d.Category = string(f.Level)
 	}
-	for _, c := range f.Chain {
-		d.Related = append(d.Related, analysis.RelatedInformation{Pos: f.Pos, Message: chainPrefix + c})
+	if ChainInMessage && len(f.Chain) > 0 {
+		d.Message += " [chain: " + strings.Join(f.Chain, " → ") + "]"
+	} else {
+		for _, c := range f.Chain {
+			d.Related = append(d.Related, analysis.RelatedInformation{Pos: f.Pos, Message: chainPrefix + c})
+		}
 	}
 	pass.Report(d)
 }
