@@ -1,7 +1,6 @@
 package plugin
 
 import (
-	"bufio"
 	"encoding/json"
 	"os"
 	"os/exec"
@@ -10,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/apilint/apilint/internal/example"
 )
 
 // TestGolangci runs a golangci-lint built with the plugins
@@ -24,17 +25,20 @@ func TestGolangci(t *testing.T) {
 	}
 	bin, _ = filepath.Abs(bin)
 	repo, _ := filepath.Abs("..")
-	example := filepath.Join(repo, "testdata", "example")
+	exampleDir := example.Dir()
 
-	got := golangci(t, bin, example, filepath.Join(repo, ".golangci.example.yml"))
-	want := expected(t, filepath.Join(example, "expected.txt"))
+	got := golangci(t, bin, exampleDir, filepath.Join(repo, ".golangci.example.yml"))
+	want, err := example.Expected()
+	if err != nil {
+		t.Fatal(err)
+	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("golangci-lint reported:\n  %s\nwant:\n  %s", strings.Join(got, "\n  "), strings.Join(want, "\n  "))
 	}
 
 	// //nolint:nplusone on the N+1 silences nplusone, and only it.
 	copyDir := t.TempDir()
-	if out, err := exec.Command("cp", "-R", example+"/.", copyDir).CombinedOutput(); err != nil {
+	if out, err := exec.Command("cp", "-R", exampleDir+"/.", copyDir).CombinedOutput(); err != nil {
 		t.Fatalf("copying the example: %v\n%s", err, out)
 	}
 	handlers := filepath.Join(copyDir, "internal", "api", "handlers.go")
@@ -104,22 +108,4 @@ func golangci(t *testing.T, bin, dir, config string) []string {
 	}
 	sort.Strings(got)
 	return got
-}
-
-func expected(t *testing.T, path string) []string {
-	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	var out []string
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		if l := strings.TrimSpace(sc.Text()); l != "" && !strings.HasPrefix(l, "#") {
-			out = append(out, l)
-		}
-	}
-	sort.Strings(out)
-	return out
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"encoding/json"
 	"os"
 	"os/exec"
@@ -11,10 +10,12 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/apilint/apilint/internal/example"
 )
 
 // exampleDir is the example service the README's quick start analyzes.
-var exampleDir = filepath.Join("..", "..", "testdata", "example")
+var exampleDir = example.Dir()
 
 // buildBinary builds the apilint command into a temporary directory.
 func buildBinary(t *testing.T) string {
@@ -33,20 +34,11 @@ func buildBinary(t *testing.T) string {
 // expected reads testdata/example/expected.txt: "file:line: rule" lines.
 func expected(t *testing.T) []string {
 	t.Helper()
-	f, err := os.Open(filepath.Join(exampleDir, "expected.txt"))
+	want, err := example.Expected()
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
-	var out []string
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		if line := strings.TrimSpace(sc.Text()); line != "" && !strings.HasPrefix(line, "#") {
-			out = append(out, line)
-		}
-	}
-	sort.Strings(out)
-	return out
+	return want
 }
 
 func exitStatus(err error) int {
