@@ -96,3 +96,35 @@ func A() {
 		t.Errorf("exit %d:\n%s", code, stdout)
 	}
 }
+
+// TestFix applies suggested fixes and reports what has none.
+func TestFix(t *testing.T) {
+	dir := module(t, map[string]string{"a/a.go": `package a
+
+import (
+	"log"
+	"net/http"
+)
+
+func Serve(mux *http.ServeMux) {
+	log.Fatal(http.ListenAndServe(":8080", mux))
+}
+
+func Client() *http.Client { return &http.Client{} }
+
+func Get() { http.Get("http://x") }
+`})
+	code, stdout, stderr := run(t, dir, "--fix")
+	if code != 1 || !strings.Contains(stderr, "applied 2 fixes to 1 files") || !strings.Contains(stdout, "http.Get") {
+		t.Fatalf("--fix: exit %d\nstdout: %s\nstderr: %s", code, stdout, stderr)
+	}
+	src, _ := os.ReadFile(filepath.Join(dir, "a/a.go"))
+	for _, want := range []string{`"time"`, "ReadHeaderTimeout: 10 * time.Second", "&http.Client{Timeout: 10 * time.Second}"} {
+		if !strings.Contains(string(src), want) {
+			t.Errorf("fixed file lacks %q:\n%s", want, src)
+		}
+	}
+	if code, stdout, _ := run(t, dir); code != 1 || strings.Count(stdout, "notimeout:") != 1 {
+		t.Errorf("after --fix: exit %d\n%s", code, stdout)
+	}
+}

@@ -72,6 +72,7 @@ type lintFlags struct {
 	baseline      string
 	writeBaseline string
 	newFromRev    string
+	fix           bool
 }
 
 func newRoot(stdout, stderr io.Writer) *cobra.Command {
@@ -108,6 +109,7 @@ It is also a vet tool: go vet -vettool=$(which apilint) ./...`,
 	fl.StringVar(&f.baseline, "baseline", "", "report only findings not recorded in this baseline file")
 	fl.StringVar(&f.writeBaseline, "write-baseline", "", "record the current findings in this baseline file and exit 0")
 	fl.StringVar(&f.newFromRev, "new-from-rev", "", "report only findings on lines changed since this git revision")
+	fl.BoolVar(&f.fix, "fix", false, "apply the suggested fixes of the findings reported, then report what remains")
 	addAnalyzerFlags(fl, analyzers.WithShared())
 
 	root.AddCommand(newExplain(stdout), newVersion(stdout))
@@ -182,6 +184,20 @@ func runLint(cmd *cobra.Command, stdout, stderr io.Writer, f lintFlags, patterns
 	findings, note, err := adopt(res.Findings, f.newFromRev, f.baseline, f.dir)
 	if err != nil {
 		return err
+	}
+	if f.fix {
+		applied, files, err := lint.ApplyFixes(findings)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stderr, "apilint: applied %d fixes to %d files\n", applied, len(files))
+		var left []report.Finding
+		for _, x := range findings {
+			if x.Fix == nil {
+				left = append(left, x)
+			}
+		}
+		findings = left
 	}
 	if err := report.Write(stdout, f.format, findings, sarifOptions(f.dir)); err != nil {
 		return err

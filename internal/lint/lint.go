@@ -277,6 +277,23 @@ func finding(dir string, act *checker.Action, d analysis.Diagnostic) report.Find
 	}
 	f.Snippet = sourceLine(pos.Filename, pos.Line)
 	f.SetFingerprint()
+	if len(d.SuggestedFixes) > 0 {
+		sf := d.SuggestedFixes[0]
+		fix := &report.Fix{Message: sf.Message}
+		for _, e := range sf.TextEdits {
+			tf := act.Package.Fset.File(e.Pos)
+			if tf == nil {
+				fix = nil
+				break
+			}
+			end := e.End
+			if !end.IsValid() {
+				end = e.Pos
+			}
+			fix.Edits = append(fix.Edits, report.Edit{File: tf.Name(), Start: tf.Offset(e.Pos), End: tf.Offset(end), New: string(e.NewText)})
+		}
+		f.Fix = fix
+	}
 	return f
 }
 

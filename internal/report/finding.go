@@ -42,6 +42,21 @@ type Finding struct {
 	// Snippet is the source line the finding points at; it feeds the
 	// fingerprint, so that changing that code makes the finding new.
 	Snippet string `json:"-"`
+	// Fix is the finding's suggested fix, when it has a mechanical one.
+	Fix *Fix `json:"-"`
+}
+
+// Fix is a suggested fix: edits to source files.
+type Fix struct {
+	Message string
+	Edits   []Edit
+}
+
+// Edit replaces the bytes [Start, End) of File with New.
+type Edit struct {
+	File       string // absolute
+	Start, End int
+	New        string
 }
 
 // lineRefs matches "file.go:42" and "file.go:42:7" inside messages, which
