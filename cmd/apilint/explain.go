@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/apilint/apilint/analyzers"
+	"github.com/apilint/apilint/contract"
 )
 
 func newExplain(stdout io.Writer) *cobra.Command {
@@ -32,7 +33,7 @@ func ruleDoc(rule string) (string, bool) {
 	if a := analyzers.ByName(rule); a != nil {
 		return a.Doc, true
 	}
-	return "", false
+	return contract.Doc(rule)
 }
 
 func ruleNames() []string {
@@ -40,6 +41,7 @@ func ruleNames() []string {
 	for _, a := range analyzers.All() {
 		names = append(names, a.Name)
 	}
+	names = append(names, contract.RuleIDs()...)
 	sort.Strings(names)
 	return names
 }

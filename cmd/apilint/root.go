@@ -92,6 +92,7 @@ It is also a vet tool: go vet -vettool=$(which apilint) ./...`,
 	addAnalyzerFlags(fl, analyzers.All())
 
 	root.AddCommand(newExplain(stdout), newVersion(stdout))
+	root.AddCommand(newContract(stdout, stderr))
 	return root
 }
 

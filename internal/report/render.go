@@ -9,7 +9,7 @@ import (
 )
 
 // Formats lists the output formats Write accepts.
-var Formats = []string{"text", "json", "github"}
+var Formats = []string{"text", "json", "markdown", "github"}
 
 // Write renders findings in format to w.
 func Write(w io.Writer, format string, fs []Finding) error {
@@ -18,6 +18,8 @@ func Write(w io.Writer, format string, fs []Finding) error {
 		return Text(w, fs)
 	case "json":
 		return JSON(w, fs)
+	case "markdown":
+		return Markdown(w, fs)
 	case "github":
 		return GitHub(w, fs)
 	}
