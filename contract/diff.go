@@ -3,7 +3,6 @@ package contract
 import (
 	"fmt"
 	"runtime"
-	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -258,21 +257,16 @@ func checkerConfig(o Options) []checker.Option {
 	}
 }
 
-// versioningIDs are the changes of oasdiff's versioning policy, which
-// every batch of checks with an error-level change adds once.
-var versioningIDs = map[string]bool{
-	checker.APIVersionNotBumpedId:      true,
-	checker.APIVersionDecreasedId:      true,
-	checker.APIMajorVersionNotBumpedId: true,
-}
-
-// runChecks runs all of oasdiff's checks with the result that
-// checker.CheckBackwardCompatibilityUntilLevel gives for them, but on
-// every core. The checks only read the diff, and each walks it on its
-// own, so they are split into one batch per core; each batch goes
-// through oasdiff's own pipeline, which also adds the policies' changes
-// (stability, versioning) to every batch. Those are computed once more
-// on an empty batch and taken from there only.
+// runChecks runs all of oasdiff's checks on every core, with the result
+// that checker.CheckBackwardCompatibilityUntilLevel gives for them run one
+// after another. It calls that function once, with one check that runs
+// all the real ones: oasdiff prepares the diff (stability filter,
+// webhooks) before its checks and reworks their changes after them
+// (transitions, shared schemas, guards, versioning policy), and all of
+// that stays its own. Inside, the checks, which only read the diff, are
+// handed out one at a time to one worker per core, so that a few slow
+// ones do not leave a core idle, and their changes are put back in the
+// order of the checks.
 func runChecks(opts []checker.Option, d *diff.Diff, sources *diff.OperationsSourcesMap, floor checker.Level) checker.Changes {
 	var all checker.BackwardCompatibilityChecks
 	for _, c := range checker.GetAllChecks() {
@@ -284,62 +278,30 @@ func runChecks(opts []checker.Option, d *diff.Diff, sources *diff.OperationsSour
 	if workers <= 1 {
 		return checker.CheckBackwardCompatibilityUntilLevel(checker.NewConfig(all, opts...), d, sources, floor)
 	}
-	batches := make([]checker.BackwardCompatibilityChecks, workers+1)
-	for i, c := range all {
-		batches[1+i%workers] = append(batches[1+i%workers], c)
-	}
-	results := make([]checker.Changes, len(batches))
-	var wg sync.WaitGroup
-	for i := range batches {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			cfg := checker.NewConfig(batches[i], opts...)
-			results[i] = checker.CheckBackwardCompatibilityUntilLevel(cfg, d, sources, floor)
-		}()
-	}
-	wg.Wait()
-
-	policy := results[0]
-	policyIDs := map[string]bool{}
-	for _, c := range policy {
-		policyIDs[c.GetId()] = true
-	}
-	l := checker.NewLocalizer("en")
-	key := func(c checker.Change) string {
-		return fmt.Sprint(c.GetId(), "\x00", c.GetLevel(), "\x00", c.GetOperation(), "\x00", c.GetPath(), "\x00", c.GetUncolorizedText(l))
-	}
-	out := slices.Clone(policy)
-	seenVersioning := map[string]bool{}
-	for _, c := range policy {
-		if versioningIDs[c.GetId()] {
-			seenVersioning[c.GetId()] = true
-		}
-	}
-	for _, batch := range results[1:] {
-		// Each batch repeats the policy's changes: drop one copy of each.
-		repeat := map[string]int{}
-		for _, c := range policy {
-			repeat[key(c)]++
-		}
-		for _, c := range batch {
-			id := c.GetId()
-			if policyIDs[id] {
-				if k := key(c); repeat[k] > 0 {
-					repeat[k]--
-					continue
+	concurrent := func(d *diff.Diff, sources *diff.OperationsSourcesMap, cfg *checker.Config) checker.Changes {
+		results := make([]checker.Changes, len(all))
+		next := make(chan int)
+		var wg sync.WaitGroup
+		for range workers {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for i := range next {
+					results[i] = all[i](d, sources, cfg)
 				}
-			}
-			if versioningIDs[id] {
-				// Every batch with an error-level change adds the same one.
-				if seenVersioning[id] {
-					continue
-				}
-				seenVersioning[id] = true
-			}
-			out = append(out, c)
+			}()
 		}
+		for i := range all {
+			next <- i
+		}
+		close(next)
+		wg.Wait()
+		var out checker.Changes
+		for _, r := range results {
+			out = append(out, r...)
+		}
+		return out
 	}
-	slices.SortFunc(out, checker.CompareChanges)
-	return out
+	cfg := checker.NewConfig(checker.BackwardCompatibilityChecks{concurrent}, opts...)
+	return checker.CheckBackwardCompatibilityUntilLevel(cfg, d, sources, floor)
 }
