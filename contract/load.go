@@ -12,10 +12,12 @@ import (
 	"os/exec"
 	"path"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"time"
 
 	"github.com/getkin/kin-openapi/openapi3"
+	yaml "go.yaml.in/yaml/v3"
 )
 
 // LoadOptions say where and how far a spec may be read from.
@@ -146,6 +148,9 @@ func Load(arg string, opts LoadOptions) (spec *Spec, err error) {
 		return nil, err
 	}
 	r.docs[rootKey] = doc
+	if err := checkVersionField(r.name, doc); err != nil {
+		return nil, err
+	}
 
 	loader := openapi3.NewLoader()
 	loader.IsExternalRefsAllowed = true // the policy is ours: see read
@@ -155,14 +160,7 @@ func Load(arg string, opts LoadOptions) (spec *Spec, err error) {
 		return nil, r.refErr
 	}
 	if err != nil {
-		return nil, fmt.Errorf("%s: not a valid OpenAPI document: %s", r.name, oneLine(err.Error()))
-	}
-	if !strings.HasPrefix(t.OpenAPI, "3.") {
-		v := t.OpenAPI
-		if v == "" {
-			v = "missing"
-		}
-		return nil, fmt.Errorf("%s: not an OpenAPI 3 document (openapi: %s)", r.name, v)
+		return nil, structureError(r.name, doc, err)
 	}
 	for _, d := range r.docs {
 		d.json = nil // parsed: only the tree is worth keeping
@@ -171,6 +169,56 @@ func Load(arg string, opts LoadOptions) (spec *Spec, err error) {
 		}
 	}
 	return &Spec{Name: r.name, T: t, docs: r.docs, root: rootKey}, nil
+}
+
+// checkVersionField refuses documents that are not OpenAPI 3 before
+// kin-openapi tries to read them as such and fails somewhere inside.
+func checkVersionField(name string, doc *document) error {
+	n := doc.root
+	if n.Kind == yaml.DocumentNode && len(n.Content) > 0 {
+		n = n.Content[0]
+	}
+	if n.Kind != yaml.MappingNode {
+		return fmt.Errorf("%s:%d: not a valid OpenAPI document: the top level is not a mapping", name, n.Line)
+	}
+	if v := child(n, "swagger"); v != nil {
+		return fmt.Errorf("%s:%d: a Swagger 2.0 document; apilint reads OpenAPI 3.0 and 3.1", name, v.Line)
+	}
+	v := child(n, "openapi")
+	if v == nil {
+		return fmt.Errorf("%s:%d: not an OpenAPI document: no openapi field", name, n.Line)
+	}
+	if v.Kind != yaml.ScalarNode || !strings.HasPrefix(v.Value, "3.") {
+		return fmt.Errorf("%s:%d: openapi: %s is not OpenAPI 3.0 or 3.1", name, v.Line, oneLine(v.Value))
+	}
+	return nil
+}
+
+// jsonField finds the field in encoding/json's type errors
+// ("cannot unmarshal number into field T.paths of type ...").
+var jsonField = regexp.MustCompile(`into (?:Go struct )?field ([A-Za-z0-9_.]+) of type`)
+
+// structureError words kin-openapi's failure to read the document's
+// structure as one line, with the line of the field where it names one.
+func structureError(name string, doc *document, err error) error {
+	msg := oneLine(err.Error())
+	msg = strings.TrimPrefix(msg, "failed to unmarshal data: json error: ")
+	if i := strings.Index(msg, ", yaml error:"); i >= 0 {
+		msg = msg[:i]
+	}
+	if m := jsonField.FindStringSubmatch(msg); m != nil && doc.root != nil {
+		// "T.info.version": the first part is the Go type, the rest are
+		// the document's keys.
+		parts := strings.Split(m[1], ".")[1:]
+		for i, p := range parts {
+			parts[i] = strings.ToLower(p[:1]) + p[1:]
+		}
+		s := &Spec{docs: map[string]*document{"": doc}}
+		if pos := s.position(parts...); pos.Line > 0 {
+			return fmt.Errorf("%s:%d: not a valid OpenAPI document: %s", name, pos.Line, msg)
+		}
+	}
+	return fmt.Errorf("%s: not a valid OpenAPI document: %s", name, msg)
 }
 
 // readRoot reads the root document and fixes the directory its refs must

@@ -322,7 +322,7 @@ func checkDeprecationExample(o operation, code string, h *openapi3.Header, pos P
 			}
 		case s == "true":
 			out = append(out, change{
-				rule: RuleDeprecationExample, level: diag.Warning, operation: o.name(), pos: pos, key: o.name() + " " + code,
+				rule: RuleDeprecationExample, level: diag.Warning, operation: o.name(), pos: pos, key: o.name() + " " + code + " legacy",
 				message: fmt.Sprintf("%s response %s: the Deprecation header example is the legacy \"true\"; "+
 					"RFC 9745 sends the date of deprecation as an RFC 9651 date such as @1688169599", o.name(), code),
 			})
@@ -342,10 +342,8 @@ func checkDeprecationExample(o operation, code string, h *openapi3.Header, pos P
 func checkSunsetExample(o operation, code string, h *openapi3.Header, deprecated time.Time, sunset time.Time, hasSunset bool, pos Position) []change {
 	var out []change
 	bad := func(format string, args ...any) {
-		out = append(out, change{
-			rule: RuleSunsetExample, operation: o.name(), pos: pos, key: o.name() + " " + code,
-			message: fmt.Sprintf("%s response %s: ", o.name(), code) + fmt.Sprintf(format, args...),
-		})
+		msg := fmt.Sprintf("%s response %s: ", o.name(), code) + fmt.Sprintf(format, args...)
+		out = append(out, change{rule: RuleSunsetExample, operation: o.name(), pos: pos, key: msg, message: msg})
 	}
 	for _, ex := range headerExamples(h) {
 		s := fmt.Sprint(ex)
