@@ -111,6 +111,29 @@ func fromOasdiff(l checker.Level) diag.Level {
 // of its checks, then our rules, then grouping. BASE and REVISION are
 // read as Load reads them, concurrently.
 func Diff(base, revision string, o Options) (*Result, error) {
+	a, err := analyze(base, revision, o)
+	if err != nil {
+		return nil, err
+	}
+	return &Result{
+		Findings:        a.findings(o.NoGroup),
+		Changes:         len(a.changes),
+		BaseVersion:     version(a.base.T),
+		RevisionVersion: version(a.rev.T),
+	}, nil
+}
+
+// analysis is what Diff found before it is made into findings.
+type analysis struct {
+	opts      Options
+	base, rev *Spec
+	// changes are oasdiff's, ours our rules' (levelled and filtered).
+	changes checker.Changes
+	ours    []change
+}
+
+// analyze loads both specs, diffs them and runs every check and rule.
+func analyze(base, revision string, o Options) (*analysis, error) {
 	if err := o.Validate(); err != nil {
 		return nil, err
 	}
@@ -143,9 +166,8 @@ func Diff(base, revision string, o Options) (*Result, error) {
 	}
 	changes := runChecks(checkerConfig(o), d, sources, floor)
 
-	l := checker.NewLocalizer("en")
-	conv := newConverter(l, r, o.NoGroup)
-	cs := make([]change, 0, len(changes))
+	// The version rule judges oasdiff's error-level changes, after the
+	// user's overrides.
 	var breaking []string
 	breakingCount := 0
 	for _, c := range changes {
@@ -155,17 +177,20 @@ func Diff(base, revision string, o Options) (*Result, error) {
 				breaking = append(breaking, c.GetOperation()+" "+c.GetPath())
 			}
 		}
+	}
+	ours = append(ours, runRules(&ruleInput{base: b, rev: r, breaking: breaking, breakingCount: breakingCount}, false, versionRuleOnly)...)
+	return &analysis{opts: o, base: b, rev: r, changes: changes, ours: ours}, nil
+}
+
+// findings groups the analysis by root cause, or not.
+func (a *analysis) findings(noGroup bool) []report.Finding {
+	conv := newConverter(checker.NewLocalizer("en"), a.rev, noGroup)
+	cs := make([]change, 0, len(a.changes)+len(a.ours))
+	for _, c := range a.changes {
 		cs = append(cs, conv.convert(c))
 	}
-	cs = append(cs, ours...)
-	cs = append(cs, runRules(&ruleInput{base: b, rev: r, breaking: breaking, breakingCount: breakingCount}, false, versionRuleOnly)...)
-	cs = applySeverity(cs, o)
-	return &Result{
-		Findings:        group(cs, o.NoGroup, conv),
-		Changes:         len(changes),
-		BaseVersion:     s1.Version,
-		RevisionVersion: s2.Version,
-	}, nil
+	cs = append(cs, a.ours...)
+	return group(applySeverity(cs, a.opts), noGroup, conv)
 }
 
 // versionRuleOnly picks the rule that needs oasdiff's results; the
