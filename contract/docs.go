@@ -19,8 +19,9 @@ func RuleIDs() []string {
 	return ids
 }
 
-// placeholder matches the fmt verbs of oasdiff's message templates.
-var placeholder = regexp.MustCompile(`%[a-z]`)
+// placeholder matches the fmt verbs of oasdiff's message templates, which
+// its localizer has already run through fmt with no arguments.
+var placeholder = regexp.MustCompile(`%!?[a-z](\(MISSING\))?`)
 
 // Doc returns the documentation of a contract rule, ours or oasdiff's,
 // as apilint explain prints it. For oasdiff's rules it is built from the
