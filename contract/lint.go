@@ -198,7 +198,7 @@ func checkPathVersions(in *ruleInput) []change {
 			continue
 		}
 		var ops []string
-		for _, o := range operations(&openapi3.T{Paths: openapi3.NewPaths(openapi3.WithPath(p, t.Paths.Value(p)))}) {
+		for _, o := range pathOperations(p, t.Paths.Value(p)) {
 			ops = append(ops, o.name())
 		}
 		out = append(out, change{

@@ -174,14 +174,20 @@ func operations(t *openapi3.T) []operation {
 	}
 	sort.Strings(keys)
 	for _, p := range keys {
-		item := paths[p]
-		if item == nil {
-			continue
-		}
-		for _, m := range httpMethods {
-			if op := item.GetOperation(m); op != nil {
-				out = append(out, operation{path: p, method: m, op: op})
-			}
+		out = append(out, pathOperations(p, paths[p])...)
+	}
+	return out
+}
+
+// pathOperations lists the operations of one path item.
+func pathOperations(path string, item *openapi3.PathItem) []operation {
+	if item == nil {
+		return nil
+	}
+	var out []operation
+	for _, m := range httpMethods {
+		if op := item.GetOperation(m); op != nil {
+			out = append(out, operation{path: path, method: m, op: op})
 		}
 	}
 	return out
