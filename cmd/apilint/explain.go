@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/apilint/apilint/analyzers"
+	"github.com/apilint/apilint/contract"
 	"github.com/apilint/apilint/internal/report"
 )
 
@@ -33,7 +34,7 @@ func ruleDoc(rule string) (string, bool) {
 	if a := analyzers.ByName(rule); a != nil {
 		return a.Doc, true
 	}
-	return "", false
+	return contract.Doc(rule)
 }
 
 func ruleNames() []string {
@@ -41,16 +42,47 @@ func ruleNames() []string {
 	for _, a := range analyzers.All() {
 		names = append(names, a.Name)
 	}
+	names = append(names, contract.RuleIDs()...)
 	sort.Strings(names)
 	return names
 }
 
-// ruleDocs describes every rule for SARIF.
-func ruleDocs() []report.Rule {
+// analyzerRules describes the analyzers for SARIF.
+func analyzerRules() []report.Rule {
 	var out []report.Rule
 	for _, a := range analyzers.All() {
 		short, _, _ := strings.Cut(a.Doc, "\n")
 		out = append(out, report.Rule{ID: a.Name, Short: short, Help: a.Doc, HelpURI: a.URL, Level: "error"})
 	}
 	return out
+}
+
+// contractRules describes for SARIF apilint's own contract rules and the
+// oasdiff rules that found something.
+func contractRules(fs []report.Finding) []report.Rule {
+	ids := make(map[string]bool)
+	for _, r := range contract.Rules {
+		ids[r.ID] = true
+	}
+	for _, f := range fs {
+		ids[f.Rule] = true
+	}
+	var out []report.Rule
+	for id := range ids {
+		doc, _ := contract.Doc(id)
+		short, _, _ := strings.Cut(doc, "\n")
+		out = append(out, report.Rule{ID: id, Short: short, Help: doc, Level: levelOf(fs, id)})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
+}
+
+// levelOf is the level of the first finding of rule id, or error.
+func levelOf(fs []report.Finding, id string) report.Level {
+	for _, f := range fs {
+		if f.Rule == id {
+			return f.Level
+		}
+	}
+	return "error"
 }

@@ -113,6 +113,7 @@ It is also a vet tool: go vet -vettool=$(which apilint) ./...`,
 	addAnalyzerFlags(fl, analyzers.WithShared())
 
 	root.AddCommand(newExplain(stdout), newVersion(stdout))
+	root.AddCommand(newContract(stdout, stderr))
 	return root
 }
 
@@ -229,7 +230,7 @@ func sarifOptions(dir string) report.SARIFOptions {
 	if real, err := filepath.EvalSymlinks(wd); err == nil {
 		wd = real
 	}
-	return report.SARIFOptions{Rules: ruleDocs(), Root: root, WorkDir: wd, Version: versionString()}
+	return report.SARIFOptions{Rules: analyzerRules(), Root: root, WorkDir: wd, Version: versionString()}
 }
 
 // adopt applies --new-from-rev and --baseline: what remains are the

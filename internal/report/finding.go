@@ -1,6 +1,6 @@
 // Package report holds apilint's one Finding model, shared by the code
-// analyzers and the contract checks, and renders findings as text, JSON
-// and GitHub annotations.
+// analyzers and the contract checks, and renders findings as text, JSON,
+// GitHub annotations and Markdown.
 package report
 
 import (

@@ -9,7 +9,7 @@ import (
 )
 
 // Formats lists the output formats Write accepts.
-var Formats = []string{"text", "json", "github", "sarif"}
+var Formats = []string{"text", "json", "markdown", "github", "sarif"}
 
 // Write renders findings in format to w; sarif uses opts.
 func Write(w io.Writer, format string, fs []Finding, opts SARIFOptions) error {
@@ -20,6 +20,8 @@ func Write(w io.Writer, format string, fs []Finding, opts SARIFOptions) error {
 		return Text(w, fs)
 	case "json":
 		return JSON(w, fs)
+	case "markdown":
+		return Markdown(w, fs)
 	case "github":
 		return GitHub(w, fs)
 	}

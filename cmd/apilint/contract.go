@@ -1,0 +1,182 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/apilint/apilint/contract"
+	"github.com/apilint/apilint/internal/diag"
+	"github.com/apilint/apilint/internal/report"
+)
+
+// contractFlags are the flags of apilint contract diff and lint.
+type contractFlags struct {
+	config            string
+	format            string
+	failOn            string
+	level             string
+	minSunsetDays     uint
+	minSunsetBetaDays uint
+	noGroup           bool
+	allowExternalRefs bool
+}
+
+func newContract(stdout, stderr io.Writer) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "contract",
+		Short: "Check OpenAPI contracts: breaking changes, deprecation headers, version bumps",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return usageError{fmt.Errorf("contract needs a subcommand: diff BASE REVISION, or lint SPEC")}
+		},
+	}
+	cmd.AddCommand(newContractDiff(stdout, stderr), newContractLint(stdout, stderr))
+	return cmd
+}
+
+func addContractFlags(cmd *cobra.Command, f *contractFlags) {
+	fl := cmd.Flags()
+	fl.StringVar(&f.config, "config", "", "configuration file (default: .apilint.yml found from the working directory upward); its contract section applies")
+	fl.StringVar(&f.format, "format", "text", "output format: "+strings.Join(report.Formats, ", "))
+	fl.StringVar(&f.failOn, "fail-on", "error", "exit 1 when a finding is at or above this level: error, warning, note")
+	fl.StringVar(&f.level, "level", "warning", "report findings at or above this level: error, warning, note")
+	fl.BoolVar(&f.noGroup, "no-group", false, "report each change on its own instead of one finding per root cause")
+	fl.BoolVar(&f.allowExternalRefs, "allow-external-refs", false, "fetch $refs to http(s) URLs (off: such a $ref is an error and nothing is fetched)")
+}
+
+func newContractDiff(stdout, stderr io.Writer) *cobra.Command {
+	var f contractFlags
+	cmd := &cobra.Command{
+		Use:   "diff BASE REVISION",
+		Short: "Report breaking changes and deprecation mistakes between two versions of an OpenAPI spec",
+		Long: `Compares two versions of an OpenAPI 3.0 or 3.1 spec with every check of oasdiff, plus
+apilint's rules: Deprecation and Sunset headers on deprecated operations (RFC 9745,
+RFC 8594), a sunset policy (--min-sunset-days), and a major version bump for breaking
+changes. A change to a shared schema is one finding listing every operation it affects.
+
+BASE and REVISION are each a file, "-" for standard input, or GITREF:path, a file as git
+has it at a ref (origin/main:api/openapi.yaml), read without touching the work tree.
+Specs are untrusted: $refs to URLs are refused unless --allow-external-refs, relative
+$refs must stay in the spec's directory, and documents and YAML aliases are bounded.
+
+Exit status: 0 when nothing is at or above --fail-on, 1 when something is, 2 for usage
+and input errors.`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) != 2 {
+				return usageError{fmt.Errorf("contract diff takes BASE and REVISION, got %d arguments", len(args))}
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o, failOn, err := f.options(cmd, cmd.InOrStdin())
+			if err != nil {
+				return err
+			}
+			res, err := contract.Diff(args[0], args[1], o)
+			if err != nil {
+				return err
+			}
+			return writeContract(stdout, stderr, f.format, failOn, res.Findings,
+				fmt.Sprintf("%s (%s) → %s (%s): %d changes", args[0], res.BaseVersion, args[1], res.RevisionVersion, res.Changes))
+		},
+	}
+	addContractFlags(cmd, &f)
+	cmd.Flags().UintVar(&f.minSunsetDays, "min-sunset-days", 180, "sunset policy: fewest days between deprecating a stable operation and its x-sunset date")
+	cmd.Flags().UintVar(&f.minSunsetBetaDays, "min-sunset-days-beta", 0, "the same for operations with x-stability-level: beta")
+	return cmd
+}
+
+func newContractLint(stdout, stderr io.Writer) *cobra.Command {
+	var f contractFlags
+	cmd := &cobra.Command{
+		Use:   "lint SPEC",
+		Short: "Report single-spec problems: unpaginated lists, inconsistent error schemas, unversioned paths",
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) != 1 {
+				return usageError{fmt.Errorf("contract lint takes one SPEC, got %d arguments", len(args))}
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o, failOn, err := f.options(cmd, cmd.InOrStdin())
+			if err != nil {
+				return err
+			}
+			fs, err := contract.Lint(args[0], o)
+			if err != nil {
+				return err
+			}
+			return writeContract(stdout, stderr, f.format, failOn, fs, args[0])
+		},
+	}
+	addContractFlags(cmd, &f)
+	return cmd
+}
+
+// options checks the flags and the configuration file's contract section
+// (flags win) and turns them into contract.Options.
+func (f contractFlags) options(cmd *cobra.Command, stdin io.Reader) (contract.Options, diag.Level, error) {
+	o := contract.DefaultOptions()
+	cfg, err := loadConfig(f.config, "")
+	if err != nil {
+		return o, "", err
+	}
+	if cfg != nil {
+		c := cfg.Contract
+		changed := cmd.Flags().Changed
+		if c.FailOn != "" && !changed("fail-on") {
+			f.failOn = c.FailOn
+		}
+		if c.MinSunsetDays != nil && !changed("min-sunset-days") {
+			f.minSunsetDays = uint(*c.MinSunsetDays)
+		}
+		if c.AllowExternalRefs && !changed("allow-external-refs") {
+			f.allowExternalRefs = true
+		}
+		if len(c.Rules) > 0 {
+			o.Severity = c.Rules
+			if err := o.Validate(); err != nil {
+				return o, "", fmt.Errorf("%s: contract.rules: %w", cfg.Path, err)
+			}
+		}
+	}
+	failOn, ok := diag.ParseLevel(f.failOn)
+	if !ok {
+		return o, "", usageError{fmt.Errorf("--fail-on %q: want error, warning or note", f.failOn)}
+	}
+	level, ok := diag.ParseLevel(f.level)
+	if !ok {
+		return o, "", usageError{fmt.Errorf("--level %q: want error, warning or note", f.level)}
+	}
+	if !validFormat(f.format) {
+		return o, "", usageError{fmt.Errorf("--format %q: want one of %s", f.format, strings.Join(report.Formats, ", "))}
+	}
+	o.Level = level
+	o.NoGroup = f.noGroup
+	o.MinSunsetDays = f.minSunsetDays
+	o.MinSunsetBetaDays = f.minSunsetBetaDays
+	o.Load.AllowExternalRefs = f.allowExternalRefs
+	o.Load.Stdin = stdin
+	return o, failOn, nil
+}
+
+// writeContract prints findings and turns them into the exit status.
+func writeContract(stdout, stderr io.Writer, format string, failOn diag.Level, fs []report.Finding, what string) error {
+	opts := sarifOptions("")
+	opts.Rules = contractRules(fs)
+	if err := report.Write(stdout, format, fs, opts); err != nil {
+		return err
+	}
+	if format == "text" {
+		s := report.Summarize(fs)
+		fmt.Fprintf(stderr, "apilint: %s; %d findings (%d errors, %d warnings, %d notes)\n",
+			what, len(fs), s.Error, s.Warning, s.Note)
+	}
+	if report.AtLeast(fs, failOn) > 0 {
+		return exitCode(exitFindings)
+	}
+	return nil
+}

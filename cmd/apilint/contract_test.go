@@ -1,0 +1,162 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/owenrumney/go-sarif/v3/pkg/report/v210/sarif"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+// runContract runs apilint with args as execute does, and returns what it
+// printed and its exit status.
+func runContract(t *testing.T, stdin string, args ...string) (string, string, int) {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	root := newRoot(&stdout, &stderr)
+	root.SetArgs(args)
+	root.SetIn(strings.NewReader(stdin))
+	err := root.Execute()
+	var code exitCode
+	switch {
+	case err == nil:
+		return stdout.String(), stderr.String(), exitClean
+	case errors.As(err, &code):
+		return stdout.String(), stderr.String(), int(code)
+	}
+	return stdout.String(), stderr.String() + "apilint: " + err.Error() + "\n", exitError
+}
+
+const (
+	base = "../../contract/testdata/diff/base.yaml"
+	rev  = "../../contract/testdata/diff/rev.yaml"
+)
+
+func TestContractDiffFormats(t *testing.T) {
+	for _, format := range []string{"text", "json", "markdown", "github"} {
+		t.Run(format, func(t *testing.T) {
+			out, _, code := runContract(t, "", "contract", "diff", "--format", format, base, rev)
+			if code != exitFindings {
+				t.Errorf("exit %d, want %d", code, exitFindings)
+			}
+			golden(t, filepath.Join("testdata/contract", "diff."+format+".golden"), out)
+		})
+	}
+	t.Run("no-group", func(t *testing.T) {
+		out, _, _ := runContract(t, "", "contract", "diff", "--no-group", "--level", "note", base, rev)
+		golden(t, "testdata/contract/diff.no-group.golden", out)
+	})
+	t.Run("lint", func(t *testing.T) {
+		out, _, code := runContract(t, "", "contract", "lint", "--format", "json", "../../contract/testdata/lint/openapi.yaml")
+		if code != exitClean {
+			t.Errorf("exit %d: lint findings are warnings, below --fail-on error", code)
+		}
+		golden(t, "testdata/contract/lint.json.golden", out)
+	})
+}
+
+func golden(t *testing.T, file, got string) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(file, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatalf("%v (go test -update writes it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("output differs from %s (go test -update rewrites it):\n%s", file, got)
+	}
+}
+
+func TestContractExitCodes(t *testing.T) {
+	spec, err := os.ReadFile(base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name   string
+		stdin  string
+		args   []string
+		code   int
+		stderr string
+	}{
+		{"findings", "", []string{"contract", "diff", base, rev}, exitFindings, "6 findings (6 errors"},
+		{"clean", "", []string{"contract", "diff", base, base}, exitClean, "0 findings"},
+		{"unknown flag", "", []string{"contract", "diff", "--severity-is-not-a-flag", base, rev}, exitError, "unknown flag"},
+		{"fail-on note, only notes", "", []string{"contract", "lint", "--fail-on", "note", "../../contract/testdata/lint/openapi.yaml"}, exitFindings, "4 findings"},
+		{"stdin against a file", string(spec), []string{"contract", "diff", "-", base}, exitClean, "0 findings"},
+		{"one argument", "", []string{"contract", "diff", base}, exitError, "contract diff takes BASE and REVISION, got 1 arguments"},
+		{"bad format", "", []string{"contract", "diff", "--format", "xml", base, rev}, exitError, `--format "xml"`},
+		{"bad fail-on", "", []string{"contract", "diff", "--fail-on", "fatal", base, rev}, exitError, `--fail-on "fatal"`},
+		{"missing file", "", []string{"contract", "diff", base, "nope.yaml"}, exitError, "apilint: nope.yaml: no such file or directory\n"},
+		{"escaping ref", "", []string{"contract", "diff", "../../contract/testdata/escape/parent.yaml", base}, exitError, "leaves the spec's directory"},
+		{"no subcommand", "", []string{"contract"}, exitError, "contract needs a subcommand"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, stderr, code := runContract(t, tt.stdin, tt.args...)
+			if code != tt.code || !strings.Contains(stderr, tt.stderr) {
+				t.Errorf("exit %d, stderr %q; want %d and %q", code, stderr, tt.code, tt.stderr)
+			}
+			if code == exitError && strings.Count(stderr, "\n") > 1 {
+				t.Errorf("input and usage errors are one line: %q", stderr)
+			}
+		})
+	}
+}
+
+func TestExplainContractRules(t *testing.T) {
+	for _, id := range []string{"api-deprecated-header-missing", "breaking-change-without-version-bump", "api-removed-without-deprecation", "api-list-without-pagination"} {
+		out, _, code := runContract(t, "", "explain", id)
+		if code != exitClean || !strings.HasPrefix(out, id+": ") {
+			t.Errorf("explain %s: exit %d, %q", id, code, out)
+		}
+	}
+	_, stderr, code := runContract(t, "", "explain", "no-such-rule")
+	if code != exitError || !strings.Contains(stderr, "api-sunset-header-missing") {
+		t.Errorf("explain of an unknown rule: exit %d, %q; want the list of rules", code, stderr)
+	}
+}
+
+func TestContractSARIF(t *testing.T) {
+	stdout, stderr, code := runContract(t, "", "contract", "diff", "--format", "sarif", base, rev)
+	if code != exitFindings {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if _, err := sarif.FromBytes([]byte(stdout), sarif.WithStrictValidation()); err != nil {
+		t.Fatalf("contract SARIF does not validate: %v", err)
+	}
+	for _, want := range []string{`"id": "api-deprecated-header-missing"`, `"ruleId": `, `"partialFingerprints"`} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("SARIF lacks %s", want)
+		}
+	}
+}
+
+// The contract section of .apilint.yml reaches contract diff, and an
+// unknown rule id in it is a clear error.
+func TestContractConfig(t *testing.T) {
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, ".apilint.yml")
+	absBase, _ := filepath.Abs(base)
+	absRev, _ := filepath.Abs(rev)
+	os.WriteFile(cfg, []byte("contract:\n  rules:\n    no-such-rule: warning\n"), 0o644)
+	_, stderr, code := runContract(t, "", "contract", "diff", "--config", cfg, absBase, absRev)
+	if code != exitError || !strings.Contains(stderr, "no-such-rule") {
+		t.Errorf("unknown rule: exit %d: %s", code, stderr)
+	}
+	os.WriteFile(cfg, []byte("contract:\n  fail-on: note\n"), 0o644)
+	if _, _, code := runContract(t, "", "contract", "diff", "--config", cfg, absBase, absRev); code != exitFindings {
+		t.Errorf("fail-on from the file: exit %d", code)
+	}
+}

@@ -1,0 +1,332 @@
+package contract
+
+import (
+	"fmt"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/oasdiff/oasdiff/checker"
+	"github.com/oasdiff/oasdiff/diff"
+	"github.com/oasdiff/oasdiff/load"
+
+	"github.com/apilint/apilint/internal/diag"
+	"github.com/apilint/apilint/internal/report"
+)
+
+// Options configure Diff and Lint.
+type Options struct {
+	// Load says where specs are read from and how far.
+	Load LoadOptions
+	// MinSunsetDays is the sunset policy for stable operations: the
+	// fewest days between deprecating one and its x-sunset date. It is
+	// passed to oasdiff's deprecation config, which reports
+	// api-sunset-date-too-small under it.
+	MinSunsetDays uint
+	// MinSunsetBetaDays is the same for operations with
+	// x-stability-level: beta.
+	MinSunsetBetaDays uint
+	// Severity re-levels rules by id, ours and oasdiff's: "error",
+	// "warning", "note" or "off". Validate checks it.
+	Severity map[string]string
+	// Level is the lowest level reported; "" means warning.
+	Level diag.Level
+	// NoGroup reports every change oasdiff finds on its own, instead of
+	// one finding per root cause.
+	NoGroup bool
+}
+
+// DefaultOptions are the defaults of apilint contract diff.
+func DefaultOptions() Options {
+	return Options{MinSunsetDays: 180, Level: diag.Warning}
+}
+
+// Result is what Diff found.
+type Result struct {
+	Findings []report.Finding
+	// Changes is how many changes oasdiff reported at or above the
+	// level, before grouping.
+	Changes int
+	// BaseVersion and RevisionVersion are the specs' info.version.
+	BaseVersion, RevisionVersion string
+}
+
+// levelOff turns a rule off in Options.Severity.
+const levelOff = "off"
+
+// Validate checks the severity overrides: every id must be a rule of
+// oasdiff's or ours, and every level one apilint knows. oasdiff itself
+// exits the process on an unknown id, so this must run first.
+func (o Options) Validate() error {
+	known := map[string]bool{}
+	for _, id := range checker.GetAllRuleIds() {
+		known[id] = true
+	}
+	for _, r := range Rules {
+		known[r.ID] = true
+	}
+	var unknown, bad []string
+	for id, lvl := range o.Severity {
+		if !known[id] {
+			unknown = append(unknown, fmt.Sprintf("%q", id))
+		}
+		if _, ok := diag.ParseLevel(lvl); !ok && lvl != levelOff {
+			bad = append(bad, fmt.Sprintf("%s: %q", id, lvl))
+		}
+	}
+	sort.Strings(unknown)
+	sort.Strings(bad)
+	switch {
+	case len(unknown) > 0:
+		return fmt.Errorf("severity overrides name unknown contract rules %s (apilint explain contract lists them)", strings.Join(unknown, ", "))
+	case len(bad) > 0:
+		return fmt.Errorf("severity overrides with unknown levels (want error, warning, note or off): %s", strings.Join(bad, ", "))
+	}
+	if o.Level != "" {
+		if _, ok := diag.ParseLevel(string(o.Level)); !ok {
+			return fmt.Errorf("level %q: want error, warning or note", o.Level)
+		}
+	}
+	return nil
+}
+
+// oasdiffLevels maps our levels to oasdiff's.
+var oasdiffLevels = map[string]checker.Level{
+	"error": checker.ERR, "warning": checker.WARN, "note": checker.INFO, levelOff: checker.NONE,
+}
+
+// fromOasdiff maps oasdiff's levels to ours.
+func fromOasdiff(l checker.Level) diag.Level {
+	switch l {
+	case checker.ERR:
+		return diag.Error
+	case checker.WARN:
+		return diag.Warning
+	}
+	return diag.Note
+}
+
+// Diff compares two versions of a contract: oasdiff's diff and every one
+// of its checks, then our rules, then grouping. BASE and REVISION are
+// read as Load reads them, concurrently.
+func Diff(base, revision string, o Options) (*Result, error) {
+	a, err := analyze(base, revision, o)
+	if err != nil {
+		return nil, err
+	}
+	return &Result{
+		Findings:        a.findings(o.NoGroup),
+		Changes:         len(a.changes),
+		BaseVersion:     version(a.base.T),
+		RevisionVersion: version(a.rev.T),
+	}, nil
+}
+
+// analysis is what Diff found before it is made into findings.
+type analysis struct {
+	opts      Options
+	base, rev *Spec
+	// changes are oasdiff's, ours our rules' (levelled and filtered).
+	changes checker.Changes
+	ours    []change
+}
+
+// analyze loads both specs, diffs them and runs every check and rule.
+func analyze(base, revision string, o Options) (*analysis, error) {
+	if err := o.Validate(); err != nil {
+		return nil, err
+	}
+	if o.Level == "" {
+		o.Level = diag.Warning
+	}
+	b, r, err := loadPair(base, revision, o.Load)
+	if err != nil {
+		return nil, err
+	}
+	s1 := &load.SpecInfo{Url: b.Name, Spec: b.T, Version: version(b.T)}
+	s2 := &load.SpecInfo{Url: r.Name, Spec: r.T, Version: version(r.T)}
+
+	// Our rules read header names as written (they compare them
+	// case-insensitively); oasdiff's breaking command lower-cases them
+	// before diffing, and so do we, so that a header that only changed
+	// case is not a change.
+	ours := runRules(&ruleInput{base: b, rev: r}, false, nil)
+	if _, err := load.WithLowercaseHeaders()(nil, []*load.SpecInfo{s1, s2}); err != nil {
+		return nil, fmt.Errorf("%s: %w", r.Name, err)
+	}
+	cfg := diff.NewConfig(diff.WithMatchInlineRefs(true))
+	d, sources, err := diff.GetWithOperationsSourcesMap(cfg, s1, s2)
+	if err != nil {
+		return nil, fmt.Errorf("diff %s %s: %w", b.Name, r.Name, err)
+	}
+	floor := checker.WARN
+	if o.Level == diag.Note {
+		floor = checker.INFO
+	}
+	changes := runChecks(checkerConfig(o), d, sources, floor)
+
+	// The version rule judges oasdiff's error-level changes, after the
+	// user's overrides.
+	var breaking []string
+	breakingCount := 0
+	for _, c := range changes {
+		if c.GetLevel() == checker.ERR {
+			breakingCount++
+			if c.GetOperation() != "" {
+				breaking = append(breaking, c.GetOperation()+" "+c.GetPath())
+			}
+		}
+	}
+	ours = append(ours, runRules(&ruleInput{base: b, rev: r, breaking: breaking, breakingCount: breakingCount}, false, versionRuleOnly)...)
+	return &analysis{opts: o, base: b, rev: r, changes: changes, ours: ours}, nil
+}
+
+// findings groups the analysis by root cause, or not.
+func (a *analysis) findings(noGroup bool) []report.Finding {
+	conv := newConverter(checker.NewLocalizer("en"), a.rev, noGroup)
+	cs := make([]change, 0, len(a.changes)+len(a.ours))
+	for _, c := range a.changes {
+		cs = append(cs, conv.convert(c))
+	}
+	cs = append(cs, a.ours...)
+	return group(applySeverity(cs, a.opts), noGroup, conv)
+}
+
+// versionRuleOnly picks the rule that needs oasdiff's results; the
+// others run before the diff, on the specs as written.
+func versionRuleOnly(r *Rule) bool { return r.ID == RuleVersionNotBumped }
+
+// runRules runs our rules of the given kind; pick, when set, chooses
+// among them, and by default every rule but the version rule runs.
+func runRules(in *ruleInput, lint bool, pick func(*Rule) bool) []change {
+	if pick == nil {
+		pick = func(r *Rule) bool { return !versionRuleOnly(r) }
+	}
+	var out []change
+	for _, r := range Rules {
+		if r.Lint == lint && r.check != nil && pick(r) {
+			out = append(out, r.check(in)...)
+		}
+	}
+	return out
+}
+
+// applySeverity gives each change its level (the rule's default unless
+// the change sets its own, and the user's override over both) and drops
+// those turned off or below the reporting level.
+func applySeverity(cs []change, o Options) []change {
+	out := cs[:0]
+	for _, c := range cs {
+		if lvl, ok := o.Severity[c.rule]; ok {
+			if lvl == levelOff {
+				continue
+			}
+			c.level = diag.Level(lvl)
+		}
+		if c.level == "" {
+			if r := ruleByID(c.rule); r != nil {
+				c.level = r.Level
+			}
+		}
+		if c.level.Rank() < o.Level.Rank() {
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// loadPair loads base and revision at the same time: each is mostly
+// parsing, and they share nothing.
+func loadPair(base, revision string, lo LoadOptions) (*Spec, *Spec, error) {
+	baseOpts, revOpts := lo, lo
+	revOpts.KeepTrees = true // findings point into the revision
+	if base == "-" && revision == "-" {
+		// Standard input can be read once; "-" twice names one document.
+		s, err := Load(base, revOpts)
+		return s, s, err
+	}
+	var b, r *Spec
+	var berr, rerr error
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		b, berr = Load(base, baseOpts)
+	}()
+	r, rerr = Load(revision, revOpts)
+	wg.Wait()
+	if berr != nil {
+		return nil, nil, berr
+	}
+	return b, r, rerr
+}
+
+// checkerConfig builds oasdiff's checker config from ours. Validate has
+// vetted the ids, so WithSeverityLevels cannot exit the process.
+func checkerConfig(o Options) []checker.Option {
+	known := map[string]bool{}
+	for _, id := range checker.GetAllRuleIds() {
+		known[id] = true
+	}
+	levels := map[string]checker.Level{}
+	for id, lvl := range o.Severity {
+		if known[id] {
+			levels[id] = oasdiffLevels[lvl]
+		}
+	}
+	return []checker.Option{
+		checker.WithSeverityLevels(levels),
+		checker.WithDeprecation(o.MinSunsetBetaDays, o.MinSunsetDays),
+	}
+}
+
+// runChecks runs all of oasdiff's checks on every core, with the result
+// that checker.CheckBackwardCompatibilityUntilLevel gives for them run one
+// after another. It calls that function once, with one check that runs
+// all the real ones: oasdiff prepares the diff (stability filter,
+// webhooks) before its checks and reworks their changes after them
+// (transitions, shared schemas, guards, versioning policy), and all of
+// that stays its own. Inside, the checks, which only read the diff, are
+// handed out one at a time to one worker per core, so that a few slow
+// ones do not leave a core idle, and their changes are put back in the
+// order of the checks.
+func runChecks(opts []checker.Option, d *diff.Diff, sources *diff.OperationsSourcesMap, floor checker.Level) checker.Changes {
+	var all checker.BackwardCompatibilityChecks
+	for _, c := range checker.GetAllChecks() {
+		if c != nil {
+			all = append(all, c)
+		}
+	}
+	workers := min(runtime.GOMAXPROCS(0), len(all))
+	if workers <= 1 {
+		return checker.CheckBackwardCompatibilityUntilLevel(checker.NewConfig(all, opts...), d, sources, floor)
+	}
+	concurrent := func(d *diff.Diff, sources *diff.OperationsSourcesMap, cfg *checker.Config) checker.Changes {
+		results := make([]checker.Changes, len(all))
+		next := make(chan int)
+		var wg sync.WaitGroup
+		for range workers {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for i := range next {
+					results[i] = all[i](d, sources, cfg)
+				}
+			}()
+		}
+		for i := range all {
+			next <- i
+		}
+		close(next)
+		wg.Wait()
+		var out checker.Changes
+		for _, r := range results {
+			out = append(out, r...)
+		}
+		return out
+	}
+	cfg := checker.NewConfig(checker.BackwardCompatibilityChecks{concurrent}, opts...)
+	return checker.CheckBackwardCompatibilityUntilLevel(cfg, d, sources, floor)
+}

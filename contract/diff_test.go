@@ -1,0 +1,345 @@
+package contract
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/oasdiff/oasdiff/checker"
+	"github.com/oasdiff/oasdiff/diff"
+	"github.com/oasdiff/oasdiff/load"
+
+	"github.com/apilint/apilint/internal/diag"
+	"github.com/apilint/apilint/internal/report"
+)
+
+// summary is what a test compares of a finding.
+func summary(f report.Finding) string {
+	return fmt.Sprintf("%s %s [%s]", f.Level, f.Rule, strings.Join(f.Operations, ", "))
+}
+
+func summaries(fs []report.Finding) []string {
+	out := make([]string, len(fs))
+	for i, f := range fs {
+		out[i] = summary(f)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func TestDiffFixture(t *testing.T) {
+	res, err := Diff("testdata/diff/base.yaml", "testdata/diff/rev.yaml", DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"error api-deprecated-header-missing [GET /v1/widgets/{id}]",
+		"error api-removed-without-deprecation [DELETE /v1/widgets/{id}]",
+		"error api-sunset-date-too-small [GET /v1/widgets/{id}]",
+		"error api-sunset-header-missing [GET /v1/widgets/{id}]",
+		"error breaking-change-without-version-bump [DELETE /v1/widgets/{id}, GET /v1/gadgets, GET /v1/gadgets/{id}, GET /v1/widgets/{id}]",
+		"error response-property-enum-value-added [GET /v1/gadgets, GET /v1/gadgets/{id}]",
+	}
+	if got := summaries(res.Findings); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	for _, f := range res.Findings {
+		if f.File != "testdata/diff/rev.yaml" || f.Line == 0 || f.Fingerprint == "" {
+			t.Errorf("%s: at %s:%d fingerprint %q, want a line of the revision and a fingerprint", f.Rule, f.File, f.Line, f.Fingerprint)
+		}
+		if f.Rule == "response-property-enum-value-added" {
+			// Grouped at the shared schema: Part.kind, line 83 of rev.yaml.
+			if f.Line != 82 || !strings.Contains(f.Message, "`Part/kind`") || !strings.Contains(f.Message, "`200`, `default`") {
+				t.Errorf("grouped finding at line %d: %s", f.Line, f.Message)
+			}
+		}
+	}
+}
+
+// pairs returns the (rule, operation) pairs of findings at level or above.
+func pairs(fs []report.Finding, level diag.Level) map[string]bool {
+	out := map[string]bool{}
+	for _, f := range fs {
+		if f.Level.Rank() < level.Rank() {
+			continue
+		}
+		if len(f.Operations) == 0 {
+			out[f.Rule+" "] = true
+		}
+		for _, op := range f.Operations {
+			out[f.Rule+" "+op] = true
+		}
+	}
+	return out
+}
+
+// checkNoLoss checks that grouping keeps every (rule, operation) pair and
+// returns the finding counts ungrouped and grouped.
+func checkNoLoss(t *testing.T, a *analysis) (int, int) {
+	t.Helper()
+	flat, grouped := a.findings(true), a.findings(false)
+	g := pairs(grouped, diag.Note)
+	for p := range pairs(flat, diag.Note) {
+		if !g[p] {
+			t.Errorf("grouping lost %s", p)
+		}
+	}
+	if len(grouped) > len(flat) {
+		t.Errorf("%d grouped findings, more than the %d ungrouped", len(grouped), len(flat))
+	}
+	return len(flat), len(grouped)
+}
+
+func TestGroupingLosesNothing(t *testing.T) {
+	o := DefaultOptions()
+	o.Level = diag.Note
+	a, err := analyze("testdata/diff/base.yaml", "testdata/diff/rev.yaml", o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	flat, grouped := checkNoLoss(t, a)
+	if flat != len(a.changes)+len(a.ours) || grouped >= flat {
+		t.Errorf("%d changes and %d of ours gave %d ungrouped and %d grouped findings", len(a.changes), len(a.ours), flat, grouped)
+	}
+}
+
+// TestStripe diffs two real versions of Stripe's spec, when they are
+// there: grouping must lose no (rule, operation) pair and cut the
+// findings at least tenfold.
+func TestStripe(t *testing.T) {
+	base, rev := "../../shared/specs/stripe-2023-03-15.yaml", "../../shared/specs/stripe-2023-09-12.yaml"
+	if _, err := os.Stat(rev); err != nil {
+		t.Skip("../shared/specs is not there")
+	}
+	if testing.Short() {
+		t.Skip("takes about 15 seconds")
+	}
+	a, err := analyze(base, rev, DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	flat, grouped := checkNoLoss(t, a)
+	t.Logf("%d oasdiff changes: %d findings ungrouped, %d grouped", len(a.changes), flat, grouped)
+	if grouped*10 > flat {
+		t.Errorf("%d grouped findings from %d: less than tenfold", grouped, flat)
+	}
+}
+
+// TestChecksMatchSequential checks that running oasdiff's checks on every
+// core gives what oasdiff gives running them one after another.
+func TestChecksMatchSequential(t *testing.T) {
+	load1 := func(name string) *load.SpecInfo {
+		s, err := Load(name, LoadOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return &load.SpecInfo{Url: name, Spec: s.T, Version: version(s.T)}
+	}
+	for _, pair := range [][2]string{
+		{"testdata/diff/base.yaml", "testdata/diff/rev.yaml"},
+		{"testdata/diff/rev.yaml", "testdata/diff/base.yaml"},
+		{"testdata/headers.yaml", "testdata/diff/rev.yaml"},
+	} {
+		d, sources, err := diff.GetWithOperationsSourcesMap(diff.NewConfig(), load1(pair[0]), load1(pair[1]))
+		if err != nil {
+			t.Fatal(err)
+		}
+		opts := checkerConfig(DefaultOptions())
+		want := checker.CheckBackwardCompatibilityUntilLevel(checker.NewConfig(checker.GetAllChecks(), opts...), d, sources, checker.INFO)
+		got := runChecks(opts, d, sources, checker.INFO)
+		l := checker.NewLocalizer("en")
+		text := func(cs checker.Changes) string {
+			var b strings.Builder
+			for _, c := range cs {
+				fmt.Fprintf(&b, "%s %s %s %s\n", c.GetLevel(), c.GetId(), c.GetOperation()+" "+c.GetPath(), c.GetUncolorizedText(l))
+			}
+			return b.String()
+		}
+		if text(got) != text(want) {
+			t.Errorf("%s → %s: concurrent checks gave\n%s\nsequential:\n%s", pair[0], pair[1], text(got), text(want))
+		}
+		if len(want) == 0 {
+			t.Errorf("%s → %s: no changes: the fixture tests nothing", pair[0], pair[1])
+		}
+	}
+}
+
+func TestSeverityOverrides(t *testing.T) {
+	tests := []struct {
+		name     string
+		severity map[string]string
+		want     string // summary that must be there, or "-rule" that must not
+		err      string
+	}{
+		{"oasdiff rule lowered", map[string]string{"api-removed-without-deprecation": "warning"},
+			"warning api-removed-without-deprecation [DELETE /v1/widgets/{id}]", ""},
+		{"oasdiff rule off", map[string]string{"api-removed-without-deprecation": "off"}, "-api-removed-without-deprecation", ""},
+		{"our rule lowered", map[string]string{RuleSunsetHeaderMissing: "warning"},
+			"warning api-sunset-header-missing [GET /v1/widgets/{id}]", ""},
+		{"our rule off", map[string]string{RuleDeprecatedHeaderMissing: "off"}, "-" + RuleDeprecatedHeaderMissing, ""},
+		{"oasdiff note raised", map[string]string{"api-major-version-not-bumped": "error"},
+			"error api-major-version-not-bumped []", ""},
+		{"unknown ids", map[string]string{"no-such-rule": "error", "another-typo": "off"}, "",
+			`severity overrides name unknown contract rules "another-typo", "no-such-rule"`},
+		{"unknown level", map[string]string{"api-removed-without-deprecation": "fatal"}, "",
+			`unknown levels (want error, warning, note or off): api-removed-without-deprecation: "fatal"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			o := DefaultOptions()
+			o.Severity = tt.severity
+			res, err := Diff("testdata/diff/base.yaml", "testdata/diff/rev.yaml", o)
+			if tt.err != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.err) {
+					t.Fatalf("error %v, want %q", err, tt.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := summaries(res.Findings)
+			if rule, ok := strings.CutPrefix(tt.want, "-"); ok {
+				for _, s := range got {
+					if strings.Contains(s, " "+rule+" ") {
+						t.Errorf("%s is off but reported: %s", rule, s)
+					}
+				}
+				return
+			}
+			found := false
+			for _, s := range got {
+				found = found || s == tt.want
+			}
+			if !found {
+				t.Errorf("no %q in\n%s", tt.want, strings.Join(got, "\n"))
+			}
+		})
+	}
+}
+
+// specPair writes a base and a revision that differ in info.version and,
+// when breaking, in a removed operation; with sunset set, the revision's
+// GET is deprecated with that x-sunset.
+func specPair(t *testing.T, from, to string, breaking bool, sunset string) (string, string) {
+	t.Helper()
+	base, err := os.ReadFile("testdata/diff/base.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := strings.Replace(string(base), "version: 1.0.0", "version: \""+from+"\"", 1)
+	r := strings.Replace(string(base), "version: 1.0.0", "version: \""+to+"\"", 1)
+	if breaking {
+		r = strings.Replace(r, "    delete:\n      operationId: deleteWidget\n      responses:\n        \"204\": {description: deleted}\n", "", 1)
+	}
+	if sunset != "" {
+		r = strings.Replace(r, "      operationId: getWidget\n", "      operationId: getWidget\n      deprecated: true\n      x-sunset: \""+sunset+"\"\n", 1)
+	}
+	dir := t.TempDir()
+	write(t, dir, map[string]string{"base.yaml": b, "rev.yaml": r})
+	return filepath.Join(dir, "base.yaml"), filepath.Join(dir, "rev.yaml")
+}
+
+func TestVersionBump(t *testing.T) {
+	tests := []struct {
+		from, to string
+		breaking bool
+		want     string // level of breaking-change-without-version-bump, or ""
+		message  string
+	}{
+		{"1.0.0", "1.1.0", true, "error", "the major part did not increase"},
+		{"1.0.0", "1.0.0", true, "error", "the major part did not increase"},
+		{"v1.2.3", "v2.0.0", true, "", ""},
+		{"1.0.0", "2.0.0-beta.1", true, "", ""},
+		{"0.1.0", "0.2.0", true, "", ""},
+		{"0.1.0", "0.1.1", true, "error", "the major part did not increase"},
+		{"2.0.0", "1.9.0", true, "error", "the major part did not increase"},
+		{"2023-01-01", "2023-02-01", true, "note", "not semver, so they were compared as strings"},
+		{"b", "a", true, "error", "not semver, compared as strings"},
+		{"1.0.0", "1.0.1", false, "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.from+"→"+tt.to, func(t *testing.T) {
+			base, rev := specPair(t, tt.from, tt.to, tt.breaking, "")
+			o := DefaultOptions()
+			o.Level = diag.Note
+			res, err := Diff(base, rev, o)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got report.Finding
+			for _, f := range res.Findings {
+				if f.Rule == RuleVersionNotBumped {
+					got = f
+				}
+			}
+			if string(got.Level) != tt.want || !strings.Contains(got.Message, tt.message) {
+				t.Errorf("got %q %q, want %q %q", got.Level, got.Message, tt.want, tt.message)
+			}
+			if tt.want != "" && strings.Join(got.Operations, ",") != "DELETE /v1/widgets/{id}" {
+				t.Errorf("operations %v, want the removed one", got.Operations)
+			}
+		})
+	}
+}
+
+func TestMinSunsetDays(t *testing.T) {
+	soon := time.Now().AddDate(0, 0, 30).Format(time.DateOnly)
+	tests := []struct {
+		days uint
+		want bool
+	}{
+		{180, true},
+		{31, true},
+		{10, false},
+	}
+	for _, tt := range tests {
+		t.Run(fmt.Sprint(tt.days), func(t *testing.T) {
+			base, rev := specPair(t, "1.0.0", "1.0.0", false, soon)
+			o := DefaultOptions()
+			o.MinSunsetDays = tt.days
+			res, err := Diff(base, rev, o)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := false
+			for _, f := range res.Findings {
+				got = got || (f.Rule == "api-sunset-date-too-small" && f.Level == diag.Error)
+			}
+			if got != tt.want {
+				t.Errorf("sunset in 30 days with a policy of %d days: api-sunset-date-too-small %v, want %v", tt.days, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestDiffStdinTwice(t *testing.T) {
+	data, err := os.ReadFile("testdata/diff/base.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Diff("-", "-", Options{Load: LoadOptions{Stdin: strings.NewReader(string(data))}, MinSunsetDays: 180})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Changes != 0 {
+		t.Errorf("%d changes between stdin and itself", res.Changes)
+	}
+}
+
+func TestDiffInputErrors(t *testing.T) {
+	tests := []struct{ base, rev, want string }{
+		{"testdata/diff/base.yaml", "testdata/nope.yaml", "testdata/nope.yaml: no such file or directory"},
+		{"testdata/escape/parent.yaml", "testdata/diff/rev.yaml", "testdata/escape/parent.yaml: $ref to /etc/passwd leaves the spec's directory"},
+	}
+	for _, tt := range tests {
+		_, err := Diff(tt.base, tt.rev, DefaultOptions())
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("Diff(%s, %s): %v, want %q", tt.base, tt.rev, err, tt.want)
+		}
+	}
+}

@@ -1,0 +1,72 @@
+package contract
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/oasdiff/oasdiff/checker"
+)
+
+// RuleIDs lists every contract rule id, ours and oasdiff's, sorted.
+func RuleIDs() []string {
+	ids := checker.GetAllRuleIds()
+	for _, r := range Rules {
+		ids = append(ids, r.ID)
+	}
+	sort.Strings(ids)
+	return ids
+}
+
+// placeholder matches the fmt verbs of oasdiff's message templates, which
+// its localizer has already run through fmt with no arguments.
+var placeholder = regexp.MustCompile(`%!?[a-z](\(MISSING\))?`)
+
+// Doc returns the documentation of a contract rule, ours or oasdiff's,
+// as apilint explain prints it. For oasdiff's rules it is built from the
+// descriptions and message templates oasdiff keeps per rule id.
+func Doc(id string) (string, bool) {
+	if r := ruleByID(id); r != nil {
+		kind := "apilint contract diff"
+		if r.Lint {
+			kind = "apilint contract lint"
+		}
+		return fmt.Sprintf("%s: %s\n\nDefault level: %s. Reported by %s.\n\n%s\n\n%s",
+			r.ID, r.Summary, r.Level, kind, r.Doc, overrideHelp(r.ID)), true
+	}
+	for _, r := range checker.GetAllRules() {
+		if r.Id != id {
+			continue
+		}
+		l := checker.NewLocalizer("en")
+		var b strings.Builder
+		fmt.Fprintf(&b, "%s: %s\n\n", r.Id, localized(l, r.Description, "(no description)"))
+		fmt.Fprintf(&b, "Default level: %s. A check of oasdiff's, run by apilint contract diff.\n\n", fromOasdiff(r.Level))
+		if tmpl := localized(l, r.Id, ""); tmpl != "" {
+			fmt.Fprintf(&b, "Message: %s\n\n", placeholder.ReplaceAllString(tmpl, "…"))
+		}
+		if why := localized(l, r.Id+"-comment", ""); why != "" {
+			fmt.Fprintf(&b, "Why: %s\n\n", why)
+		}
+		b.WriteString("apilint reports one finding per root cause: a change to a shared schema that oasdiff\n" +
+			"finds once per operation and route is one finding that lists every operation it affects\n" +
+			"(--no-group shows oasdiff's changes one by one).\n\n")
+		b.WriteString(overrideHelp(r.Id))
+		return b.String(), true
+	}
+	return "", false
+}
+
+// localized looks key up, or returns def when oasdiff has no text for it
+// (its localizer returns the key itself then).
+func localized(l checker.Localizer, key, def string) string {
+	if s := l(key); s != key && s != "" {
+		return s
+	}
+	return def
+}
+
+func overrideHelp(id string) string {
+	return fmt.Sprintf("Re-level or turn off in .apilint.yml:\n    contract:\n      severity:\n        %s: warning   # error, warning, note or off\n", id)
+}
