@@ -32,12 +32,13 @@ func run(pass *analysis.Pass) (any, error) {
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	res := pass.ResultOf[effects.Analyzer].(*effects.Result)
 	services := source.ServiceMethods(pass.Pkg)
+	helpers := source.CalledOnly(pass.Fset, pass.TypesInfo, pass.Files)
 	queue := queueOf(pass.Pkg)
 	for fileCur := range insp.Root().Children() {
 		if diag.Skip(pass, fileCur.Node().(*ast.File)) {
 			continue
 		}
-		for _, h := range source.Handlers(pass.TypesInfo, services, fileCur) {
+		for _, h := range source.Handlers(pass.TypesInfo, services, helpers, fileCur) {
 			var sum *effects.Summary
 			var head string
 			switch n := h.Cursor.Node().(type) {

@@ -12,7 +12,7 @@ import (
 
 func TestBlocking(t *testing.T) {
 	dir := stubs.GOPATH(t, analysistest.TestData())
-	analysistest.Run(t, dir, blocking.Analyzer, "handlers", "jobs", "queued", "rpcsvc")
+	analysistest.Run(t, dir, blocking.Analyzer, "handlers", "jobs", "queued", "rpcsvc", "routerapp")
 }
 
 // apis.blocking in .apilint.yml ends up in apis.Extend.

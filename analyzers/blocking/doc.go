@@ -13,13 +13,19 @@
 // stops answering requests that never needed the mail at all.
 //
 // blocking reports work that blocks the request, done in a handler
-// (net/http, chi, gin, echo and fiber handlers; gRPC and Connect service
-// methods) or in any function it calls synchronously, in any package:
+// (net/http, chi, httprouter, gin, echo and fiber handlers; gRPC and
+// Connect service methods) or in any function it calls synchronously, in
+// any package. A function with a handler's signature that the package
+// only calls, and never registers, is a helper: its callers are the
+// handlers. The work is:
 //
-//   - time.Sleep, and <-time.After(d) outside a select;
-//   - sending mail: net/smtp (SendMail and *smtp.Client operations), and
-//     the SendGrid, Mailgun, AWS SES, gomail, go-mail and jordan-wright/email
-//     send calls; sending SMS through Twilio;
+//   - time.Sleep, and <-time.After(d) outside a select (a sleep computed
+//     from time.Since or time.Until pads to a constant time on purpose,
+//     and is left alone);
+//   - sending mail: net/smtp and emersion/go-smtp (SendMail and client
+//     operations), and the SendGrid, Mailgun, AWS SES, gomail, go-mail,
+//     smtppool and jordan-wright/email send calls; sending SMS through
+//     Twilio;
 //   - running external commands: os/exec's Run, Output, CombinedOutput
 //     and Wait;
 //   - outbound HTTP requests issued once per element of a collection

@@ -13,9 +13,18 @@
 // cap lets one client do the same by sending gigabytes.
 //
 // Unbounded lists. unbounded reports a request handler (net/http, chi,
-// gin, echo and fiber handlers; gRPC and Connect service methods) when it,
-// or a function it calls in any package, runs a many-row read with no
-// bound, and the handler reads no pagination input:
+// httprouter, gin, echo and fiber handlers; gRPC and Connect service
+// methods) when it, or a function it calls in any package, runs a
+// many-row read with no bound whose rows reach the handler's response,
+// and the handler reads no pagination input. The rows reach the response
+// when every function between the query and the handler returns a
+// collection (a slice, map, iterator or result set: a function that
+// returns one entity keeps the child rows it loaded), and the handler
+// passes them, or what it builds from them, to a call that writes the
+// response (json.NewEncoder(w).Encode, c.JSON, a template, any helper
+// given the ResponseWriter or framework context) or returns them (RPC).
+// Rows used only to filter, validate or fill a map are not a list the
+// handler returns. The reads are:
 //
 //   - SQL whose text is known statically (constants, concatenations of
 //     constants, fmt.Sprintf with a constant format, also when a helper
@@ -32,10 +41,12 @@
 //     through Scopes is given the benefit of the doubt.
 //
 // Pagination input is a query parameter named limit, page, per_page,
-// page_size, size, cursor, offset, after, before, next or token
+// page_size, size, cursor, offset, after, before, next, token, page_token,
+// max_results or max_count, compared without case or separators
 // (apis.pagination-params in .apilint.yml), read by the handler or any
 // function it calls through net/http (URL.Query().Get, FormValue), gin,
-// echo or fiber, or bound into a struct field tagged with such a name.
+// echo or fiber (also through a helper given the parameter's name), or
+// bound into a struct field tagged with such a name.
 //
 // A LIMIT bound to a page size the client chose (?limit=...) with no
 // upper cap before use (min, or a comparison that clamps or rejects it)
@@ -45,10 +56,11 @@
 // Unbounded request bodies. unbounded reports a handler that reads the
 // whole body, directly or through a helper (io.ReadAll(r.Body),
 // json.NewDecoder(r.Body).Decode, io.Copy from r.Body, gin's
-// ShouldBindJSON and GetRawData, echo's Bind), unless the handler wraps
-// the body with http.MaxBytesReader or the package registers a
-// server-wide limit (http.MaxBytesHandler, echo's middleware.BodyLimit,
-// gin-contrib/size, or a middleware calling http.MaxBytesReader). The
+// Bind, ShouldBind, ShouldBindJSON and GetRawData, echo's Bind), unless
+// the handler wraps the body with http.MaxBytesReader or the package (in
+// the apilint command, the program) registers a server-wide limit
+// (http.MaxBytesHandler, echo's middleware.BodyLimit, gin-contrib/size, or
+// a middleware calling http.MaxBytesReader on a request's body). The
 // suggested fix wraps the body: r.Body = http.MaxBytesReader(w, r.Body, 1<<20).
 // fiber caps bodies at 4 MiB by default and is not reported.
 //

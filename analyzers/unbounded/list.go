@@ -21,13 +21,17 @@ func funcObj(pass *analysis.Pass, decl *ast.FuncDecl) *types.Func {
 // no pagination input.
 func (c *checker) list(h source.HandlerFunc, sum *effects.Summary) {
 	e, ok := sum.Find(false, effects.UnboundedRead)
-	if !ok {
+	if !ok || !c.mayList(h) {
 		return
 	}
 	if _, paged := sum.Find(true, effects.PageInput); paged {
 		return
 	}
 	at, chain := c.callLeadingTo(h, e)
+	call, ok := at.(*ast.CallExpr)
+	if !ok || !c.responds(h, call) {
+		return // the rows do not reach the response: not a list this handler returns
+	}
 	what := e.Call() + " runs "
 	switch {
 	case strings.HasPrefix(e.Detail, "no ") || strings.HasPrefix(e.Detail, "built "):
@@ -47,6 +51,27 @@ func (c *checker) list(h source.HandlerFunc, sum *effects.Summary) {
 		", and the handler reads no pagination parameter: the response and the query grow with the table until one request exhausts memory and the database" +
 		"; paginate: accept a cursor (or page) and a limit capped at a maximum (limit = min(limit, 100)), and declare maxItems in the API contract"
 	diag.Report(c.pass, diag.Finding{Pos: at.Pos(), End: at.End(), Message: msg, Chain: append([]string{c.chainName(h)}, chain...)})
+}
+
+// mayList reports whether handler h may be a list endpoint: registered
+// (in this package) for GET, or for any method, on a path that names a
+// collection; or not registered here at all. A POST, PUT, PATCH or
+// DELETE, or a GET of /things/{id}, returns one entity.
+func (c *checker) mayList(h source.HandlerFunc) bool {
+	var key any = h.Cursor.Node()
+	if decl, ok := h.Cursor.Node().(*ast.FuncDecl); ok {
+		key = funcObj(c.pass, decl)
+	}
+	routes := c.routes[key]
+	if len(routes) == 0 {
+		return true
+	}
+	for _, r := range routes {
+		if (r.Method == "" || r.Method == "GET") && !source.EntityPattern(r.Pattern) {
+			return true
+		}
+	}
+	return false
 }
 
 // chainName names handler h at the head of a chain, as nplusone does.

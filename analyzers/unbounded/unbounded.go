@@ -28,16 +28,19 @@ var Analyzer = &analysis.Analyzer{
 type checker struct {
 	pass *analysis.Pass
 	res  *effects.Result
+	// routes are the package's route registrations, by handler.
+	routes map[any][]source.Route
 }
 
 func run(pass *analysis.Pass) (any, error) {
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	c := &checker{pass: pass, res: pass.ResultOf[effects.Analyzer].(*effects.Result)}
+	c := &checker{pass: pass, res: pass.ResultOf[effects.Analyzer].(*effects.Result), routes: source.Routes(pass.TypesInfo, pass.Files)}
 	services := source.ServiceMethods(pass.Pkg)
+	helpers := source.CalledOnly(pass.Fset, pass.TypesInfo, pass.Files)
 	var handlers []source.HandlerFunc
 	for fileCur := range insp.Root().Children() {
 		file := fileCur.Node().(*ast.File)
-		found := source.Handlers(pass.TypesInfo, services, fileCur)
+		found := source.Handlers(pass.TypesInfo, services, helpers, fileCur)
 		if !diag.Skip(pass, file) {
 			handlers = append(handlers, found...)
 		}

@@ -44,6 +44,12 @@ func blocking() []Call {
 	out = append(out, note(funcs("gopkg.in/gomail.v2", m("Send", Blocking)), mails)...)
 	out = append(out, note(on("github.com/wneessen/go-mail", recv("Client"),
 		m("DialAndSend", Blocking), m("DialAndSendWithContext", Blocking), m("Send", Blocking)), mails)...)
+	out = append(out, note(funcs("github.com/emersion/go-smtp", m("SendMail", Blocking), m("SendMailTLS", Blocking), m("Dial", Blocking), m("DialTLS", Blocking), m("DialStartTLS", Blocking)), mails)...)
+	out = append(out, note(on("github.com/emersion/go-smtp", recv("Client"),
+		m("Mail", Blocking), m("Rcpt", Blocking), m("Data", Blocking), m("Hello", Blocking),
+		m("StartTLS", Blocking), m("Auth", Blocking), m("Quit", Blocking), m("SendMail", Blocking)), mails)...)
+	out = append(out, note(on("github.com/knadh/smtppool", recv("Pool"), m("Send", Blocking)), mails)...)
+	out = append(out, note(on("github.com/knadh/smtppool/v2", recv("Pool"), m("Send", Blocking)), mails)...)
 	out = append(out, note(on("github.com/jordan-wright/email", recv("Email"),
 		m("Send", Blocking), m("SendWithTLS", Blocking), m("SendWithStartTLS", Blocking)), mails)...)
 	return out

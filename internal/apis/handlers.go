@@ -28,6 +28,7 @@ var (
 	echoContext    = TypeRef{Pkg: "github.com/labstack/echo/v4", Name: "Context"}
 	fiberCtxV2     = TypeRef{Pkg: "github.com/gofiber/fiber/v2", Name: "Ctx", Ptr: true}
 	fiberCtxV3     = TypeRef{Pkg: "github.com/gofiber/fiber/v3", Name: "Ctx"}
+	routerParams   = TypeRef{Pkg: "github.com/julienschmidt/httprouter", Name: "Params"}
 	contextContext = TypeRef{Pkg: "context", Name: "Context"}
 )
 
@@ -35,6 +36,8 @@ var (
 // mux and most routers take plain net/http handlers.
 var Handlers = []Handler{
 	{Framework: "net/http", Params: []TypeRef{responseWriter, httpRequest}, Request: 1,
+		CapBody: "%[2]s.Body = http.MaxBytesReader(%[1]s, %[2]s.Body, 1<<20)"},
+	{Framework: "httprouter", Params: []TypeRef{responseWriter, httpRequest, routerParams}, Request: 1,
 		CapBody: "%[2]s.Body = http.MaxBytesReader(%[1]s, %[2]s.Body, 1<<20)"},
 	{Framework: "gin", Params: []TypeRef{ginContext},
 		CapBody: "%[1]s.Request.Body = http.MaxBytesReader(%[1]s.Writer, %[1]s.Request.Body, 1<<20)"},

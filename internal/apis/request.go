@@ -1,5 +1,10 @@
 package apis
 
+import (
+	"go/types"
+	"strings"
+)
+
 // RequestRead is a way a handler reads its request.
 type RequestRead struct {
 	Pkg, Recv, Name string
@@ -60,6 +65,8 @@ var RequestReads = []RequestRead{
 	{Pkg: gin, Recv: "Context", Name: "ShouldBindJSON", What: BodyAll},
 	{Pkg: gin, Recv: "Context", Name: "BindJSON", What: BodyAll},
 	{Pkg: gin, Recv: "Context", Name: "ShouldBindBodyWith", What: BodyAll},
+	{Pkg: gin, Recv: "Context", Name: "Bind", What: BodyAll},
+	{Pkg: gin, Recv: "Context", Name: "ShouldBind", What: BodyAll},
 	{Pkg: echo, Recv: "Context", Name: "Bind", What: BodyAll},
 }
 
@@ -96,17 +103,32 @@ func IsBodyLimit(pkg, recv, name string) bool {
 
 // PaginationParams are the query parameter names that count as
 // pagination input (apis.pagination-params in .apilint.yml replaces them).
-var PaginationParams = []string{"limit", "page", "per_page", "page_size", "pagesize", "size", "cursor", "offset", "after", "before", "next", "token", "page_token", "pageToken", "perPage", "pageSize"}
+// Names compare without case, '_' or '-': per_page, perPage, per-page.
+var PaginationParams = []string{"limit", "page", "per_page", "page_size", "size", "cursor", "offset", "after", "before", "next", "token", "page_token", "max_results", "max_count"}
 
 // PageSizeParams are the pagination parameters that set how many rows a
 // page has: a LIMIT bound to one of them must be capped.
-var PageSizeParams = []string{"limit", "per_page", "page_size", "pagesize", "size", "perPage", "pageSize", "count", "first", "max"}
+var PageSizeParams = []string{"limit", "per_page", "page_size", "size", "count", "first", "max", "max_results", "max_count"}
 
 // IsPagination reports whether name is a pagination parameter.
-func IsPagination(name string) bool { return contains(PaginationParams, name) }
+func IsPagination(name string) bool { return containsName(PaginationParams, name) }
 
 // IsPageSize reports whether name sets the page size.
-func IsPageSize(name string) bool { return contains(PageSizeParams, name) }
+func IsPageSize(name string) bool { return containsName(PageSizeParams, name) }
+
+func containsName(list []string, s string) bool {
+	s = normalName(s)
+	for _, x := range list {
+		if normalName(x) == s {
+			return true
+		}
+	}
+	return false
+}
+
+func normalName(s string) string {
+	return strings.ToLower(strings.NewReplacer("_", "", "-", "").Replace(s))
+}
 
 func contains(list []string, s string) bool {
 	for _, x := range list {
@@ -183,4 +205,39 @@ func BoundOf(c *Call) Bound {
 		return BoundChain
 	}
 	return NoBound
+}
+
+// ResponseWriters are the calls that write a response body.
+var ResponseWriters = []Call{
+	{Pkg: "encoding/json", Recv: "Encoder", Name: "Encode"},
+	{Pkg: "encoding/xml", Recv: "Encoder", Name: "Encode"},
+	{Pkg: "html/template", Recv: "Template", Name: "Execute"},
+	{Pkg: "html/template", Recv: "Template", Name: "ExecuteTemplate"},
+	{Pkg: "text/template", Recv: "Template", Name: "Execute"},
+	{Pkg: "text/template", Recv: "Template", Name: "ExecuteTemplate"},
+	{Pkg: "net/http", Recv: "ResponseWriter", Name: "Write"},
+	{Pkg: gin, Recv: "Context", Name: "*"},
+	{Pkg: echo, Recv: "Context", Name: "*"},
+	{Pkg: fiber, Recv: "Ctx", Name: "*"},
+}
+
+// IsResponseWriter reports whether pkg.recv.name writes a response.
+func IsResponseWriter(pkg, recv, name string) bool {
+	for _, c := range ResponseWriters {
+		if c.Pkg == pkg && c.Recv == recv && (c.Name == name || c.Name == "*") {
+			return true
+		}
+	}
+	return false
+}
+
+// IsFrameworkContext reports whether t is a web framework's request
+// context (gin, echo, fiber), through which handlers respond.
+func IsFrameworkContext(t types.Type) bool {
+	for _, ref := range []TypeRef{ginContext, echoContext, fiberCtxV2, fiberCtxV3} {
+		if ref.Matches(t) {
+			return true
+		}
+	}
+	return false
 }

@@ -140,3 +140,31 @@ func Extend(calls ...Call) {
 	extensions = append(extensions, calls...)
 	defaultOnce = sync.Once{}
 }
+
+var (
+	modelledOnce sync.Once
+	modelled     map[string]bool
+)
+
+// Modelled reports whether the tables describe package path: apilint
+// knows what its functions do and does not read their bodies' summaries
+// (an interface inside a framework can reach code the program never
+// uses).
+func Modelled(path string) bool {
+	modelledOnce.Do(func() {
+		modelled = make(map[string]bool)
+		for _, c := range Builtin() {
+			modelled[c.Pkg] = true
+		}
+		for _, r := range RequestReads {
+			modelled[r.Pkg] = true
+		}
+		for _, c := range Callbacks {
+			modelled[c.Pkg] = true
+		}
+		for _, s := range ServerStarts {
+			modelled[s.Pkg] = true
+		}
+	})
+	return modelled[path]
+}

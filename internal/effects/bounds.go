@@ -392,19 +392,35 @@ func paginationField(t types.Type) string {
 	return ""
 }
 
-// capsBody reports whether body calls a body limit (http.MaxBytesReader).
+// capsBody reports whether body caps the request body
+// (http.MaxBytesReader on a request's Body).
 func (s *state) capsBody(body ast.Node) bool {
 	found := false
 	ast.Inspect(body, func(n ast.Node) bool {
-		if call, ok := n.(*ast.CallExpr); ok {
-			if fn, _ := apis.Callee(s.pass.TypesInfo, call); fn != nil {
-				pkg, r, name := apis.FuncKey(fn)
-				found = found || apis.IsBodyLimit(pkg, r, name)
-			}
+		if call, ok := n.(*ast.CallExpr); ok && s.isBodyLimit(call) {
+			found = true
 		}
 		return !found
 	})
 	return found
+}
+
+// isBodyLimit reports whether call caps request bodies: a server-wide
+// limit, or http.MaxBytesReader applied to a request's Body (not to a
+// response's, which clients cap too).
+func (s *state) isBodyLimit(call *ast.CallExpr) bool {
+	fn, _ := apis.Callee(s.pass.TypesInfo, call)
+	if fn == nil {
+		return false
+	}
+	pkg, r, name := apis.FuncKey(fn)
+	if !apis.IsBodyLimit(pkg, r, name) {
+		return false
+	}
+	if name == "MaxBytesReader" {
+		return len(call.Args) == 3 && s.isRequestBody(call.Args[1])
+	}
+	return true
 }
 
 // registersBodyLimit reports whether the package caps request bodies
@@ -417,18 +433,10 @@ func (s *state) registersBodyLimit() bool {
 				return false
 			}
 			call, ok := n.(*ast.CallExpr)
-			if !ok {
+			if !ok || !s.isBodyLimit(call) {
 				return true
 			}
-			fn, _ := apis.Callee(s.pass.TypesInfo, call)
-			if fn == nil {
-				return true
-			}
-			pkg, recv, name := apis.FuncKey(fn)
-			if !apis.IsBodyLimit(pkg, recv, name) {
-				return true
-			}
-			if name != "MaxBytesReader" {
+			if fn, _ := apis.Callee(s.pass.TypesInfo, call); fn != nil && fn.Name() != "MaxBytesReader" {
 				found = true
 			}
 			return true

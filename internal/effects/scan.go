@@ -78,6 +78,9 @@ func (s *state) scan(nd *node, body *ast.BlockStmt) {
 				if l.Kind == source.PerElement || l.Kind == source.Poll {
 					innerLooped = true
 				}
+				if l.Kind == source.Retry {
+					nd.retries = append(nd.retries, l.Body)
+				}
 				// Only the body repeats.
 				ast.Inspect(c, func(x ast.Node) bool {
 					if x == c {
@@ -150,6 +153,7 @@ func (s *state) call(nd *node, call *ast.CallExpr, loop string, looped, async bo
 		nd.edges = append(nd.edges, edge{param: param, inLoop: inLoop})
 	}
 	site := s.site(call.Pos())
+	targets = s.dropDeliberateSleep(nd, call, targets)
 	siteOnly := s.sqlKinds(nd, call, targets, args)
 	s.contextParams(nd, call, targets, args)
 	extra, limitArgs := s.extraEffects(nd, call, args)
@@ -218,6 +222,36 @@ func (s *state) sqlKinds(nd *node, call *ast.CallExpr, targets []target, args []
 		}
 	}
 	return flags
+}
+
+// dropDeliberateSleep drops the Blocking effect of time.Sleep(d) when it
+// is deliberate: d computed from time.Since or time.Until pads to a fixed
+// duration (constant-time login), and a sleep in a retry loop outside
+// handler code is a backoff.
+func (s *state) dropDeliberateSleep(nd *node, call *ast.CallExpr, targets []target) []target {
+	fn, _ := apis.Callee(s.pass.TypesInfo, call)
+	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "time" || fn.Name() != "Sleep" || len(call.Args) != 1 {
+		return targets
+	}
+	for _, body := range nd.retries {
+		if body.Pos() <= call.Pos() && call.End() <= body.End() && !s.nodeIsHandler(nd) {
+			return nil
+		}
+	}
+	padding := false
+	ast.Inspect(call.Args[0], func(n ast.Node) bool {
+		if c, ok := n.(*ast.CallExpr); ok {
+			if f, _ := apis.Callee(s.pass.TypesInfo, c); f != nil && f.Pkg() != nil && f.Pkg().Path() == "time" &&
+				(f.Name() == "Since" || f.Name() == "Until") {
+				padding = true
+			}
+		}
+		return !padding
+	})
+	if !padding {
+		return targets
+	}
+	return nil
 }
 
 // contextParams records which of nd's context parameters reach a round
@@ -384,6 +418,9 @@ func (s *state) funcTarget(fn *types.Func) target {
 	if nd := s.funcs[fn]; nd != nil {
 		return target{node: nd, name: ChainName(fn)}
 	}
+	if fn.Pkg() != nil && apis.Modelled(fn.Pkg().Path()) {
+		return target{name: ChainName(fn)} // the tables say what it does
+	}
 	return target{fn: fn, name: ChainName(fn)}
 }
 
@@ -451,4 +488,16 @@ func (s *state) methodTargets(fn *types.Func, recv types.Type) []target {
 		return []target{s.funcTarget(fn)}
 	}
 	return s.interfaceTargets(fn, recv)
+}
+
+// nodeIsHandler reports whether nd has a request handler's signature.
+func (s *state) nodeIsHandler(nd *node) bool {
+	var sig *types.Signature
+	switch {
+	case nd.fn != nil:
+		sig = nd.fn.Signature()
+	case nd.lit != nil:
+		sig, _ = s.pass.TypesInfo.TypeOf(nd.lit).(*types.Signature)
+	}
+	return sig != nil && apis.HandlerOf(sig) != nil
 }

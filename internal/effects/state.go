@@ -34,6 +34,8 @@ type node struct {
 	limitParams []int
 	ctxParams   []int
 	keyParams   []int
+	// retries are the bodies of the retry loops in the function.
+	retries []ast.Node
 }
 
 // target is something a call may run.
@@ -260,6 +262,12 @@ func (s *state) collect() {
 // interfaceNodes adds a node per method of each interface declared in
 // this package, with edges to the implementations in this package.
 func (s *state) interfaceNodes() {
+	if m := s.pass.Module; m != nil && m.Version != "" {
+		// A dependency: its interfaces' implementations in its own
+		// package are choices the program may never make (a framework's
+		// binding or minifier registry).
+		return
+	}
 	scope := s.pass.Pkg.Scope()
 	var concrete []*types.Named
 	var ifaces []*types.Named
@@ -434,6 +442,9 @@ func (s *state) update(nd *node) bool {
 			if eff.Kind == BodyRead && nd.capsBody {
 				continue
 			}
+			if eff.Kind == UnboundedRead && !s.passesRows(e.to) {
+				continue // the rows belong to one entity the callee returns
+			}
 			eff.Async = eff.Async || e.async
 			eff.Looped = eff.Looped || e.looped || inLoop
 			changed = nd.sum.add(eff) || changed
@@ -460,6 +471,45 @@ func (s *state) update(nd *node) bool {
 		}
 	}
 	return changed
+}
+
+// passesRows reports whether target t hands its caller a collection, so
+// that an unbounded read inside it is the caller's too: a function
+// returning a slice, map, array, channel, iterator or result set passes
+// its rows on; one returning a single entity (GetEntry → *Entry, whose
+// enclosures it loaded) or only an error keeps them.
+func (s *state) passesRows(t target) bool {
+	var fn *types.Func
+	switch {
+	case t.node != nil && t.node.fn != nil:
+		fn = t.node.fn
+	case t.fn != nil:
+		fn = t.fn
+	default:
+		return true // a library call or a function literal
+	}
+	res := fn.Signature().Results()
+	for i := 0; i < res.Len(); i++ {
+		if isCollection(res.At(i).Type()) {
+			return true
+		}
+	}
+	return false
+}
+
+// isCollection reports whether t holds many rows.
+func isCollection(t types.Type) bool {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Slice, *types.Array, *types.Map, *types.Chan:
+		return true
+	case *types.Signature:
+		return u.Params().Len() == 1 // an iterator: func(yield func(...) bool)
+	}
+	pkg, name := apis.NamedOf(t)
+	return apis.IsRowIterator(pkg, name, "Next")
 }
 
 // flowed is what running a target with given arguments does, seen from

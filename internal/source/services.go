@@ -2,6 +2,7 @@ package source
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"strings"
 
@@ -90,7 +91,10 @@ type HandlerFunc struct {
 }
 
 // Handlers returns the request handlers under root (a file's cursor).
-func Handlers(info *types.Info, services map[*types.Func]string, root inspector.Cursor) []HandlerFunc {
+// A declared function with a handler signature that the package only
+// calls, and never uses as a value (registers), is a helper, not a
+// handler: its caller's request path is what matters.
+func Handlers(info *types.Info, services map[*types.Func]string, helpers map[*types.Func]bool, root inspector.Cursor) []HandlerFunc {
 	var out []HandlerFunc
 	for cur := range root.Preorder(FuncTypes...) {
 		sig := Signature(info, cur.Node())
@@ -98,6 +102,9 @@ func Handlers(info *types.Info, services map[*types.Func]string, root inspector.
 			continue
 		}
 		if h := apis.HandlerOf(sig); h != nil {
+			if decl, ok := cur.Node().(*ast.FuncDecl); ok && helpers[info.Defs[decl.Name].(*types.Func)] {
+				continue
+			}
 			out = append(out, HandlerFunc{Cursor: cur, Name: handlerName(cur), Shape: h, Framework: h.Framework})
 			continue
 		}
@@ -122,4 +129,84 @@ func handlerName(cur inspector.Cursor) string {
 		return FuncName(outer.Node()) + " (func literal)"
 	}
 	return "func literal"
+}
+
+// CalledOnly returns the functions that files (tests excepted) call and
+// never use as values.
+func CalledOnly(fset *token.FileSet, info *types.Info, files []*ast.File) map[*types.Func]bool {
+	called := make(map[*types.Func]bool)
+	valued := make(map[*types.Func]bool)
+	for _, f := range files {
+		if strings.HasSuffix(fset.File(f.FileStart).Name(), "_test.go") {
+			continue
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.CallExpr:
+				var id *ast.Ident
+				switch fun := ast.Unparen(n.Fun).(type) {
+				case *ast.Ident:
+					id = fun
+				case *ast.SelectorExpr:
+					id = fun.Sel
+				}
+				if fn, ok := info.Uses[id].(*types.Func); ok {
+					called[fn] = true
+				}
+				for _, a := range n.Args {
+					markValue(info, a, valued)
+				}
+				return true
+			case *ast.AssignStmt:
+				for _, r := range n.Rhs {
+					markValue(info, r, valued)
+				}
+			case *ast.CompositeLit:
+				for _, e := range n.Elts {
+					if kv, ok := e.(*ast.KeyValueExpr); ok {
+						e = kv.Value
+					}
+					markValue(info, e, valued)
+				}
+			case *ast.ReturnStmt:
+				for _, r := range n.Results {
+					markValue(info, r, valued)
+				}
+			case *ast.ValueSpec:
+				for _, v := range n.Values {
+					markValue(info, v, valued)
+				}
+			}
+			return true
+		})
+	}
+	out := make(map[*types.Func]bool)
+	for fn := range called {
+		if !valued[fn] {
+			out[fn] = true
+		}
+	}
+	return out
+}
+
+// markValue records a function used as a value: f, s.method, pkg.F.
+func markValue(info *types.Info, e ast.Expr, valued map[*types.Func]bool) {
+	var id *ast.Ident
+	switch x := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		id = x
+	case *ast.SelectorExpr:
+		id = x.Sel
+	case *ast.CallExpr:
+		// http.HandlerFunc(h): a conversion uses h as a value.
+		if len(x.Args) == 1 {
+			markValue(info, x.Args[0], valued)
+		}
+		return
+	default:
+		return
+	}
+	if fn, ok := info.Uses[id].(*types.Func); ok {
+		valued[fn] = true
+	}
 }

@@ -98,7 +98,7 @@ func (h *hooks) publishAsync(w http.ResponseWriter, r *http.Request) {
 	w.WriteHeader(http.StatusAccepted)
 }
 
-// A retry helper that sleeps, called from a handler, blocks it.
+// Look-alike: a retry helper's backoff sleep is not handler code.
 func withRetry(f func() error) error {
 	var err error
 	for i := 0; i < 3; i++ {
@@ -111,7 +111,17 @@ func withRetry(f func() error) error {
 }
 
 func retrying(w http.ResponseWriter, r *http.Request) {
-	withRetry(func() error { return nil }) // want `request handler retrying sleeps: time.Sleep \(handlers.go:\d+\), reached through handlers.withRetry`
+	withRetry(func() error { return nil })
+}
+
+// A retry loop written in the handler itself sleeps on the request path.
+func retryInline(w http.ResponseWriter, r *http.Request) {
+	for i := 0; i < 3; i++ {
+		if notify("a@example.com") == nil {
+			return
+		}
+		time.Sleep(time.Second) // want `request handler retryInline sleeps`
+	}
 }
 
 func ginMail(c *gin.Context) {
@@ -121,4 +131,21 @@ func ginMail(c *gin.Context) {
 // Look-alike: not a handler.
 func warmUp(ctx context.Context) {
 	time.Sleep(time.Second)
+}
+
+// Look-alike: padding a login to a constant time is deliberate.
+func login(w http.ResponseWriter, r *http.Request) {
+	start := time.Now()
+	defer func() { time.Sleep(100*time.Millisecond - time.Since(start)) }()
+	w.WriteHeader(http.StatusNoContent)
+}
+
+// A function with a handler's signature that is only called is a helper:
+// its caller is the handler reported.
+func renderWithMail(w http.ResponseWriter, r *http.Request) {
+	notify("a@example.com")
+}
+
+func page(w http.ResponseWriter, r *http.Request) {
+	renderWithMail(w, r) // want `request handler page sends mail synchronously`
 }

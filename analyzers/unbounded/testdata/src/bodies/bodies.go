@@ -54,3 +54,20 @@ func fiberCreate(c *fiber.Ctx) error {
 	var o order
 	return c.BodyParser(&o)
 }
+
+// gin's Bind decodes the body by content type.
+func ginBind(c *gin.Context) {
+	var o order
+	c.Bind(&o) // want `request handler ginBind reads the whole request body`
+}
+
+// Capping a response body (in a client) is not a request limit.
+func fetchCapped(w http.ResponseWriter, r *http.Request) {
+	resp, err := http.DefaultClient.Get("http://upstream/")
+	if err != nil {
+		return
+	}
+	body := http.MaxBytesReader(nil, resp.Body, 1<<20)
+	io.ReadAll(body)
+	io.ReadAll(r.Body) // want `request handler fetchCapped reads the whole request body`
+}

@@ -17,34 +17,83 @@ type API struct{ db *sql.DB }
 // A list endpoint that reads the whole table.
 func (a *API) listAll(w http.ResponseWriter, r *http.Request) {
 	rows, err := a.db.QueryContext(r.Context(), "SELECT id, total FROM orders ORDER BY id") // want `list endpoint API.listAll returns every row: \(\*sql.DB\).QueryContext runs "SELECT id, total FROM orders ORDER BY id", which has no LIMIT \(lists.go:19\), and the handler reads no pagination parameter`
-	if err == nil {
-		rows.Close()
+	if err != nil {
+		return
 	}
+	defer rows.Close()
+	var out []int64
+	for rows.Next() {
+		var id, total int64
+		rows.Scan(&id, &total)
+		out = append(out, id)
+	}
+	json.NewEncoder(w).Encode(out)
 }
 
 // Through a store whose helper receives the SQL text.
 type Store struct{ db *sql.DB }
 
-func (s *Store) ListOrders(ctx context.Context) error {
+type Order struct{ ID, UserID int64 }
+
+func (s *Store) ListOrders(ctx context.Context) ([]Order, error) {
 	return s.query(ctx, "SELECT id, user_id FROM orders")
 }
 
-func (s *Store) RecentOrders(ctx context.Context, limit int) error {
+func (s *Store) RecentOrders(ctx context.Context, limit int) ([]Order, error) {
 	return s.query(ctx, "SELECT id, user_id FROM orders ORDER BY id DESC LIMIT $1", limit)
 }
 
-func (s *Store) query(ctx context.Context, q string, args ...any) error {
+func (s *Store) query(ctx context.Context, q string, args ...any) ([]Order, error) {
 	rows, err := s.db.QueryContext(ctx, q, args...)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	return rows.Close()
+	defer rows.Close()
+	var out []Order
+	for rows.Next() {
+		var o Order
+		rows.Scan(&o.ID, &o.UserID)
+		out = append(out, o)
+	}
+	return out, rows.Err()
 }
 
 type Server struct{ store *Store }
 
 func (s *Server) orders(w http.ResponseWriter, r *http.Request) {
-	s.store.ListOrders(r.Context()) // want `list endpoint Server.orders returns every row: \(\*sql.DB\).QueryContext runs "SELECT id, user_id FROM orders", which has no LIMIT \(lists.go:29\), reached through lists.\(\*Store\).ListOrders → lists.\(\*Store\).query`
+	orders, _ := s.store.ListOrders(r.Context()) // want `list endpoint Server.orders returns every row: \(\*sql.DB\).QueryContext runs "SELECT id, user_id FROM orders", which has no LIMIT \(lists.go:39\), reached through lists.\(\*Store\).ListOrders → lists.\(\*Store\).query`
+	writeJSON(w, orders)
+}
+
+func writeJSON(w http.ResponseWriter, v any) { json.NewEncoder(w).Encode(v) }
+
+// Look-alike: the rows of one entity, loaded by a helper that returns
+// that entity (an entry and its enclosures).
+type Entry struct {
+	ID         int64
+	Enclosures []Order
+}
+
+func (s *Store) GetEntry(ctx context.Context, id int64) (*Entry, error) {
+	e := &Entry{ID: id}
+	var err error
+	e.Enclosures, err = s.query(ctx, "SELECT id, user_id FROM enclosures WHERE entry_id = $1")
+	return e, err
+}
+
+func (s *Server) entry(w http.ResponseWriter, r *http.Request) {
+	e, _ := s.store.GetEntry(r.Context(), 1)
+	writeJSON(w, e)
+}
+
+// Look-alike: rows used as a filter set, not returned.
+func (s *Server) filtered(w http.ResponseWriter, r *http.Request) {
+	orders, _ := s.store.ListOrders(r.Context())
+	seen := map[int64]bool{}
+	for _, o := range orders {
+		seen[o.UserID] = true
+	}
+	w.WriteHeader(http.StatusNoContent)
 }
 
 // Look-alikes: paginated, limited, aggregate and single-row reads.
@@ -55,7 +104,8 @@ func (s *Server) recent(w http.ResponseWriter, r *http.Request) {
 		limit = 20
 	}
 	limit = min(limit, 100)
-	s.store.RecentOrders(r.Context(), limit)
+	orders, _ := s.store.RecentOrders(r.Context(), limit)
+	writeJSON(w, orders)
 }
 
 func (a *API) top(w http.ResponseWriter, r *http.Request) {
@@ -82,12 +132,14 @@ func (a *API) export(ctx context.Context) {
 // SQL from fmt.Sprintf with a constant format.
 func (a *API) byStatus(w http.ResponseWriter, r *http.Request) {
 	q := fmt.Sprintf("SELECT id FROM orders WHERE status = '%s'", "open")
-	a.db.QueryContext(r.Context(), q) // want `list endpoint API.byStatus returns every row`
+	rows, _ := a.db.QueryContext(r.Context(), q) // want `list endpoint API.byStatus returns every row`
+	writeJSON(w, rows)
 }
 
 // SQLite's LIMIT -1 is no limit.
 func (a *API) nearby(w http.ResponseWriter, r *http.Request) {
-	a.db.QueryContext(r.Context(), "SELECT id FROM stops ORDER BY distance LIMIT -1") // want `list endpoint API.nearby returns every row`
+	rows, _ := a.db.QueryContext(r.Context(), "SELECT id FROM stops ORDER BY distance LIMIT -1") // want `list endpoint API.nearby returns every row`
+	writeJSON(w, rows)
 }
 
 // A page size the client chose, with no cap.
@@ -117,7 +169,8 @@ func (a *API) ginList(c *gin.Context) {
 }
 
 func (a *API) ginAll(c *gin.Context) {
-	a.db.QueryContext(c.Request.Context(), "SELECT id FROM orders") // want `list endpoint API.ginAll returns every row`
+	rows, _ := a.db.QueryContext(c.Request.Context(), "SELECT id FROM orders") // want `list endpoint API.ginAll returns every row`
+	c.JSON(http.StatusOK, rows)
 }
 
 func (a *API) echoList(c echo.Context) error {
@@ -142,7 +195,8 @@ func (a *API) ginBound(c *gin.Context) {
 // A handler literal.
 func (a *API) routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /all", func(w http.ResponseWriter, r *http.Request) {
-		a.db.QueryContext(r.Context(), "SELECT id FROM users") // want `list endpoint API.routes \(func literal\) returns every row`
+		rows, _ := a.db.QueryContext(r.Context(), "SELECT id FROM users") // want `list endpoint API.routes \(func literal\) returns every row`
+		writeJSON(w, rows)
 	})
 }
 
@@ -166,4 +220,49 @@ func (a *API) helperPaged(w http.ResponseWriter, r *http.Request) {
 func (a *API) children(w http.ResponseWriter, r *http.Request) {
 	a.db.QueryContext(r.Context(), "SELECT * FROM enclosures WHERE entry_id = ANY($1)", []int64{1, 2})
 	a.db.QueryContext(r.Context(), "SELECT email FROM invites WHERE token = $1", r.FormValue("t"))
+}
+
+// Look-alikes: routes that return one entity, or take a write.
+func (s *Server) Routes(mux *http.ServeMux) {
+	mux.HandleFunc("GET /orders", s.orders)
+	mux.HandleFunc("GET /stops/{id}", s.stop)
+	mux.HandleFunc("POST /orders/import", s.importOrders)
+}
+
+func (s *Server) stop(w http.ResponseWriter, r *http.Request) {
+	routes, _ := s.store.ListOrders(r.Context()) // the routes of one stop
+	writeJSON(w, routes)
+}
+
+func (s *Server) importOrders(w http.ResponseWriter, r *http.Request) {
+	existing, _ := s.store.ListOrders(r.Context())
+	writeJSON(w, existing)
+}
+
+// Look-alike: rows used to filter another query, whose result is returned.
+type tripParams struct{ ServiceIDs []Order }
+
+func (s *Store) Trips(ctx context.Context, p tripParams) ([]Order, error) {
+	return s.query(ctx, "SELECT id, user_id FROM trips WHERE service_id = ANY($1) LIMIT 100")
+}
+
+func (s *Server) trips(w http.ResponseWriter, r *http.Request) {
+	active, _ := s.store.ListOrders(r.Context())
+	trips, _ := s.store.Trips(r.Context(), tripParams{ServiceIDs: active})
+	writeJSON(w, trips)
+}
+
+// A converter between the rows and the response still returns them.
+func toViews(os []Order) []int64 {
+	var out []int64
+	for _, o := range os {
+		out = append(out, o.ID)
+	}
+	return out
+}
+
+func (s *Server) converted(w http.ResponseWriter, r *http.Request) {
+	orders, _ := s.store.ListOrders(r.Context()) // want `list endpoint Server.converted returns every row`
+	views := toViews(orders)
+	writeJSON(w, views)
 }

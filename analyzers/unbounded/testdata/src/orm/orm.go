@@ -2,6 +2,7 @@ package orm
 
 import (
 	"context"
+	"encoding/json"
 	"net/http"
 
 	"entgen"
@@ -25,6 +26,7 @@ type API struct {
 func (a *API) gormAll(w http.ResponseWriter, r *http.Request) {
 	var users []User
 	a.gdb.Where("active = ?", true).Find(&users) // want `list endpoint API.gormAll returns every row: \(\*gorm.DB\).Find runs a many-row read \(no Limit in the query chain\)`
+	json.NewEncoder(w).Encode(users)
 }
 
 func (a *API) gormLimited(w http.ResponseWriter, r *http.Request) {
@@ -54,7 +56,10 @@ func (a *API) gormOne(w http.ResponseWriter, r *http.Request) {
 }
 
 func (a *API) mongoAll(w http.ResponseWriter, r *http.Request) {
-	a.coll.Find(r.Context(), bson.M{}) // want `list endpoint API.mongoAll returns every row: \(\*mongo.Collection\).Find runs a many-row read \(no options.Find\(\).SetLimit\)`
+	cur, _ := a.coll.Find(r.Context(), bson.M{}) // want `list endpoint API.mongoAll returns every row: \(\*mongo.Collection\).Find runs a many-row read \(no options.Find\(\).SetLimit\)`
+	var docs []bson.M
+	cur.All(r.Context(), &docs)
+	json.NewEncoder(w).Encode(docs)
 }
 
 func (a *API) mongoLimited(w http.ResponseWriter, r *http.Request) {
@@ -62,7 +67,8 @@ func (a *API) mongoLimited(w http.ResponseWriter, r *http.Request) {
 }
 
 func (a *API) entAll(w http.ResponseWriter, r *http.Request) {
-	a.ent.User.Query().All(r.Context()) // want `list endpoint API.entAll returns every row: \(\*entgen.UserQuery\).All runs`
+	users, _ := a.ent.User.Query().All(r.Context()) // want `list endpoint API.entAll returns every row: \(\*entgen.UserQuery\).All runs`
+	json.NewEncoder(w).Encode(users)
 }
 
 func (a *API) entLimited(w http.ResponseWriter, r *http.Request) {
@@ -70,7 +76,8 @@ func (a *API) entLimited(w http.ResponseWriter, r *http.Request) {
 }
 
 func (a *API) squirrelAll(w http.ResponseWriter, r *http.Request) {
-	squirrel.Select("id").From("users").RunWith(a.sq).QueryContext(r.Context()) // want `list endpoint API.squirrelAll returns every row`
+	rows, _ := squirrel.Select("id").From("users").RunWith(a.sq).QueryContext(r.Context()) // want `list endpoint API.squirrelAll returns every row`
+	json.NewEncoder(w).Encode(rows)
 }
 
 func (a *API) squirrelLimited(w http.ResponseWriter, r *http.Request) {

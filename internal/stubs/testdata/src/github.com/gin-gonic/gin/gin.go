@@ -28,6 +28,7 @@ func (c *Context) AbortWithError(code int, err error) error      { return err }
 func (c *Context) ShouldBindJSON(obj any) error                  { return nil }
 func (c *Context) BindJSON(obj any) error                        { return nil }
 func (c *Context) ShouldBind(obj any) error                      { return nil }
+func (c *Context) Bind(obj any) error                            { return nil }
 func (c *Context) ShouldBindQuery(obj any) error                 { return nil }
 func (c *Context) GetRawData() ([]byte, error)                   { return nil, nil }
 func (c *Context) Next()                                         {}

@@ -1,0 +1,138 @@
+package source
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/types"
+	"strings"
+)
+
+// Route is one registration of a handler with a router.
+type Route struct {
+	// Method is the HTTP method ("GET"), or "" when the registration
+	// accepts any or does not say.
+	Method string
+	// Pattern is the path pattern ("/v1/stops/{id}").
+	Pattern string
+}
+
+// registrars are the method names routers register handlers with
+// (net/http, chi, gorilla/mux, gin, echo, fiber, httprouter).
+var registrars = map[string]bool{
+	"Handle": true, "HandleFunc": true, "Method": true, "MethodFunc": true, "Add": true, "Any": true, "Match": true,
+	"Get": true, "Post": true, "Put": true, "Delete": true, "Patch": true, "Head": true, "Options": true,
+	"GET": true, "POST": true, "PUT": true, "DELETE": true, "PATCH": true, "HEAD": true, "OPTIONS": true,
+}
+
+var httpMethods = map[string]bool{"GET": true, "POST": true, "PUT": true, "DELETE": true, "PATCH": true, "HEAD": true, "OPTIONS": true}
+
+// Routes finds the routes files register handlers on, by handler: a
+// *types.Func for declared handlers (functions and method values), the
+// *ast.FuncLit for literals.
+func Routes(info *types.Info, files []*ast.File) map[any][]Route {
+	out := make(map[any][]Route)
+	for _, f := range files {
+		var stack []ast.Node
+		ast.Inspect(f, func(n ast.Node) bool {
+			if n == nil {
+				stack = stack[:len(stack)-1]
+				return true
+			}
+			stack = append(stack, n)
+			call, ok := n.(*ast.CallExpr)
+			if !ok {
+				return true
+			}
+			sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+			if !ok || !registrars[sel.Sel.Name] {
+				if id, ok := ast.Unparen(call.Fun).(*ast.Ident); !ok || !registrars[id.Name] {
+					return true
+				}
+			}
+			name := ""
+			if sel != nil {
+				name = sel.Sel.Name
+			}
+			var r Route
+			if httpMethods[strings.ToUpper(name)] {
+				r.Method = strings.ToUpper(name)
+			}
+			for _, a := range call.Args {
+				s, ok := stringConst(info, a)
+				if !ok {
+					continue
+				}
+				switch {
+				case httpMethods[s] && r.Method == "":
+					r.Method = s // chi's r.Method("GET", "/x", h)
+				case strings.Contains(s, "/") && r.Pattern == "":
+					r.Pattern = s
+					if m, p, ok := strings.Cut(s, " "); ok && httpMethods[m] {
+						r.Method, r.Pattern = m, strings.TrimSpace(p) // "GET /x/{id}"
+					}
+				}
+			}
+			if r.Pattern == "" {
+				return true
+			}
+			// gorilla/mux: r.HandleFunc("/x", h).Methods("POST").
+			if len(stack) >= 3 && r.Method == "" {
+				if outer, ok := stack[len(stack)-2].(*ast.SelectorExpr); ok && outer.Sel.Name == "Methods" {
+					if mcall, ok := stack[len(stack)-3].(*ast.CallExpr); ok && len(mcall.Args) == 1 {
+						if m, ok := stringConst(info, mcall.Args[0]); ok {
+							r.Method = strings.ToUpper(m)
+						}
+					}
+				}
+			}
+			for _, a := range call.Args {
+				for _, h := range handlerRefs(info, a) {
+					out[h] = append(out[h], r)
+				}
+			}
+			return true
+		})
+	}
+	return out
+}
+
+// handlerRefs returns the handlers e refers to: a function or method
+// value, a literal, or those inside wrapping calls (middleware(h),
+// http.HandlerFunc(h)).
+func handlerRefs(info *types.Info, e ast.Expr) []any {
+	var out []any
+	ast.Inspect(e, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			out = append(out, n)
+			return false
+		case *ast.Ident:
+			if fn, ok := info.Uses[n].(*types.Func); ok {
+				out = append(out, fn.Origin())
+			}
+		case *ast.SelectorExpr:
+			if fn, ok := info.Uses[n.Sel].(*types.Func); ok {
+				out = append(out, fn.Origin())
+				return false
+			}
+		}
+		return true
+	})
+	return out
+}
+
+func stringConst(info *types.Info, e ast.Expr) (string, bool) {
+	tv, ok := info.Types[e]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
+		return "", false
+	}
+	return constant.StringVal(tv.Value), true
+}
+
+// EntityPattern reports whether a route pattern addresses one entity: its
+// last segment is a parameter (/stops/{id}, /stops/:id).
+func EntityPattern(pattern string) bool {
+	pattern = strings.TrimSuffix(pattern, "/")
+	last := pattern[strings.LastIndexByte(pattern, '/')+1:]
+	return strings.HasPrefix(last, "{") || strings.HasPrefix(last, ":")
+}
