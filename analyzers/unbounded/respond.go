@@ -159,10 +159,11 @@ func (c *checker) responds(h source.HandlerFunc, call *ast.CallExpr) bool {
 // carries reports whether the value of e carries the rows (mentions
 // reports an expression that refers to them): the rows themselves or an
 // element or field of them, a composite literal or append holding them, a
-// conversion, or a call whose one argument besides a context is the rows
-// (a converter: toViews(orders)). Rows passed among other arguments (a
-// filter: GetTrips(ctx, params{IDs: ids}), process(ctx, a, b, ids)) do
-// not make the call's result theirs.
+// conversion, or a call whose first argument besides a context is the
+// rows (a converter or a wrapper: toViews(orders), NewListResponse(list,
+// refs)). Rows passed later or inside another value (a filter:
+// GetTrips(ctx, params{IDs: ids}), process(ctx, a, b, ids)) do not make
+// the call's result theirs.
 func (c *checker) carries(e ast.Expr, mentions func(ast.Node) bool) bool {
 	info := c.pass.TypesInfo
 	switch x := ast.Unparen(e).(type) {
@@ -198,7 +199,7 @@ func (c *checker) carries(e ast.Expr, mentions func(ast.Node) bool) bool {
 				args = append(args, a)
 			}
 		}
-		if len(args) != 1 {
+		if len(args) == 0 {
 			return false
 		}
 		switch a := ast.Unparen(args[0]).(type) {

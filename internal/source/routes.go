@@ -130,9 +130,22 @@ func stringConst(info *types.Info, e ast.Expr) (string, bool) {
 }
 
 // EntityPattern reports whether a route pattern addresses one entity: its
-// last segment is a parameter (/stops/{id}, /stops/:id).
+// last segment is a parameter (/stops/{id}, /stops/:id), unless the
+// segment before it says it lists things for that parameter
+// (/problem-reports-for-stop/{id}).
 func EntityPattern(pattern string) bool {
-	pattern = strings.TrimSuffix(pattern, "/")
-	last := pattern[strings.LastIndexByte(pattern, '/')+1:]
-	return strings.HasPrefix(last, "{") || strings.HasPrefix(last, ":")
+	segs := strings.Split(strings.Trim(pattern, "/"), "/")
+	last := segs[len(segs)-1]
+	if !strings.HasPrefix(last, "{") && !strings.HasPrefix(last, ":") {
+		return false
+	}
+	if len(segs) > 1 {
+		prev := strings.ToLower(segs[len(segs)-2])
+		for _, sep := range []string{"-for-", "_for_", "-by-", "_by_"} {
+			if strings.Contains(prev, sep) {
+				return false
+			}
+		}
+	}
+	return true
 }
