@@ -61,7 +61,11 @@ func run(pass *analysis.Pass) (any, error) {
 		for cur := range fileCur.Preorder((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil), (*ast.CallExpr)(nil)) {
 			switch n := cur.Node().(type) {
 			case *ast.ForStmt, *ast.RangeStmt:
-				if l, _ := source.LoopOf(pass.TypesInfo, n); l.PerElement {
+				var body ast.Node
+				if fn, ok := source.OutermostFunc(cur); ok {
+					body = source.Body(fn.Node())
+				}
+				if l, _ := source.LoopOf(pass.TypesInfo, n, body); l.PerElement {
 					c.loop(cur, l)
 				}
 			case *ast.CallExpr:

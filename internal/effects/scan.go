@@ -69,7 +69,7 @@ func (s *state) scan(nd *node, body *ast.BlockStmt) {
 					return false
 				}
 			case *ast.ForStmt, *ast.RangeStmt:
-				l, _ := source.LoopOf(s.pass.TypesInfo, c)
+				l, _ := source.LoopOf(s.pass.TypesInfo, c, nd.body)
 				inner, innerLooped := loop, looped
 				if l.PerElement {
 					p := s.pass.Fset.Position(c.Pos())

@@ -46,14 +46,16 @@ type Loop struct {
 	PerElement bool
 }
 
-// LoopOf describes n if it is a loop statement.
-func LoopOf(info *types.Info, n ast.Node) (Loop, bool) {
-	l, ok := loopOf(info, n)
+// LoopOf describes n if it is a loop statement. roots, when given, are
+// searched for the assignments of a bound held in a local variable
+// (maxRetries := 3): pass the enclosing function's body.
+func LoopOf(info *types.Info, n ast.Node, roots ...ast.Node) (Loop, bool) {
+	l, ok := loopOf(info, n, roots)
 	l.PerElement = l.Kind == PerElement
 	return l, ok
 }
 
-func loopOf(info *types.Info, n ast.Node) (Loop, bool) {
+func loopOf(info *types.Info, n ast.Node, roots []ast.Node) (Loop, bool) {
 	switch n := n.(type) {
 	case *ast.RangeStmt:
 		l := Loop{Node: n, Body: n.Body, Over: types.ExprString(n.X), Kind: PerElement}
@@ -63,7 +65,7 @@ func loopOf(info *types.Info, n ast.Node) (Loop, bool) {
 		case isConstantList(info, n.X):
 			l.Kind = Fixed
 		default:
-			if v, ok := constantValue(info, n.X); ok && v <= MaxRetries && exitsEarly(n.Body) {
+			if v, ok := constantValue(info, n.X, roots); ok && v <= MaxRetries && exitsEarly(n.Body) {
 				l.Kind = Retry
 			}
 		}
@@ -90,7 +92,7 @@ func loopOf(info *types.Info, n ast.Node) (Loop, bool) {
 			case isChunkStep(info, n.Post):
 				l.Kind = Chunk
 			case exitsEarly(n.Body):
-				if v, ok := constantValue(info, bound); ok && v <= MaxRetries {
+				if v, ok := constantValue(info, bound, roots); ok && v <= MaxRetries {
 					l.Kind = Retry
 				}
 			}
@@ -138,17 +140,18 @@ func isConstantList(info *types.Info, e ast.Expr) bool {
 // isChunkStep reports whether post advances the index by more than one:
 // i += 500, i = i + batch.
 func isChunkStep(info *types.Info, post ast.Stmt) bool {
+	var roots []ast.Node
 	as, ok := post.(*ast.AssignStmt)
 	if !ok || len(as.Rhs) != 1 {
 		return false
 	}
 	switch as.Tok {
 	case token.ADD_ASSIGN:
-		v, ok := constantValue(info, as.Rhs[0])
+		v, ok := constantValue(info, as.Rhs[0], roots)
 		return !ok || v > 1
 	case token.ASSIGN:
 		if b, ok := ast.Unparen(as.Rhs[0]).(*ast.BinaryExpr); ok && b.Op == token.ADD {
-			v, ok := constantValue(info, b.Y)
+			v, ok := constantValue(info, b.Y, roots)
 			return !ok || v > 1
 		}
 	}
@@ -199,8 +202,8 @@ func boundName(bound ast.Expr) string {
 }
 
 // constantValue returns the value of a constant integer expression, or
-// of a local variable assigned once from one (maxRetries := 3).
-func constantValue(info *types.Info, e ast.Expr) (int64, bool) {
+// of a local variable assigned once, in roots, from one (maxRetries := 3).
+func constantValue(info *types.Info, e ast.Expr, roots []ast.Node) (int64, bool) {
 	if e == nil {
 		return 0, false
 	}
@@ -215,18 +218,17 @@ func constantValue(info *types.Info, e ast.Expr) (int64, bool) {
 	if !ok || v.Parent() == nil {
 		return 0, false
 	}
-	// Find the declaring statement through the scope's node.
-	for node, scope := range info.Scopes {
-		if scope != v.Parent() {
+	for _, root := range roots {
+		if root == nil || root.Pos() > v.Pos() || v.Pos() > root.End() {
 			continue
 		}
-		vals := AssignedValues(info, node, v)
+		vals := AssignedValues(info, root, v)
 		if len(vals) == 1 && vals[0].Index == 0 {
 			if tv, ok := info.Types[vals[0].Expr]; ok && tv.Value != nil && tv.Value.Kind() == constant.Int {
 				return constant.Int64Val(tv.Value)
 			}
 		}
-		break
+		return 0, false
 	}
 	return 0, false
 }
