@@ -238,20 +238,35 @@ func (s *state) dropDeliberateSleep(nd *node, call *ast.CallExpr, targets []targ
 			return nil
 		}
 	}
-	padding := false
-	ast.Inspect(call.Args[0], func(n ast.Node) bool {
-		if c, ok := n.(*ast.CallExpr); ok {
-			if f, _ := apis.Callee(s.pass.TypesInfo, c); f != nil && f.Pkg() != nil && f.Pkg().Path() == "time" &&
+	if s.measuresElapsed(nd, call.Args[0], 0) {
+		return nil
+	}
+	return targets
+}
+
+// measuresElapsed reports whether e is computed from time.Since or
+// time.Until, directly or through local variables.
+func (s *state) measuresElapsed(nd *node, e ast.Node, depth int) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			if f, _ := apis.Callee(s.pass.TypesInfo, n); f != nil && f.Pkg() != nil && f.Pkg().Path() == "time" &&
 				(f.Name() == "Since" || f.Name() == "Until") {
-				padding = true
+				found = true
+			}
+		case *ast.Ident:
+			if v, ok := s.pass.TypesInfo.Uses[n].(*types.Var); ok && depth < 3 {
+				for _, a := range source.AssignedValues(s.pass.TypesInfo, nd.body, v) {
+					if s.measuresElapsed(nd, a.Expr, depth+1) {
+						found = true
+					}
+				}
 			}
 		}
-		return !padding
+		return !found
 	})
-	if !padding {
-		return targets
-	}
-	return nil
+	return found
 }
 
 // contextParams records which of nd's context parameters reach a round
