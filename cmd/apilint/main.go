@@ -11,7 +11,6 @@ package main
 import (
 	"fmt"
 	"os"
-	"runtime/debug"
 	"strings"
 
 	"golang.org/x/tools/go/analysis/unitchecker"
@@ -31,11 +30,7 @@ func main() {
 		os.Exit(0)
 	}
 	if invokedByVet(os.Args[1:]) {
-		// go vet starts one short-lived process per package: collecting
-		// garbage less often saves more time than the memory it costs.
-		if os.Getenv("GOGC") == "" {
-			debug.SetGCPercent(400)
-		}
+		tuneVetGC()
 		if err := vetConfig(os.Args[1:], all); err != nil {
 			fmt.Fprintln(os.Stderr, "apilint: "+err.Error())
 			os.Exit(1)
