@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"sort"
 	"strings"
 	"testing"
@@ -148,9 +149,6 @@ func TestChecksMatchSequential(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		opts := checkerConfig(DefaultOptions())
-		want := checker.CheckBackwardCompatibilityUntilLevel(checker.NewConfig(checker.GetAllChecks(), opts...), d, sources, checker.INFO)
-		got := runChecks(opts, d, sources, checker.INFO)
 		l := checker.NewLocalizer("en")
 		text := func(cs checker.Changes) string {
 			var b strings.Builder
@@ -159,10 +157,72 @@ func TestChecksMatchSequential(t *testing.T) {
 			}
 			return b.String()
 		}
-		if text(got) != text(want) {
-			t.Errorf("%s → %s: concurrent checks gave\n%s\nsequential:\n%s", pair[0], pair[1], text(got), text(want))
+		// At each floor, and with a note raised to an error (which
+		// brings back a check that a warning floor would skip).
+		for _, o := range []Options{DefaultOptions(), {Severity: map[string]string{"response-optional-property-added": "error"}}} {
+			opts := checkerConfig(o)
+			for _, floor := range []checker.Level{checker.INFO, checker.WARN, checker.ERR} {
+				want := checker.CheckBackwardCompatibilityUntilLevel(checker.NewConfig(checker.GetAllChecks(), opts...), d, sources, floor)
+				got := runChecks(opts, d, sources, floor)
+				if text(got) != text(want) {
+					t.Errorf("%s → %s, floor %s: concurrent checks gave\n%s\nsequential:\n%s", pair[0], pair[1], floor, text(got), text(want))
+				}
+				if len(want) == 0 && floor == checker.INFO {
+					t.Errorf("%s → %s, floor %s: no changes: the fixture tests nothing", pair[0], pair[1], floor)
+				}
+			}
 		}
-		if len(want) == 0 {
+	}
+}
+
+// TestChecksReachingFloor checks what checksReaching relies on: each of
+// oasdiff's checks reports only its own rules, at their configured
+// levels, so a check whose rules are all below the floor has nothing to
+// report at or above it.
+func TestChecksReachingFloor(t *testing.T) {
+	cfg := checker.NewConfig(nil, checkerConfig(DefaultOptions())...)
+	own := map[uintptr]map[string]bool{}
+	for _, r := range checker.GetAllRules() {
+		p := reflect.ValueOf(r.Handler).Pointer()
+		if own[p] == nil {
+			own[p] = map[string]bool{}
+		}
+		own[p][r.Id] = true
+	}
+	for _, pair := range [][2]string{
+		{"testdata/diff/base.yaml", "testdata/diff/rev.yaml"},
+		{"testdata/diff/rev.yaml", "testdata/diff/base.yaml"},
+		{"testdata/headers.yaml", "testdata/diff/rev.yaml"},
+		{"testdata/diff/rev.yaml", "testdata/headers.yaml"},
+	} {
+		b, err := Load(pair[0], LoadOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := Load(pair[1], LoadOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, sources, err := diff.GetWithOperationsSourcesMap(diff.NewConfig(), &load.SpecInfo{Url: pair[0], Spec: b.T}, &load.SpecInfo{Url: pair[1], Spec: r.T})
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for _, c := range checker.GetAllChecks() {
+			if c == nil {
+				continue
+			}
+			ids := own[reflect.ValueOf(c).Pointer()]
+			for _, ch := range c(d, sources, cfg) {
+				n++
+				if !ids[ch.GetId()] {
+					t.Errorf("%s → %s: a check reported %s, which is not one of its rules", pair[0], pair[1], ch.GetId())
+				} else if ch.GetLevel() > cfg.LogLevels[ch.GetId()] {
+					t.Errorf("%s → %s: %s reported at %s, above its configured %s", pair[0], pair[1], ch.GetId(), ch.GetLevel(), cfg.LogLevels[ch.GetId()])
+				}
+			}
+		}
+		if n == 0 {
 			t.Errorf("%s → %s: no changes: the fixture tests nothing", pair[0], pair[1])
 		}
 	}

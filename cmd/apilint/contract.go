@@ -75,6 +75,7 @@ and input errors.`,
 			if err != nil {
 				return err
 			}
+			tuneDiffGC()
 			res, err := contract.Diff(args[0], args[1], o)
 			if err != nil {
 				return err

@@ -49,3 +49,14 @@ func watchHeap() {
 		watchHeap()
 	})
 }
+
+// tuneDiffGC sets the collector for contract diff. oasdiff's checks walk
+// every schema of every operation and make a great deal of short-lived
+// garbage while the live heap stays small, so the default pacing collects
+// very often: on Stripe's specs, GOGC=150 takes a tenth off the wall time
+// for about half as much more peak memory. GOGC, when set, wins.
+func tuneDiffGC() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(150)
+	}
+}
