@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
@@ -32,6 +33,13 @@ func (c *checker) missingContext(cur inspector.Cursor, call *ast.CallExpr, fn *t
 		return
 	}
 	ctxs := source.ContextsInScope(c.pass.Pkg, call.Pos(), notBefore)
+	if entry.Pkg == "net/http" {
+		// An outbound request is bounded by its client's Timeout, and
+		// fiber's context would add neither cancellation nor, unless a
+		// middleware sets one, a deadline: only the database calls of
+		// a fiber handler take it.
+		ctxs = slices.DeleteFunc(ctxs, func(ctx source.Context) bool { return ctx.Source.Detached })
+	}
 	what := apis.FuncName(fn) + " takes no context"
 	why := "it cannot be cancelled and has no deadline, so when the " + dependency(entry) +
 		" slows down every request waiting on it holds its goroutine and connection"
@@ -181,8 +189,8 @@ func (c *checker) reportBackground(cur inspector.Cursor, call *ast.CallExpr, idx
 	}
 	p := params[shape.Request]
 	src := apis.ContextSourceOf(p.Type())
-	if src == nil {
-		return // no request context to use instead (fiber)
+	if src == nil || src.Detached {
+		return // no request context to use instead (fiber's is no better)
 	}
 	arg := call.Args[idx]
 	bg, name := c.background(handler, arg)

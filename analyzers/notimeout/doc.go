@@ -42,8 +42,8 @@
 //   - database/sql and sqlx calls without a context (Query, QueryRow, Exec,
 //     Prepare, Begin, Ping, Get, Select, Queryx, NamedExec, ...) and
 //     http.NewRequest, when a context is in scope: a context.Context
-//     variable, or an *http.Request, gin or echo context (fiber's contexts
-//     are not cancelled when the client goes away, so they do not count).
+//     variable, or an *http.Request, gin, echo or fiber context (fiber's
+//     UserContext, Context in v3, which carries a middleware's deadline).
 //     The suggested fix calls the ...Context variant with that context. Where
 //     no context is in scope the finding is a note, reported only with
 //     -notimeout.all: threading a context through is a larger change, and
@@ -53,7 +53,8 @@
 //     program whose context reaches one (a repository method, a sqlc
 //     query): when the client goes away the work goes on. The suggested
 //     fix uses the request's context. Work in a goroutine the handler
-//     starts is left alone: it must outlive the request.
+//     starts is left alone: it must outlive the request. So are fiber
+//     handlers, whose context does not end with the request either.
 //
 // Raw connections:
 //

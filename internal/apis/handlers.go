@@ -55,6 +55,11 @@ type ContextSource struct {
 	// Request is set when the context is the incoming request's: it ends
 	// when the client goes away but carries no deadline.
 	Request bool
+	// Detached is set for a framework's context that belongs to the
+	// request but does not end with it (fiber's): it is a context in
+	// scope for calls that take none, but no better a replacement for
+	// context.Background() than Background itself.
+	Detached bool
 }
 
 // ContextSources lists where a context comes from, best first.
@@ -63,9 +68,13 @@ var ContextSources = []ContextSource{
 	{Type: httpRequest, Expr: "%s.Context()", Request: true},
 	{Type: ginContext, Expr: "%s.Request.Context()", Request: true},
 	{Type: echoContext, Expr: "%s.Request().Context()", Request: true},
-	// fiber's contexts are absent on purpose: fasthttp does not cancel
-	// them when the client goes away, and UserContext is
-	// context.Background() unless a middleware sets one.
+	// fasthttp does not cancel fiber's contexts when the client goes
+	// away, and UserContext is context.Background() unless a middleware
+	// (fiber's timeout middleware, say) sets one; passing it still lets
+	// such a deadline reach the call. Fiber v3 renamed UserContext to
+	// Context.
+	{Type: fiberCtxV2, Expr: "%s.UserContext()", Detached: true},
+	{Type: fiberCtxV3, Expr: "%s.Context()", Detached: true},
 }
 
 // ServiceRuntime identifies generated RPC service interfaces: an

@@ -39,7 +39,7 @@ func ContextsInScope(pkg *types.Package, pos, notBefore token.Pos) []Context {
 			}
 			seen[name] = true // inner declarations shadow outer ones
 			src := apis.ContextSourceOf(v.Type())
-			if src != nil && src.Request && v.Kind() != types.ParamVar {
+			if src != nil && (src.Request || src.Detached) && v.Kind() != types.ParamVar {
 				// A request variable that is not a parameter is most
 				// likely an outgoing request, not the one being served.
 				src = nil

@@ -122,11 +122,22 @@ func (s *Store) echoHandler(c echo.Context) error {
 	return err
 }
 
-// Look-alike: fiber's contexts are not cancelled when the client goes
-// away, so a fiber handler has no request context to offer.
+// fiber's context does not end when the client goes away, but a deadline
+// that a middleware sets on it still reaches the call.
 func (s *Store) fiberHandler(c *fiber.Ctx) error {
-	_, err := s.db.Exec("UPDATE counters SET n = n + 1")
+	_, err := s.db.Exec("UPDATE counters SET n = n + 1") // want `ExecContext\(c.UserContext\(\), \.\.\.\)`
 	return err
+}
+
+// Look-alike: an outbound request from a fiber handler. Its client's
+// Timeout bounds it; fiber's context would add nothing.
+func (s *Store) fiberProxy(c *fiber.Ctx) error {
+	req, err := http.NewRequest("GET", "http://upstream/"+c.Query("id"), nil)
+	if err != nil {
+		return err
+	}
+	_ = req
+	return nil
 }
 
 // Look-alike: inside a goroutine the request's context is not in scope
