@@ -29,11 +29,8 @@ type node struct {
 	// capsBody is set when the function caps the request body
 	// (http.MaxBytesReader): its body reads are bounded.
 	capsBody bool
-	// sqlParams, limitParams and ctxParams are found in the body directly.
-	sqlParams   []ParamUse
-	limitParams []int
-	ctxParams   []int
-	keyParams   []int
+	// paramUses are found in the body directly.
+	paramUses
 	// retries are the bodies of the retry loops in the function.
 	retries []ast.Node
 }
@@ -401,19 +398,7 @@ func (s *state) callsArg(p *argPass) (calls, loop bool) {
 
 // update recomputes nd's summary from its edges, reporting a change.
 func (s *state) update(nd *node) bool {
-	changed := false
-	for _, u := range nd.sqlParams {
-		changed = nd.sum.addSQLParam(u) || changed
-	}
-	for _, p := range nd.limitParams {
-		changed = addParam(&nd.sum.LimitParams, p) || changed
-	}
-	for _, p := range nd.ctxParams {
-		changed = addParam(&nd.sum.CtxParams, p) || changed
-	}
-	for _, p := range nd.keyParams {
-		changed = addParam(&nd.sum.KeyParams, p) || changed
-	}
+	changed := nd.sum.addUses(nd.paramUses)
 	for _, e := range nd.edges {
 		if e.siteOnly {
 			continue
@@ -457,18 +442,7 @@ func (s *state) update(nd *node) bool {
 				changed = nd.sum.add(fan) || changed
 			}
 		}
-		for _, u := range f.sqlParams {
-			changed = nd.sum.addSQLParam(u) || changed
-		}
-		for _, p := range f.limitParams {
-			changed = addParam(&nd.sum.LimitParams, p) || changed
-		}
-		for _, p := range f.ctxParams {
-			changed = addParam(&nd.sum.CtxParams, p) || changed
-		}
-		for _, p := range f.keyParams {
-			changed = addParam(&nd.sum.KeyParams, p) || changed
-		}
+		changed = nd.sum.addUses(f.paramUses) || changed
 	}
 	return changed
 }
@@ -518,12 +492,36 @@ func isCollection(t types.Type) bool {
 // reaches a round trip; limitArgs are the call's arguments that become a
 // row limit.
 type flowed struct {
-	effects     []Effect
+	effects []Effect
+	paramUses
+	limitArgs []int
+}
+
+// paramUses are the parameters of a function that become SQL text, a row
+// limit, a context that reaches a round trip, or a lookup key.
+type paramUses struct {
 	sqlParams   []ParamUse
 	limitParams []int
 	ctxParams   []int
 	keyParams   []int
-	limitArgs   []int
+}
+
+// addUses adds u's parameters to the summary, reporting a change.
+func (s *Summary) addUses(u paramUses) bool {
+	changed := false
+	for _, p := range u.sqlParams {
+		changed = s.addSQLParam(p) || changed
+	}
+	for _, p := range u.limitParams {
+		changed = addParam(&s.LimitParams, p) || changed
+	}
+	for _, p := range u.ctxParams {
+		changed = addParam(&s.CtxParams, p) || changed
+	}
+	for _, p := range u.keyParams {
+		changed = addParam(&s.KeyParams, p) || changed
+	}
+	return changed
 }
 
 // flow applies target t's summary to a call with arguments args at site.
