@@ -12,6 +12,7 @@ import (
 	"github.com/apilint/apilint/internal/apis"
 	"github.com/apilint/apilint/internal/diag"
 	"github.com/apilint/apilint/internal/effects"
+	"github.com/apilint/apilint/internal/source"
 )
 
 //go:embed doc.go
@@ -114,16 +115,7 @@ func isNew(info *types.Info, call *ast.CallExpr) bool {
 
 // isPkgVar reports whether e refers to the package-level variable pkg.name.
 func isPkgVar(info *types.Info, e ast.Expr, pkg, name string) bool {
-	var id *ast.Ident
-	switch e := ast.Unparen(e).(type) {
-	case *ast.Ident:
-		id = e
-	case *ast.SelectorExpr:
-		id = e.Sel
-	default:
-		return false
-	}
-	v, ok := info.Uses[id].(*types.Var)
+	v, ok := source.Used(info, e).(*types.Var)
 	return ok && v.Pkg() != nil && v.Pkg().Path() == pkg && v.Name() == name && v.Parent() == v.Pkg().Scope()
 }
 

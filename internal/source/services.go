@@ -143,14 +143,7 @@ func CalledOnly(fset *token.FileSet, info *types.Info, files []*ast.File) map[*t
 		ast.Inspect(f, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.CallExpr:
-				var id *ast.Ident
-				switch fun := ast.Unparen(n.Fun).(type) {
-				case *ast.Ident:
-					id = fun
-				case *ast.SelectorExpr:
-					id = fun.Sel
-				}
-				if fn, ok := info.Uses[id].(*types.Func); ok {
+				if fn, ok := Used(info, n.Fun).(*types.Func); ok {
 					called[fn] = true
 				}
 				for _, a := range n.Args {
@@ -191,22 +184,14 @@ func CalledOnly(fset *token.FileSet, info *types.Info, files []*ast.File) map[*t
 
 // markValue records a function used as a value: f, s.method, pkg.F.
 func markValue(info *types.Info, e ast.Expr, valued map[*types.Func]bool) {
-	var id *ast.Ident
-	switch x := ast.Unparen(e).(type) {
-	case *ast.Ident:
-		id = x
-	case *ast.SelectorExpr:
-		id = x.Sel
-	case *ast.CallExpr:
+	if x, ok := ast.Unparen(e).(*ast.CallExpr); ok {
 		// http.HandlerFunc(h): a conversion uses h as a value.
 		if len(x.Args) == 1 {
 			markValue(info, x.Args[0], valued)
 		}
 		return
-	default:
-		return
 	}
-	if fn, ok := info.Uses[id].(*types.Func); ok {
+	if fn, ok := Used(info, e).(*types.Func); ok {
 		valued[fn] = true
 	}
 }

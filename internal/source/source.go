@@ -144,3 +144,15 @@ func Params(info *types.Info, fn ast.Node) []*types.Var {
 	}
 	return out
 }
+
+// Used returns the object that e names when it is an identifier or a
+// qualified one (f, s.method, pkg.F), or nil.
+func Used(info *types.Info, e ast.Expr) types.Object {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		return info.Uses[e]
+	case *ast.SelectorExpr:
+		return info.Uses[e.Sel]
+	}
+	return nil
+}
