@@ -65,10 +65,5 @@ var Waiters = []Call{
 
 // IsWaiter reports whether pkg.recv.name is in Waiters.
 func IsWaiter(pkg, recv, name string) bool {
-	for _, c := range Waiters {
-		if c.Pkg == pkg && c.Recv == recv && c.Name == name {
-			return true
-		}
-	}
-	return false
+	return has(Waiters, pkg, recv, name)
 }

@@ -1,5 +1,7 @@
 package apis
 
+import "slices"
+
 // Call describes one library function or method that apilint knows.
 type Call struct {
 	// Pkg is the import path of the package declaring the function or the
@@ -58,3 +60,11 @@ func recv(names ...string) []string { return names }
 
 // funcs is on for package-level functions.
 func funcs(pkg string, specs ...spec) []Call { return on(pkg, recv(""), specs...) }
+
+// has reports whether calls names pkg.recv.name, "*" naming every method
+// of Recv.
+func has(calls []Call, pkg, recv, name string) bool {
+	return slices.ContainsFunc(calls, func(c Call) bool {
+		return c.Pkg == pkg && c.Recv == recv && (c.Name == name || c.Name == "*")
+	})
+}

@@ -15,10 +15,5 @@ var RowIterators = []Call{
 
 // IsRowIterator reports whether pkg.recv.name is in RowIterators.
 func IsRowIterator(pkg, recv, name string) bool {
-	for _, c := range RowIterators {
-		if c.Pkg == pkg && c.Recv == recv && c.Name == name {
-			return true
-		}
-	}
-	return false
+	return has(RowIterators, pkg, recv, name)
 }

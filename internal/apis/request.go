@@ -93,12 +93,7 @@ var BodyLimits = []Call{
 
 // IsBodyLimit reports whether pkg.recv.name caps request bodies.
 func IsBodyLimit(pkg, recv, name string) bool {
-	for _, c := range BodyLimits {
-		if c.Pkg == pkg && c.Recv == recv && c.Name == name {
-			return true
-		}
-	}
-	return false
+	return has(BodyLimits, pkg, recv, name)
 }
 
 // PaginationParams are the query parameter names that count as
@@ -223,12 +218,7 @@ var ResponseWriters = []Call{
 
 // IsResponseWriter reports whether pkg.recv.name writes a response.
 func IsResponseWriter(pkg, recv, name string) bool {
-	for _, c := range ResponseWriters {
-		if c.Pkg == pkg && c.Recv == recv && (c.Name == name || c.Name == "*") {
-			return true
-		}
-	}
-	return false
+	return has(ResponseWriters, pkg, recv, name)
 }
 
 // IsFrameworkContext reports whether t is a web framework's request
