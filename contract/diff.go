@@ -12,7 +12,6 @@ import (
 	"github.com/oasdiff/oasdiff/diff"
 	"github.com/oasdiff/oasdiff/load"
 
-	"github.com/apilint/apilint/internal/diag"
 	"github.com/apilint/apilint/internal/report"
 )
 
@@ -32,7 +31,7 @@ type Options struct {
 	// "warning", "note" or "off". Validate checks it.
 	Severity map[string]string
 	// Level is the lowest level reported; "" means warning.
-	Level diag.Level
+	Level report.Level
 	// NoGroup reports every change oasdiff finds on its own, instead of
 	// one finding per root cause.
 	NoGroup bool
@@ -40,7 +39,7 @@ type Options struct {
 
 // DefaultOptions are the defaults of apilint contract diff.
 func DefaultOptions() Options {
-	return Options{MinSunsetDays: 180, Level: diag.Warning}
+	return Options{MinSunsetDays: 180, Level: report.Warning}
 }
 
 // Result is what Diff found.
@@ -72,7 +71,7 @@ func (o Options) Validate() error {
 		if !known[id] {
 			unknown = append(unknown, fmt.Sprintf("%q", id))
 		}
-		if _, ok := diag.ParseLevel(lvl); !ok && lvl != levelOff {
+		if _, ok := report.ParseLevel(lvl); !ok && lvl != levelOff {
 			bad = append(bad, fmt.Sprintf("%s: %q", id, lvl))
 		}
 	}
@@ -85,7 +84,7 @@ func (o Options) Validate() error {
 		return fmt.Errorf("severity overrides with unknown levels (want error, warning, note or off): %s", strings.Join(bad, ", "))
 	}
 	if o.Level != "" {
-		if _, ok := diag.ParseLevel(string(o.Level)); !ok {
+		if _, ok := report.ParseLevel(string(o.Level)); !ok {
 			return fmt.Errorf("level %q: want error, warning or note", o.Level)
 		}
 	}
@@ -98,14 +97,14 @@ var oasdiffLevels = map[string]checker.Level{
 }
 
 // fromOasdiff maps oasdiff's levels to ours.
-func fromOasdiff(l checker.Level) diag.Level {
+func fromOasdiff(l checker.Level) report.Level {
 	switch l {
 	case checker.ERR:
-		return diag.Error
+		return report.Error
 	case checker.WARN:
-		return diag.Warning
+		return report.Warning
 	}
-	return diag.Note
+	return report.Note
 }
 
 // Diff compares two versions of a contract: oasdiff's diff and every one
@@ -139,7 +138,7 @@ func analyze(base, revision string, o Options) (*analysis, error) {
 		return nil, err
 	}
 	if o.Level == "" {
-		o.Level = diag.Warning
+		o.Level = report.Warning
 	}
 	b, r, err := loadPair(base, revision, o.Load)
 	if err != nil {
@@ -162,7 +161,7 @@ func analyze(base, revision string, o Options) (*analysis, error) {
 		return nil, fmt.Errorf("diff %s %s: %w", b.Name, r.Name, err)
 	}
 	floor := checker.WARN
-	if o.Level == diag.Note {
+	if o.Level == report.Note {
 		floor = checker.INFO
 	}
 	changes := runChecks(checkerConfig(o), d, sources, floor)
@@ -223,7 +222,7 @@ func applySeverity(cs []change, o Options) []change {
 			if lvl == levelOff {
 				continue
 			}
-			c.level = diag.Level(lvl)
+			c.level = report.Level(lvl)
 		}
 		if c.level == "" {
 			if r := ruleByID(c.rule); r != nil {

@@ -14,7 +14,6 @@ import (
 	"github.com/oasdiff/oasdiff/diff"
 	"github.com/oasdiff/oasdiff/load"
 
-	"github.com/apilint/apilint/internal/diag"
 	"github.com/apilint/apilint/internal/report"
 )
 
@@ -62,7 +61,7 @@ func TestDiffFixture(t *testing.T) {
 }
 
 // pairs returns the (rule, operation) pairs of findings at level or above.
-func pairs(fs []report.Finding, level diag.Level) map[string]bool {
+func pairs(fs []report.Finding, level report.Level) map[string]bool {
 	out := map[string]bool{}
 	for _, f := range fs {
 		if f.Level.Rank() < level.Rank() {
@@ -83,8 +82,8 @@ func pairs(fs []report.Finding, level diag.Level) map[string]bool {
 func checkNoLoss(t *testing.T, a *analysis) (int, int) {
 	t.Helper()
 	flat, grouped := a.findings(true), a.findings(false)
-	g := pairs(grouped, diag.Note)
-	for p := range pairs(flat, diag.Note) {
+	g := pairs(grouped, report.Note)
+	for p := range pairs(flat, report.Note) {
 		if !g[p] {
 			t.Errorf("grouping lost %s", p)
 		}
@@ -97,7 +96,7 @@ func checkNoLoss(t *testing.T, a *analysis) (int, int) {
 
 func TestGroupingLosesNothing(t *testing.T) {
 	o := DefaultOptions()
-	o.Level = diag.Note
+	o.Level = report.Note
 	a, err := analyze("testdata/diff/base.yaml", "testdata/diff/rev.yaml", o)
 	if err != nil {
 		t.Fatal(err)
@@ -326,7 +325,7 @@ func TestVersionBump(t *testing.T) {
 		t.Run(tt.from+"→"+tt.to, func(t *testing.T) {
 			base, rev := specPair(t, tt.from, tt.to, tt.breaking, "")
 			o := DefaultOptions()
-			o.Level = diag.Note
+			o.Level = report.Note
 			res, err := Diff(base, rev, o)
 			if err != nil {
 				t.Fatal(err)
@@ -368,7 +367,7 @@ func TestMinSunsetDays(t *testing.T) {
 			}
 			got := false
 			for _, f := range res.Findings {
-				got = got || (f.Rule == "api-sunset-date-too-small" && f.Level == diag.Error)
+				got = got || (f.Rule == "api-sunset-date-too-small" && f.Level == report.Error)
 			}
 			if got != tt.want {
 				t.Errorf("sunset in 30 days with a policy of %d days: api-sunset-date-too-small %v, want %v", tt.days, got, tt.want)

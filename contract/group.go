@@ -8,7 +8,6 @@ import (
 
 	"github.com/oasdiff/oasdiff/checker"
 
-	"github.com/apilint/apilint/internal/diag"
 	"github.com/apilint/apilint/internal/report"
 )
 
@@ -16,7 +15,7 @@ import (
 // of our rules' findings.
 type change struct {
 	rule  string
-	level diag.Level // "" takes the rule's default
+	level report.Level // "" takes the rule's default
 	// message is the finding's message; for oasdiff changes that are
 	// grouped it is rendered for the whole group instead (see render).
 	message string

@@ -8,7 +8,6 @@ import (
 
 	"github.com/getkin/kin-openapi/openapi3"
 
-	"github.com/apilint/apilint/internal/diag"
 	"github.com/apilint/apilint/internal/report"
 )
 
@@ -18,7 +17,7 @@ func Lint(spec string, o Options) ([]report.Finding, error) {
 		return nil, err
 	}
 	if o.Level == "" {
-		o.Level = diag.Warning
+		o.Level = report.Warning
 	}
 	lo := o.Load
 	lo.KeepTrees = true

@@ -11,7 +11,7 @@ import (
 
 	"github.com/getkin/kin-openapi/openapi3"
 
-	"github.com/apilint/apilint/internal/diag"
+	"github.com/apilint/apilint/internal/report"
 )
 
 // Rule is one of apilint's own contract rules. Like oasdiff's checker,
@@ -19,7 +19,7 @@ import (
 // default level, documentation) and one small function.
 type Rule struct {
 	ID    string
-	Level diag.Level
+	Level report.Level
 	// Summary is the one-line description; Doc the rest of the
 	// documentation that apilint explain prints.
 	Summary string
@@ -55,7 +55,7 @@ const (
 // Rules lists apilint's own contract rules.
 var Rules = []*Rule{
 	{
-		ID: RuleDeprecatedHeaderMissing, Level: diag.Error,
+		ID: RuleDeprecatedHeaderMissing, Level: report.Error,
 		Summary: "a deprecated operation's 2xx responses do not declare the Deprecation header",
 		Doc: `An operation marked deprecated: true in the revision must tell its callers at run time, not
 only in the spec: clients do not reread specs, but they can log response headers. RFC 9745
@@ -75,7 +75,7 @@ Fix:
 		check: checkDeprecationHeaders,
 	},
 	{
-		ID: RuleSunsetHeaderMissing, Level: diag.Error,
+		ID: RuleSunsetHeaderMissing, Level: report.Error,
 		Summary: "a deprecated operation with x-sunset does not declare the Sunset header",
 		Doc: `An operation that is deprecated and has an x-sunset date will stop working on that date. RFC 8594
 defines the Sunset response header that tells clients when ("Sunset: Sat, 31 Dec 2024
@@ -84,7 +84,7 @@ $ref; the name is matched case-insensitively.`,
 		// Reported by checkDeprecationHeaders.
 	},
 	{
-		ID: RuleDeprecationExample, Level: diag.Error,
+		ID: RuleDeprecationExample, Level: report.Error,
 		Summary: "a Deprecation header example is not an RFC 9651 date",
 		Doc: `Where the Deprecation header has an example, it must be what RFC 9745 sends: an RFC 9651 date,
 "@" and Unix seconds ("@1688169599"). The value "true" of the earlier drafts is still sent by
@@ -93,7 +93,7 @@ header, so a wrong example teaches the server's authors to send a wrong value.`,
 		// Reported by checkDeprecationHeaders.
 	},
 	{
-		ID: RuleSunsetExample, Level: diag.Error,
+		ID: RuleSunsetExample, Level: report.Error,
 		Summary: "a Sunset header example is not an HTTP-date, is before the deprecation, or differs from x-sunset",
 		Doc: `Where the Sunset header has an example, it must be an HTTP-date (RFC 9110, "Sat, 31 Dec 2024
 23:59:59 GMT"), no earlier than the Deprecation header's example, and on the day of the
@@ -101,7 +101,7 @@ operation's x-sunset, so that the spec, the header and oasdiff's sunset policy a
 		// Reported by checkDeprecationHeaders.
 	},
 	{
-		ID: RuleVersionNotBumped, Level: diag.Error,
+		ID: RuleVersionNotBumped, Level: report.Error,
 		Summary: "the revision has breaking changes but info.version's major part did not increase",
 		Doc: `A breaking change needs a new major version (semver), so that clients pinned to the old one
 know not to upgrade blindly; better still, a new /v2/ path beside the old one. The rule fires
@@ -112,7 +112,7 @@ and one that did is accepted with a note saying how it was judged.`,
 		check: checkVersionBump,
 	},
 	{
-		ID: RuleListWithoutPagination, Level: diag.Warning, Lint: true,
+		ID: RuleListWithoutPagination, Level: report.Warning, Lint: true,
 		Summary: "a GET operation that returns an array has no pagination parameter",
 		Doc: `A list endpoint without pagination returns every row there is: fine at 100 rows, a timeout
 and an out-of-memory at 10 million. The rule fires on GET operations whose 2xx JSON response
@@ -122,7 +122,7 @@ starting_after, offset, after or before.`,
 		check: checkPagination,
 	},
 	{
-		ID: RuleErrorSchemaInconsistent, Level: diag.Warning, Lint: true,
+		ID: RuleErrorSchemaInconsistent, Level: report.Warning, Lint: true,
 		Summary: "error responses use different schemas across operations",
 		Doc: `Clients handle errors in one place; if operations describe their 4xx/5xx bodies with different
 schemas, every client needs a special case per endpoint. The rule finds the error schema most
@@ -131,7 +131,7 @@ Use one error schema (RFC 9457 problem details is a good one) everywhere.`,
 		check: checkErrorSchemas,
 	},
 	{
-		ID: RulePathWithoutVersion, Level: diag.Warning, Lint: true,
+		ID: RulePathWithoutVersion, Level: report.Warning, Lint: true,
 		Summary: "a path has no version segment such as /v1/",
 		Doc: `Establish versioning from day one: with /v1/ in every path (or in every server URL), a breaking
 change can ship as /v2/ beside the old version instead of breaking every client at once. The
@@ -328,7 +328,7 @@ func checkDeprecationExample(o operation, code string, h *openapi3.Header, pos P
 			}
 		case s == "true":
 			out = append(out, change{
-				rule: RuleDeprecationExample, level: diag.Warning, operation: o.name(), pos: pos, key: o.name() + " " + code + " legacy",
+				rule: RuleDeprecationExample, level: report.Warning, operation: o.name(), pos: pos, key: o.name() + " " + code + " legacy",
 				message: fmt.Sprintf("%s response %s: the Deprecation header example is the legacy \"true\"; "+
 					"RFC 9745 sends the date of deprecation as an RFC 9651 date such as @1688169599", o.name(), code),
 			})
@@ -409,7 +409,7 @@ func checkVersionBump(in *ruleInput) []change {
 		}
 		c.message = fmt.Sprintf("%s but info.version went from %s to %s: the major part did not increase; %s", what, from, to, fix)
 	case to > from:
-		c.level = diag.Note
+		c.level = report.Note
 		c.message = fmt.Sprintf("%s; info.version went from %q to %q, which are not semver, so they were compared as strings and the increase was taken as a major one", what, from, to)
 	default:
 		c.message = fmt.Sprintf("%s but info.version went from %q to %q (not semver, compared as strings): it did not increase; %s", what, from, to, fix)

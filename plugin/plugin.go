@@ -35,9 +35,9 @@ import (
 	"github.com/apilint/apilint/analyzers/nplusone"
 	"github.com/apilint/apilint/analyzers/unbounded"
 	"github.com/apilint/apilint/internal/config"
-	"github.com/apilint/apilint/internal/diag"
+	"github.com/apilint/apilint/internal/driver"
 	"github.com/apilint/apilint/internal/effects"
-	"github.com/apilint/apilint/internal/lint"
+	"github.com/apilint/apilint/internal/findings"
 )
 
 func init() {
@@ -112,9 +112,9 @@ type linter struct{ a *analysis.Analyzer }
 func newPlugin[S any](a *analysis.Analyzer) register.NewPlugin {
 	return func(raw any) (register.LinterPlugin, error) {
 		guard.Do(func() {
-			lint.Guard([]*analysis.Analyzer{nplusone.Analyzer, notimeout.Analyzer, unbounded.Analyzer, blocking.Analyzer})
+			driver.Guard([]*analysis.Analyzer{nplusone.Analyzer, notimeout.Analyzer, unbounded.Analyzer, blocking.Analyzer})
 			// golangci-lint makes an issue of each related entry.
-			diag.ChainInMessage = true
+			findings.ChainInMessage = true
 		})
 		s, err := register.DecodeSettings[S](raw)
 		if err != nil {

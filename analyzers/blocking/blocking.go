@@ -11,8 +11,9 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/apilint/apilint/internal/apis"
-	"github.com/apilint/apilint/internal/diag"
+	"github.com/apilint/apilint/internal/docs"
 	"github.com/apilint/apilint/internal/effects"
+	"github.com/apilint/apilint/internal/findings"
 	"github.com/apilint/apilint/internal/source"
 )
 
@@ -22,10 +23,10 @@ var doc string
 // Analyzer reports slow synchronous work on a request handler's path.
 var Analyzer = &analysis.Analyzer{
 	Name:     "blocking",
-	Doc:      diag.MustDoc(doc, "blocking"),
+	Doc:      docs.MustDoc(doc, "blocking"),
 	URL:      "https://github.com/apilint/apilint#blocking",
 	Requires: []*analysis.Analyzer{inspect.Analyzer, effects.Analyzer},
-	Run:      diag.WithDirectives(run),
+	Run:      findings.WithDirectives(run),
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -35,7 +36,7 @@ func run(pass *analysis.Pass) (any, error) {
 	helpers := source.CalledOnly(pass.Fset, pass.TypesInfo, pass.Files)
 	queue := queueOf(pass.Pkg)
 	for fileCur := range insp.Root().Children() {
-		if diag.Skip(pass, fileCur.Node().(*ast.File)) {
+		if source.Skip(pass, fileCur.Node().(*ast.File)) {
 			continue
 		}
 		for _, h := range source.Handlers(pass.TypesInfo, services, helpers, fileCur) {
@@ -97,7 +98,7 @@ func report(pass *analysis.Pass, res *effects.Result, h source.HandlerFunc, head
 	if queue != "" {
 		fix += " (the project uses " + queue + ")"
 	}
-	diag.Report(pass, diag.Finding{
+	findings.Report(pass, findings.Finding{
 		Pos:     at.Pos(),
 		End:     at.End(),
 		Message: "request handler " + h.Name + " " + what + ": " + why + "; " + fix,

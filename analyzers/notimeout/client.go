@@ -7,7 +7,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/apilint/apilint/internal/apis"
-	"github.com/apilint/apilint/internal/diag"
+	"github.com/apilint/apilint/internal/findings"
 	"github.com/apilint/apilint/internal/source"
 )
 
@@ -26,7 +26,7 @@ func (c *checker) client(b built) {
 	if b.constructor != "" {
 		what = b.constructor + " returns an http.Client with no Timeout"
 	}
-	f := diag.Finding{
+	f := findings.Finding{
 		Pos:     b.pos,
 		End:     b.end,
 		Message: what + ": " + clientWhy + "; set Timeout (e.g. 10 * time.Second), or give every request a context with a deadline",
@@ -34,7 +34,7 @@ func (c *checker) client(b built) {
 	if b.lit != nil {
 		f.Fixes = c.addDurationField(b.lit, "Timeout", "Add Timeout: 10 * time.Second")
 	}
-	diag.Report(c.pass, f)
+	findings.Report(c.pass, f)
 }
 
 // streamingTransport reports whether the client literal's Transport is a
@@ -51,7 +51,7 @@ func streamingTransport(lit *ast.CompositeLit) bool {
 
 // defaultClientFunc reports http.Get and friends.
 func (c *checker) defaultClientFunc(call *ast.CallExpr, name string) {
-	diag.Report(c.pass, diag.Finding{
+	findings.Report(c.pass, findings.Finding{
 		Pos: call.Pos(),
 		End: call.End(),
 		Message: "http." + name + " sends through http.DefaultClient, which has no timeout: " + clientWhy +
@@ -72,7 +72,7 @@ func (c *checker) defaultClientMethod(cur inspector.Cursor, call *ast.CallExpr, 
 			return
 		}
 	}
-	diag.Report(c.pass, diag.Finding{
+	findings.Report(c.pass, findings.Finding{
 		Pos: call.Pos(),
 		End: call.End(),
 		Message: "http.DefaultClient." + name + " has no timeout and the request's context has no deadline: " + clientWhy +

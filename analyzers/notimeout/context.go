@@ -11,8 +11,9 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/apilint/apilint/internal/apis"
-	"github.com/apilint/apilint/internal/diag"
 	"github.com/apilint/apilint/internal/effects"
+	"github.com/apilint/apilint/internal/findings"
+	"github.com/apilint/apilint/internal/report"
 	"github.com/apilint/apilint/internal/source"
 )
 
@@ -47,16 +48,16 @@ func (c *checker) missingContext(cur inspector.Cursor, call *ast.CallExpr, fn *t
 		if !reportAll {
 			return
 		}
-		diag.Report(c.pass, diag.Finding{
+		findings.Report(c.pass, findings.Finding{
 			Pos:     call.Pos(),
 			End:     call.End(),
-			Level:   diag.Note,
+			Level:   report.Note,
 			Message: fmt.Sprintf("%s: %s; no context is in scope here: accept a context.Context and call %s", what, why, entry.WithCtx),
 		})
 		return
 	}
 	ctx := ctxs[0]
-	diag.Report(c.pass, diag.Finding{
+	findings.Report(c.pass, findings.Finding{
 		Pos:     call.Pos(),
 		End:     call.End(),
 		Message: fmt.Sprintf("%s but %s is in scope: %s; call %s(%s, ...)", what, ctx.Var.Name(), why, entry.WithCtx, ctx.Expr()),
@@ -197,7 +198,7 @@ func (c *checker) reportBackground(cur inspector.Cursor, call *ast.CallExpr, idx
 	if bg == nil {
 		return
 	}
-	f := diag.Finding{
+	f := findings.Finding{
 		Pos: arg.Pos(),
 		End: arg.End(),
 		Message: fmt.Sprintf("context.%s() passed to %s%s inside request handler %s drops the request's context: "+
@@ -212,7 +213,7 @@ func (c *checker) reportBackground(cur inspector.Cursor, call *ast.CallExpr, idx
 			TextEdits: []analysis.TextEdit{{Pos: bg.Pos(), End: bg.End(), NewText: []byte(expr)}},
 		}}
 	}
-	diag.Report(c.pass, f)
+	findings.Report(c.pass, f)
 }
 
 // contextParam returns the index of fn's context.Context parameter, or -1.

@@ -5,12 +5,13 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
-	"github.com/apilint/apilint/internal/diag"
+	"github.com/apilint/apilint/internal/findings"
+	"github.com/apilint/apilint/internal/source"
 )
 
 // dial reports net.Dial, which has no connect timeout.
 func (c *checker) dial(call *ast.CallExpr) {
-	f := diag.Finding{
+	f := findings.Finding{
 		Pos: call.Pos(),
 		End: call.End(),
 		Message: "net.Dial has no timeout: connecting to an unreachable host waits for the operating system's " +
@@ -19,11 +20,11 @@ func (c *checker) dial(call *ast.CallExpr) {
 	}
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 	if ok && len(call.Args) == 2 && !call.Ellipsis.IsValid() {
-		timeName, edits := diag.AddImport(c.pass, c.file, "time", "time")
+		timeName, edits := source.AddImport(c.pass, c.file, "time", "time")
 		edits = append(edits,
 			analysis.TextEdit{Pos: sel.Sel.Pos(), End: sel.Sel.End(), NewText: []byte("DialTimeout")},
 			analysis.TextEdit{Pos: call.Rparen, End: call.Rparen, NewText: []byte(", 10*" + timeName + ".Second")})
 		f.Fixes = []analysis.SuggestedFix{{Message: "Use net.DialTimeout with 10 seconds", TextEdits: edits}}
 	}
-	diag.Report(c.pass, f)
+	findings.Report(c.pass, f)
 }

@@ -8,7 +8,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
-	"github.com/apilint/apilint/internal/diag"
+	"github.com/apilint/apilint/internal/source"
 )
 
 // lineStart returns the position of the first column of pos's line.
@@ -64,7 +64,7 @@ func (c *checker) listenFix(call *ast.CallExpr, name string) []analysis.Suggeste
 	default:
 		return nil
 	}
-	timeName, edits := diag.AddImport(c.pass, c.file, "time", "time")
+	timeName, edits := source.AddImport(c.pass, c.file, "time", "time")
 	text := "(&" + pkg + ".Server{" + fields + ", ReadHeaderTimeout: 10 * " + timeName + ".Second})." + name + "(" + rest + ")"
 	edits = append(edits, analysis.TextEdit{Pos: call.Pos(), End: call.End(), NewText: []byte(text)})
 	return []analysis.SuggestedFix{{Message: "Serve with an http.Server that has ReadHeaderTimeout", TextEdits: edits}}
@@ -77,7 +77,7 @@ func (c *checker) addDurationField(lit *ast.CompositeLit, name, msg string) []an
 			return nil // positional literal: leave it to the author
 		}
 	}
-	timeName, edits := diag.AddImport(c.pass, c.file, "time", "time")
+	timeName, edits := source.AddImport(c.pass, c.file, "time", "time")
 	kv := name + ": 10 * " + timeName + ".Second"
 	fset := c.pass.Fset
 	var text string

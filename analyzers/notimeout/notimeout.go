@@ -10,8 +10,9 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/apilint/apilint/internal/apis"
-	"github.com/apilint/apilint/internal/diag"
+	"github.com/apilint/apilint/internal/docs"
 	"github.com/apilint/apilint/internal/effects"
+	"github.com/apilint/apilint/internal/findings"
 	"github.com/apilint/apilint/internal/source"
 )
 
@@ -21,10 +22,10 @@ var doc string
 // Analyzer reports outbound calls and servers with no timeout or deadline.
 var Analyzer = &analysis.Analyzer{
 	Name:     "notimeout",
-	Doc:      diag.MustDoc(doc, "notimeout"),
+	Doc:      docs.MustDoc(doc, "notimeout"),
 	URL:      "https://github.com/apilint/apilint#notimeout",
 	Requires: []*analysis.Analyzer{inspect.Analyzer, effects.Analyzer},
-	Run:      diag.WithDirectives(run),
+	Run:      findings.WithDirectives(run),
 }
 
 // reportAll reports context-less calls where no context is in scope.
@@ -48,7 +49,7 @@ func run(pass *analysis.Pass) (any, error) {
 	c := &checker{pass: pass, table: apis.Default(), res: pass.ResultOf[effects.Analyzer].(*effects.Result)}
 	for fileCur := range insp.Root().Children() {
 		file := fileCur.Node().(*ast.File)
-		if diag.Skip(pass, file) {
+		if source.Skip(pass, file) {
 			continue
 		}
 		c.file = file

@@ -6,7 +6,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/apilint/apilint/internal/apis"
-	"github.com/apilint/apilint/internal/diag"
+	"github.com/apilint/apilint/internal/findings"
 	"github.com/apilint/apilint/internal/source"
 )
 
@@ -19,7 +19,7 @@ func (c *checker) server(b built) {
 		c.assignedLater(b, "ReadHeaderTimeout", "ReadTimeout") {
 		return
 	}
-	f := diag.Finding{
+	f := findings.Finding{
 		Pos: b.pos,
 		End: b.end,
 		Message: "http.Server has neither ReadHeaderTimeout nor ReadTimeout: " + serverWhy +
@@ -28,7 +28,7 @@ func (c *checker) server(b built) {
 	if b.lit != nil {
 		f.Fixes = c.addDurationField(b.lit, "ReadHeaderTimeout", "Add ReadHeaderTimeout: 10 * time.Second")
 	}
-	diag.Report(c.pass, f)
+	findings.Report(c.pass, f)
 }
 
 // serverStart reports a call that starts a server with no timeouts.
@@ -51,7 +51,7 @@ func (c *checker) serverStart(cur inspector.Cursor, call *ast.CallExpr, s *apis.
 	if s.ConfigField != "" {
 		fix = "set " + s.ConfigField + " (e.g. 10 * time.Second) in the configuration"
 	}
-	f := diag.Finding{
+	f := findings.Finding{
 		Pos:     call.Pos(),
 		End:     call.End(),
 		Message: s.How + ": " + serverWhy + "; " + fix,
@@ -59,7 +59,7 @@ func (c *checker) serverStart(cur inspector.Cursor, call *ast.CallExpr, s *apis.
 	if s.Pkg == "net/http" {
 		f.Fixes = c.listenFix(call, s.Name)
 	}
-	diag.Report(c.pass, f)
+	findings.Report(c.pass, f)
 }
 
 // configLacks reports whether the receiver of call was built in this

@@ -13,8 +13,10 @@ import (
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 
-	"github.com/apilint/apilint/internal/diag"
+	"github.com/apilint/apilint/internal/docs"
 	"github.com/apilint/apilint/internal/effects"
+	"github.com/apilint/apilint/internal/findings"
+	"github.com/apilint/apilint/internal/report"
 	"github.com/apilint/apilint/internal/source"
 )
 
@@ -24,10 +26,10 @@ var doc string
 // Analyzer reports database round trips made once per element of a loop.
 var Analyzer = &analysis.Analyzer{
 	Name:     "nplusone",
-	Doc:      diag.MustDoc(doc, "nplusone"),
+	Doc:      docs.MustDoc(doc, "nplusone"),
 	URL:      "https://github.com/apilint/apilint#nplusone",
 	Requires: []*analysis.Analyzer{inspect.Analyzer, effects.Analyzer},
-	Run:      diag.WithDirectives(run),
+	Run:      findings.WithDirectives(run),
 }
 
 // reportWrites reports writes in loops (level warning).
@@ -44,7 +46,7 @@ type checker struct {
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	if diag.TestSupport(pass) {
+	if source.TestSupport(pass) {
 		return nil, nil
 	}
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
@@ -55,7 +57,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	for fileCur := range insp.Root().Children() {
 		file := fileCur.Node().(*ast.File)
-		if diag.Skip(pass, file) {
+		if source.Skip(pass, file) {
 			continue
 		}
 		for cur := range fileCur.Preorder((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil), (*ast.CallExpr)(nil)) {
@@ -198,15 +200,15 @@ func (c *checker) report(r *region, at ast.Node, effs []effects.Effect, implemen
 		msg.WriteString(" (inferred: the call goes through an interface whose implementation is not visible here, and its name suggests a database)")
 	}
 	msg.WriteString(": " + why(e.Kind) + "; " + fix(e.Kind, shown))
-	level := diag.Error
+	level := report.Error
 	if e.Kind == effects.DBWrite {
-		level = diag.Warning
+		level = report.Warning
 	}
 	chain := e.Chain
 	if r.outer != "" {
 		chain = append([]string{r.outer}, chain...)
 	}
-	diag.Report(c.pass, diag.Finding{Pos: at.Pos(), End: at.End(), Level: level, Message: msg.String(), Chain: chain})
+	findings.Report(c.pass, findings.Finding{Pos: at.Pos(), End: at.End(), Level: level, Message: msg.String(), Chain: chain})
 }
 
 // pick chooses the effect to report: reads before datastore calls before

@@ -7,8 +7,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
-	"github.com/apilint/apilint/internal/diag"
 	"github.com/apilint/apilint/internal/effects"
+	"github.com/apilint/apilint/internal/findings"
 	"github.com/apilint/apilint/internal/source"
 )
 
@@ -29,7 +29,7 @@ func (c *checker) body(h source.HandlerFunc, sum *effects.Summary) {
 	if len(chain) > 1 {
 		how += ", through " + strings.Join(chain[:len(chain)-1], " → ")
 	}
-	f := diag.Finding{
+	f := findings.Finding{
 		Pos: at.Pos(),
 		End: at.End(),
 		Message: "request handler " + h.Name + " reads the whole request body (" + how + ") with no size limit: " +
@@ -38,7 +38,7 @@ func (c *checker) body(h source.HandlerFunc, sum *effects.Summary) {
 		Chain: append([]string{c.chainName(h)}, chain...),
 		Fixes: c.capBodyFix(h),
 	}
-	diag.Report(c.pass, f)
+	findings.Report(c.pass, f)
 }
 
 // capBodyFix inserts the framework's body cap as the handler's first
@@ -59,13 +59,13 @@ func (c *checker) capBodyFix(h source.HandlerFunc) []analysis.SuggestedFix {
 	if body == nil || len(body.List) == 0 {
 		return nil
 	}
-	file := diag.FileOf(c.pass, body.Pos())
+	file := source.FileOf(c.pass, body.Pos())
 	if file == nil {
 		return nil
 	}
 	first := body.List[0]
 	indent := indentOf(c.pass, first)
-	httpName, edits := diag.AddImport(c.pass, file, "net/http", "http")
+	httpName, edits := source.AddImport(c.pass, file, "net/http", "http")
 	stmt := fmt.Sprintf(h.Shape.CapBody, names...)
 	if httpName != "http" {
 		stmt = strings.Replace(stmt, "http.", httpName+".", 1)

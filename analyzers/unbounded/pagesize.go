@@ -9,7 +9,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/apilint/apilint/internal/apis"
-	"github.com/apilint/apilint/internal/diag"
+	"github.com/apilint/apilint/internal/findings"
 	"github.com/apilint/apilint/internal/source"
 )
 
@@ -176,7 +176,7 @@ func (c *checker) reportPageSize(h source.HandlerFunc, call *ast.CallExpr, id *a
 		}
 	}
 	name := id.Name
-	f := diag.Finding{
+	f := findings.Finding{
 		Pos: id.Pos(),
 		End: id.End(),
 		Message: "page size not capped: " + name + " comes from the request (?" + param + "=) and becomes the query's row limit" + via +
@@ -190,7 +190,7 @@ func (c *checker) reportPageSize(h source.HandlerFunc, call *ast.CallExpr, id *a
 			TextEdits: []analysis.TextEdit{{Pos: stmt.Pos(), End: stmt.Pos(), NewText: []byte(text)}},
 		}}
 	}
-	diag.Report(c.pass, f)
+	findings.Report(c.pass, f)
 }
 
 // enclosingStmt returns the innermost statement of a block in body that

@@ -8,8 +8,9 @@ import (
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 
-	"github.com/apilint/apilint/internal/diag"
+	"github.com/apilint/apilint/internal/docs"
 	"github.com/apilint/apilint/internal/effects"
+	"github.com/apilint/apilint/internal/findings"
 	"github.com/apilint/apilint/internal/source"
 )
 
@@ -19,10 +20,10 @@ var doc string
 // Analyzer reports unbounded list endpoints and request body reads.
 var Analyzer = &analysis.Analyzer{
 	Name:     "unbounded",
-	Doc:      diag.MustDoc(doc, "unbounded"),
+	Doc:      docs.MustDoc(doc, "unbounded"),
 	URL:      "https://github.com/apilint/apilint#unbounded",
 	Requires: []*analysis.Analyzer{inspect.Analyzer, effects.Analyzer},
-	Run:      diag.WithDirectives(run),
+	Run:      findings.WithDirectives(run),
 }
 
 type checker struct {
@@ -41,7 +42,7 @@ func run(pass *analysis.Pass) (any, error) {
 	for fileCur := range insp.Root().Children() {
 		file := fileCur.Node().(*ast.File)
 		found := source.Handlers(pass.TypesInfo, services, helpers, fileCur)
-		if !diag.Skip(pass, file) {
+		if !source.Skip(pass, file) {
 			handlers = append(handlers, found...)
 		}
 	}

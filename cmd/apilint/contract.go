@@ -8,7 +8,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/apilint/apilint/contract"
-	"github.com/apilint/apilint/internal/diag"
 	"github.com/apilint/apilint/internal/report"
 )
 
@@ -119,7 +118,7 @@ func newContractLint(stdout, stderr io.Writer) *cobra.Command {
 
 // options checks the flags and the configuration file's contract section
 // (flags win) and turns them into contract.Options.
-func (f contractFlags) options(cmd *cobra.Command, stdin io.Reader) (contract.Options, diag.Level, error) {
+func (f contractFlags) options(cmd *cobra.Command, stdin io.Reader) (contract.Options, report.Level, error) {
 	o := contract.DefaultOptions()
 	cfg, err := loadConfig(f.config, "")
 	if err != nil {
@@ -144,11 +143,11 @@ func (f contractFlags) options(cmd *cobra.Command, stdin io.Reader) (contract.Op
 			}
 		}
 	}
-	failOn, ok := diag.ParseLevel(f.failOn)
+	failOn, ok := report.ParseLevel(f.failOn)
 	if !ok {
 		return o, "", usageError{fmt.Errorf("--fail-on %q: want error, warning or note", f.failOn)}
 	}
-	level, ok := diag.ParseLevel(f.level)
+	level, ok := report.ParseLevel(f.level)
 	if !ok {
 		return o, "", usageError{fmt.Errorf("--level %q: want error, warning or note", f.level)}
 	}
@@ -165,7 +164,7 @@ func (f contractFlags) options(cmd *cobra.Command, stdin io.Reader) (contract.Op
 }
 
 // writeContract prints findings and turns them into the exit status.
-func writeContract(stdout, stderr io.Writer, format string, failOn diag.Level, fs []report.Finding, what string) error {
+func writeContract(stdout, stderr io.Writer, format string, failOn report.Level, fs []report.Finding, what string) error {
 	opts := sarifOptions("")
 	opts.Rules = contractRules(fs)
 	if err := report.Write(stdout, format, fs, opts); err != nil {

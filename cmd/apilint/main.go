@@ -16,12 +16,12 @@ import (
 	"golang.org/x/tools/go/analysis/unitchecker"
 
 	"github.com/apilint/apilint/analyzers"
-	"github.com/apilint/apilint/internal/lint"
+	"github.com/apilint/apilint/internal/driver"
 )
 
 func main() {
 	all := analyzers.WithShared()
-	lint.Guard(all)
+	driver.Guard(all)
 	if len(os.Args) == 2 && os.Args[1] == "-V=full" {
 		if err := vetVersion(os.Stdout); err != nil {
 			fmt.Fprintln(os.Stderr, "apilint: "+err.Error())

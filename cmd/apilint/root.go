@@ -18,9 +18,8 @@ import (
 	"github.com/apilint/apilint/internal/baseline"
 	"github.com/apilint/apilint/internal/changes"
 	"github.com/apilint/apilint/internal/config"
-	"github.com/apilint/apilint/internal/diag"
+	"github.com/apilint/apilint/internal/driver"
 	"github.com/apilint/apilint/internal/effects"
-	"github.com/apilint/apilint/internal/lint"
 	"github.com/apilint/apilint/internal/report"
 )
 
@@ -147,7 +146,7 @@ func runLint(cmd *cobra.Command, stdout, stderr io.Writer, f lintFlags, patterns
 			f.failOn = cfg.FailOn
 		}
 	}
-	failOn, ok := diag.ParseLevel(f.failOn)
+	failOn, ok := report.ParseLevel(f.failOn)
 	if !ok {
 		return usageError{fmt.Errorf("--fail-on %q: want error, warning or note", f.failOn)}
 	}
@@ -158,11 +157,11 @@ func runLint(cmd *cobra.Command, stdout, stderr io.Writer, f lintFlags, patterns
 	if err != nil {
 		return usageError{err}
 	}
-	opts := lint.Options{Dir: f.dir, Patterns: patterns, Analyzers: selected, KnownRules: ruleNames()}
+	opts := driver.Options{Dir: f.dir, Patterns: patterns, Analyzers: selected, KnownRules: ruleNames()}
 	if f.tags != "" {
 		opts.BuildFlags = []string{"-tags=" + f.tags}
 	}
-	res, err := lint.Run(opts)
+	res, err := driver.Run(opts)
 	if err != nil {
 		return err
 	}
@@ -187,7 +186,7 @@ func runLint(cmd *cobra.Command, stdout, stderr io.Writer, f lintFlags, patterns
 		return err
 	}
 	if f.fix {
-		applied, files, err := lint.ApplyFixes(findings)
+		applied, files, err := driver.ApplyFixes(findings)
 		if err != nil {
 			return err
 		}

@@ -8,7 +8,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/apilint/apilint/internal/apis"
-	"github.com/apilint/apilint/internal/diag"
+	"github.com/apilint/apilint/internal/report"
 )
 
 // Apply configures analyzers from the file: each analyzers.<name>.<flag>
@@ -89,9 +89,9 @@ func (f *File) Enabled(name string) (enabled, ok bool) {
 
 // Level returns the level the file gives all findings of analyzer name,
 // or "".
-func (f *File) Level(name string) diag.Level {
+func (f *File) Level(name string) report.Level {
 	if s := f.Analyzers[name]; s != nil {
-		return diag.Level(s.Level)
+		return report.Level(s.Level)
 	}
 	return ""
 }

@@ -37,7 +37,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/apilint/apilint/internal/apis"
-	"github.com/apilint/apilint/internal/diag"
+	"github.com/apilint/apilint/internal/report"
 )
 
 // Names are the file names looked for, in order.
@@ -294,7 +294,7 @@ func (f *File) errorf(line int, format string, args ...any) error {
 // Validate checks values the YAML types do not.
 func (f *File) Validate() error {
 	if f.FailOn != "" {
-		if _, ok := diag.ParseLevel(f.FailOn); !ok {
+		if _, ok := report.ParseLevel(f.FailOn); !ok {
 			return f.errorf(0, "fail-on %q: want error, warning or note", f.FailOn)
 		}
 	}
@@ -303,7 +303,7 @@ func (f *File) Validate() error {
 			continue
 		}
 		if a.Level != "" {
-			if _, ok := diag.ParseLevel(a.Level); !ok {
+			if _, ok := report.ParseLevel(a.Level); !ok {
 				return f.errorf(a.Line, "analyzers.%s.level %q: want error, warning or note", name, a.Level)
 			}
 		}
@@ -338,7 +338,7 @@ func (f *File) Validate() error {
 		}
 	}
 	if f.Contract.FailOn != "" {
-		if _, ok := diag.ParseLevel(f.Contract.FailOn); !ok {
+		if _, ok := report.ParseLevel(f.Contract.FailOn); !ok {
 			return f.errorf(0, "contract.fail-on %q: want error, warning or note", f.Contract.FailOn)
 		}
 	}
@@ -346,7 +346,7 @@ func (f *File) Validate() error {
 		return f.errorf(0, "contract.min-sunset-days must not be negative")
 	}
 	for id, level := range f.Contract.Rules {
-		if _, ok := diag.ParseLevel(level); !ok && level != "off" {
+		if _, ok := report.ParseLevel(level); !ok && level != "off" {
 			return f.errorf(f.Contract.RuleLines[id], "contract.rules.%s %q: want error, warning, note or off", id, level)
 		}
 	}

@@ -13,7 +13,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/apilint/apilint/internal/apis"
-	"github.com/apilint/apilint/internal/diag"
+	"github.com/apilint/apilint/internal/docs"
 )
 
 //go:embed doc.go
@@ -22,7 +22,7 @@ var doc string
 // Analyzer computes function summaries. It reports nothing.
 var Analyzer = &analysis.Analyzer{
 	Name:       "effects",
-	Doc:        diag.MustDoc(doc, "effects"),
+	Doc:        docs.MustDoc(doc, "effects"),
 	URL:        "https://github.com/apilint/apilint#how-it-works",
 	Run:        run,
 	FactTypes:  []analysis.Fact{new(Summary)},

@@ -9,12 +9,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
-
-	"github.com/apilint/apilint/internal/diag"
 )
-
-// Level is how serious a finding is: "error", "warning" or "note".
-type Level = diag.Level
 
 // Finding is one problem, in code or in an API contract.
 type Finding struct {
@@ -99,11 +94,11 @@ func Summarize(fs []Finding) Summary {
 	var s Summary
 	for _, f := range fs {
 		switch f.Level {
-		case diag.Error:
+		case Error:
 			s.Error++
-		case diag.Warning:
+		case Warning:
 			s.Warning++
-		case diag.Note:
+		case Note:
 			s.Note++
 		}
 	}

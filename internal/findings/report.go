@@ -1,48 +1,19 @@
-// Package diag is what apilint's analyzers share about reporting: how a
-// finding's level and call chain travel inside an analysis.Diagnostic
-// (so that they survive every driver: the apilint binary, go vet and
-// golangci-lint), how an analyzer's documentation is taken from its
-// doc.go, and the small source edits that suggested fixes share.
-package diag
+// Package findings is how a finding of a code analyzer travels: the
+// analyzer reports it with Report, which honours //apilint:ignore
+// directives and encodes the finding's level and call chain inside an
+// analysis.Diagnostic, so that they survive every driver (the apilint
+// command, go vet and golangci-lint); the standalone driver decodes it
+// back into a report.Finding.
+package findings
 
 import (
 	"go/token"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/apilint/apilint/internal/report"
 )
-
-// Level is how serious a finding is.
-type Level string
-
-// The levels, most serious first. They match SARIF's levels.
-const (
-	Error   Level = "error"
-	Warning Level = "warning"
-	Note    Level = "note"
-)
-
-// ParseLevel checks s is a level.
-func ParseLevel(s string) (Level, bool) {
-	switch l := Level(s); l {
-	case Error, Warning, Note:
-		return l, true
-	}
-	return "", false
-}
-
-// Rank orders levels: error 3, warning 2, note 1, anything else 0.
-func (l Level) Rank() int {
-	switch l {
-	case Error:
-		return 3
-	case Warning:
-		return 2
-	case Note:
-		return 1
-	}
-	return 0
-}
 
 // chainPrefix marks the related-information entries that carry the call
 // chain, so that other related information stays distinct.
@@ -51,7 +22,7 @@ const chainPrefix = "chain: "
 // Finding is what an analyzer reports.
 type Finding struct {
 	Pos, End token.Pos
-	Level    Level // "" means Error
+	Level    report.Level // "" means Error
 	Message  string
 	// Chain is the call chain that makes an interprocedural finding true,
 	// outermost first: "orders.(*Server).list", "store.(*PG).GetUser",
@@ -78,7 +49,7 @@ func Report(pass *analysis.Pass, f Finding) {
 		Message:        f.Message,
 		SuggestedFixes: f.Fixes,
 	}
-	if f.Level != "" && f.Level != Error {
+	if f.Level != "" && f.Level != report.Error {
 		d.Category = string(f.Level)
 	}
 	if ChainInMessage && len(f.Chain) > 0 {
@@ -92,9 +63,9 @@ func Report(pass *analysis.Pass, f Finding) {
 }
 
 // Decode recovers the level and chain Report put into d.
-func Decode(d analysis.Diagnostic) (Level, []string) {
-	level := Error
-	if l, ok := ParseLevel(d.Category); ok {
+func Decode(d analysis.Diagnostic) (report.Level, []string) {
+	level := report.Error
+	if l, ok := report.ParseLevel(d.Category); ok {
 		level = l
 	}
 	var chain []string

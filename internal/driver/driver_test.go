@@ -1,4 +1,4 @@
-package lint_test
+package driver_test
 
 import (
 	"os"
@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/apilint/apilint/analyzers"
-	"github.com/apilint/apilint/internal/lint"
+	"github.com/apilint/apilint/internal/driver"
 )
 
 // writeModule writes files (path → content) under a new module root.
@@ -41,7 +41,7 @@ func TestBrokenPackageStillReportsOthers(t *testing.T) {
 		"good/good.go": fetchGo,
 		"bad/bad.go":   "package bad\n\nfunc F() int {\n\treturn \"not an int\"\n}\n",
 	})
-	res, err := lint.Run(lint.Options{Dir: dir, RelTo: dir, Analyzers: analyzers.All()})
+	res, err := driver.Run(driver.Options{Dir: dir, RelTo: dir, Analyzers: analyzers.All()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -57,7 +57,7 @@ func TestFingerprintSurvivesInsertedLines(t *testing.T) {
 	dir := writeModule(t, map[string]string{"good/good.go": fetchGo})
 	run := func() (string, int) {
 		t.Helper()
-		res, err := lint.Run(lint.Options{Dir: dir, RelTo: dir, Analyzers: analyzers.All()})
+		res, err := driver.Run(driver.Options{Dir: dir, RelTo: dir, Analyzers: analyzers.All()})
 		if err != nil || len(res.Findings) != 1 {
 			t.Fatalf("Run: %v, %d findings", err, len(res.Findings))
 		}
@@ -86,7 +86,7 @@ func TestFingerprintSurvivesInsertedLines(t *testing.T) {
 
 func TestNoPackages(t *testing.T) {
 	dir := writeModule(t, map[string]string{"a/a.go": "package a\n"})
-	res, err := lint.Run(lint.Options{Dir: dir, Patterns: []string{"./nothing/..."}, Analyzers: analyzers.All()})
+	res, err := driver.Run(driver.Options{Dir: dir, Patterns: []string{"./nothing/..."}, Analyzers: analyzers.All()})
 	if err == nil && (len(res.Errors) == 0 || !strings.Contains(res.Errors[0], "nothing")) {
 		t.Errorf("Run on a pattern matching nothing: errors %q, want one naming the pattern", res.Errors)
 	}
@@ -135,7 +135,7 @@ func Texts(ctx context.Context, n notes.Notes, ids []int64) {
 }
 `,
 	})
-	res, err := lint.Run(lint.Options{Dir: dir, RelTo: dir, Patterns: []string{"./api"}, Analyzers: analyzers.All()})
+	res, err := driver.Run(driver.Options{Dir: dir, RelTo: dir, Patterns: []string{"./api"}, Analyzers: analyzers.All()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -189,7 +189,7 @@ func main() {
 		{"no limit", map[string]string{"handlers/h.go": handlers}, 1},
 	} {
 		dir := writeModule(t, tc.files)
-		res, err := lint.Run(lint.Options{Dir: dir, RelTo: dir, Analyzers: analyzers.All()})
+		res, err := driver.Run(driver.Options{Dir: dir, RelTo: dir, Analyzers: analyzers.All()})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,4 +1,6 @@
-package diag
+// Package docs takes an analyzer's documentation from the package comment
+// of its doc.go, so that go doc, apilint explain and Analyzer.Doc agree.
+package docs
 
 import (
 	"fmt"

@@ -1,4 +1,4 @@
-package diag
+package findings
 
 import (
 	"go/ast"
@@ -7,6 +7,8 @@ import (
 	"sync"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/apilint/apilint/internal/report"
 )
 
 // IgnorePrefix starts a suppression comment:
@@ -149,13 +151,13 @@ func WithDirectives(run func(*analysis.Pass) (any, error)) func(*analysis.Pass) 
 					Pos: d.Pos,
 					Message: "//apilint:ignore " + pass.Analyzer.Name + " needs a reason: say why this finding does not apply, " +
 						"so that the next reader can tell a decision from a shortcut",
-					Category: string(Warning),
+					Category: string(report.Warning),
 				})
 			case !d.used:
 				pass.Report(analysis.Diagnostic{
 					Pos:      d.Pos,
 					Message:  "//apilint:ignore " + pass.Analyzer.Name + " suppresses nothing: remove it",
-					Category: string(Note),
+					Category: string(report.Note),
 				})
 			}
 		}

@@ -1,4 +1,4 @@
-// Package lint runs apilint's analyzers over packages loaded with
+// Package driver runs apilint's analyzers over packages loaded with
 // go/packages, the way the apilint command does outside go vet, and turns
 // their diagnostics into report.Findings.
 //
@@ -9,7 +9,7 @@
 // outside the main modules are loaded from export data, as the compiler
 // does: apilint recognises their APIs by type, and does not analyze their
 // bodies.
-package lint
+package driver
 
 import (
 	"fmt"
@@ -26,8 +26,8 @@ import (
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 
-	"github.com/apilint/apilint/internal/diag"
 	"github.com/apilint/apilint/internal/effects"
+	"github.com/apilint/apilint/internal/findings"
 	"github.com/apilint/apilint/internal/report"
 	"github.com/apilint/apilint/internal/source"
 )
@@ -184,7 +184,7 @@ func unknownRules(relTo string, pkgs []*packages.Package, want map[string]bool, 
 			continue
 		}
 		for _, file := range p.Syntax {
-			for _, d := range diag.Directives(p.Fset, file) {
+			for _, d := range findings.Directives(p.Fset, file) {
 				for _, r := range d.Rules {
 					if isKnown[r] {
 						continue
@@ -192,7 +192,7 @@ func unknownRules(relTo string, pkgs []*packages.Package, want map[string]bool, 
 					pos := p.Fset.Position(d.Pos)
 					f := report.Finding{
 						Rule:    "apilint",
-						Level:   diag.Note,
+						Level:   report.Note,
 						Message: fmt.Sprintf("//apilint:ignore names no rule %q (rules: %s)", r, strings.Join(known, ", ")),
 						File:    relPath(relTo, pos.Filename),
 						Line:    pos.Line,
@@ -259,7 +259,7 @@ func requires(as []*analysis.Analyzer, target *analysis.Analyzer) bool {
 // finding converts one diagnostic.
 func finding(dir string, act *checker.Action, d analysis.Diagnostic) report.Finding {
 	pos := act.Package.Fset.Position(d.Pos)
-	level, chain := diag.Decode(d)
+	level, chain := findings.Decode(d)
 	f := report.Finding{
 		Rule:    act.Analyzer.Name,
 		Level:   level,
