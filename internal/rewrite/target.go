@@ -1,0 +1,131 @@
+package rewrite
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+)
+
+// target is one file that fixes edit, as Apply found it before changing
+// anything.
+type target struct {
+	// path is the file as the edits name it; real is the same file with
+	// symbolic links resolved, the one that is replaced, so that a link
+	// stays a link.
+	path, real string
+	content    []byte
+	mode       fs.FileMode
+	// reason says why the file cannot be changed; "" when it can.
+	reason string
+}
+
+// inspect reads the file at path and checks, before anything is written,
+// the conditions under which replacing it is safe: its content is still
+// what was analysed (else every offset in its edits may be stale), it is
+// a regular file that we may write, and its directory lets us create the
+// temporary file that replaces it. A failing check becomes t.reason, so
+// that the file's fixes are skipped with that reason rather than
+// discovered half-way through writing. dirs caches directory probes,
+// because thousands of files usually share a few directories.
+func inspect(path string, snap map[string]snapshotEntry, dirs map[string]error) *target {
+	t := &target{path: path, real: path}
+	if !filepath.IsAbs(path) {
+		t.reason = "not an absolute path"
+		return t
+	}
+	want, ok := snap[path]
+	switch {
+	case !ok:
+		t.reason = "not in the analysis snapshot, so its offsets cannot be checked"
+		return t
+	case !want.ok:
+		t.reason = "the analysis snapshot records two different contents for it"
+		return t
+	}
+	real, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		t.reason = fmt.Sprintf("cannot resolve: %v", err)
+		return t
+	}
+	t.real = real
+	info, err := os.Stat(real)
+	if err != nil {
+		t.reason = fmt.Sprintf("cannot stat: %v", err)
+		return t
+	}
+	if !info.Mode().IsRegular() {
+		t.reason = "not a regular file"
+		return t
+	}
+	content, err := os.ReadFile(real)
+	if err != nil {
+		t.reason = fmt.Sprintf("cannot read: %v", err)
+		return t
+	}
+	if Hash(content) != want.hash {
+		t.reason = "changed since analysis"
+		return t
+	}
+	t.content, t.mode = content, info.Mode()&keptMode
+	// Opening for writing without truncating changes nothing, and asks
+	// the operating system the real question (permissions, ACLs,
+	// read-only mounts, immutable files) instead of guessing from the
+	// mode bits, which root ignores.
+	f, err := os.OpenFile(real, os.O_WRONLY, 0)
+	if err != nil {
+		t.reason = fmt.Sprintf("not writable: %v", unwrapPath(err))
+		return t
+	}
+	f.Close()
+	dir := filepath.Dir(real)
+	probe, seen := dirs[dir]
+	if !seen {
+		probe = probeDir(dir)
+		dirs[dir] = probe
+	}
+	if probe != nil {
+		t.reason = fmt.Sprintf("its directory is not writable: %v", probe)
+	}
+	return t
+}
+
+// probeDir creates and removes a temporary file in dir, the step that
+// replacing a file in dir needs.
+func probeDir(dir string) error {
+	f, err := os.CreateTemp(dir, tempPattern("probe"))
+	if err != nil {
+		return unwrapPath(err)
+	}
+	name := f.Name()
+	f.Close()
+	return os.Remove(name)
+}
+
+// unwrapPath drops the operation and path that os errors repeat, since
+// the reasons Apply reports are already keyed by file.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// splice returns content with edits applied. The edits must not
+// conflict, and must be sorted by sortEdits; an insertion at the start
+// of a replaced range then comes before the replacement.
+func splice(content []byte, edits []Edit) []byte {
+	var b bytes.Buffer
+	b.Grow(len(content))
+	at := 0
+	for _, e := range edits {
+		b.Write(content[at:e.Start])
+		b.WriteString(e.New)
+		at = e.End
+	}
+	b.Write(content[at:])
+	return b.Bytes()
+}
