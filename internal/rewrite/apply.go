@@ -105,7 +105,7 @@ func write(fixes []Fix, p *plan, opts Options, in *interrupts) (*Result, error) 
 	for _, c := range p.changes {
 		if s := in.arrived(); s != nil {
 			discard(0)
-			return stop(fmt.Errorf("%w by %v before writing", ErrInterrupted, s), nil)
+			return stop(fmt.Errorf("%w by %s before writing", ErrInterrupted, signalName(s)), nil)
 		}
 		s, err := stage(c.t.path, c.text, c.t.mode)
 		if err != nil {
@@ -118,7 +118,7 @@ func write(fixes []Fix, p *plan, opts Options, in *interrupts) (*Result, error) 
 	var cause error
 	for i, s := range ready {
 		if sig := in.arrived(); sig != nil {
-			cause = fmt.Errorf("%w by %v", ErrInterrupted, sig)
+			cause = fmt.Errorf("%w by %s", ErrInterrupted, signalName(sig))
 		} else if err := s.commit(); err != nil {
 			cause = err
 		}
@@ -171,7 +171,7 @@ func notWritten(p *plan, written map[string]bool) []string {
 // interruptedBeforePlan reports a signal that arrived while files were
 // being checked or planned: nothing was changed.
 func interruptedBeforePlan(fixes []Fix, files []string, s os.Signal) (*Result, error) {
-	cause := fmt.Errorf("%w by %v before writing", ErrInterrupted, s)
+	cause := fmt.Errorf("%w by %s before writing", ErrInterrupted, signalName(s))
 	return abandoned(fixes, cause.Error()), &IncompleteError{Cause: cause, NotChanged: files}
 }
 

@@ -70,3 +70,15 @@ func (in *interrupts) stop() os.Signal {
 	signal.Stop(in.ch)
 	return in.arrived()
 }
+
+// signalName names the signals Apply catches the way users know them
+// (os.Signal's String says "interrupt" and "terminated").
+func signalName(s os.Signal) string {
+	switch s {
+	case os.Interrupt:
+		return "SIGINT"
+	case syscall.SIGTERM:
+		return "SIGTERM"
+	}
+	return s.String()
+}

@@ -72,7 +72,7 @@ func lockTree(dir string, wait time.Duration, in *interrupts) (treeLock, error) 
 		}
 		if s := in.wait(min(delay, left)); s != nil {
 			l.unlock()
-			return nil, fmt.Errorf("%w by %v while waiting for another apilint --fix in %s", ErrInterrupted, s, abs)
+			return nil, fmt.Errorf("%w by %s while waiting for another apilint --fix in %s", ErrInterrupted, signalName(s), abs)
 		}
 		delay = min(2*delay, 200*time.Millisecond)
 	}
