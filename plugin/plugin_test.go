@@ -4,13 +4,12 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/apilint/apilint/analyzers"
 	"github.com/golangci/plugin-module-register/register"
-
-	"github.com/apilint/apilint/analyzers/nplusone"
 )
 
 func TestRegistered(t *testing.T) {
-	for _, name := range []string{"nplusone", "notimeout", "unbounded", "blocking"} {
+	for _, name := range analyzers.Names(analyzers.All()) {
 		newPlugin, err := register.GetPlugin(name)
 		if err != nil {
 			t.Fatal(err)
@@ -31,23 +30,24 @@ func TestRegistered(t *testing.T) {
 
 func TestSettings(t *testing.T) {
 	newPlugin, _ := register.GetPlugin("nplusone")
-	defer nplusone.Analyzer.Flags.Set("writes", "true")
-	if _, err := newPlugin(map[string]any{
+	p, err := newPlugin(map[string]any{
 		"writes": false,
 		"apis": map[string]any{
 			"queries": []any{map[string]any{"package": "xorm.io/xorm", "type": "Session", "methods": []any{"Find"}, "kind": "read-many"}},
 		},
-	}); err != nil {
+	})
+	if err != nil {
 		t.Fatal(err)
 	}
-	if got := nplusone.Analyzer.Flags.Lookup("writes").Value.String(); got != "false" {
+	as, _ := p.BuildAnalyzers()
+	if got := as[0].Flags.Lookup("writes").Value.String(); got != "false" {
 		t.Errorf("writes = %s", got)
 	}
 	for _, tc := range []struct {
 		settings map[string]any
 		want     string
 	}{
-		{map[string]any{"writez": false}, `unknown field "writez"`},
+		{map[string]any{"writez": false}, `unknown setting "writez" (did you mean "writes"?)`},
 		{map[string]any{"apis": map[string]any{"queries": []any{map[string]any{"package": "p", "methods": []any{"Get"}, "kind": "slow"}}}}, `kind "slow"`},
 		{map[string]any{"config": "/nonexistent/.apilint.yml"}, "reading configuration"},
 	} {

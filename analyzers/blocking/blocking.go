@@ -20,18 +20,27 @@ import (
 //go:embed doc.go
 var doc string
 
-// Analyzer reports slow synchronous work on a request handler's path.
-var Analyzer = &analysis.Analyzer{
-	Name:     "blocking",
-	Doc:      docs.MustDoc(doc, "blocking"),
-	URL:      "https://github.com/apilint/apilint#blocking",
-	Requires: []*analysis.Analyzer{inspect.Analyzer, effects.Analyzer},
-	Run:      findings.WithDirectives(run),
+// Name is the analyzer's name and rule id.
+const Name = "blocking"
+
+// New returns a blocking analyzer for one run: it reads the program's
+// effects from fx and reports through out.
+func New(fx *analysis.Analyzer, out *findings.Options) *analysis.Analyzer {
+	return &analysis.Analyzer{
+		Name:     Name,
+		Doc:      docs.MustDoc(doc, Name),
+		URL:      "https://github.com/apilint/apilint#blocking",
+		Requires: []*analysis.Analyzer{inspect.Analyzer, fx},
+		Run: func(pass *analysis.Pass) (any, error) {
+			rep := findings.Start(pass, out)
+			run(pass, rep, pass.ResultOf[fx].(*effects.Result))
+			return nil, rep.Finish()
+		},
+	}
 }
 
-func run(pass *analysis.Pass) (any, error) {
+func run(pass *analysis.Pass, rep *findings.Reporter, res *effects.Result) {
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	res := pass.ResultOf[effects.Analyzer].(*effects.Result)
 	services := source.ServiceMethods(pass.Pkg)
 	helpers := source.CalledOnly(pass.Fset, pass.TypesInfo, pass.Files)
 	queue := queueOf(pass.Pkg)
@@ -55,15 +64,14 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 			for _, kind := range []effects.Kind{effects.Blocking, effects.HTTPFanout} {
 				if e, ok := sum.Find(false, kind); ok {
-					report(pass, res, h, head, e, queue)
+					report(rep, res, h, head, e, queue)
 				}
 			}
 		}
 	}
-	return nil, nil
 }
 
-func report(pass *analysis.Pass, res *effects.Result, h source.HandlerFunc, head string, e effects.Effect, queue string) {
+func report(rep *findings.Reporter, res *effects.Result, h source.HandlerFunc, head string, e effects.Effect, queue string) {
 	var at ast.Node
 	if n := res.Locate(source.Body(h.Cursor.Node()), e); n != nil {
 		at = n
@@ -98,7 +106,7 @@ func report(pass *analysis.Pass, res *effects.Result, h source.HandlerFunc, head
 	if queue != "" {
 		fix += " (the project uses " + queue + ")"
 	}
-	findings.Report(pass, findings.Finding{
+	rep.Report(findings.Finding{
 		Pos:     at.Pos(),
 		End:     at.End(),
 		Message: "request handler " + h.Name + " " + what + ": " + why + "; " + fix,

@@ -3,21 +3,28 @@ package blocking_test
 import (
 	"testing"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/apilint/apilint/analyzers/blocking"
 	"github.com/apilint/apilint/internal/apis"
+	"github.com/apilint/apilint/internal/effects"
 	"github.com/apilint/apilint/internal/stubs"
 )
 
 func TestBlocking(t *testing.T) {
 	dir := stubs.GOPATH(t, analysistest.TestData())
-	analysistest.Run(t, dir, blocking.Analyzer, "handlers", "jobs", "queued", "rpcsvc", "routerapp")
+	analysistest.Run(t, dir, newAnalyzer(nil), "handlers", "jobs", "queued", "rpcsvc", "routerapp")
 }
 
-// apis.blocking in .apilint.yml ends up in apis.Extend.
+// apis.blocking in .apilint.yml ends up in the run's table.
 func TestConfiguredBlocking(t *testing.T) {
 	dir := stubs.GOPATH(t, analysistest.TestData())
-	apis.Extend(apis.Call{Pkg: "example.com/mailer", Recv: "Client", Name: "Deliver", Kind: apis.Blocking})
-	analysistest.Run(t, dir, blocking.Analyzer, "configured")
+	table := apis.New(apis.Extensions{Calls: []apis.Call{{Pkg: "example.com/mailer", Recv: "Client", Name: "Deliver", Kind: apis.Blocking}}})
+	analysistest.Run(t, dir, newAnalyzer(table), "configured")
+}
+
+// newAnalyzer builds the analyzer for one test, with table's knowledge.
+func newAnalyzer(table *apis.Table) *analysis.Analyzer {
+	return blocking.New(effects.New(effects.Options{Table: table}), nil)
 }

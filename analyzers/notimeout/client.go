@@ -34,7 +34,7 @@ func (c *checker) client(b built) {
 	if b.lit != nil {
 		f.Fixes = c.addDurationField(b.lit, "Timeout", "Add Timeout: 10 * time.Second")
 	}
-	findings.Report(c.pass, f)
+	c.rep.Report(f)
 }
 
 // streamingTransport reports whether the client literal's Transport is a
@@ -51,7 +51,7 @@ func streamingTransport(lit *ast.CompositeLit) bool {
 
 // defaultClientFunc reports http.Get and friends.
 func (c *checker) defaultClientFunc(call *ast.CallExpr, name string) {
-	findings.Report(c.pass, findings.Finding{
+	c.rep.Report(findings.Finding{
 		Pos: call.Pos(),
 		End: call.End(),
 		Message: "http." + name + " sends through http.DefaultClient, which has no timeout: " + clientWhy +
@@ -72,7 +72,7 @@ func (c *checker) defaultClientMethod(cur inspector.Cursor, call *ast.CallExpr, 
 			return
 		}
 	}
-	findings.Report(c.pass, findings.Finding{
+	c.rep.Report(findings.Finding{
 		Pos: call.Pos(),
 		End: call.End(),
 		Message: "http.DefaultClient." + name + " has no timeout and the request's context has no deadline: " + clientWhy +

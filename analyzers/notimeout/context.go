@@ -45,10 +45,10 @@ func (c *checker) missingContext(cur inspector.Cursor, call *ast.CallExpr, fn *t
 	why := "it cannot be cancelled and has no deadline, so when the " + dependency(entry) +
 		" slows down every request waiting on it holds its goroutine and connection"
 	if len(ctxs) == 0 {
-		if !reportAll {
+		if !c.s.all {
 			return
 		}
-		findings.Report(c.pass, findings.Finding{
+		c.rep.Report(findings.Finding{
 			Pos:     call.Pos(),
 			End:     call.End(),
 			Level:   report.Note,
@@ -57,7 +57,7 @@ func (c *checker) missingContext(cur inspector.Cursor, call *ast.CallExpr, fn *t
 		return
 	}
 	ctx := ctxs[0]
-	findings.Report(c.pass, findings.Finding{
+	c.rep.Report(findings.Finding{
 		Pos:     call.Pos(),
 		End:     call.End(),
 		Message: fmt.Sprintf("%s but %s is in scope: %s; call %s(%s, ...)", what, ctx.Var.Name(), why, entry.WithCtx, ctx.Expr()),
@@ -213,7 +213,7 @@ func (c *checker) reportBackground(cur inspector.Cursor, call *ast.CallExpr, idx
 			TextEdits: []analysis.TextEdit{{Pos: bg.Pos(), End: bg.End(), NewText: []byte(expr)}},
 		}}
 	}
-	findings.Report(c.pass, f)
+	c.rep.Report(f)
 }
 
 // contextParam returns the index of fn's context.Context parameter, or -1.

@@ -26,5 +26,5 @@ func (c *checker) dial(call *ast.CallExpr) {
 			analysis.TextEdit{Pos: call.Rparen, End: call.Rparen, NewText: []byte(", 10*" + timeName + ".Second")})
 		f.Fixes = []analysis.SuggestedFix{{Message: "Use net.DialTimeout with 10 seconds", TextEdits: edits}}
 	}
-	findings.Report(c.pass, f)
+	c.rep.Report(f)
 }

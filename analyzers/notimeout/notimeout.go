@@ -19,34 +19,48 @@ import (
 //go:embed doc.go
 var doc string
 
-// Analyzer reports outbound calls and servers with no timeout or deadline.
-var Analyzer = &analysis.Analyzer{
-	Name:     "notimeout",
-	Doc:      docs.MustDoc(doc, "notimeout"),
-	URL:      "https://github.com/apilint/apilint#notimeout",
-	Requires: []*analysis.Analyzer{inspect.Analyzer, effects.Analyzer},
-	Run:      findings.WithDirectives(run),
+// Name is the analyzer's name and rule id.
+const Name = "notimeout"
+
+// settings are the analyzer's flags.
+type settings struct {
+	// all reports context-less calls where no context is in scope.
+	all bool
 }
 
-// reportAll reports context-less calls where no context is in scope.
-var reportAll bool
-
-func init() {
-	Analyzer.Flags.BoolVar(&reportAll, "all", false,
+// New returns a notimeout analyzer for one run: it reads the program's
+// effects from fx and reports through out.
+func New(fx *analysis.Analyzer, out *findings.Options) *analysis.Analyzer {
+	s := &settings{}
+	a := &analysis.Analyzer{
+		Name:     Name,
+		Doc:      docs.MustDoc(doc, Name),
+		URL:      "https://github.com/apilint/apilint#notimeout",
+		Requires: []*analysis.Analyzer{inspect.Analyzer, fx},
+	}
+	a.Flags.BoolVar(&s.all, "all", false,
 		"also report database and HTTP calls without a context where no context is in scope (level note)")
+	a.Run = func(pass *analysis.Pass) (any, error) {
+		rep := findings.Start(pass, out)
+		run(pass, rep, pass.ResultOf[fx].(*effects.Result), s)
+		return nil, rep.Finish()
+	}
+	return a
 }
 
 // checker holds one pass's state.
 type checker struct {
 	pass  *analysis.Pass
+	rep   *findings.Reporter
+	s     *settings
 	table *apis.Table
 	res   *effects.Result
 	file  *ast.File
 }
 
-func run(pass *analysis.Pass) (any, error) {
+func run(pass *analysis.Pass, rep *findings.Reporter, res *effects.Result, s *settings) {
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	c := &checker{pass: pass, table: apis.Default(), res: pass.ResultOf[effects.Analyzer].(*effects.Result)}
+	c := &checker{pass: pass, rep: rep, s: s, table: res.Table(), res: res}
 	for fileCur := range insp.Root().Children() {
 		file := fileCur.Node().(*ast.File)
 		if source.Skip(pass, file) {
@@ -64,7 +78,6 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 		}
 	}
-	return nil, nil
 }
 
 // call dispatches on what a call expression calls.

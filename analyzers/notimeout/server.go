@@ -28,7 +28,7 @@ func (c *checker) server(b built) {
 	if b.lit != nil {
 		f.Fixes = c.addDurationField(b.lit, "ReadHeaderTimeout", "Add ReadHeaderTimeout: 10 * time.Second")
 	}
-	findings.Report(c.pass, f)
+	c.rep.Report(f)
 }
 
 // serverStart reports a call that starts a server with no timeouts.
@@ -59,7 +59,7 @@ func (c *checker) serverStart(cur inspector.Cursor, call *ast.CallExpr, s *apis.
 	if s.Pkg == "net/http" {
 		f.Fixes = c.listenFix(call, s.Name)
 	}
-	findings.Report(c.pass, f)
+	c.rep.Report(f)
 }
 
 // configLacks reports whether the receiver of call was built in this

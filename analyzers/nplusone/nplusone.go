@@ -23,36 +23,52 @@ import (
 //go:embed doc.go
 var doc string
 
-// Analyzer reports database round trips made once per element of a loop.
-var Analyzer = &analysis.Analyzer{
-	Name:     "nplusone",
-	Doc:      docs.MustDoc(doc, "nplusone"),
-	URL:      "https://github.com/apilint/apilint#nplusone",
-	Requires: []*analysis.Analyzer{inspect.Analyzer, effects.Analyzer},
-	Run:      findings.WithDirectives(run),
+// Name is the analyzer's name and rule id.
+const Name = "nplusone"
+
+// settings are the analyzer's flags.
+type settings struct {
+	// writes reports writes in loops (level warning).
+	writes bool
 }
 
-// reportWrites reports writes in loops (level warning).
-var reportWrites = true
-
-func init() {
-	Analyzer.Flags.BoolVar(&reportWrites, "writes", true, "report writes made once per element of a loop (level warning)")
+// New returns a nplusone analyzer for one run: it reads the program's
+// effects from fx and reports through out.
+func New(fx *analysis.Analyzer, out *findings.Options) *analysis.Analyzer {
+	s := &settings{}
+	a := &analysis.Analyzer{
+		Name:     Name,
+		Doc:      docs.MustDoc(doc, Name),
+		URL:      "https://github.com/apilint/apilint#nplusone",
+		Requires: []*analysis.Analyzer{inspect.Analyzer, fx},
+	}
+	a.Flags.BoolVar(&s.writes, "writes", true, "report writes made once per element of a loop (level warning)")
+	a.Run = func(pass *analysis.Pass) (any, error) {
+		rep := findings.Start(pass, out)
+		run(pass, rep, pass.ResultOf[fx].(*effects.Result), s)
+		return nil, rep.Finish()
+	}
+	return a
 }
 
 type checker struct {
 	pass *analysis.Pass
+	rep  *findings.Reporter
 	res  *effects.Result
+	s    *settings
 	seen map[[2]token.Pos]bool // (region, call): one finding each
 }
 
-func run(pass *analysis.Pass) (any, error) {
+func run(pass *analysis.Pass, rep *findings.Reporter, res *effects.Result, s *settings) {
 	if source.TestSupport(pass) {
-		return nil, nil
+		return
 	}
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	c := &checker{
 		pass: pass,
-		res:  pass.ResultOf[effects.Analyzer].(*effects.Result),
+		rep:  rep,
+		res:  res,
+		s:    s,
 		seen: make(map[[2]token.Pos]bool),
 	}
 	for fileCur := range insp.Root().Children() {
@@ -75,7 +91,6 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 		}
 	}
-	return nil, nil
 }
 
 // loop checks the body of a per-element loop.
@@ -170,7 +185,7 @@ func (c *checker) report(r *region, at ast.Node, effs []effects.Effect, implemen
 	if !ok {
 		return
 	}
-	if e.Kind == effects.DBWrite && !reportWrites {
+	if e.Kind == effects.DBWrite && !c.s.writes {
 		return
 	}
 	key := [2]token.Pos{r.pos, at.Pos()}
@@ -208,7 +223,7 @@ func (c *checker) report(r *region, at ast.Node, effs []effects.Effect, implemen
 	if r.outer != "" {
 		chain = append([]string{r.outer}, chain...)
 	}
-	findings.Report(c.pass, findings.Finding{Pos: at.Pos(), End: at.End(), Level: level, Message: msg.String(), Chain: chain})
+	c.rep.Report(findings.Finding{Pos: at.Pos(), End: at.End(), Level: level, Message: msg.String(), Chain: chain})
 }
 
 // pick chooses the effect to report: reads before datastore calls before

@@ -38,7 +38,7 @@ func (c *checker) body(h source.HandlerFunc, sum *effects.Summary) {
 		Chain: append([]string{c.chainName(h)}, chain...),
 		Fixes: c.capBodyFix(h),
 	}
-	findings.Report(c.pass, f)
+	c.rep.Report(f)
 }
 
 // capBodyFix inserts the framework's body cap as the handler's first

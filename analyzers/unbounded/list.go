@@ -50,7 +50,7 @@ func (c *checker) list(h source.HandlerFunc, sum *effects.Summary) {
 	msg := "list endpoint " + h.Name + " returns every row: " + what +
 		", and the handler reads no pagination parameter: the response and the query grow with the table until one request exhausts memory and the database" +
 		"; paginate: accept a cursor (or page) and a limit capped at a maximum (limit = min(limit, 100)), and declare maxItems in the API contract"
-	findings.Report(c.pass, findings.Finding{Pos: at.Pos(), End: at.End(), Message: msg, Chain: append([]string{c.chainName(h)}, chain...)})
+	c.rep.Report(findings.Finding{Pos: at.Pos(), End: at.End(), Message: msg, Chain: append([]string{c.chainName(h)}, chain...)})
 }
 
 // mayList reports whether handler h may be a list endpoint: registered

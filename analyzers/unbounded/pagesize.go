@@ -123,7 +123,7 @@ func (c *checker) sizeSource(e ast.Expr, tainted map[types.Object]string) (strin
 		for _, rd := range apis.LookupRequestReads(pkg, r, name) {
 			if rd.What == apis.QueryParam && rd.Arg < len(e.Args) {
 				if tv, ok := info.Types[e.Args[rd.Arg]]; ok && tv.Value != nil && tv.Value.Kind() == constant.String {
-					if key := constant.StringVal(tv.Value); apis.IsPageSize(key) {
+					if key := constant.StringVal(tv.Value); c.res.Table().IsPageSize(key) {
 						return key, true
 					}
 				}
@@ -190,7 +190,7 @@ func (c *checker) reportPageSize(h source.HandlerFunc, call *ast.CallExpr, id *a
 			TextEdits: []analysis.TextEdit{{Pos: stmt.Pos(), End: stmt.Pos(), NewText: []byte(text)}},
 		}}
 	}
-	findings.Report(c.pass, f)
+	c.rep.Report(f)
 }
 
 // enclosingStmt returns the innermost statement of a block in body that

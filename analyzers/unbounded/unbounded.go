@@ -17,25 +17,36 @@ import (
 //go:embed doc.go
 var doc string
 
-// Analyzer reports unbounded list endpoints and request body reads.
-var Analyzer = &analysis.Analyzer{
-	Name:     "unbounded",
-	Doc:      docs.MustDoc(doc, "unbounded"),
-	URL:      "https://github.com/apilint/apilint#unbounded",
-	Requires: []*analysis.Analyzer{inspect.Analyzer, effects.Analyzer},
-	Run:      findings.WithDirectives(run),
+// Name is the analyzer's name and rule id.
+const Name = "unbounded"
+
+// New returns an unbounded analyzer for one run: it reads the program's
+// effects from fx and reports through out.
+func New(fx *analysis.Analyzer, out *findings.Options) *analysis.Analyzer {
+	return &analysis.Analyzer{
+		Name:     Name,
+		Doc:      docs.MustDoc(doc, Name),
+		URL:      "https://github.com/apilint/apilint#unbounded",
+		Requires: []*analysis.Analyzer{inspect.Analyzer, fx},
+		Run: func(pass *analysis.Pass) (any, error) {
+			rep := findings.Start(pass, out)
+			run(pass, rep, pass.ResultOf[fx].(*effects.Result))
+			return nil, rep.Finish()
+		},
+	}
 }
 
 type checker struct {
 	pass *analysis.Pass
+	rep  *findings.Reporter
 	res  *effects.Result
 	// routes are the package's route registrations, by handler.
 	routes map[any][]source.Route
 }
 
-func run(pass *analysis.Pass) (any, error) {
+func run(pass *analysis.Pass, rep *findings.Reporter, res *effects.Result) {
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	c := &checker{pass: pass, res: pass.ResultOf[effects.Analyzer].(*effects.Result), routes: source.Routes(pass.TypesInfo, pass.Files)}
+	c := &checker{pass: pass, rep: rep, res: res, routes: source.Routes(pass.TypesInfo, pass.Files)}
 	services := source.ServiceMethods(pass.Pkg)
 	helpers := source.CalledOnly(pass.Fset, pass.TypesInfo, pass.Files)
 	var handlers []source.HandlerFunc
@@ -52,7 +63,6 @@ func run(pass *analysis.Pass) (any, error) {
 		c.pageSize(h)
 		c.body(h, sum)
 	}
-	return nil, nil
 }
 
 // summary returns the effects of handler h.

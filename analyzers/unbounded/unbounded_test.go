@@ -6,10 +6,11 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/apilint/apilint/analyzers/unbounded"
+	"github.com/apilint/apilint/internal/effects"
 	"github.com/apilint/apilint/internal/stubs"
 )
 
 func TestUnbounded(t *testing.T) {
 	dir := stubs.GOPATH(t, analysistest.TestData())
-	analysistest.RunWithSuggestedFixes(t, dir, unbounded.Analyzer, "lists", "orm", "bodies", "capped", "rpc")
+	analysistest.RunWithSuggestedFixes(t, dir, unbounded.New(effects.New(effects.Options{}), nil), "lists", "orm", "bodies", "capped", "rpc")
 }

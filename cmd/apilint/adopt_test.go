@@ -20,10 +20,10 @@ func A() { http.Get("http://x") }
 func TestBaseline(t *testing.T) {
 	dir := module(t, map[string]string{"a/a.go": clientGo})
 	base := filepath.Join(dir, "apilint-baseline.json")
-	if code, _, stderr := run(t, dir, "--write-baseline", base); code != 0 || !strings.Contains(stderr, "recorded 1 findings") {
+	if code, _, stderr := runCmd(t, dir, "--write-baseline", base); code != 0 || !strings.Contains(stderr, "recorded 1 finding ") {
 		t.Fatalf("--write-baseline: exit %d, %s", code, stderr)
 	}
-	if code, stdout, stderr := run(t, dir, "--baseline", base); code != 0 || stdout != "" || !strings.Contains(stderr, "1 in the baseline") {
+	if code, stdout, stderr := runCmd(t, dir, "--baseline", base); code != 0 || stdout != "" || !strings.Contains(stderr, "1 in the baseline") {
 		t.Fatalf("with the baseline: exit %d, stdout %q, stderr %q", code, stdout, stderr)
 	}
 	edit := func(content string) {
@@ -32,14 +32,14 @@ func TestBaseline(t *testing.T) {
 		}
 	}
 	edit(strings.Replace(clientGo, "import", "// A comment.\n// Another.\n\nimport", 1))
-	if code, stdout, _ := run(t, dir, "--baseline", base); code != 0 || stdout != "" {
+	if code, stdout, _ := runCmd(t, dir, "--baseline", base); code != 0 || stdout != "" {
 		t.Errorf("lines inserted above: exit %d, %s", code, stdout)
 	}
 	edit(strings.Replace(clientGo, `"http://x"`, `"http://y"`, 1))
-	if code, stdout, _ := run(t, dir, "--baseline", base); code != 1 || !strings.Contains(stdout, "http.Get") {
+	if code, stdout, _ := runCmd(t, dir, "--baseline", base); code != 1 || !strings.Contains(stdout, "http.Get") {
 		t.Errorf("changed finding: exit %d, %s", code, stdout)
 	}
-	if code, _, stderr := run(t, dir, "--baseline", filepath.Join(dir, "missing.json")); code != 2 || !strings.Contains(stderr, "reading baseline") {
+	if code, _, stderr := runCmd(t, dir, "--baseline", filepath.Join(dir, "missing.json")); code != 2 || !strings.Contains(stderr, "reading baseline") {
 		t.Errorf("missing baseline: exit %d, %s", code, stderr)
 	}
 }
@@ -61,17 +61,17 @@ func TestNewFromRev(t *testing.T) {
 	git("init", "-q")
 	git("add", ".")
 	git("commit", "-qm", "base")
-	if code, stdout, _ := run(t, dir, "--new-from-rev", "HEAD"); code != 0 || stdout != "" {
+	if code, stdout, _ := runCmd(t, dir, "--new-from-rev", "HEAD"); code != 0 || stdout != "" {
 		t.Errorf("nothing changed: exit %d, %s", code, stdout)
 	}
 	if err := os.WriteFile(filepath.Join(dir, "a/b.go"), []byte("package a\n\nimport \"net/http\"\n\nfunc B() { http.Head(\"http://x\") }\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	code, stdout, _ := run(t, dir, "--new-from-rev", "HEAD")
+	code, stdout, _ := runCmd(t, dir, "--new-from-rev", "HEAD")
 	if code != 1 || !strings.Contains(stdout, "http.Head") || strings.Contains(stdout, "http.Get") {
 		t.Errorf("one new finding: exit %d, %s", code, stdout)
 	}
-	if code, _, stderr := run(t, dir, "--new-from-rev", "nope"); code != 2 || !strings.Contains(stderr, "not a commit") {
+	if code, _, stderr := runCmd(t, dir, "--new-from-rev", "nope"); code != 2 || !strings.Contains(stderr, "not a commit") {
 		t.Errorf("bad revision: exit %d, %s", code, stderr)
 	}
 }
@@ -90,7 +90,7 @@ func A() {
 	http.Head("http://x")
 }
 `})
-	code, stdout, _ := run(t, dir)
+	code, stdout, _ := runCmd(t, dir)
 	if code != 1 || strings.Contains(stdout, "http.Get") || !strings.Contains(stdout, "http.Head") ||
 		!strings.Contains(stdout, `apilint (note): //apilint:ignore names no rule "notimout"`) {
 		t.Errorf("exit %d:\n%s", code, stdout)
@@ -114,8 +114,8 @@ func Client() *http.Client { return &http.Client{} }
 
 func Get() { http.Get("http://x") }
 `})
-	code, stdout, stderr := run(t, dir, "--fix")
-	if code != 1 || !strings.Contains(stderr, "applied 2 fixes to 1 files") || !strings.Contains(stdout, "http.Get") {
+	code, stdout, stderr := runCmd(t, dir, "--fix")
+	if code != 1 || !strings.Contains(stderr, "applied 2 fixes to 1 file") || !strings.Contains(stdout, "http.Get") {
 		t.Fatalf("--fix: exit %d\nstdout: %s\nstderr: %s", code, stdout, stderr)
 	}
 	src, _ := os.ReadFile(filepath.Join(dir, "a/a.go"))
@@ -124,7 +124,7 @@ func Get() { http.Get("http://x") }
 			t.Errorf("fixed file lacks %q:\n%s", want, src)
 		}
 	}
-	if code, stdout, _ := run(t, dir); code != 1 || strings.Count(stdout, "notimeout:") != 1 {
+	if code, stdout, _ := runCmd(t, dir); code != 1 || strings.Count(stdout, "notimeout:") != 1 {
 		t.Errorf("after --fix: exit %d\n%s", code, stdout)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/apilint/apilint/analyzers"
 	"github.com/owenrumney/go-sarif/v3/pkg/report/v210/sarif"
 )
 
@@ -19,7 +20,7 @@ var update = flag.Bool("update", false, "rewrite the golden files")
 func runContract(t *testing.T, stdin string, args ...string) (string, string, int) {
 	t.Helper()
 	var stdout, stderr bytes.Buffer
-	root := newRoot(&stdout, &stderr)
+	root := newRoot(analyzers.All(), &stdout, &stderr)
 	root.SetArgs(args)
 	root.SetIn(strings.NewReader(stdin))
 	err := root.Execute()

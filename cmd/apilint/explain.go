@@ -13,15 +13,15 @@ import (
 	"github.com/apilint/apilint/internal/report"
 )
 
-func newExplain(stdout io.Writer) *cobra.Command {
+func newExplain(rules []analyzers.Rule, stdout io.Writer) *cobra.Command {
 	return &cobra.Command{
 		Use:   "explain RULE",
 		Short: "Print the documentation of an analyzer or contract rule",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			doc, ok := ruleDoc(args[0])
+			doc, ok := ruleDoc(rules, args[0])
 			if !ok {
-				return usageError{fmt.Errorf("no rule %q; rules: %s", args[0], strings.Join(ruleNames(), ", "))}
+				return usageError{fmt.Errorf("no rule %q; rules: %s", args[0], strings.Join(ruleNames(rules), ", "))}
 			}
 			_, err := fmt.Fprint(stdout, doc)
 			return err
@@ -30,27 +30,24 @@ func newExplain(stdout io.Writer) *cobra.Command {
 }
 
 // ruleDoc returns the documentation of rule.
-func ruleDoc(rule string) (string, bool) {
-	if a := analyzers.ByName(rule); a != nil {
+func ruleDoc(rules []analyzers.Rule, rule string) (string, bool) {
+	if a := analyzers.Build(rules, analyzers.Options{}).Rule(rule); a != nil {
 		return a.Doc, true
 	}
 	return contract.Doc(rule)
 }
 
-func ruleNames() []string {
-	var names []string
-	for _, a := range analyzers.All() {
-		names = append(names, a.Name)
-	}
+func ruleNames(rules []analyzers.Rule) []string {
+	names := analyzers.Names(rules)
 	names = append(names, contract.RuleIDs()...)
 	sort.Strings(names)
 	return names
 }
 
 // analyzerRules describes the analyzers for SARIF.
-func analyzerRules() []report.Rule {
+func analyzerRules(rules []analyzers.Rule) []report.Rule {
 	var out []report.Rule
-	for _, a := range analyzers.All() {
+	for _, a := range analyzers.Build(rules, analyzers.Options{}).Rules {
 		short, _, _ := strings.Cut(a.Doc, "\n")
 		out = append(out, report.Rule{ID: a.Name, Short: short, Help: a.Doc, HelpURI: a.URL, Level: "error"})
 	}

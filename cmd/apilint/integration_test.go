@@ -72,7 +72,8 @@ func TestExampleStandalone(t *testing.T) {
 	}
 	var got []string
 	for _, f := range doc.Findings {
-		got = append(got, f.File+":"+strconv.Itoa(f.Line)+": "+f.Rule)
+		// Paths are relative to the repository root.
+		got = append(got, strings.TrimPrefix(f.File, "testdata/example/")+":"+strconv.Itoa(f.Line)+": "+f.Rule)
 	}
 	sort.Strings(got)
 	assertSame(t, "apilint --format json", got, expected(t))
@@ -150,7 +151,7 @@ func TestVetConfig(t *testing.T) {
 	if err := os.WriteFile(other, []byte("analyzers:\n  notimeout:\n    all: true\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if out := vet("-effects.config=" + other); !strings.Contains(out, "db/db.go:5:28: (*sql.DB).Exec takes no context") {
+	if out := vet("-effects.config=" + other); !strings.Contains(out, "db/db.go:5:28: note: (*sql.DB).Exec takes no context") {
 		t.Errorf("-effects.config not applied:\n%s", out)
 	}
 	if err := os.WriteFile(filepath.Join(dir, ".apilint.yml"), []byte("analyzers:\n  notimeout:\n    all: true\n"), 0o644); err != nil {

@@ -9,44 +9,27 @@
 package main
 
 import (
-	"fmt"
+	"io"
 	"os"
-	"strings"
-
-	"golang.org/x/tools/go/analysis/unitchecker"
 
 	"github.com/apilint/apilint/analyzers"
-	"github.com/apilint/apilint/internal/driver"
 )
 
 func main() {
-	all := analyzers.WithShared()
-	driver.Guard(all)
-	if len(os.Args) == 2 && os.Args[1] == "-V=full" {
-		if err := vetVersion(os.Stdout); err != nil {
-			fmt.Fprintln(os.Stderr, "apilint: "+err.Error())
-			os.Exit(1)
-		}
-		os.Exit(0)
-	}
-	if invokedByVet(os.Args[1:]) {
-		tuneVetGC()
-		if err := vetConfig(os.Args[1:], all); err != nil {
-			fmt.Fprintln(os.Stderr, "apilint: "+err.Error())
-			os.Exit(1)
-		}
-		unitchecker.Main(all...) // does not return
-	}
-	os.Exit(execute(os.Args[1:]))
+	os.Exit(run(analyzers.All(), os.Args[1:], os.Stdout, os.Stderr))
 }
 
-// invokedByVet reports whether go vet runs us as its vet tool: it asks
-// for -V=full and -flags, then passes a JSON config file named *.cfg.
-func invokedByVet(args []string) bool {
-	for _, a := range args {
-		if a == "-V=full" || a == "-flags" || (strings.HasSuffix(a, ".cfg") && !strings.HasPrefix(a, "-")) {
-			return true
-		}
+// run is the whole command for the rules given: the vet tool protocol
+// when go vet invokes it, the cobra commands otherwise. Tests run it
+// with other rules.
+func run(rules []analyzers.Rule, args []string, stdout, stderr io.Writer) int {
+	switch vetMode(args) {
+	case vetVersionQuery:
+		return vetVersion(args, stdout, stderr)
+	case vetFlagsQuery, vetPackage:
+		return vetMain(rules, args, stderr) // does not return on success
 	}
-	return false
+	root := newRoot(rules, stdout, stderr)
+	root.SetArgs(args)
+	return exitFor(root.Execute(), stderr)
 }

@@ -11,28 +11,44 @@ import (
 	"github.com/apilint/apilint/analyzers"
 )
 
-func TestInvokedByVet(t *testing.T) {
+func TestVetMode(t *testing.T) {
+	dir := t.TempDir()
+	vetCfg := filepath.Join(dir, "vet.cfg")
+	if err := os.WriteFile(vetCfg, []byte(`{"ID": "x", "ImportPath": "x", "GoFiles": []}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	mine := filepath.Join(dir, "my.cfg")
+	if err := os.WriteFile(mine, []byte("analyzers:\n  nplusone:\n    writes: false\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		args []string
-		want bool
+		want int
 	}{
-		{[]string{"-V=full"}, true},
-		{[]string{"-flags"}, true},
-		{[]string{"-notimeout.all", "/tmp/go-build123/vet.cfg"}, true},
-		{[]string{"./..."}, false},
-		{[]string{"--format", "json", "./..."}, false},
-		{[]string{"explain", "notimeout"}, false},
-		{nil, false},
+		{[]string{"-V=full"}, vetVersionQuery},
+		{[]string{"-flags"}, vetFlagsQuery},
+		{[]string{"-notimeout.all", "-json", vetCfg}, vetPackage},
+		{[]string{vetCfg}, vetPackage},
+		{[]string{"./..."}, notVet},
+		{[]string{"--format", "json", "./..."}, notVet},
+		{[]string{"explain", "notimeout"}, notVet},
+		{[]string{"--config", mine, "./..."}, notVet},
+		{[]string{"--config", mine}, notVet},
+		{[]string{"--config", vetCfg}, notVet},
+		{[]string{"--write-baseline", filepath.Join(dir, "base.cfg")}, notVet},
+		{[]string{"-V=full", "./..."}, notVet},
+		{[]string{mine}, notVet}, // YAML, not go vet's JSON
+		{nil, notVet},
 	}
 	for _, tc := range tests {
-		if got := invokedByVet(tc.args); got != tc.want {
-			t.Errorf("invokedByVet(%q) = %v, want %v", tc.args, got, tc.want)
+		if got := vetMode(tc.args); got != tc.want {
+			t.Errorf("vetMode(%q) = %v, want %v", tc.args, got, tc.want)
 		}
 	}
 }
 
 // run runs the apilint command in dir and returns its exit code and output.
-func run(t *testing.T, dir string, args ...string) (int, string, string) {
+func runCmd(t *testing.T, dir string, args ...string) (int, string, string) {
 	t.Helper()
 	var stdout, stderr bytes.Buffer
 	wd, _ := os.Getwd()
@@ -42,7 +58,7 @@ func run(t *testing.T, dir string, args ...string) (int, string, string) {
 		}
 		defer os.Chdir(wd)
 	}
-	root := newRoot(&stdout, &stderr)
+	root := newRoot(analyzers.All(), &stdout, &stderr)
 	root.SetArgs(args)
 	code := exitFor(root.Execute(), &stderr)
 	return code, stdout.String(), stderr.String()
@@ -111,7 +127,7 @@ func TestExitCodes(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			code, stdout, stderr := run(t, tc.dir, tc.args...)
+			code, stdout, stderr := runCmd(t, tc.dir, tc.args...)
 			if code != tc.code {
 				t.Errorf("exit %d, want %d\nstdout: %s\nstderr: %s", code, tc.code, stdout, stderr)
 			}

@@ -6,9 +6,9 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -37,12 +37,6 @@ func (c exitCode) Error() string { return fmt.Sprintf("exit %d", int(c)) }
 
 // usageError marks errors in how apilint was called.
 type usageError struct{ error }
-
-func execute(args []string) int {
-	root := newRoot(os.Stdout, os.Stderr)
-	root.SetArgs(args)
-	return exitFor(root.Execute(), os.Stderr)
-}
 
 // exitFor turns the command's error into an exit code, printing it.
 func exitFor(err error, stderr io.Writer) int {
@@ -74,8 +68,11 @@ type lintFlags struct {
 	fix           bool
 }
 
-func newRoot(stdout, stderr io.Writer) *cobra.Command {
+func newRoot(rules []analyzers.Rule, stdout, stderr io.Writer) *cobra.Command {
 	var f lintFlags
+	// The analyzers' flags, registered from a set built only for them:
+	// each run builds its own analyzers and applies the values given.
+	schema := analyzers.Build(rules, analyzers.Options{})
 	root := &cobra.Command{
 		Use:   "apilint [flags] [packages]",
 		Short: "Find what makes an API fall over at scale, before merge",
@@ -91,7 +88,7 @@ It is also a vet tool: go vet -vettool=$(which apilint) ./...`,
 		SilenceErrors: true,
 		Args:          cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runLint(cmd, stdout, stderr, f, args)
+			return runLint(cmd, rules, stdout, stderr, f, args)
 		},
 	}
 	root.SetOut(stdout)
@@ -109,9 +106,9 @@ It is also a vet tool: go vet -vettool=$(which apilint) ./...`,
 	fl.StringVar(&f.writeBaseline, "write-baseline", "", "record the current findings in this baseline file and exit 0")
 	fl.StringVar(&f.newFromRev, "new-from-rev", "", "report only findings on lines changed since this git revision")
 	fl.BoolVar(&f.fix, "fix", false, "apply the suggested fixes of the findings reported, then report what remains")
-	addAnalyzerFlags(fl, analyzers.WithShared())
+	addAnalyzerFlags(fl, schema.Configurable())
 
-	root.AddCommand(newExplain(stdout), newVersion(stdout))
+	root.AddCommand(newExplain(rules, stdout), newVersion(stdout))
 	root.AddCommand(newContract(stdout, stderr))
 	return root
 }
@@ -129,22 +126,30 @@ func addAnalyzerFlags(fl *pflag.FlagSet, as []*analysis.Analyzer) {
 	}
 }
 
-func runLint(cmd *cobra.Command, stdout, stderr io.Writer, f lintFlags, patterns []string) error {
-	flags := cmd.Flags()
-	if f.config == "" {
-		f.config = effects.ConfigPath // --effects.config, the vet tool's spelling
+// analyzerFlags returns the analyzer flags set on the command line, by
+// qualified name ("nplusone.writes").
+func analyzerFlags(fl *pflag.FlagSet) map[string]string {
+	out := make(map[string]string)
+	fl.Visit(func(f *pflag.Flag) {
+		if strings.Contains(f.Name, ".") {
+			out[f.Name] = f.Value.String()
+		}
+	})
+	return out
+}
+
+func runLint(cmd *cobra.Command, rules []analyzers.Rule, stdout, stderr io.Writer, f lintFlags, patterns []string) error {
+	given := analyzerFlags(cmd.Flags())
+	path := f.config
+	if path == "" {
+		path = given["effects.config"] // the vet tool's spelling
 	}
-	cfg, err := loadConfig(f.config, f.dir)
+	settings, err := config.Resolve(config.Source{Path: path, Dir: f.dir, Flags: given, FlagsFrom: "command line"})
 	if err != nil {
 		return err
 	}
-	if cfg != nil {
-		if err := cfg.Apply(analyzers.WithShared(), func(q string) bool { return flags.Changed(q) }); err != nil {
-			return err
-		}
-		if cfg.FailOn != "" && !flags.Changed("fail-on") {
-			f.failOn = cfg.FailOn
-		}
+	if l := settings.FailOn(); l != "" && !cmd.Flags().Changed("fail-on") {
+		f.failOn = string(l)
 	}
 	failOn, ok := report.ParseLevel(f.failOn)
 	if !ok {
@@ -153,11 +158,18 @@ func runLint(cmd *cobra.Command, stdout, stderr io.Writer, f lintFlags, patterns
 	if !validFormat(f.format) {
 		return usageError{fmt.Errorf("--format %q: want one of %s", f.format, strings.Join(report.Formats, ", "))}
 	}
-	selected, err := selectAnalyzers(cfg, f.enable, f.disable)
+	var slot atomic.Pointer[effects.Program]
+	set := analyzers.Build(rules, analyzers.Options{Table: settings.Table(), Program: &slot, Findings: settings.FindingOptions()})
+	if err := settings.Apply(set.Configurable()); err != nil {
+		return err
+	}
+	selected, err := selectAnalyzers(settings, set, f.enable, f.disable)
 	if err != nil {
 		return usageError{err}
 	}
-	opts := driver.Options{Dir: f.dir, Patterns: patterns, Analyzers: selected, KnownRules: ruleNames()}
+	all := append(selected, set.Directives)
+	driver.Guard(all)
+	opts := driver.Options{Dir: f.dir, Patterns: patterns, Analyzers: all, Effects: set.Effects, Program: &slot}
 	if f.tags != "" {
 		opts.BuildFlags = []string{"-tags=" + f.tags}
 	}
@@ -168,20 +180,17 @@ func runLint(cmd *cobra.Command, stdout, stderr io.Writer, f lintFlags, patterns
 	for _, e := range res.Errors {
 		fmt.Fprintln(stderr, "apilint: "+e)
 	}
-	if cfg != nil {
-		relevel(cfg, res.Findings)
-	}
 	if f.writeBaseline != "" {
 		if err := baseline.WriteFile(f.writeBaseline, res.Findings); err != nil {
 			return err
 		}
-		fmt.Fprintf(stderr, "apilint: recorded %d findings in %s\n", len(res.Findings), f.writeBaseline)
+		fmt.Fprintf(stderr, "apilint: recorded %s in %s\n", count(len(res.Findings), "finding"), f.writeBaseline)
 		if len(res.Errors) > 0 {
 			return exitCode(exitError)
 		}
 		return nil
 	}
-	findings, note, err := adopt(res.Findings, f.newFromRev, f.baseline, f.dir)
+	findings, note, err := adopt(res.Findings, f.newFromRev, f.baseline, res.Root)
 	if err != nil {
 		return err
 	}
@@ -190,7 +199,7 @@ func runLint(cmd *cobra.Command, stdout, stderr io.Writer, f lintFlags, patterns
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(stderr, "apilint: applied %d fixes to %d files\n", applied, len(files))
+		fmt.Fprintf(stderr, "apilint: applied %s to %s\n", count(applied, "fix"), count(len(files), "file"))
 		var left []report.Finding
 		for _, x := range findings {
 			if x.Fix == nil {
@@ -199,13 +208,14 @@ func runLint(cmd *cobra.Command, stdout, stderr io.Writer, f lintFlags, patterns
 		}
 		findings = left
 	}
-	if err := report.Write(stdout, f.format, findings, sarifOptions(f.dir)); err != nil {
+	if err := report.Write(stdout, f.format, findings, sarifOptions(res.Root, rules...)); err != nil {
 		return err
 	}
 	if f.format == "text" {
 		s := report.Summarize(findings)
-		fmt.Fprintf(stderr, "apilint: %d packages, %d findings (%d errors, %d warnings, %d notes)%s\n",
-			res.Packages, len(findings), s.Error, s.Warning, s.Note, note)
+		fmt.Fprintf(stderr, "apilint: %s, %s (%s, %s, %s)%s\n",
+			count(res.Packages, "package"), count(len(findings), "finding"),
+			count(s.Error, "error"), count(s.Warning, "warning"), count(s.Note, "note"), note)
 	}
 	switch {
 	case len(res.Errors) > 0:
@@ -216,41 +226,60 @@ func runLint(cmd *cobra.Command, stdout, stderr io.Writer, f lintFlags, patterns
 	return nil
 }
 
-// sarifOptions describes the rules and the repository for --format sarif.
-func sarifOptions(dir string) report.SARIFOptions {
-	wd, _ := os.Getwd()
-	root := wd
-	if dir == "" {
-		dir = "."
+// count says "1 finding", "2 findings", "1 fix", "2 fixes".
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
 	}
-	if out, err := exec.Command("git", "-C", dir, "rev-parse", "--show-toplevel").Output(); err == nil {
-		root = strings.TrimSpace(string(out))
+	if strings.HasSuffix(noun, "x") {
+		return fmt.Sprintf("%d %ses", n, noun)
 	}
-	if real, err := filepath.EvalSymlinks(wd); err == nil {
-		wd = real
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// sarifOptions describes the rules and the repository for --format
+// sarif. Code finding paths are relative to root already; with root "",
+// paths are relative to the working directory (the contract command).
+func sarifOptions(root string, rules ...analyzers.Rule) report.SARIFOptions {
+	wd := root
+	if root == "" {
+		wd, _ = os.Getwd()
+		if real, err := filepath.EvalSymlinks(wd); err == nil {
+			wd = real
+		}
+		root = driver.FindRoot(wd)
 	}
-	return report.SARIFOptions{Rules: analyzerRules(), Root: root, WorkDir: wd, Version: versionString()}
+	return report.SARIFOptions{Rules: analyzerRules(rules), Root: root, WorkDir: wd, Version: versionString()}
+}
+
+// loadConfig returns the configuration file the contract command reads,
+// resolved as every driver resolves it; nil when there is none.
+func loadConfig(path, dir string) (*config.File, error) {
+	s, err := config.Resolve(config.Source{Path: path, Dir: dir})
+	if err != nil {
+		return nil, err
+	}
+	return s.File, nil
 }
 
 // adopt applies --new-from-rev and --baseline: what remains are the
 // findings a change introduced. note says what was left out.
-func adopt(fs []report.Finding, rev, base, dir string) ([]report.Finding, string, error) {
+// Finding paths are relative to root.
+func adopt(fs []report.Finding, rev, base, root string) ([]report.Finding, string, error) {
 	var notes []string
 	if rev != "" {
-		if dir == "" {
-			dir = "."
-		}
-		lines, err := changes.Since(dir, rev)
+		lines, err := changes.Since(root, rev)
 		if err != nil {
 			return nil, "", err
 		}
 		var kept []report.Finding
 		for _, f := range fs {
-			abs, err := filepath.Abs(f.File)
-			if err == nil {
-				if real, err := filepath.EvalSymlinks(abs); err == nil {
-					abs = real
-				}
+			abs := f.File
+			if !filepath.IsAbs(abs) {
+				abs = filepath.Join(root, filepath.FromSlash(abs))
+			}
+			if real, err := filepath.EvalSymlinks(abs); err == nil {
+				abs = real
 			}
 			if f.File == "" || lines.Changed(abs, f.Line) {
 				kept = append(kept, f)
@@ -283,49 +312,41 @@ func validFormat(format string) bool {
 	return false
 }
 
-// relevel applies the configuration's per-analyzer levels.
-func relevel(cfg *config.File, fs []report.Finding) {
-	for i := range fs {
-		if l := cfg.Level(fs[i].Rule); l != "" {
-			fs[i].Level = l
-		}
-	}
-}
-
 // selectAnalyzers applies the configuration's enabled settings, then
 // --enable and --disable.
-func selectAnalyzers(cfg *config.File, enable, disable []string) ([]*analysis.Analyzer, error) {
-	known := analyzers.All()
-	names := make([]string, len(known))
-	for i, a := range known {
-		names[i] = a.Name
+func selectAnalyzers(settings *config.Settings, set *analyzers.Set, enable, disable []string) ([]*analysis.Analyzer, error) {
+	var names []string
+	for _, a := range set.Rules {
+		names = append(names, a.Name)
 	}
-	check := func(list []string) (map[string]bool, error) {
-		set := make(map[string]bool)
+	check := func(flag string, list []string) (map[string]bool, error) {
+		chosen := make(map[string]bool)
 		for _, n := range list {
 			n = strings.TrimSpace(n)
-			if analyzers.ByName(n) == nil {
-				return nil, fmt.Errorf("unknown analyzer %q (known: %s)", n, strings.Join(names, ", "))
+			if set.Rule(n) == nil {
+				hint := ""
+				if near := config.Nearest(n, names); near != "" {
+					hint = fmt.Sprintf(" (did you mean %q?)", near)
+				}
+				return nil, fmt.Errorf("%s: unknown analyzer %q%s (known: %s)", flag, n, hint, strings.Join(names, ", "))
 			}
-			set[n] = true
+			chosen[n] = true
 		}
-		return set, nil
+		return chosen, nil
 	}
-	en, err := check(enable)
+	en, err := check("--enable", enable)
 	if err != nil {
 		return nil, err
 	}
-	dis, err := check(disable)
+	dis, err := check("--disable", disable)
 	if err != nil {
 		return nil, err
 	}
 	var out []*analysis.Analyzer
-	for _, a := range known {
+	for _, a := range set.Rules {
 		on := true
-		if cfg != nil {
-			if e, ok := cfg.Enabled(a.Name); ok {
-				on = e
-			}
+		if e, ok := settings.Enabled(a.Name); ok {
+			on = e
 		}
 		if len(en) > 0 {
 			on = en[a.Name]
@@ -335,7 +356,13 @@ func selectAnalyzers(cfg *config.File, enable, disable []string) ([]*analysis.An
 		}
 	}
 	if len(out) == 0 {
-		return nil, fmt.Errorf("--enable and --disable leave no analyzer to run")
+		switch {
+		case len(enable) > 0 || len(disable) > 0:
+			return nil, fmt.Errorf("--enable and --disable leave no analyzer to run")
+		case settings.File != nil:
+			return nil, fmt.Errorf("%s turns every analyzer off (enabled: false): nothing to run", settings.File.Path)
+		}
+		return nil, fmt.Errorf("no analyzer to run")
 	}
 	return out, nil
 }

@@ -25,6 +25,8 @@ type Call struct {
 	Generated bool
 	// Note says what a blocking call does, for messages ("sends mail").
 	Note string
+	// Bound says how a many-row read is bounded (see BoundRules).
+	Bound Bound
 }
 
 // spec is one row of a receiver's method table.

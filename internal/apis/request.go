@@ -97,29 +97,14 @@ func IsBodyLimit(pkg, recv, name string) bool {
 }
 
 // PaginationParams are the query parameter names that count as
-// pagination input (apis.pagination-params in .apilint.yml replaces them).
+// pagination input (apis.pagination-params in .apilint.yml replaces them
+// in a run's Table). The contract rules read the same list.
 // Names compare without case, '_' or '-': per_page, perPage, per-page.
 var PaginationParams = []string{"limit", "page", "per_page", "page_size", "size", "cursor", "offset", "after", "before", "next", "token", "page_token", "max_results", "max_count"}
 
 // PageSizeParams are the pagination parameters that set how many rows a
 // page has: a LIMIT bound to one of them must be capped.
 var PageSizeParams = []string{"limit", "per_page", "page_size", "size", "count", "first", "max", "max_results", "max_count"}
-
-// IsPagination reports whether name is a pagination parameter.
-func IsPagination(name string) bool { return containsName(PaginationParams, name) }
-
-// IsPageSize reports whether name sets the page size.
-func IsPageSize(name string) bool { return containsName(PageSizeParams, name) }
-
-func containsName(list []string, s string) bool {
-	s = normalName(s)
-	for _, x := range list {
-		if normalName(x) == s {
-			return true
-		}
-	}
-	return false
-}
 
 func normalName(s string) string {
 	return strings.ToLower(strings.NewReplacer("_", "", "-", "").Replace(s))
@@ -172,34 +157,54 @@ func ReturnsRows(c *Call) bool {
 	return c.Generated || c.Pkg == "github.com/Masterminds/squirrel"
 }
 
+// BoundRule says how the many-row reads of a library are bounded. An
+// empty Recv or Name matches any.
+type BoundRule struct {
+	Pkg, Recv, Name string
+	Bound           Bound
+}
+
+// BoundRules are the bound rules of the builtin many-row reads.
+var BoundRules = []BoundRule{
+	{Pkg: "database/sql", Bound: BoundSQL},
+	{Pkg: "github.com/jmoiron/sqlx", Bound: BoundSQL},
+	{Pkg: "github.com/jackc/pgx/v5", Bound: BoundSQL},
+	{Pkg: "github.com/jackc/pgx/v4", Bound: BoundSQL},
+	{Pkg: "github.com/jackc/pgx/v5/pgxpool", Bound: BoundSQL},
+	{Pkg: "github.com/jackc/pgx/v4/pgxpool", Bound: BoundSQL},
+	{Pkg: "gorm.io/gorm", Name: "Find", Bound: BoundChain},
+	{Pkg: "gorm.io/gorm", Name: "Scan", Bound: BoundChain},
+	{Pkg: "gorm.io/gorm", Name: "Pluck", Bound: BoundChain},
+	{Pkg: "github.com/Masterminds/squirrel", Bound: BoundChain},
+	{Pkg: "github.com/uptrace/bun", Recv: "SelectQuery", Name: "Scan", Bound: BoundChain},
+	{Pkg: "github.com/uptrace/bun", Recv: "SelectQuery", Name: "ScanAndCount", Bound: BoundChain},
+	{Pkg: "go.mongodb.org/mongo-driver/mongo", Name: "Find", Bound: BoundOption},
+	{Pkg: "go.mongodb.org/mongo-driver/v2/mongo", Name: "Find", Bound: BoundOption},
+}
+
+// generatedBoundMethods are the many-row reads of generated clients
+// (ent) that a query chain bounds.
+var generatedBoundMethods = []string{"All", "AllX", "IDs", "IDsX"}
+
+// boundOf returns the bound rule of entry c from BoundRules.
+func boundOf(c Call) Bound {
+	if c.Kind != ReadMany {
+		return NoBound
+	}
+	for _, r := range BoundRules {
+		if r.Pkg == c.Pkg && (r.Recv == "" || r.Recv == c.Recv) && (r.Name == "" || r.Name == c.Name) {
+			return r.Bound
+		}
+	}
+	return NoBound
+}
+
 // BoundOf returns the bound rule of a many-row read entry.
 func BoundOf(c *Call) Bound {
 	if c == nil || c.Kind != ReadMany {
 		return NoBound
 	}
-	switch c.Pkg {
-	case "database/sql", "github.com/jmoiron/sqlx", "github.com/jackc/pgx/v5", "github.com/jackc/pgx/v4",
-		"github.com/jackc/pgx/v5/pgxpool", "github.com/jackc/pgx/v4/pgxpool":
-		return BoundSQL
-	case "gorm.io/gorm":
-		if c.Name == "Find" || c.Name == "Scan" || c.Name == "Pluck" {
-			return BoundChain
-		}
-	case "github.com/Masterminds/squirrel":
-		return BoundChain
-	case "github.com/uptrace/bun":
-		if c.Recv == "SelectQuery" && (c.Name == "Scan" || c.Name == "ScanAndCount") {
-			return BoundChain
-		}
-	case "go.mongodb.org/mongo-driver/mongo", "go.mongodb.org/mongo-driver/v2/mongo":
-		if c.Name == "Find" {
-			return BoundOption
-		}
-	}
-	if c.Generated && (c.Name == "All" || c.Name == "AllX" || c.Name == "IDs" || c.Name == "IDsX") {
-		return BoundChain
-	}
-	return NoBound
+	return c.Bound
 }
 
 // ResponseWriters are the calls that write a response body.

@@ -4,28 +4,87 @@ import (
 	"fmt"
 	"go/ast"
 	"go/types"
+	"slices"
 	"sync"
 )
 
 type key struct{ pkg, recv, name string }
 
-// Table indexes Calls for lookup by go/types objects.
+// Table is the knowledge one run uses: the builtin tables, extended by
+// the user's configuration. It is built once, before analysis starts, and
+// never changes afterwards, so analyses running in parallel share it.
 type Table struct {
 	calls map[key]*Call
+	// pagination and pageSize hold normalised parameter names.
+	pagination, pageSize map[string]bool
+	interfaces           []string
 }
 
-// NewTable returns a table holding calls; later entries replace earlier
-// ones with the same key.
-func NewTable(calls ...[]Call) *Table {
-	t := &Table{calls: make(map[key]*Call)}
-	for _, group := range calls {
-		t.Add(group...)
+// Extensions is what a configuration adds to, or replaces in, the
+// builtin knowledge.
+type Extensions struct {
+	// Calls are added to the builtin calls; an entry with the key of a
+	// builtin one replaces it.
+	Calls []Call
+	// PaginationParams, when set, replace PaginationParams.
+	PaginationParams []string
+	// Interfaces, when set, replace InterfaceSuffixes.
+	Interfaces []string
+}
+
+// New returns the table of the builtin knowledge extended by ext.
+func New(ext Extensions) *Table {
+	calls := make([]Call, len(ext.Calls))
+	for i, c := range ext.Calls {
+		c.Bound = boundOf(c)
+		calls[i] = c
+	}
+	t := NewTable(Builtin(), calls)
+	if ext.PaginationParams != nil {
+		t.pagination = nameSet(ext.PaginationParams)
+	}
+	if ext.Interfaces != nil {
+		t.interfaces = append([]string(nil), ext.Interfaces...)
 	}
 	return t
 }
 
-// Add adds or replaces entries.
-func (t *Table) Add(calls ...Call) {
+// NewTable returns a table holding calls (later entries replace earlier
+// ones with the same key) and the builtin parameter names and interface
+// suffixes.
+func NewTable(calls ...[]Call) *Table {
+	t := &Table{
+		calls:      make(map[key]*Call),
+		pagination: nameSet(PaginationParams),
+		pageSize:   nameSet(PageSizeParams),
+		interfaces: InterfaceSuffixes,
+	}
+	for _, group := range calls {
+		t.add(group...)
+	}
+	return t
+}
+
+// IsPagination reports whether name is a pagination parameter.
+func (t *Table) IsPagination(name string) bool { return t.pagination[normalName(name)] }
+
+// IsPageSize reports whether name sets the page size.
+func (t *Table) IsPageSize(name string) bool { return t.pageSize[normalName(name)] }
+
+// InterfaceSuffixes returns the interface name suffixes of the naming
+// heuristic (see internal/effects).
+func (t *Table) InterfaceSuffixes() []string { return t.interfaces }
+
+func nameSet(names []string) map[string]bool {
+	set := make(map[string]bool, len(names))
+	for _, n := range names {
+		set[normalName(n)] = true
+	}
+	return set
+}
+
+// add adds or replaces entries.
+func (t *Table) add(calls ...Call) {
 	for i := range calls {
 		c := calls[i]
 		t.calls[key{c.Pkg, c.Recv, c.Name}] = &c
@@ -73,7 +132,11 @@ func (t *Table) generated(fn *types.Func, recv, name string) *Call {
 		return false
 	}
 	if k, ok := generatedKind(imports, recv, name); ok {
-		return &Call{Pkg: fn.Pkg().Path(), Recv: recv, Name: name, Kind: k, Generated: true}
+		c := &Call{Pkg: fn.Pkg().Path(), Recv: recv, Name: name, Kind: k, Generated: true}
+		if k == ReadMany && slices.Contains(generatedBoundMethods, name) {
+			c.Bound = BoundChain
+		}
+		return c
 	}
 	return nil
 }
@@ -97,26 +160,22 @@ func (t *Table) LookupCall(info *types.Info, call *ast.CallExpr) (*Call, *types.
 	return t.Lookup(fn, recv), fn
 }
 
-// Builtin returns every call apilint knows without configuration.
-func Builtin() []Call {
+// Builtin returns every call apilint knows without configuration. The
+// slice is shared: callers must not modify it.
+var Builtin = sync.OnceValue(func() []Call {
 	var out []Call
 	for _, group := range [][]Call{databaseSQL(), sqlx(), pgx(), gorm(), squirrel(), bun(), mongo(), redis(), httpClient(), blocking()} {
 		out = append(out, group...)
 	}
+	for i := range out {
+		out[i].Bound = boundOf(out[i])
+	}
 	return out
-}
+})
 
-var (
-	defaultOnce  sync.Once
-	defaultTable *Table
-)
-
-// Default returns the table of builtin calls. It must not be modified;
-// use NewTable(Builtin(), extra) for an extended one.
-func Default() *Table {
-	defaultOnce.Do(func() { defaultTable = NewTable(Builtin(), extensions) })
-	return defaultTable
-}
+// Default returns the table of the builtin knowledge, for code that no
+// configuration extends (tests, and the tables' own checks).
+var Default = sync.OnceValue(func() *Table { return NewTable(Builtin()) })
 
 // Validate checks a user-supplied entry.
 func (c Call) Validate() error {
@@ -129,16 +188,6 @@ func (c Call) Validate() error {
 		return fmt.Errorf("method \"*\" needs a type")
 	}
 	return nil
-}
-
-// extensions are the calls added from configuration, part of Default.
-var extensions []Call
-
-// Extend adds calls to the Default table (from .apilint.yml). It must be
-// called before analysis starts.
-func Extend(calls ...Call) {
-	extensions = append(extensions, calls...)
-	defaultOnce = sync.Once{}
 }
 
 var (

@@ -167,6 +167,14 @@ func Parse(path string, data []byte) (*File, error) {
 	if err := dec.Decode(f); err != nil && !errors.Is(err, io.EOF) { // an empty file is an empty configuration
 		return nil, yamlError(path, err)
 	}
+	var next yaml.Node
+	if err := dec.Decode(&next); !errors.Is(err, io.EOF) {
+		line := next.Line
+		if err != nil {
+			return nil, yamlError(path, err)
+		}
+		return nil, &Error{Path: path, Line: line, Msg: "a second YAML document: apilint reads one configuration per file; merge the documents or remove the '---'"}
+	}
 	f.Path = path
 	if err := f.Validate(); err != nil {
 		return nil, err
@@ -368,4 +376,13 @@ func (f *File) Calls() []apis.Call {
 		}
 	}
 	return out
+}
+
+// Enabled says whether the file turns analyzer name on or off; ok is
+// false when it says nothing.
+func (f *File) Enabled(name string) (enabled, ok bool) {
+	if s := f.Analyzers[name]; s != nil && s.Enabled != nil {
+		return *s.Enabled, true
+	}
+	return false, false
 }

@@ -4,10 +4,12 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/apilint/apilint/analyzers"
 	"github.com/apilint/apilint/internal/driver"
+	"github.com/apilint/apilint/internal/effects"
 )
 
 // writeModule writes files (path → content) under a new module root.
@@ -41,7 +43,7 @@ func TestBrokenPackageStillReportsOthers(t *testing.T) {
 		"good/good.go": fetchGo,
 		"bad/bad.go":   "package bad\n\nfunc F() int {\n\treturn \"not an int\"\n}\n",
 	})
-	res, err := driver.Run(driver.Options{Dir: dir, RelTo: dir, Analyzers: analyzers.All()})
+	res, err := run(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -57,7 +59,7 @@ func TestFingerprintSurvivesInsertedLines(t *testing.T) {
 	dir := writeModule(t, map[string]string{"good/good.go": fetchGo})
 	run := func() (string, int) {
 		t.Helper()
-		res, err := driver.Run(driver.Options{Dir: dir, RelTo: dir, Analyzers: analyzers.All()})
+		res, err := run(dir)
 		if err != nil || len(res.Findings) != 1 {
 			t.Fatalf("Run: %v, %d findings", err, len(res.Findings))
 		}
@@ -86,7 +88,7 @@ func TestFingerprintSurvivesInsertedLines(t *testing.T) {
 
 func TestNoPackages(t *testing.T) {
 	dir := writeModule(t, map[string]string{"a/a.go": "package a\n"})
-	res, err := driver.Run(driver.Options{Dir: dir, Patterns: []string{"./nothing/..."}, Analyzers: analyzers.All()})
+	res, err := run(dir, "./nothing/...")
 	if err == nil && (len(res.Errors) == 0 || !strings.Contains(res.Errors[0], "nothing")) {
 		t.Errorf("Run on a pattern matching nothing: errors %q, want one naming the pattern", res.Errors)
 	}
@@ -135,7 +137,7 @@ func Texts(ctx context.Context, n notes.Notes, ids []int64) {
 }
 `,
 	})
-	res, err := driver.Run(driver.Options{Dir: dir, RelTo: dir, Patterns: []string{"./api"}, Analyzers: analyzers.All()})
+	res, err := run(dir, []string{"./api"}...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -189,7 +191,7 @@ func main() {
 		{"no limit", map[string]string{"handlers/h.go": handlers}, 1},
 	} {
 		dir := writeModule(t, tc.files)
-		res, err := driver.Run(driver.Options{Dir: dir, RelTo: dir, Analyzers: analyzers.All()})
+		res, err := run(dir)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -197,4 +199,12 @@ func main() {
 			t.Errorf("%s: %d findings, want %d: %+v", tc.name, len(res.Findings), tc.want, res.Findings)
 		}
 	}
+}
+
+// run analyzes patterns in dir with every rule, as the apilint command does.
+func run(dir string, patterns ...string) (*driver.Result, error) {
+	var slot atomic.Pointer[effects.Program]
+	set := analyzers.Build(analyzers.All(), analyzers.Options{Program: &slot})
+	return driver.Run(driver.Options{Dir: dir, Root: dir, Patterns: patterns,
+		Analyzers: append(set.Rules, set.Directives), Effects: set.Effects, Program: &slot})
 }

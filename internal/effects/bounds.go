@@ -329,14 +329,14 @@ func (s *state) requestReads(nd *node, call *ast.CallExpr, fn *types.Func, recv 
 			if rd.Arg >= len(args) {
 				continue
 			}
-			if args[rd.Arg].known && apis.IsPagination(args[rd.Arg].text) {
+			if args[rd.Arg].known && s.table.IsPagination(args[rd.Arg].text) {
 				out = append(out, target{effect: &Effect{Kind: PageInput, Chain: []string{apis.FuncName(fn)}, Site: site, Detail: args[rd.Arg].text}})
 			} else if args[rd.Arg].param >= 0 {
 				nd.keyParams = append(nd.keyParams, args[rd.Arg].param) // the caller names the parameter
 			}
 		case apis.BindQuery:
 			if rd.Arg < len(call.Args) {
-				if p := paginationField(s.pass.TypesInfo.TypeOf(call.Args[rd.Arg])); p != "" {
+				if p := paginationField(s.table, s.pass.TypesInfo.TypeOf(call.Args[rd.Arg])); p != "" {
 					out = append(out, target{effect: &Effect{Kind: PageInput, Chain: []string{apis.FuncName(fn)}, Site: site, Detail: p}})
 				}
 			}
@@ -363,7 +363,7 @@ func (s *state) isRequestBody(e ast.Expr) bool {
 
 // paginationField returns the query name of a pagination field of the
 // struct t points to (by form, query, json, schema or url tag), or "".
-func paginationField(t types.Type) string {
+func paginationField(table *apis.Table, t types.Type) string {
 	if t == nil {
 		return ""
 	}
@@ -379,12 +379,12 @@ func paginationField(t types.Type) string {
 		tag := reflect.StructTag(st.Tag(i))
 		for _, key := range []string{"form", "query", "json", "schema", "url"} {
 			name, _, _ := strings.Cut(tag.Get(key), ",")
-			if name != "" && apis.IsPagination(name) {
+			if name != "" && table.IsPagination(name) {
 				return name
 			}
 		}
 		if f.Embedded() {
-			if p := paginationField(f.Type()); p != "" {
+			if p := paginationField(table, f.Type()); p != "" {
 				return p
 			}
 		}

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"strings"
+	"sync/atomic"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -19,27 +20,55 @@ import (
 //go:embed doc.go
 var doc string
 
-// Analyzer computes function summaries. It reports nothing.
-var Analyzer = &analysis.Analyzer{
-	Name:       "effects",
-	Doc:        docs.MustDoc(doc, "effects"),
-	URL:        "https://github.com/apilint/apilint#how-it-works",
-	Run:        run,
-	FactTypes:  []analysis.Fact{new(Summary)},
-	ResultType: reflect.TypeOf((*Result)(nil)),
+// Name is the analyzer's name; its flags are -effects.<flag>.
+const Name = "effects"
+
+// Options configure the analyzer for one run.
+type Options struct {
+	// Table is the run's knowledge: the builtin tables and the
+	// configuration's extensions. nil means apis.Default().
+	Table *apis.Table
+	// Program, when set, holds the whole program as the standalone
+	// driver loaded it (see Program); the driver replaces it between
+	// rounds, never while passes run.
+	Program *atomic.Pointer[Program]
 }
 
-// ConfigPath is the -effects.config flag: the .apilint.yml to use instead
-// of the one found from the package directory upward. The drivers read it
-// before analysis starts; the analyzer itself does not.
-var ConfigPath string
-
-func init() {
-	Analyzer.Flags.Var(&interfaceSuffixes, "interfaces",
+// New returns the effects analyzer for one run. It computes function
+// summaries and reports nothing. Its flags: -effects.interfaces replaces
+// the naming heuristic's suffixes; -effects.config names the
+// configuration file, which the drivers read before building analyzers.
+func New(o Options) *analysis.Analyzer {
+	if o.Table == nil {
+		o.Table = apis.Default()
+	}
+	var suffixes suffixList
+	a := &analysis.Analyzer{
+		Name:       Name,
+		Doc:        docs.MustDoc(doc, Name),
+		URL:        "https://github.com/apilint/apilint#how-it-works",
+		FactTypes:  []analysis.Fact{new(Summary)},
+		ResultType: reflect.TypeOf((*Result)(nil)),
+	}
+	a.Flags.Var(&suffixes, "interfaces",
 		"comma-separated suffixes of interface type names whose methods are assumed to query a database when no implementation is visible")
-	Analyzer.Flags.StringVar(&ConfigPath, "config", "",
-		"configuration file (default: .apilint.yml found from the package directory upward)")
+	a.Flags.String("config", "", "configuration file (default: .apilint.yml found from the package directory upward)")
+	a.Run = func(pass *analysis.Pass) (any, error) {
+		var prog *Program
+		if o.Program != nil {
+			prog = o.Program.Load()
+		}
+		interfaces := o.Table.InterfaceSuffixes()
+		if suffixes != nil {
+			interfaces = suffixes
+		}
+		return run(pass, o.Table, interfaces, prog)
+	}
+	return a
 }
+
+// Table returns the knowledge the run uses.
+func (r *Result) Table() *apis.Table { return r.s.table }
 
 // Result gives the analyzers the summaries of the package's functions and
 // what each call expression may run.
@@ -140,8 +169,8 @@ func (r *Result) Locate(body ast.Node, e Effect) ast.Node {
 	return found
 }
 
-func run(pass *analysis.Pass) (any, error) {
-	s := newState(pass)
+func run(pass *analysis.Pass, table *apis.Table, interfaces []string, prog *Program) (any, error) {
+	s := newState(pass, table, interfaces, prog)
 	if len(pass.Files) == 0 || isStd(pass) {
 		return &Result{s: s}, nil
 	}

@@ -4,7 +4,6 @@ import (
 	"go/types"
 	"strings"
 	"sync"
-	"sync/atomic"
 
 	"github.com/apilint/apilint/internal/apis"
 )
@@ -49,21 +48,6 @@ func (s *state) interfaceTargets(fn *types.Func, recv types.Type) []target {
 	return nil
 }
 
-// dbTypeSpecs are the concrete database handles checked against user
-// interfaces.
-var dbTypeSpecs = []struct{ pkg, name string }{
-	{"database/sql", "DB"},
-	{"database/sql", "Tx"},
-	{"database/sql", "Conn"},
-	{"github.com/jmoiron/sqlx", "DB"},
-	{"github.com/jmoiron/sqlx", "Tx"},
-	{"github.com/jackc/pgx/v5", "Conn"},
-	{"github.com/jackc/pgx/v5/pgxpool", "Pool"},
-	{"github.com/jackc/pgx/v4", "Conn"},
-	{"github.com/jackc/pgx/v4/pgxpool", "Pool"},
-	{"gorm.io/gorm", "DB"},
-}
-
 // dbCall resolves an interface method to a database handle's method when
 // a known handle implements the interface: sqlc's DBTX, or a service's
 // own "Querier" interface over *sql.DB.
@@ -82,10 +66,14 @@ func (s *state) dbCall(iface *types.Interface, fn *types.Func) *target {
 			}
 		}
 		walk(s.pass.Pkg)
-		for _, spec := range dbTypeSpecs {
-			if p := pkgs[spec.pkg]; p != nil {
-				if tn, ok := p.Scope().Lookup(spec.name).(*types.TypeName); ok {
-					s.dbTypes = append(s.dbTypes, types.NewPointer(tn.Type()))
+		for _, ref := range apis.DBHandles {
+			if p := pkgs[ref.Pkg]; p != nil {
+				if tn, ok := p.Scope().Lookup(ref.Name).(*types.TypeName); ok {
+					t := tn.Type()
+					if ref.Ptr {
+						t = types.NewPointer(t)
+					}
+					s.dbTypes = append(s.dbTypes, t)
 				}
 			}
 		}
@@ -108,16 +96,13 @@ func (s *state) dbCall(iface *types.Interface, fn *types.Func) *target {
 	return nil
 }
 
-// interfaceSuffixes configures the naming heuristic (-effects.interfaces).
-var interfaceSuffixes = suffixList{"Store", "Repository", "Repo", "DAO", "Storage", "Querier"}
-
 // suffixList is a comma-separated flag value.
 type suffixList []string
 
 func (l *suffixList) String() string { return strings.Join(*l, ",") }
 
 func (l *suffixList) Set(v string) error {
-	*l = nil
+	*l = suffixList{}
 	for _, s := range strings.Split(v, ",") {
 		if s = strings.TrimSpace(s); s != "" {
 			*l = append(*l, s)
@@ -125,17 +110,6 @@ func (l *suffixList) Set(v string) error {
 	}
 	return nil
 }
-
-// SetInterfaceSuffixes replaces the heuristic's interface name suffixes
-// (configuration files call it; the flag does the same).
-func SetInterfaceSuffixes(suffixes []string) {
-	interfaceSuffixes = append(suffixList(nil), suffixes...)
-}
-
-var (
-	writePrefixes    = []string{"Create", "Insert", "Add", "Save", "Update", "Upsert", "Delete", "Remove", "Set", "Put"}
-	readManyPrefixes = []string{"List", "Find", "Search", "All", "Query"}
-)
 
 // inferred applies the naming heuristic to a method of an interface type.
 // It applies only to interfaces of the module being analyzed (a library's
@@ -153,7 +127,7 @@ func (s *state) inferred(recv types.Type, fn *types.Func) (Effect, bool) {
 		return Effect{}, false
 	}
 	match := false
-	for _, suffix := range interfaceSuffixes {
+	for _, suffix := range s.interfaces {
 		if strings.HasSuffix(name, suffix) {
 			match = true
 			break
@@ -163,12 +137,12 @@ func (s *state) inferred(recv types.Type, fn *types.Func) (Effect, bool) {
 		return Effect{}, false
 	}
 	kind := DBReadOne
-	for _, p := range writePrefixes {
+	for _, p := range apis.WritePrefixes {
 		if strings.HasPrefix(fn.Name(), p) {
 			kind = DBWrite
 		}
 	}
-	for _, p := range readManyPrefixes {
+	for _, p := range apis.ReadManyPrefixes {
 		if strings.HasPrefix(fn.Name(), p) {
 			kind = DBReadMany
 		}
@@ -191,15 +165,6 @@ type Program struct {
 	// bodyLimit is set when some package caps request bodies server-wide.
 	bodyLimit bool
 }
-
-var program atomic.Pointer[Program]
-
-func currentProgram() *Program { return program.Load() }
-
-// SetProgram installs p for the passes that follow (nil to clear). Only a
-// driver that loads the whole program (the apilint command) calls it;
-// passes must not run concurrently with a change.
-func SetProgram(p *Program) { program.Store(p) }
 
 // NewProgram indexes the concrete types of pkgs and the summaries in
 // results (the Results of a previous round, by package).

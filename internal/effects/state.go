@@ -165,6 +165,8 @@ type state struct {
 	dbDone  bool
 	prog    *Program
 	bound   map[*types.Var]*node
+	// interfaces are the naming heuristic's interface suffixes.
+	interfaces []string
 }
 
 type rawSite struct {
@@ -182,16 +184,17 @@ type rawArg struct {
 	pass  *argPass
 }
 
-func newState(pass *analysis.Pass) *state {
+func newState(pass *analysis.Pass, table *apis.Table, interfaces []string, prog *Program) *state {
 	return &state{
-		pass:  pass,
-		table: apis.Default(),
-		nodes: make(map[ast.Node]*node),
-		funcs: make(map[*types.Func]*node),
-		sites: make(map[*ast.CallExpr]*Site),
-		raw:   make(map[*ast.CallExpr]rawSite),
-		bound: make(map[*types.Var]*node),
-		prog:  currentProgram(),
+		pass:       pass,
+		table:      table,
+		interfaces: interfaces,
+		nodes:      make(map[ast.Node]*node),
+		funcs:      make(map[*types.Func]*node),
+		sites:      make(map[*ast.CallExpr]*Site),
+		raw:        make(map[*ast.CallExpr]rawSite),
+		bound:      make(map[*types.Var]*node),
+		prog:       prog,
 	}
 }
 
@@ -585,7 +588,7 @@ func (s *state) flow(t target, sum *Summary, args []argValue, site string) flowe
 			continue
 		}
 		switch a := args[p]; {
-		case a.known && apis.IsPagination(a.text):
+		case a.known && s.table.IsPagination(a.text):
 			f.effects = append(f.effects, Effect{Kind: PageInput, Chain: []string{t.name}, Site: site, Detail: a.text})
 		case a.param >= 0:
 			f.keyParams = append(f.keyParams, a.param)

@@ -1,10 +1,10 @@
 package findings
 
 import (
+	"fmt"
 	"go/ast"
 	"go/token"
 	"strings"
-	"sync"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -99,68 +99,112 @@ func ownLine(fset *token.FileSet, file *ast.File, c *ast.Comment) bool {
 	return alone
 }
 
-// ignores holds the directives of the passes running now, by pass.
-var ignores sync.Map // *analysis.Pass → []*Directive
-
-// suppressed reports whether a directive covers a finding of pass's
-// analyzer at pos, and marks it used.
-func suppressed(pass *analysis.Pass, pos token.Pos) (*Directive, bool) {
-	v, ok := ignores.Load(pass)
-	if !ok {
-		return nil, false
-	}
-	line := pass.Fset.Position(pos).Line
-	file := pass.Fset.Position(pos).Filename
-	for _, d := range v.([]*Directive) {
-		if d.File == file && d.covers(pass.Analyzer.Name, line) {
-			d.used = true
-			return d, true
-		}
-	}
-	return nil, false
+// Reporter reports one pass's findings. Start it at the top of the
+// analyzer's run and Finish it at the end:
+//
+//	rep := findings.Start(pass, opts)
+//	... rep.Report(f) ...
+//	return nil, rep.Finish()
+//
+// A finding on a line a directive covers is dropped; at Finish, a
+// directive naming the analyzer that suppressed nothing is reported at
+// level note, and one that suppressed a finding without a reason at level
+// warning.
+type Reporter struct {
+	pass *analysis.Pass
+	opts *Options
+	dirs []*Directive
 }
 
-// WithDirectives wraps an analyzer's run function so that its findings
-// honour //apilint:ignore comments: a covered finding is dropped, a
-// directive without a reason is reported in its place (level warning),
-// and a directive naming the analyzer that suppresses nothing is reported
-// at level note.
-func WithDirectives(run func(*analysis.Pass) (any, error)) func(*analysis.Pass) (any, error) {
-	return func(pass *analysis.Pass) (any, error) {
-		var dirs []*Directive
-		for _, f := range pass.Files {
-			for _, d := range Directives(pass.Fset, f) {
-				for _, r := range d.Rules {
-					if r == pass.Analyzer.Name {
-						dirs = append(dirs, d)
-						break
-					}
+// Start reads pass's directives for its analyzer.
+func Start(pass *analysis.Pass, opts *Options) *Reporter {
+	r := &Reporter{pass: pass, opts: opts}
+	for _, f := range pass.Files {
+		for _, d := range Directives(pass.Fset, f) {
+			for _, rule := range d.Rules {
+				if rule == pass.Analyzer.Name {
+					r.dirs = append(r.dirs, d)
+					break
 				}
 			}
 		}
-		if len(dirs) == 0 {
-			return run(pass)
+	}
+	return r
+}
+
+// Pass returns the pass findings are reported on.
+func (r *Reporter) Pass() *analysis.Pass { return r.pass }
+
+// Report reports f unless a directive covers it.
+func (r *Reporter) Report(f Finding) {
+	if r.suppressed(f.Pos) {
+		return
+	}
+	r.pass.Report(r.opts.Encode(r.pass.Analyzer.Name, f))
+}
+
+// suppressed reports whether a directive covers a finding at pos, and
+// marks it used.
+func (r *Reporter) suppressed(pos token.Pos) bool {
+	if len(r.dirs) == 0 {
+		return false
+	}
+	p := r.pass.Fset.Position(pos)
+	for _, d := range r.dirs {
+		if d.File == p.Filename && d.covers(r.pass.Analyzer.Name, p.Line) {
+			d.used = true
+			return true
 		}
-		ignores.Store(pass, dirs)
-		defer ignores.Delete(pass)
-		res, err := run(pass)
-		for _, d := range dirs {
-			switch {
-			case d.used && d.Reason == "":
-				pass.Report(analysis.Diagnostic{
-					Pos: d.Pos,
-					Message: "//apilint:ignore " + pass.Analyzer.Name + " needs a reason: say why this finding does not apply, " +
-						"so that the next reader can tell a decision from a shortcut",
-					Category: string(report.Warning),
-				})
-			case !d.used:
-				pass.Report(analysis.Diagnostic{
-					Pos:      d.Pos,
-					Message:  "//apilint:ignore " + pass.Analyzer.Name + " suppresses nothing: remove it",
-					Category: string(report.Note),
-				})
+	}
+	return false
+}
+
+// Finish reports the directives that need attention. It returns nil, so
+// that a run can end with return nil, rep.Finish().
+func (r *Reporter) Finish() error {
+	name := r.pass.Analyzer.Name
+	for _, d := range r.dirs {
+		switch {
+		case d.used && d.Reason == "":
+			r.pass.Report(r.opts.encode(name, false, Finding{Pos: d.Pos, Level: report.Warning,
+				Message: IgnorePrefix[2:] + " " + name + " needs a reason: say why this finding does not apply, " +
+					"so that the next reader can tell a decision from a shortcut"}))
+		case !d.used:
+			r.pass.Report(r.opts.encode(name, false, Finding{Pos: d.Pos, Level: report.Note,
+				Message: IgnorePrefix[2:] + " " + name + " suppresses nothing: remove it"}))
+		}
+	}
+	return nil
+}
+
+// DirectiveRule is the rule name of findings about directives that name
+// no rule.
+const DirectiveRule = "apilint"
+
+// NewDirectiveCheck returns the analyzer that reports //apilint:ignore
+// directives naming no rule of known: a typo would otherwise silently
+// suppress nothing. Every driver runs it beside the rules.
+func NewDirectiveCheck(known []string, opts *Options) *analysis.Analyzer {
+	isKnown := make(map[string]bool, len(known))
+	for _, r := range known {
+		isKnown[r] = true
+	}
+	list := strings.Join(known, ", ")
+	return &analysis.Analyzer{
+		Name: DirectiveRule,
+		Doc:  "apilint: report //apilint:ignore directives that name no rule",
+		Run: func(pass *analysis.Pass) (any, error) {
+			for _, f := range pass.Files {
+				for _, d := range Directives(pass.Fset, f) {
+					for _, r := range d.Rules {
+						if !isKnown[r] {
+							pass.Report(opts.encode(DirectiveRule, true, Finding{Pos: d.Pos, Level: report.Note,
+								Message: fmt.Sprintf("%s names no rule %q (rules: %s)", IgnorePrefix, r, list)}))
+						}
+					}
+				}
 			}
-		}
-		return res, err
+			return nil, nil
+		},
 	}
 }

@@ -14,19 +14,20 @@ import (
 var fake = &analysis.Analyzer{
 	Name: "fake",
 	Doc:  "fake reports calls of bad",
-	Run: findings.WithDirectives(func(pass *analysis.Pass) (any, error) {
+	Run: func(pass *analysis.Pass) (any, error) {
+		rep := findings.Start(pass, nil)
 		for _, f := range pass.Files {
 			ast.Inspect(f, func(n ast.Node) bool {
 				if call, ok := n.(*ast.CallExpr); ok {
 					if id, ok := call.Fun.(*ast.Ident); ok && id.Name == "bad" {
-						findings.Report(pass, findings.Finding{Pos: call.Pos(), End: call.End(), Message: "call of bad"})
+						rep.Report(findings.Finding{Pos: call.Pos(), End: call.End(), Message: "call of bad"})
 					}
 				}
 				return true
 			})
 		}
-		return nil, nil
-	}),
+		return nil, rep.Finish()
+	},
 }
 
 func TestIgnoreDirectives(t *testing.T) {

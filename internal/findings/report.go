@@ -1,9 +1,10 @@
-// Package findings is how a finding of a code analyzer travels: the
-// analyzer reports it with Report, which honours //apilint:ignore
-// directives and encodes the finding's level and call chain inside an
-// analysis.Diagnostic, so that they survive every driver (the apilint
-// command, go vet and golangci-lint); the standalone driver decodes it
-// back into a report.Finding.
+// Package findings is the one path a code finding takes. An analyzer
+// reports it through a Reporter, which honours //apilint:ignore
+// directives, applies the run's level for the rule, and encodes the level
+// and call chain inside an analysis.Diagnostic, so that they survive every
+// driver (the apilint command, go vet and golangci-lint). The standalone
+// driver turns the diagnostic back into a report.Finding with Decode,
+// which sets its position, enclosing function, fix and fingerprint.
 package findings
 
 import (
@@ -31,17 +32,50 @@ type Finding struct {
 	Fixes []analysis.SuggestedFix
 }
 
-// ChainInMessage puts the call chain at the end of the message instead of
-// in related information. golangci-lint turns each related entry into an
-// issue of its own, so its plugins set it.
-var ChainInMessage = false
+// Options say how one run reports findings. A driver sets them once, from
+// the resolved configuration and what the driver can show.
+type Options struct {
+	// Levels re-levels every finding of a rule (analyzers.<rule>.level).
+	Levels map[string]report.Level
+	// Inline writes the chain, and the level when it is not error, into
+	// the message: golangci-lint shows only the message, and turns each
+	// related entry into an issue of its own.
+	Inline bool
+	// LevelInMessage prefixes the message with the level when it is not
+	// error: go vet prints the message and the chain, but not the
+	// category that carries the level.
+	LevelInMessage bool
+}
 
-// Report reports f on pass. The level travels in Diagnostic.Category and
-// the chain in Related (or, with ChainInMessage, in the message), both
-// ignored by drivers that do not know them.
-func Report(pass *analysis.Pass, f Finding) {
-	if _, ok := suppressed(pass, f.Pos); ok {
-		return
+// level returns the level a finding of rule reported at l has in this run.
+func (o *Options) level(rule string, l report.Level) report.Level {
+	if o != nil {
+		if r, ok := o.Levels[rule]; ok && r != "" {
+			return r
+		}
+	}
+	if l == "" {
+		return report.Error
+	}
+	return l
+}
+
+// Encode turns f, a finding of rule, into the diagnostic every driver
+// receives. The level travels in Diagnostic.Category and the chain in
+// Related, both ignored by drivers that do not know them, or in the
+// message as Options say.
+func (o *Options) Encode(rule string, f Finding) analysis.Diagnostic {
+	return o.encode(rule, true, f)
+}
+
+// encode is Encode; relevel is false for findings about apilint's own
+// directives, whose level the rule's configured level does not change.
+func (o *Options) encode(rule string, relevel bool, f Finding) analysis.Diagnostic {
+	level := f.Level
+	if relevel {
+		level = o.level(rule, f.Level)
+	} else if level == "" {
+		level = report.Error
 	}
 	d := analysis.Diagnostic{
 		Pos:            f.Pos,
@@ -49,21 +83,27 @@ func Report(pass *analysis.Pass, f Finding) {
 		Message:        f.Message,
 		SuggestedFixes: f.Fixes,
 	}
-	if f.Level != "" && f.Level != report.Error {
-		d.Category = string(f.Level)
+	if level != report.Error {
+		d.Category = string(level)
 	}
-	if ChainInMessage && len(f.Chain) > 0 {
-		d.Message += " [chain: " + strings.Join(f.Chain, " → ") + "]"
-	} else {
-		for _, c := range f.Chain {
-			d.Related = append(d.Related, analysis.RelatedInformation{Pos: f.Pos, Message: chainPrefix + c})
+	inline := o != nil && o.Inline
+	if level != report.Error && o != nil && (inline || o.LevelInMessage) {
+		d.Message = string(level) + ": " + d.Message
+	}
+	if inline {
+		if len(f.Chain) > 0 {
+			d.Message += " [chain: " + strings.Join(f.Chain, " → ") + "]"
 		}
+		return d
 	}
-	pass.Report(d)
+	for _, c := range f.Chain {
+		d.Related = append(d.Related, analysis.RelatedInformation{Pos: f.Pos, Message: chainPrefix + c})
+	}
+	return d
 }
 
-// Decode recovers the level and chain Report put into d.
-func Decode(d analysis.Diagnostic) (report.Level, []string) {
+// decodeDiagnostic recovers the level and chain Encode put into d.
+func decodeDiagnostic(d analysis.Diagnostic) (report.Level, []string) {
 	level := report.Error
 	if l, ok := report.ParseLevel(d.Category); ok {
 		level = l

@@ -1,0 +1,148 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/unitchecker"
+
+	"github.com/apilint/apilint/analyzers"
+	"github.com/apilint/apilint/internal/config"
+	"github.com/apilint/apilint/internal/driver"
+)
+
+// How go vet is talking to us, as unitchecker's protocol defines it.
+const (
+	notVet          = iota
+	vetVersionQuery // -V=full: describe the executable, for go vet's cache
+	vetFlagsQuery   // -flags: describe the flags in JSON
+	vetPackage      // [flags] path/to/vet.cfg: analyze one package
+)
+
+// vetMode tells whether args are go vet's: exactly -V=full or -flags, or
+// flags followed by one argument that names a vet configuration file (a
+// JSON file written by go vet). apilint --config my.cfg or
+// --write-baseline base.cfg stay the apilint command.
+func vetMode(args []string) int {
+	if len(args) == 1 {
+		switch args[0] {
+		case "-V=full", "-V":
+			return vetVersionQuery
+		case "-flags":
+			return vetFlagsQuery
+		}
+	}
+	if len(args) == 0 {
+		return notVet
+	}
+	last := args[len(args)-1]
+	if !strings.HasSuffix(last, ".cfg") || strings.HasPrefix(last, "-") {
+		return notVet
+	}
+	for _, a := range args[:len(args)-1] {
+		if !strings.HasPrefix(a, "-") || strings.HasPrefix(a, "--") {
+			return notVet // an argument, or a flag of the apilint command
+		}
+	}
+	if _, err := readVetConfig(last); err != nil {
+		return notVet
+	}
+	return vetPackage
+}
+
+// vetConfig is the part of go vet's package configuration apilint reads.
+type vetConfig struct {
+	ID, ImportPath, Dir string
+	GoFiles             []string
+	VetxOnly            bool
+}
+
+// readVetConfig reads a go vet .cfg file; it is one only if it parses as
+// JSON naming a package.
+func readVetConfig(path string) (*vetConfig, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var cfg vetConfig
+	if err := json.Unmarshal(data, &cfg); err != nil {
+		return nil, err
+	}
+	if cfg.ImportPath == "" {
+		return nil, fmt.Errorf("%s: not a go vet configuration", path)
+	}
+	return &cfg, nil
+}
+
+// vetMain runs the analyzers as go vet's tool: the configuration found
+// from the package's directory (or -effects.config), resolved as every
+// driver resolves it, then unitchecker, which parses the command line's
+// analyzer flags over the file's and does not return.
+func vetMain(rules []analyzers.Rule, args []string, stderr io.Writer) int {
+	// -flags describes the flags, whatever the configuration says.
+	settings := &config.Settings{}
+	if vetMode(args) == vetPackage {
+		cfg, _ := readVetConfig(args[len(args)-1])
+		src := config.Source{Path: flagValue(args, "effects.config"), Dir: cfg.Dir}
+		if src.Dir == "" && len(cfg.GoFiles) > 0 {
+			src.Dir = filepath.Dir(cfg.GoFiles[0])
+		}
+		var err error
+		if settings, err = config.Resolve(src); err != nil {
+			fmt.Fprintln(stderr, "apilint: "+err.Error())
+			return exitError
+		}
+		tuneVetGC()
+	}
+	out := settings.FindingOptions()
+	out.LevelInMessage = true
+	set := analyzers.Build(rules, analyzers.Options{Table: settings.Table(), Findings: out})
+	if err := settings.Apply(set.Configurable()); err != nil {
+		fmt.Fprintln(stderr, "apilint: "+err.Error())
+		return exitError
+	}
+	var as []*analysis.Analyzer
+	for _, a := range set.Rules {
+		if on, ok := settings.Enabled(a.Name); ok && !on {
+			a = disabled(a)
+		}
+		as = append(as, a)
+	}
+	as = append(as, set.Effects, set.Directives)
+	driver.Guard(as)
+	unitchecker.Main(as...)
+	return exitClean // not reached
+}
+
+// disabled returns a stand-in for an analyzer the configuration turns off:
+// same name and flags, so that the command line may still set them, but
+// it analyzes nothing.
+func disabled(a *analysis.Analyzer) *analysis.Analyzer {
+	return &analysis.Analyzer{
+		Name:  a.Name,
+		Doc:   a.Doc,
+		URL:   a.URL,
+		Flags: a.Flags,
+		Run:   func(*analysis.Pass) (any, error) { return nil, nil },
+	}
+}
+
+// flagValue returns the value of -name=value (or --name=value, or -name
+// value) in args, or "".
+func flagValue(args []string, name string) string {
+	for i, a := range args {
+		a = strings.TrimLeft(a, "-")
+		if v, ok := strings.CutPrefix(a, name+"="); ok {
+			return v
+		}
+		if a == name && i+1 < len(args) {
+			return args[i+1]
+		}
+	}
+	return ""
+}
