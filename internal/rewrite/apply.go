@@ -87,32 +87,18 @@ func apply(fixes []Fix, snap Snapshot, opts Options, in *interrupts) (*Result, e
 }
 
 // write stages every planned file, then replaces them in path order,
-// checking for a signal before each step. Staging all files first means
+// checking for a signal before each rename. Staging all files first means
 // a full disk or an I/O error stops Apply before it has changed any
 // file; the replacements that follow are renames, quick and atomic, so
 // a signal can only land between two of them.
 func write(fixes []Fix, p *plan, opts Options, in *interrupts) (*Result, error) {
-	var ready []*staged
-	discard := func(from int) {
-		for _, s := range ready[from:] {
-			s.discard()
-		}
-	}
 	stop := func(cause error, written map[string]bool) (*Result, error) {
 		res := conclude(fixes, p, written, cause.Error())
 		return res, &IncompleteError{Cause: cause, Changed: res.Written, NotChanged: notWritten(p, written)}
 	}
-	for _, c := range p.changes {
-		if s := in.arrived(); s != nil {
-			discard(0)
-			return stop(fmt.Errorf("%w by %s before writing", ErrInterrupted, signalName(s)), nil)
-		}
-		s, err := stage(c.t.path, c.text, c.t.mode)
-		if err != nil {
-			discard(0)
-			return stop(err, nil)
-		}
-		ready = append(ready, s)
+	ready, err := stageAll(p.changes, in)
+	if err != nil {
+		return stop(err, nil)
 	}
 	written := make(map[string]bool, len(ready))
 	var cause error
@@ -123,7 +109,7 @@ func write(fixes []Fix, p *plan, opts Options, in *interrupts) (*Result, error) 
 			cause = err
 		}
 		if cause != nil {
-			discard(i)
+			discardAll(ready[i:])
 			break
 		}
 		written[s.path] = true

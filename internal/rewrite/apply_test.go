@@ -181,7 +181,7 @@ func TestApplySkipsFilesItCannotCheck(t *testing.T) {
 		t.Errorf("applied %v, wrote %v; want fix 1 in %s", res.Applied, res.Written, a)
 	}
 	for id, want := range map[int]string{
-		2: missing + ": cannot resolve: ",
+		2: missing + ": cannot read: ",
 		3: unrecorded + ": not in the analysis snapshot",
 		4: "relative.go: not an absolute path",
 		5: dir + ": not in the analysis snapshot",

@@ -62,6 +62,19 @@ func (in *interrupts) wait(d time.Duration) os.Signal {
 	return in.got
 }
 
+// until returns when done is closed, or earlier with the signal if one
+// arrives.
+func (in *interrupts) until(done <-chan struct{}) os.Signal {
+	if in.got == nil {
+		select {
+		case s := <-in.ch:
+			in.got = s
+		case <-done:
+		}
+	}
+	return in.got
+}
+
 // stop restores the handling the signals had before catchInterrupts
 // (their default action, unless the caller asked for them too) and
 // returns the first signal caught, including one that arrived after the

@@ -45,9 +45,9 @@ func inspect(path string, snap map[string]snapshotEntry, dirs map[string]error) 
 		t.reason = "the analysis snapshot records two different contents for it"
 		return t
 	}
-	real, err := filepath.EvalSymlinks(path)
+	real, err := replaced(path)
 	if err != nil {
-		t.reason = fmt.Sprintf("cannot resolve: %v", err)
+		t.reason = fmt.Sprintf("cannot read: %v", unwrapPath(err))
 		return t
 	}
 	t.real = real

@@ -56,7 +56,7 @@ type staged struct {
 // stage writes data to a temporary file beside path's target, with the
 // mode and, where permitted, the owner that the replaced file has.
 func stage(path string, data []byte, perm os.FileMode) (*staged, error) {
-	target, err := filepath.EvalSymlinks(path)
+	target, err := replaced(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		if _, lerr := os.Lstat(path); lerr == nil {
@@ -106,6 +106,18 @@ func writeSynced(f *os.File, data []byte, old fs.FileInfo) error {
 	}
 	keepOwner(f, old)
 	return f.Sync()
+}
+
+// replaced returns the file that replacing path changes: path itself,
+// or, when path is a symbolic link, the file it points to, so that the
+// link stays a link. Links among the directories above do not matter: a
+// rename through them changes the same directory entry.
+func replaced(path string) (string, error) {
+	info, err := os.Lstat(path)
+	if err != nil || info.Mode()&fs.ModeSymlink == 0 {
+		return path, err
+	}
+	return filepath.EvalSymlinks(path)
 }
 
 // commit renames the temporary file over the target: the one step at
