@@ -11,6 +11,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
@@ -27,7 +29,9 @@ import (
 //
 // Each round starts from the state the previous one left: a file's two
 // texts swap roles once it is written, so no round spends its time
-// restoring the tree.
+// restoring the tree. Five rounds keep the test near 15 seconds under
+// the race detector on a slow disk; REWRITE_SIGNAL_ROUNDS asks for more,
+// and REWRITE_SIGNAL_SEED repeats a run.
 func TestSignalsWhileApplying(t *testing.T) {
 	if testing.Short() {
 		t.Skip("writes thousands of files several times")
@@ -39,9 +43,15 @@ func TestSignalsWhileApplying(t *testing.T) {
 		}
 	}
 	t.Logf("seed %d (set REWRITE_SIGNAL_SEED to repeat)", seed)
+	rounds := 5
+	if s := os.Getenv("REWRITE_SIGNAL_ROUNDS"); s != "" {
+		if _, err := fmt.Sscan(s, &rounds); err != nil {
+			t.Fatalf("REWRITE_SIGNAL_ROUNDS: %v", err)
+		}
+	}
 	rng := rand.New(rand.NewPCG(seed, 0))
 	tree := newFlipTree(t, 3000)
-	for i := range 6 {
+	for i := range rounds {
 		sig := []syscall.Signal{syscall.SIGINT, syscall.SIGTERM}[i%2]
 		k := -1
 		name := signalName(sig) + " at start"
@@ -63,20 +73,45 @@ type flipTree struct {
 	cur, other []string
 }
 
-// newFlipTree writes n files in three directories. They are not Go
-// files, so that the helper spends its time writing, not formatting.
+// newFlipTree writes n files in three directories, several at a time,
+// and removes them the same way at the end: on a slow disk, creating
+// and deleting them one by one would take longer than the rounds. They
+// are not Go files, so that the helper spends its time writing, not
+// formatting.
 func newFlipTree(t *testing.T, n int) *flipTree {
 	tree := &flipTree{dir: t.TempDir()}
-	files := make(map[string]string, n)
 	for i := range n {
 		name := filepath.Join(fmt.Sprintf("d%d", i%3), fmt.Sprintf("f%04d.txt", i))
 		tree.paths = append(tree.paths, filepath.Join(tree.dir, name))
 		tree.cur = append(tree.cur, fmt.Sprintf("file %d, old text %s\n", i, strings.Repeat("o", i%5)))
 		tree.other = append(tree.other, fmt.Sprintf("file %d: the new text, longer than the old one %s\n", i, strings.Repeat("n", i%7)))
-		files[name] = tree.cur[i]
 	}
-	writeTree(t, tree.dir, files)
+	for d := range 3 {
+		if err := os.Mkdir(filepath.Join(tree.dir, fmt.Sprintf("d%d", d)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	eachFile(t, n, func(i int) error { return os.WriteFile(tree.paths[i], []byte(tree.cur[i]), 0o644) })
+	t.Cleanup(func() { eachFile(t, n, func(i int) error { return os.Remove(tree.paths[i]) }) })
 	return tree
+}
+
+// eachFile runs fn for 0 to n-1 on a few goroutines.
+func eachFile(t *testing.T, n int, fn func(i int) error) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	errs := make([]error, n)
+	for range 8 {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
+				errs[i] = fn(i)
+			}
+		})
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // job returns the fixes that give every file its other text, with the
