@@ -62,7 +62,7 @@ func inspect(path string, snap map[string]snapshotEntry, dirs map[string]error) 
 	}
 	content, err := os.ReadFile(real)
 	if err != nil {
-		t.reason = fmt.Sprintf("cannot read: %v", err)
+		t.reason = fmt.Sprintf("cannot read: %v", unwrapPath(err))
 		return t
 	}
 	if Hash(content) != want.hash {
@@ -70,38 +70,23 @@ func inspect(path string, snap map[string]snapshotEntry, dirs map[string]error) 
 		return t
 	}
 	t.content, t.mode = content, info.Mode()&keptMode
-	// Opening for writing without truncating changes nothing, and asks
-	// the operating system the real question (permissions, ACLs,
-	// read-only mounts, immutable files) instead of guessing from the
-	// mode bits, which root ignores.
-	f, err := os.OpenFile(real, os.O_WRONLY, 0)
-	if err != nil {
-		t.reason = fmt.Sprintf("not writable: %v", unwrapPath(err))
+	// Replacing a file by rename needs only its directory to be
+	// writable, but a file the user made read-only is one they do not
+	// want changed, as os.WriteFile would have respected.
+	if err := mayWrite(real); err != nil {
+		t.reason = fmt.Sprintf("not writable: %v", err)
 		return t
 	}
-	f.Close()
 	dir := filepath.Dir(real)
-	probe, seen := dirs[dir]
+	err, seen := dirs[dir]
 	if !seen {
-		probe = probeDir(dir)
-		dirs[dir] = probe
+		err = mayCreateIn(dir)
+		dirs[dir] = err
 	}
-	if probe != nil {
-		t.reason = fmt.Sprintf("its directory is not writable: %v", probe)
+	if err != nil {
+		t.reason = fmt.Sprintf("its directory is not writable: %v", err)
 	}
 	return t
-}
-
-// probeDir creates and removes a temporary file in dir, the step that
-// replacing a file in dir needs.
-func probeDir(dir string) error {
-	f, err := os.CreateTemp(dir, tempPattern("probe"))
-	if err != nil {
-		return unwrapPath(err)
-	}
-	name := f.Name()
-	f.Close()
-	return os.Remove(name)
 }
 
 // unwrapPath drops the operation and path that os errors repeat, since
