@@ -393,7 +393,7 @@ func TestDiffStdinTwice(t *testing.T) {
 func TestDiffInputErrors(t *testing.T) {
 	tests := []struct{ base, rev, want string }{
 		{"testdata/diff/base.yaml", "testdata/nope.yaml", "testdata/nope.yaml: no such file or directory"},
-		{"testdata/escape/parent.yaml", "testdata/diff/rev.yaml", "testdata/escape/parent.yaml: $ref to /etc/passwd leaves the spec's directory"},
+		{"testdata/escape/parent.yaml", "testdata/diff/rev.yaml", "testdata/escape/parent.yaml:11: $ref to /etc/passwd leaves the spec's directory"},
 	}
 	for _, tt := range tests {
 		_, err := Diff(tt.base, tt.rev, DefaultOptions())

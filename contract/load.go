@@ -1,6 +1,7 @@
 package contract
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"errors"
@@ -13,6 +14,7 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
@@ -84,6 +86,8 @@ type specReader struct {
 	gitDir string
 
 	docs map[string]*document
+	// batch reads blobs for fromGit.
+	batch *gitBatch
 	// refErr is the first refusal, reported instead of whatever
 	// kin-openapi makes of it.
 	refErr error
@@ -132,6 +136,7 @@ func Load(arg string, opts LoadOptions) (spec *Spec, err error) {
 	if r.kind == fromStdin {
 		r.name = "<stdin>"
 	}
+	defer r.close()
 	defer func() {
 		// kin-openapi was not written for hostile input; a panic on one
 		// is a malformed spec, not a crash of ours.
@@ -143,12 +148,16 @@ func Load(arg string, opts LoadOptions) (spec *Spec, err error) {
 	if err != nil {
 		return nil, err
 	}
-	doc, err := parseDocument(r.name, data, opts.Bounds)
+	tree, err := parseTree(r.name, data, opts.Bounds)
 	if err != nil {
 		return nil, err
 	}
+	doc := &document{key: rootKey, name: r.name, root: tree}
 	r.docs[rootKey] = doc
 	if err := checkVersionField(r.name, doc); err != nil {
+		return nil, err
+	}
+	if doc.json, err = toJSON(r, doc, opts.Bounds); err != nil {
 		return nil, err
 	}
 
@@ -164,6 +173,7 @@ func Load(arg string, opts LoadOptions) (spec *Spec, err error) {
 	}
 	for _, d := range r.docs {
 		d.json = nil // parsed: only the tree is worth keeping
+		d.index = nil
 		if !opts.KeepTrees {
 			d.root = nil
 		}
@@ -289,8 +299,8 @@ func (r *specReader) setRoot(dir string) error {
 	return nil
 }
 
-// read is the loader's ReadFromURIFunc: the one place where a $ref turns
-// into bytes, so the whole policy lives here.
+// read is the loader's ReadFromURIFunc: every file kin-openapi reads
+// comes through here, so the whole policy applies to it.
 func (r *specReader) read(_ *openapi3.Loader, u *url.URL) ([]byte, error) {
 	if r.refErr != nil {
 		return nil, r.refErr
@@ -313,11 +323,37 @@ func (r *specReader) readRef(u *url.URL) ([]byte, error) {
 		return nil, fmt.Errorf("%s: $ref to %s: only relative file references are read", r.name, redact(u))
 	}
 	key := path.Clean(u.Path)
+	d, err := r.doc(key)
+	var re refError
+	if errors.As(err, &re) {
+		return nil, fmt.Errorf("%s: $ref to %s%s", r.name, r.display(key), re.tail)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if d.json == nil {
+		if d.json, err = toJSON(r, d, r.opts.Bounds); err != nil {
+			return nil, err
+		}
+	}
+	return d.json, nil
+}
+
+// refError is why a file that a $ref names cannot be read; its message
+// follows the file's name (" leaves the spec's directory", ": no such
+// file or directory").
+type refError struct{ tail string }
+
+func (e refError) Error() string { return e.tail }
+
+// doc returns the file known as key, reading and parsing it the first
+// time, inside the spec's own tree.
+func (r *specReader) doc(key string) (*document, error) {
 	if d, ok := r.docs[key]; ok {
-		return d.json, nil
+		return d, nil
 	}
 	if !inside(key, r.rootDir) {
-		return nil, fmt.Errorf("%s: $ref to %s leaves the spec's directory; refusing to read it", r.name, r.display(key))
+		return nil, refError{" leaves the spec's directory; refusing to read it"}
 	}
 	var data []byte
 	var err error
@@ -327,14 +363,16 @@ func (r *specReader) readRef(u *url.URL) ([]byte, error) {
 		data, err = r.readLocal(key)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("%s: $ref to %s: %w", r.name, r.display(key), err)
+		return nil, refError{": " + oneLine(err.Error())}
 	}
-	doc, err := parseDocument(r.display(key), data, r.opts.Bounds)
+	name := r.display(key)
+	tree, err := parseTree(name, data, r.opts.Bounds)
 	if err != nil {
 		return nil, err
 	}
-	r.docs[key] = doc
-	return doc.json, nil
+	d := &document{key: key, name: name, root: tree}
+	r.docs[key] = d
+	return d, nil
 }
 
 // readLocal reads a referenced file, after making sure that following
@@ -398,8 +436,13 @@ func (r *specReader) fetch(u *url.URL) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: $ref to %s: %w", r.name, redact(u), err)
 	}
-	doc, err := parseDocument(redact(u), data, r.opts.Bounds)
+	tree, err := parseTree(redact(u), data, r.opts.Bounds)
 	if err != nil {
+		return nil, err
+	}
+	// Its own $refs are kin-openapi's to resolve against its URL.
+	doc := &document{key: key, name: redact(u), root: tree}
+	if doc.json, err = toJSON(nil, doc, r.opts.Bounds); err != nil {
 		return nil, err
 	}
 	r.docs[key] = doc
@@ -413,22 +456,115 @@ func redact(u *url.URL) string {
 	return c.String()
 }
 
-// blob reads path from the git tree at the spec's ref, size first, so an
-// oversized blob is refused before it is read.
+// blob reads path from the git tree at the spec's ref. One git cat-file
+// --batch process serves every file of the spec (DigitalOcean's has over
+// a thousand); its header gives the size before the content, so an
+// oversized blob is refused before it is kept.
 func (r *specReader) blob(p string) ([]byte, error) {
 	obj := r.gitRef + ":" + p
-	size, err := r.git("cat-file", "-s", obj)
-	if err != nil {
+	if strings.ContainsAny(obj, "\n\r") {
+		return nil, fmt.Errorf("git cat-file: a line break in %q", obj)
+	}
+	if r.batch == nil {
+		b, err := startBatch(r.gitDir)
+		if err != nil {
+			return nil, err
+		}
+		r.batch = b
+	}
+	data, size, err := r.batch.read(obj, r.opts.Bounds.MaxFileBytes)
+	switch {
+	case errors.Is(err, errMissing):
+		// git's own words for why (no such ref, no such path).
+		if _, gerr := r.git("cat-file", "-e", obj); gerr != nil {
+			return nil, gerr
+		}
+		return nil, fmt.Errorf("git cat-file: %s does not exist", obj)
+	case err != nil:
 		return nil, err
+	case data == nil:
+		return nil, fmt.Errorf("%d bytes is over the limit of %d bytes", size, r.opts.Bounds.MaxFileBytes)
 	}
-	var n int64
-	if _, err := fmt.Sscan(string(size), &n); err != nil {
-		return nil, fmt.Errorf("git cat-file -s %s: %q", obj, size)
+	return data, nil
+}
+
+// close ends the git process, if one was started.
+func (r *specReader) close() {
+	if r.batch != nil {
+		r.batch.close()
+		r.batch = nil
 	}
-	if n > r.opts.Bounds.MaxFileBytes {
-		return nil, fmt.Errorf("%d bytes is over the limit of %d bytes", n, r.opts.Bounds.MaxFileBytes)
+}
+
+// errMissing is git cat-file --batch's answer for an object it cannot
+// find.
+var errMissing = errors.New("missing")
+
+// gitBatch is a running git cat-file --batch.
+type gitBatch struct {
+	cmd *exec.Cmd
+	in  io.WriteCloser
+	out *bufio.Reader
+}
+
+func startBatch(dir string) (*gitBatch, error) {
+	cmd := exec.CommandContext(context.Background(), "git", "cat-file", "--batch")
+	cmd.Dir = dir
+	in, err := cmd.StdinPipe()
+	if err != nil {
+		return nil, fmt.Errorf("git cat-file: %w", err)
 	}
-	return r.git("cat-file", "blob", obj)
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		return nil, fmt.Errorf("git cat-file: %w", err)
+	}
+	if err := cmd.Start(); err != nil {
+		return nil, fmt.Errorf("git cat-file: %w", err)
+	}
+	return &gitBatch{cmd: cmd, in: in, out: bufio.NewReaderSize(out, 1<<16)}, nil
+}
+
+// read asks for obj and reads the answer: the content, or nil and the
+// size when it is over max.
+func (b *gitBatch) read(obj string, max int64) ([]byte, int64, error) {
+	if _, err := io.WriteString(b.in, obj+"\n"); err != nil {
+		return nil, 0, fmt.Errorf("git cat-file: %w", err)
+	}
+	header, err := b.out.ReadString('\n')
+	if err != nil {
+		return nil, 0, fmt.Errorf("git cat-file: %w", err)
+	}
+	fields := strings.Fields(header)
+	if len(fields) == 2 && (fields[1] == "missing" || fields[1] == "ambiguous") {
+		return nil, 0, errMissing
+	}
+	if len(fields) != 3 {
+		return nil, 0, fmt.Errorf("git cat-file: unexpected answer %q", strings.TrimSpace(header))
+	}
+	size, err := strconv.ParseInt(fields[2], 10, 64)
+	if err != nil {
+		return nil, 0, fmt.Errorf("git cat-file: unexpected answer %q", strings.TrimSpace(header))
+	}
+	if size > max {
+		// Read past it (and its newline) to keep the stream in step.
+		if _, err := io.CopyN(io.Discard, b.out, size+1); err != nil {
+			return nil, 0, fmt.Errorf("git cat-file: %w", err)
+		}
+		return nil, size, nil
+	}
+	data := make([]byte, size+1)
+	if _, err := io.ReadFull(b.out, data); err != nil {
+		return nil, 0, fmt.Errorf("git cat-file: %w", err)
+	}
+	if fields[1] != "blob" {
+		return nil, 0, fmt.Errorf("git cat-file: %s is a %s, not a file", obj, fields[1])
+	}
+	return data[:size], size, nil
+}
+
+func (b *gitBatch) close() {
+	b.in.Close()
+	b.cmd.Wait()
 }
 
 // git runs git in the spec's directory and returns its output.
@@ -448,22 +584,51 @@ func (r *specReader) git(args ...string) ([]byte, error) {
 	return out, nil
 }
 
-// readFile reads a regular file of at most max bytes.
+// readFile reads a regular file of at most max bytes. It looks before it
+// opens, and opens without blocking: opening a named pipe (or a device)
+// for reading waits for a writer that may never come.
 func readFile(name string, max int64) ([]byte, error) {
-	f, err := os.Open(name)
+	st, err := os.Stat(name)
+	if err != nil {
+		return nil, err
+	}
+	if err := regular(st); err != nil {
+		return nil, err
+	}
+	f, err := os.OpenFile(name, os.O_RDONLY|openNonblock, 0)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	if st, err := f.Stat(); err == nil {
-		if !st.Mode().IsRegular() {
-			return nil, errors.New("not a regular file")
-		}
-		if st.Size() > max {
-			return nil, fmt.Errorf("%d bytes is over the limit of %d bytes", st.Size(), max)
-		}
+	// Again on what was opened, in case the name changed in between.
+	if st, err = f.Stat(); err != nil {
+		return nil, err
+	}
+	if err := regular(st); err != nil {
+		return nil, err
+	}
+	if st.Size() > max {
+		return nil, fmt.Errorf("%d bytes is over the limit of %d bytes", st.Size(), max)
 	}
 	return readBounded(f, max)
+}
+
+// regular refuses anything but a regular file, saying what it is.
+func regular(st os.FileInfo) error {
+	m := st.Mode()
+	switch {
+	case m.IsRegular():
+		return nil
+	case m.IsDir():
+		return errors.New("a directory, not a file")
+	case m&os.ModeNamedPipe != 0:
+		return errors.New("a named pipe, not a regular file; refusing to read it")
+	case m&os.ModeSocket != 0:
+		return errors.New("a socket, not a regular file; refusing to read it")
+	case m&os.ModeDevice != 0:
+		return errors.New("a device, not a regular file; refusing to read it")
+	}
+	return errors.New("not a regular file; refusing to read it")
 }
 
 // readBounded reads at most max bytes and fails if there are more.

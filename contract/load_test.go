@@ -132,7 +132,7 @@ func TestLoadErrors(t *testing.T) {
 		{"wrong types", "types.yaml", Bounds{}, "types.yaml:3: not a valid OpenAPI document: json: cannot unmarshal number into field T.paths"},
 		{"billion laughs", "laughs.yaml", Bounds{MaxNodes: 100_000}, "laughs.yaml:4: the document expands to more than 100000 nodes"},
 		{"alias cycle", "cycle.yaml", Bounds{}, "cycle.yaml:4: alias *a refers to itself"},
-		{"missing ref", "missing.yaml", Bounds{}, "missing.yaml: $ref to nowhere.yaml: no such file or directory"},
+		{"missing ref", "missing.yaml", Bounds{}, "missing.yaml:5: $ref to nowhere.yaml: no such file or directory"},
 		{"symlink out of the tree", "symlink.yaml", Bounds{}, "a symlink leads out of the spec's directory"},
 		{"size bound", "big.yaml", Bounds{MaxFileBytes: 1024}, "big.yaml: 2"},
 		{"invalid utf-8", "utf8.yaml", Bounds{}, "utf8.yaml: not valid UTF-8"},
@@ -199,8 +199,8 @@ func TestExternalRefsMakeNoConnection(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "--allow-external-refs") {
 		t.Fatalf("error %v, want a refusal naming --allow-external-refs", err)
 	}
-	if !strings.HasPrefix(err.Error(), "ext.yaml: ") {
-		t.Errorf("error %q does not start with the file", err)
+	if !strings.HasPrefix(err.Error(), "ext.yaml:11: ") {
+		t.Errorf("error %q does not start with the file and line of the $ref", err)
 	}
 	if n := conns.Load(); n != 0 {
 		t.Fatalf("the listener received %d connections with external refs off", n)
@@ -289,7 +289,7 @@ func TestGitRef(t *testing.T) {
 func TestGitRefErrors(t *testing.T) {
 	dir := gitRepo(t)
 	tests := []struct{ arg, want string }{
-		{"HEAD:api/escape.yaml", "HEAD:api/escape.yaml: $ref to /outside.yaml leaves the spec's directory"},
+		{"HEAD:api/escape.yaml", "HEAD:api/escape.yaml:4: $ref to /outside.yaml leaves the spec's directory"},
 		{"HEAD:api/nothing.yaml", "HEAD:api/nothing.yaml: git cat-file: "},
 		{"no-such-ref:api/openapi.yaml", "no-such-ref:api/openapi.yaml: git cat-file: "},
 	}
@@ -303,5 +303,137 @@ func TestGitRefErrors(t *testing.T) {
 				t.Errorf("error is not one line: %q", err)
 			}
 		})
+	}
+}
+
+// TestLoadInputFixes covers inputs that real specs bring: a JSON string
+// with a surrogate pair (Twilio), duplicate keys, numbers no float64
+// holds, and $refs that point nowhere or in a circle.
+func TestLoadInputErrors(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, map[string]string{
+		"dup.yaml":      "openapi: 3.0.3\ninfo: {title: t, version: 1.0.0}\npaths: {}\ninfo: {title: u, version: 1.0.0}\n",
+		"dupdeep.yaml":  "openapi: 3.0.3\ninfo: {title: t, version: 1.0.0}\npaths:\n  /x:\n    get:\n      responses:\n        '200': {description: a}\n        '200': {description: b}\n",
+		"dup.json":      `{"openapi": "3.0.3", "info": {"title": "t", "version": "1"},` + "\n" + `"paths": {}, "paths": {}}`,
+		"lone.json":     `{"openapi": "3.0.3", "info": {"title": "t \ud83d", "version": "1"}, "paths": {}}`,
+		"huge.yaml":     minimal + "x-n: 1e999\n",
+		"hugeint.yaml":  minimal + "x-n: " + strings.Repeat("9", 400) + "\n",
+		"dangling.yaml": strings.Replace(minimal, "paths: {}", "paths:\n  /x:\n    get:\n      responses:\n        '200': {$ref: '#/components/responses/Nope'}", 1),
+		"cycle.yaml":    minimal + "components:\n  schemas:\n    A: {$ref: '#/components/schemas/B'}\n    B: {$ref: '#/components/schemas/A'}\n",
+		"selfref.yaml":  minimal + "components:\n  schemas:\n    A: {$ref: '#/components/schemas/A'}\n",
+		"fileref.yaml":  strings.Replace(minimal, "paths: {}", "paths:\n  /x:\n    get: {$ref: 'ops.yaml#/nope'}", 1),
+		"ops.yaml":      "list: {responses: {'200': {description: ok}}}\n",
+	})
+	tests := []struct{ name, arg, want string }{
+		{"duplicate top-level key", "dup.yaml", `dup.yaml:4: duplicate key "info" (first at line 2)`},
+		{"duplicate response", "dupdeep.yaml", `dupdeep.yaml:8: duplicate key "200" (first at line 7)`},
+		{"duplicate in JSON", "dup.json", `dup.json:2: duplicate key "paths" (first at line 2)`},
+		{"lone surrogate", "lone.json", "lone.json:1: found invalid Unicode character escape code"},
+		{"float too large", "huge.yaml", "huge.yaml:4: the number 1e999 is too large for a float64"},
+		{"integer too large", "hugeint.yaml", "hugeint.yaml:4: the number 9999999999999999999999999999999999999... is too large for a float64"},
+		{"dangling ref", "dangling.yaml", `dangling.yaml:7: $ref "#/components/responses/Nope" points to nothing: dangling.yaml has no #/components/responses/Nope`},
+		{"ref cycle", "cycle.yaml", `cycle.yaml:6: $ref "#/components/schemas/B" is a cycle (#/components/schemas/B → #/components/schemas/A → #/components/schemas/B) that never reaches a value`},
+		{"self ref", "selfref.yaml", `selfref.yaml:6: $ref "#/components/schemas/A" is a cycle`},
+		{"dangling ref into a file", "fileref.yaml", `fileref.yaml:5: $ref "ops.yaml#/nope" points to nothing: ops.yaml has no #/nope`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Load(tt.arg, LoadOptions{Dir: dir})
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("error %v, want %q", err, tt.want)
+			}
+			if strings.Contains(err.Error(), "\n") {
+				t.Errorf("error is not one line: %q", err)
+			}
+		})
+	}
+}
+
+func TestLoadSurrogatePairs(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, map[string]string{
+		"pair.json": `{"openapi": "3.0.3", "info": {"title": "thumbs \ud83d\udc4d, a backslash \\ud83d and \uD83D\uDE00", "version": "1"}, "paths": {}}`,
+	})
+	s, err := Load("pair.json", LoadOptions{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := `thumbs 👍, a backslash \ud83d and 😀`; s.T.Info.Title != want {
+		t.Errorf("title %q, want %q", s.T.Info.Title, want)
+	}
+}
+
+// TestLoadRefusesNonRegularFiles gives a named pipe that nobody writes
+// to: opening it the usual way would block for ever.
+func TestLoadRefusesNonRegularFiles(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "pipe.yaml")
+	if err := mkfifo(fifo); err != nil {
+		t.Skipf("no named pipes here: %v", err)
+	}
+	write(t, dir, map[string]string{"refpipe.yaml": strings.Replace(minimal, "paths: {}", "paths:\n  /x: {$ref: 'pipe.yaml'}", 1)})
+	tests := []struct{ arg, want string }{
+		{"pipe.yaml", "pipe.yaml: a named pipe, not a regular file; refusing to read it"},
+		{"refpipe.yaml", "refpipe.yaml:4: $ref to pipe.yaml: a named pipe, not a regular file"},
+		{".", "a directory, not a file"},
+	}
+	for _, tt := range tests {
+		_, err := Load(tt.arg, LoadOptions{Dir: dir})
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("Load(%s): %v, want %q", tt.arg, err, tt.want)
+		}
+	}
+}
+
+// TestLoadOperationRefs loads a spec written as DigitalOcean writes its
+// own: operations, a tag's description and a schema's whole properties
+// map given as $refs to other files,
+// whose own relative $refs must still resolve from where they are.
+func TestLoadOperationRefs(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, map[string]string{
+		"api.yaml": `openapi: 3.0.3
+info: {title: t, version: 1.0.0}
+tags:
+  - name: widgets
+    description: {$ref: 'docs.yaml#/widgets'}
+paths:
+  /v1/widgets:
+    get: {$ref: 'resources/widgets/list.yaml'}
+    post: {$ref: 'resources/widgets/create.yaml#/op'}
+  /v1/gadgets: {$ref: 'resources/gadgets.yaml'}
+`,
+		"docs.yaml":                                "widgets: Widgets are things.\n",
+		"resources/widgets/list.yaml":              "operationId: listWidgets\nresponses:\n  '200':\n    description: ok\n    content:\n      application/json:\n        schema: {$ref: 'models/widget.yaml'}\n",
+		"resources/widgets/create.yaml":            "op:\n  operationId: createWidget\n  responses:\n    '201': {$ref: '#/created'}\ncreated: {description: created}\n",
+		"resources/widgets/models/widget.yaml":     "type: object\nproperties: {$ref: 'attributes.yaml#/widget'}\n",
+		"resources/widgets/models/attributes.yaml": "widget:\n  id: {type: string}\n",
+		"resources/gadgets.yaml":                   "get: {$ref: 'gadgets/list.yaml'}\n",
+		"resources/gadgets/list.yaml":              "operationId: listGadgets\nresponses: {'200': {description: ok}}\n",
+	})
+	s, err := Load("api.yaml", LoadOptions{Dir: dir, KeepTrees: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := s.T.Tags[0].Description; got != "Widgets are things." {
+		t.Errorf("tag description %q", got)
+	}
+	w := s.T.Paths.Value("/v1/widgets")
+	if w.Get == nil || w.Get.OperationID != "listWidgets" || w.Post == nil || w.Post.OperationID != "createWidget" {
+		t.Fatalf("operations not resolved: %+v %+v", w.Get, w.Post)
+	}
+	schema := w.Get.Responses.Value("200").Value.Content["application/json"].Schema
+	if schema.Value == nil || schema.Value.Properties["id"] == nil {
+		t.Errorf("the operation's own $ref did not resolve from its file: %+v", schema)
+	}
+	if d := w.Post.Responses.Value("201"); d == nil || d.Value == nil || *d.Value.Description != "created" {
+		t.Errorf("a fragment $ref inside the operation's file did not resolve")
+	}
+	if g := s.T.Paths.Value("/v1/gadgets"); g == nil || g.Get == nil || g.Get.OperationID != "listGadgets" {
+		t.Errorf("an operation $ref inside a path item $ref did not resolve")
+	}
+	pos := s.position("paths", "/v1/widgets", "get", "responses", "200")
+	if pos.File != "resources/widgets/list.yaml" || pos.Line != 4 {
+		t.Errorf("position %+v, want resources/widgets/list.yaml:4", pos)
 	}
 }
