@@ -248,3 +248,29 @@ func TestApplyRejectsBadInput(t *testing.T) {
 		t.Errorf("bad input changed %s: %q", a, got)
 	}
 }
+
+func TestApplySharesAnImportTwoFixesAdd(t *testing.T) {
+	src := "package main\n\nfunc main() {\n\ta()\n\tb()\n}\n\nfunc a() {}\nfunc b() {}\n"
+	dir := t.TempDir()
+	snap := writeTree(t, dir, map[string]string{"main.go": src})
+	p := filepath.Join(dir, "main.go")
+	imp := ed(p, len("package main\n"), len("package main\n"), "\nimport \"fmt\"\n")
+	call := func(name string) Edit {
+		at := strings.Index(src, "\t"+name+"()") + 1
+		return ed(p, at, at+3, `fmt.Println("`+name+`")`)
+	}
+	res, err := Apply([]Fix{
+		{ID: 1, Edits: []Edit{imp, call("a")}},
+		{ID: 2, Edits: []Edit{call("b"), imp}},
+	}, snap, Options{LockDir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(res.Applied, []int{1, 2}) {
+		t.Errorf("applied %v, skipped %v", res.Applied, res.Skipped)
+	}
+	want := "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(\"a\")\n\tfmt.Println(\"b\")\n}\n\nfunc a() {}\nfunc b() {}\n"
+	if got := readFile(t, p); got != want {
+		t.Errorf("%s =\n%s\nwant\n%s", p, got, want)
+	}
+}

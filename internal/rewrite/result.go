@@ -69,7 +69,7 @@ func (r *Result) String() string {
 		fmt.Fprintf(&b, "skipped fix %d: %s\n", id, r.Skipped[id])
 	}
 	if r.Signal != nil {
-		fmt.Fprintf(&b, "stopped by %v\n", r.Signal)
+		fmt.Fprintf(&b, "stopped by %s\n", signalName(r.Signal))
 	}
 	return b.String()
 }
