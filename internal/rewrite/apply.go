@@ -35,11 +35,14 @@ type Options struct {
 // written, and only then replaces the files, each atomically, in sorted
 // order. The package documentation explains each step.
 //
-// The Result is never nil. The error is nil when every planned file was
-// written; it wraps ErrLocked when another run holds the lock, and is an
-// *IncompleteError when Apply stopped after planning, for a signal
-// (wrapping ErrInterrupted) or a failed write. A fix that is skipped is
-// not an error: the Result says why.
+// The Result is never nil, and accounts for every fix and file. A fix
+// that is skipped is not an error: the Result says why. The error is nil
+// when every planned file was written. It wraps ErrLocked when another
+// run held the lock for longer than Options.LockWait, and ErrInterrupted
+// when SIGINT or SIGTERM stopped Apply; once Apply holds the lock, a
+// signal or a failed write gives an *IncompleteError, which lists the
+// files changed and the files left as they were. Result.Signal reports a
+// signal in every case; see there for what the caller should do.
 func Apply(fixes []Fix, snap Snapshot, opts Options) (*Result, error) {
 	fixes, err := normalize(fixes)
 	if err == nil && opts.LockDir == "" {

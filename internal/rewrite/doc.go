@@ -27,11 +27,13 @@
 // file is read and compared with its hash: a file that changed since
 // (the user saved it, or the first of two runs fixed it) receives no
 // edits, and all fixes touching it are skipped as "changed since
-// analysis". Each file must also be a regular file that we can open for
-// writing, in a directory where we can create the temporary file that
-// will replace it. These checks run before anything is written, because
-// a failure found half-way through writing can no longer be skipped
-// cleanly.
+// analysis". Each file must also be a regular file that we may write
+// (asked of the kernel with access(2), which knows about root, ACLs,
+// read-only mounts and immutable files), in a directory where we may
+// create the temporary file that will replace it; a file the user made
+// read-only is left alone and reported, not replaced behind their back.
+// These checks run before anything is written, because a failure found
+// half-way through writing can no longer be skipped cleanly.
 //
 // # Plan
 //
@@ -53,10 +55,11 @@
 // # Write
 //
 // Each file's new text is first staged: written to a temporary file in
-// the same directory, given the old file's mode, and synced. Only when
-// every file is staged are they renamed over the originals, in sorted
-// order, and their directories synced (WriteFile does the same for one
-// file). A rename is atomic, so at every instant each file holds its old
+// the same directory, given the old file's mode, and synced (several
+// files at a time, since file systems fold concurrent syncs together).
+// Only when every file is staged are they renamed over the originals,
+// one by one in sorted order, and their directories synced (WriteFile
+// does the same for one file). A rename is atomic, so at every instant each file holds its old
 // text or its new text, never a mix and never nothing; staging first
 // means a full disk stops Apply before it has changed anything.
 //

@@ -3,10 +3,6 @@ package rewrite
 import (
 	"bytes"
 	"fmt"
-	"go/format"
-	"go/parser"
-	"go/token"
-	"path/filepath"
 	"slices"
 	"sort"
 )
@@ -30,24 +26,6 @@ type change struct {
 	t    *target
 	text []byte
 }
-
-// owned is an edit kept in a file, with the fix that first made it; a
-// fix that shares the same edit is not recorded again.
-type owned struct {
-	Edit
-	owner int
-}
-
-// choice is one round of choosing fixes by ID, the lower first.
-type choice struct {
-	kept   []int
-	lost   map[int]string
-	edits  map[string][]owned
-	byFile map[string][]int
-}
-
-// formatFunc turns a file's edited text into its final text.
-type formatFunc func(path string, src []byte) ([]byte, error)
 
 // makePlan decides which fixes to apply. fixes are sorted by ID with
 // their edits normalised; targets holds every file they name. It
@@ -104,14 +82,6 @@ func makePlan(fixes []Fix, targets map[string]*target, format formatFunc, stoppe
 	}
 }
 
-// rendering is a file's final text for one set of kept edits, or why
-// there is none.
-type rendering struct {
-	edits  []owned
-	text   []byte
-	reason string
-}
-
 // invalid says why fix f cannot be applied whatever other fixes do, or
 // returns "".
 func invalid(f Fix, targets map[string]*target) string {
@@ -136,93 +106,6 @@ func invalid(f Fix, targets map[string]*target) string {
 		}
 	}
 	return ""
-}
-
-// choose keeps, in ID order, each fix that is not excluded and whose
-// every edit is identical to or clear of every edit kept so far in its
-// file. Comparing with all kept edits, not only with the neighbours in
-// sorted order, is what catches [0,100) against [50,60) when [10,20)
-// sorts between them.
-func choose(fixes []Fix, excluded map[int]string) choice {
-	c := choice{lost: make(map[int]string), edits: make(map[string][]owned), byFile: make(map[string][]int)}
-	for _, f := range fixes {
-		if _, ok := excluded[f.ID]; ok {
-			continue
-		}
-		if winner, at, ok := firstConflict(f, c.edits); ok {
-			c.lost[f.ID] = fmt.Sprintf("overlaps fix %d at %s", winner, at)
-			continue
-		}
-		for _, e := range f.Edits {
-			if !slices.ContainsFunc(c.edits[e.File], func(k owned) bool { return sameEdit(k.Edit, e) }) {
-				c.edits[e.File] = append(c.edits[e.File], owned{e, f.ID})
-			}
-		}
-		for _, file := range filesOf(f) {
-			c.byFile[file] = append(c.byFile[file], f.ID)
-		}
-		c.kept = append(c.kept, f.ID)
-	}
-	return c
-}
-
-// firstConflict returns the fix and position of the first kept edit that
-// one of f's edits conflicts with.
-func firstConflict(f Fix, kept map[string][]owned) (winner int, at string, ok bool) {
-	for _, e := range f.Edits {
-		for _, k := range kept[e.File] {
-			if !sameEdit(k.Edit, e) && conflicts(k.Edit, e) {
-				return k.owner, position(e.File, overlapAt(k.Edit, e)), true
-			}
-		}
-	}
-	return 0, "", false
-}
-
-// render applies edits to t's content and formats the result. A Go file
-// must parse before and after formatting: text that does not parse is
-// never written, whatever the formatter does with it.
-func render(t *target, edits []owned, format formatFunc) rendering {
-	r := rendering{edits: edits}
-	plain := make([]Edit, len(edits))
-	for i, e := range edits {
-		plain[i] = e.Edit
-	}
-	sortEdits(plain)
-	edited := splice(t.content, plain)
-	if err := parses(t.path, edited); err != nil {
-		r.reason = fmt.Sprintf("edited text does not parse: %v", err)
-		return r
-	}
-	text, err := format(t.path, edited)
-	if err != nil {
-		r.reason = fmt.Sprintf("formatting failed: %v", err)
-		return r
-	}
-	if err := parses(t.path, text); err != nil {
-		r.reason = fmt.Sprintf("formatted text does not parse: %v", err)
-		return r
-	}
-	r.text = text
-	return r
-}
-
-// parses reports a syntax error in src if path is a Go file.
-func parses(path string, src []byte) error {
-	if filepath.Ext(path) != ".go" {
-		return nil
-	}
-	_, err := parser.ParseFile(token.NewFileSet(), path, src, parser.ParseComments|parser.SkipObjectResolution)
-	return err
-}
-
-// gofmt is the default Format: go/format.Source for Go files; other
-// files (go.mod, testdata) are written as edited.
-func gofmt(path string, src []byte) ([]byte, error) {
-	if filepath.Ext(path) != ".go" {
-		return src, nil
-	}
-	return format.Source(src)
 }
 
 // finish turns the last round into a plan.

@@ -1,7 +1,6 @@
 package rewrite
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -97,20 +96,4 @@ func unwrapPath(err error) error {
 		return pe.Err
 	}
 	return err
-}
-
-// splice returns content with edits applied. The edits must not
-// conflict, and must be sorted by sortEdits; an insertion at the start
-// of a replaced range then comes before the replacement.
-func splice(content []byte, edits []Edit) []byte {
-	var b bytes.Buffer
-	b.Grow(len(content))
-	at := 0
-	for _, e := range edits {
-		b.Write(content[at:e.Start])
-		b.WriteString(e.New)
-		at = e.End
-	}
-	b.Write(content[at:])
-	return b.Bytes()
 }

@@ -28,7 +28,10 @@ func tempPattern(base string) string {
 // in-place truncate and write) cannot promise. If path is a symbolic
 // link, the file it points to is replaced and the link kept.
 //
-// On error the old file is unchanged and no temporary file is left.
+// On error the old file is unchanged and no temporary file is left. A
+// process killed during WriteFile (which, unlike Apply, does not catch
+// signals) may leave a temporary file named .NAME.apilint-*.tmp beside
+// path, never a damaged path.
 // Replacing a file gives it a new inode: other hard links to it keep the
 // old content, and its owner is kept only where the process may set it.
 func WriteFile(path string, data []byte, perm os.FileMode) error {
