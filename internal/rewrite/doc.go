@@ -7,7 +7,8 @@
 // tree interleaved; a file edited between analysis and fix received
 // edits at offsets that no longer meant anything; a file that did not
 // format was written broken; and what was changed depended on map order.
-// Apply instead goes through four steps.
+// Apply instead holds a lock on the tree and goes through four steps:
+// check, plan, write, report.
 //
 // # Lock
 //
@@ -17,8 +18,10 @@
 // error wrapping ErrLocked rather than hanging. The lock is flock(2) on
 // the directory itself on Linux, macOS and the BSDs, and a lock file
 // opened without sharing in the temporary directory on Windows; both
-// are released by the operating system when the holder dies. The wait
-// alone does not make the second run correct: the check below does.
+// are released by the operating system when the holder dies. Elsewhere
+// a lock file is created exclusively, and a killed holder leaves it
+// behind (the error then names it). The wait alone does not make the
+// second run correct: the check below does.
 //
 // # Check
 //
