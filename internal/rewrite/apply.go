@@ -78,6 +78,7 @@ func apply(fixes []Fix, snap Snapshot, opts Options, in *interrupts) (*Result, e
 		}
 		targets[file] = inspect(file, norm, dirs)
 	}
+	markAliases(files, targets)
 	format := formatFunc(gofmt)
 	if opts.Format != nil {
 		format = opts.Format

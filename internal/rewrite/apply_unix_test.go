@@ -121,3 +121,37 @@ func TestApplyKeepsSymbolicLinks(t *testing.T) {
 	}
 	noLeftovers(t, dir)
 }
+
+func TestApplySkipsAFileNamedTwoWays(t *testing.T) {
+	dir := t.TempDir()
+	snap := writeTree(t, dir, map[string]string{"a.go": mainSrc, "b.go": mainSrc})
+	a, b := filepath.Join(dir, "a.go"), filepath.Join(dir, "b.go")
+	link, hard := filepath.Join(dir, "link.go"), filepath.Join(dir, "hard.go")
+	if err := os.Symlink("a.go", link); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Link(a, hard); err != nil {
+		t.Fatal(err)
+	}
+	snap.Record(link, []byte(mainSrc))
+	snap.Record(hard, []byte(mainSrc))
+	res, err := Apply([]Fix{
+		rename(1, a),
+		{ID: 2, Edits: []Edit{ed(link, 0, 0, "// via the link\n")}},
+		{ID: 3, Edits: []Edit{ed(hard, 0, 0, "// via the hard link\n")}},
+		rename(4, b),
+	}, snap, Options{LockDir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(res.Written, []string{b}) || !reflect.DeepEqual(res.Applied, []int{4}) {
+		t.Errorf("wrote %v, applied %v", res.Written, res.Applied)
+	}
+	want := a + ": the same file as " + hard + ", " + link + ": fixes name it more than one way"
+	if res.Skipped[1] != want {
+		t.Errorf("fix 1 skipped for %q, want %q", res.Skipped[1], want)
+	}
+	if got := readFile(t, a); got != mainSrc {
+		t.Errorf("%s = %q", a, got)
+	}
+}

@@ -6,6 +6,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sort"
+	"strings"
 )
 
 // target is one file that fixes edit, as Apply found it before changing
@@ -16,6 +18,8 @@ type target struct {
 	// stays a link.
 	path, real string
 	content    []byte
+	hash       [32]byte
+	info       fs.FileInfo
 	mode       fs.FileMode
 	// reason says why the file cannot be changed; "" when it can.
 	reason string
@@ -68,7 +72,7 @@ func inspect(path string, snap map[string]snapshotEntry, dirs map[string]error) 
 		t.reason = "changed since analysis"
 		return t
 	}
-	t.content, t.mode = content, info.Mode()&keptMode
+	t.content, t.hash, t.info, t.mode = content, want.hash, info, info.Mode()&keptMode
 	// Replacing a file by rename needs only its directory to be
 	// writable, but a file the user made read-only is one they do not
 	// want changed, as os.WriteFile would have respected.
@@ -86,6 +90,36 @@ func inspect(path string, snap map[string]snapshotEntry, dirs map[string]error) 
 		t.reason = fmt.Sprintf("its directory is not writable: %v", err)
 	}
 	return t
+}
+
+// markAliases gives a reason to each target that is the same file as
+// another target under another name (through a symbolic or a hard link).
+// Each name would get its own copy of the text with its own fixes, and
+// the second rename would undo the first; which fixes survived would
+// then depend on the order of the names. Only files with equal content
+// can be the same file, so only those are compared.
+func markAliases(files []string, targets map[string]*target) {
+	same := make(map[[32]byte][]*target)
+	for _, f := range files {
+		if t := targets[f]; t.reason == "" {
+			same[t.hash] = append(same[t.hash], t)
+		}
+	}
+	for _, group := range same {
+		aliases := make(map[*target][]string)
+		for i, t := range group {
+			for _, u := range group[i+1:] {
+				if os.SameFile(t.info, u.info) {
+					aliases[t] = append(aliases[t], u.path)
+					aliases[u] = append(aliases[u], t.path)
+				}
+			}
+		}
+		for t, names := range aliases {
+			sort.Strings(names)
+			t.reason = fmt.Sprintf("the same file as %s: fixes name it more than one way", strings.Join(names, ", "))
+		}
+	}
 }
 
 // unwrapPath drops the operation and path that os errors repeat, since
