@@ -117,6 +117,12 @@ func finish(fixes []Fix, targets map[string]*target, c choice, excluded map[int]
 	for id, r := range c.lost {
 		p.skipped[id] = r
 	}
+	touching := make(map[string][]int)
+	for _, f := range fixes {
+		for _, file := range filesOf(f) {
+			touching[file] = append(touching[file], f.ID)
+		}
+	}
 	for _, file := range sortedKeys(targets) {
 		t := targets[file]
 		_, kept := c.edits[file]
@@ -130,7 +136,7 @@ func finish(fixes []Fix, targets map[string]*target, c choice, excluded map[int]
 		case fileReason[file] != "":
 			p.unchanged[file] = fileReason[file]
 		default:
-			p.unchanged[file] = "none of its fixes can be applied: " + idList(fixesIn(fixes, file))
+			p.unchanged[file] = "none of its fixes can be applied: " + idList(touching[file])
 		}
 	}
 	return p
@@ -146,17 +152,6 @@ func filesOf(f Fix) []string {
 	}
 	sort.Strings(files)
 	return files
-}
-
-// fixesIn returns the IDs of the fixes that edit file, ascending.
-func fixesIn(fixes []Fix, file string) []int {
-	var ids []int
-	for _, f := range fixes {
-		if slices.Contains(filesOf(f), file) {
-			ids = append(ids, f.ID)
-		}
-	}
-	return ids
 }
 
 // idList spells fix IDs for a reason: "fixes 3, 5" or "fix 3".

@@ -53,7 +53,7 @@ func parses(path string, src []byte) error {
 	if filepath.Ext(path) != ".go" {
 		return nil
 	}
-	_, err := parser.ParseFile(token.NewFileSet(), path, src, parser.ParseComments|parser.SkipObjectResolution)
+	_, err := parser.ParseFile(token.NewFileSet(), path, src, parser.SkipObjectResolution)
 	return err
 }
 
