@@ -184,7 +184,7 @@ func analyze(base, revision string, o Options) (*analysis, error) {
 
 // findings groups the analysis by root cause, or not.
 func (a *analysis) findings(noGroup bool) []report.Finding {
-	conv := newConverter(checker.NewLocalizer("en"), a.rev, noGroup)
+	conv := newConverter(checker.NewLocalizer("en"), a.base, a.rev, noGroup)
 	cs := make([]change, 0, len(a.changes)+len(a.ours))
 	for _, c := range a.changes {
 		cs = append(cs, conv.convert(c))
@@ -241,7 +241,9 @@ func applySeverity(cs []change, o Options) []change {
 // parsing, and they share nothing.
 func loadPair(base, revision string, lo LoadOptions) (*Spec, *Spec, error) {
 	baseOpts, revOpts := lo, lo
-	revOpts.KeepTrees = true // findings point into the revision
+	// Findings point into the revision, and into the base for what the
+	// revision no longer has.
+	baseOpts.KeepTrees, revOpts.KeepTrees = true, true
 	if base == "-" && revision == "-" {
 		// Standard input can be read once; "-" twice names one document.
 		s, err := Load(base, revOpts)

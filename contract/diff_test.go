@@ -48,13 +48,22 @@ func TestDiffFixture(t *testing.T) {
 		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 	for _, f := range res.Findings {
-		if f.File != "testdata/diff/rev.yaml" || f.Line == 0 || f.Fingerprint == "" {
-			t.Errorf("%s: at %s:%d fingerprint %q, want a line of the revision and a fingerprint", f.Rule, f.File, f.Line, f.Fingerprint)
+		// Removals are found in the base, everything else in the revision.
+		wantFile := "testdata/diff/rev.yaml"
+		if f.Rule == "api-removed-without-deprecation" {
+			wantFile = "testdata/diff/base.yaml"
+		}
+		if f.File != wantFile || f.Line == 0 || f.Fingerprint == "" {
+			t.Errorf("%s: at %s:%d fingerprint %q, want a line of %s and a fingerprint", f.Rule, f.File, f.Line, f.Fingerprint, wantFile)
 		}
 		if f.Rule == "response-property-enum-value-added" {
-			// Grouped at the shared schema: Part.kind, line 83 of rev.yaml.
-			if f.Line != 82 || !strings.Contains(f.Message, "`Part/kind`") || !strings.Contains(f.Message, "`200`, `default`") {
+			// Grouped at the shared schema: Part.kind, at the new value,
+			// line 83 of rev.yaml.
+			if f.Line != 83 || !strings.Contains(f.Message, "`Part/kind`") || !strings.Contains(f.Message, "`200`, `default`") {
 				t.Errorf("grouped finding at line %d: %s", f.Line, f.Message)
+			}
+			if f.Cause != "testdata/diff/rev.yaml#/components/schemas/Part/properties/kind" {
+				t.Errorf("cause %q", f.Cause)
 			}
 		}
 	}
@@ -77,21 +86,47 @@ func pairs(fs []report.Finding, level report.Level) map[string]bool {
 	return out
 }
 
-// checkNoLoss checks that grouping keeps every (rule, operation) pair and
-// returns the finding counts ungrouped and grouped.
+// checkNoLoss checks that grouping keeps exactly oasdiff's (rule,
+// operation) pairs at every level, and returns the finding counts
+// ungrouped and grouped.
 func checkNoLoss(t *testing.T, a *analysis) (int, int) {
 	t.Helper()
 	flat, grouped := a.findings(true), a.findings(false)
-	g := pairs(grouped, report.Note)
-	for p := range pairs(flat, report.Note) {
-		if !g[p] {
-			t.Errorf("grouping lost %s", p)
+	for _, level := range []report.Level{report.Error, report.Warning, report.Note} {
+		f, g := pairs(flat, level), pairs(grouped, level)
+		for p := range f {
+			if !g[p] {
+				t.Errorf("%s: grouping lost %s", level, p)
+			}
+		}
+		for p := range g {
+			if !f[p] {
+				t.Errorf("%s: grouping made up %s", level, p)
+			}
 		}
 	}
 	if len(grouped) > len(flat) {
 		t.Errorf("%d grouped findings, more than the %d ungrouped", len(grouped), len(flat))
 	}
 	return len(flat), len(grouped)
+}
+
+// repeatedCauses returns the findings that share a rule and a cause with
+// an earlier one: one cause reported twice.
+func repeatedCauses(fs []report.Finding) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, f := range fs {
+		if f.Cause == "" {
+			continue
+		}
+		k := f.Rule + " " + f.Cause
+		if seen[k] {
+			out = append(out, k)
+		}
+		seen[k] = true
+	}
+	return out
 }
 
 func TestGroupingLosesNothing(t *testing.T) {
@@ -108,17 +143,20 @@ func TestGroupingLosesNothing(t *testing.T) {
 }
 
 // TestStripe diffs two real versions of Stripe's spec, when they are
-// there: grouping must lose no (rule, operation) pair and cut the
-// findings at least tenfold.
+// there: grouping must keep exactly oasdiff's (rule, operation) pairs at
+// every level, cut the findings at least tenfold, and report no cause
+// (a schema property) twice under one rule.
 func TestStripe(t *testing.T) {
 	base, rev := "../../shared/specs/stripe-2023-03-15.yaml", "../../shared/specs/stripe-2023-09-12.yaml"
 	if _, err := os.Stat(rev); err != nil {
 		t.Skip("../shared/specs is not there")
 	}
 	if testing.Short() {
-		t.Skip("takes about 15 seconds")
+		t.Skip("takes about a minute")
 	}
-	a, err := analyze(base, rev, DefaultOptions())
+	o := DefaultOptions()
+	o.Level = report.Note
+	a, err := analyze(base, rev, o)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -126,6 +164,9 @@ func TestStripe(t *testing.T) {
 	t.Logf("%d oasdiff changes: %d findings ungrouped, %d grouped", len(a.changes), flat, grouped)
 	if grouped*10 > flat {
 		t.Errorf("%d grouped findings from %d: less than tenfold", grouped, flat)
+	}
+	if rep := repeatedCauses(a.findings(false)); len(rep) > 0 {
+		t.Errorf("%d causes reported more than once under one rule, such as %s", len(rep), rep[0])
 	}
 }
 

@@ -26,7 +26,7 @@ func Lint(spec string, o Options) ([]report.Finding, error) {
 		return nil, err
 	}
 	cs := applySeverity(runRules(&ruleInput{rev: s}, true, func(*Rule) bool { return true }), o)
-	return group(cs, o.NoGroup, newConverter(nil, s, o.NoGroup)), nil
+	return group(cs, o.NoGroup, newConverter(nil, nil, s, o.NoGroup)), nil
 }
 
 // paginationParams are query parameter names that bound a list, by the

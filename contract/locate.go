@@ -2,9 +2,7 @@ package contract
 
 import (
 	"net/url"
-	"path"
 	"strconv"
-	"strings"
 
 	yaml "go.yaml.in/yaml/v3"
 )
@@ -24,7 +22,14 @@ func (s *Spec) position(pointer ...string) Position {
 	if s == nil {
 		return Position{}
 	}
-	key := s.root
+	return s.positionAt(s.root, pointer...)
+}
+
+// positionAt is position from the top of the document known as key.
+func (s *Spec) positionAt(key string, pointer ...string) Position {
+	if s == nil {
+		return Position{}
+	}
 	doc := s.docs[key]
 	if doc == nil || doc.root == nil {
 		return Position{}
@@ -79,15 +84,9 @@ func (s *Spec) resolve(key, ref string) (string, []string, bool) {
 	}
 	target := key
 	if u.Path != "" {
-		target = path.Join(path.Dir(key), u.Path)
+		target = joinRef(key, u.Path)
 	}
-	var toks []string
-	if f := strings.TrimPrefix(u.Fragment, "/"); f != "" {
-		for _, t := range strings.Split(f, "/") {
-			toks = append(toks, strings.NewReplacer("~1", "/", "~0", "~").Replace(t))
-		}
-	}
-	return target, toks, true
+	return target, fragmentTokens(u.Fragment), true
 }
 
 // child returns the value under key in a mapping, or the element at

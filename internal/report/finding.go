@@ -26,6 +26,11 @@ type Finding struct {
 	// Operations lists the API operations a contract finding affects
 	// ("GET /v1/widgets").
 	Operations []string `json:"operations"`
+	// Cause is, for a contract finding, where its root cause is written:
+	// the spec file and the JSON pointer of the schema, property or
+	// parameter that changed ("api.yaml#/components/schemas/Widget/
+	// properties/size"); empty when the cause is the operation itself.
+	Cause string `json:"cause,omitempty"`
 	// Fingerprint identifies the finding across unrelated edits (see
 	// Fingerprint).
 	Fingerprint string `json:"fingerprint"`
