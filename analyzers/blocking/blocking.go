@@ -84,8 +84,8 @@ func report(rep *findings.Reporter, res *effects.Result, h source.HandlerFunc, h
 	if e.Site != "" {
 		call += " (" + e.Site + ")"
 	}
-	if len(e.Chain) > 1 {
-		call += ", reached through " + strings.Join(e.Chain[:len(e.Chain)-1], " → ")
+	if e.Chain.Len > 1 {
+		call += ", reached through " + strings.Join(e.Chain.Callers(), " → ")
 	}
 	var what, why string
 	switch {
@@ -110,7 +110,7 @@ func report(rep *findings.Reporter, res *effects.Result, h source.HandlerFunc, h
 		Pos:     at.Pos(),
 		End:     at.End(),
 		Message: "request handler " + h.Name + " " + what + ": " + why + "; " + fix,
-		Chain:   append([]string{head}, e.Chain...),
+		Chain:   append([]string{head}, e.Chain.Steps()...),
 	})
 }
 

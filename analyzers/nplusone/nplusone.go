@@ -194,7 +194,7 @@ func (c *checker) report(r *region, at ast.Node, effs []effects.Effect, implemen
 	}
 	c.seen[key] = true
 
-	shown := e.Chain[0]
+	shown := e.Chain.First()
 	loopAt := c.pass.Fset.Position(r.pos)
 	var msg strings.Builder
 	if e.Kind == effects.DBWrite {
@@ -202,7 +202,7 @@ func (c *checker) report(r *region, at ast.Node, effs []effects.Effect, implemen
 	} else {
 		msg.WriteString("N+1: ")
 	}
-	if len(e.Chain) == 1 {
+	if e.Chain.Len == 1 {
 		fmt.Fprintf(&msg, "%s runs", shown)
 	} else {
 		fmt.Fprintf(&msg, "%s runs %s", shown, e.Call())
@@ -219,7 +219,7 @@ func (c *checker) report(r *region, at ast.Node, effs []effects.Effect, implemen
 	if e.Kind == effects.DBWrite {
 		level = report.Warning
 	}
-	chain := e.Chain
+	chain := e.Chain.Steps()
 	if r.outer != "" {
 		chain = append([]string{r.outer}, chain...)
 	}

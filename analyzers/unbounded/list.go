@@ -88,10 +88,10 @@ func (c *checker) chainName(h source.HandlerFunc) string {
 // effect e (the handler's name when there is none) and e's chain.
 func (c *checker) callLeadingTo(h source.HandlerFunc, e effects.Effect) (ast.Node, []string) {
 	if n := c.res.Locate(source.Body(h.Cursor.Node()), e); n != nil {
-		return n, e.Chain
+		return n, e.Chain.Steps()
 	}
 	if decl, ok := h.Cursor.Node().(*ast.FuncDecl); ok {
-		return decl.Name, e.Chain
+		return decl.Name, e.Chain.Steps()
 	}
-	return h.Cursor.Node(), e.Chain
+	return h.Cursor.Node(), e.Chain.Steps()
 }

@@ -113,7 +113,7 @@ func (s *state) sleepReceive(nd *node, recv *ast.UnaryExpr) {
 	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "time" || fn.Name() != "After" {
 		return
 	}
-	e := Effect{Kind: Blocking, Chain: []string{"<-time.After"}, Site: s.site(recv.Pos()), Detail: "sleeps"}
+	e := Effect{Kind: Blocking, Chain: NewChain("<-time.After"), Site: s.site(recv.Pos()), Detail: "sleeps"}
 	nd.edges = append(nd.edges, edge{to: target{effect: &e}, param: -1})
 }
 
@@ -457,7 +457,7 @@ func (s *state) targets(nd *node, call *ast.CallExpr) (ts []target, param int) {
 	if fn != nil {
 		if entry := s.table.Lookup(fn, recv); entry != nil {
 			if k, ok := kindOf(entry.Kind); ok {
-				return []target{{effect: &Effect{Kind: k, Chain: []string{apis.FuncName(fn)}, Site: s.site(call.Pos()), Detail: entry.Note}}}, -1
+				return []target{{effect: &Effect{Kind: k, Chain: NewChain(apis.FuncName(fn)), Site: s.site(call.Pos()), Detail: entry.Note}}}, -1
 			}
 			return nil, -1 // a known API with no effect (a query builder step)
 		}
@@ -495,7 +495,7 @@ func (s *state) targets(nd *node, call *ast.CallExpr) (ts []target, param int) {
 func (s *state) methodTargets(fn *types.Func, recv types.Type) []target {
 	if entry := s.table.Lookup(fn, recv); entry != nil {
 		if k, ok := kindOf(entry.Kind); ok {
-			return []target{{effect: &Effect{Kind: k, Chain: []string{apis.FuncName(fn)}, Detail: entry.Note}}}
+			return []target{{effect: &Effect{Kind: k, Chain: NewChain(apis.FuncName(fn)), Detail: entry.Note}}}
 		}
 		return nil
 	}

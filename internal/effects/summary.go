@@ -8,6 +8,31 @@ import (
 	"github.com/apilint/apilint/internal/apis"
 )
 
+func (s *Summary) effects() []Effect {
+	if s == nil {
+		return nil
+	}
+	return s.Effects
+}
+
+// addUses adds u's parameters to the summary, reporting a change.
+func (s *Summary) addUses(u paramUses) bool {
+	changed := false
+	for _, p := range u.sqlParams {
+		changed = s.addSQLParam(p) || changed
+	}
+	for _, p := range u.limitParams {
+		changed = addParam(&s.LimitParams, p) || changed
+	}
+	for _, p := range u.ctxParams {
+		changed = addParam(&s.CtxParams, p) || changed
+	}
+	for _, p := range u.keyParams {
+		changed = addParam(&s.KeyParams, p) || changed
+	}
+	return changed
+}
+
 // Kind is what a function may do when called.
 type Kind string
 
@@ -72,7 +97,7 @@ type Effect struct {
 	Kind Kind
 	// Chain names the callees from the function (excluded) to the library
 	// call (last): ["store.(*PG).GetUser", "(*sql.DB).QueryRowContext"].
-	Chain []string
+	Chain Chain
 	// Site is where the library call is, "store.go:41".
 	Site string
 	// Inferred is set when the chain crosses an interface whose
@@ -91,7 +116,7 @@ type Effect struct {
 }
 
 // Call is the library call at the end of the chain.
-func (e Effect) Call() string { return e.Chain[len(e.Chain)-1] }
+func (e Effect) Call() string { return e.Chain.Last() }
 
 // better reports whether e is a better witness than o for the same kind:
 // certain before inferred, then shorter chains, then by name for
@@ -103,10 +128,7 @@ func (e Effect) better(o Effect) bool {
 	if e.Looped != o.Looped {
 		return !e.Looped
 	}
-	if len(e.Chain) != len(o.Chain) {
-		return len(e.Chain) < len(o.Chain)
-	}
-	return strings.Join(e.Chain, ",") < strings.Join(o.Chain, ",")
+	return e.Chain.less(o.Chain)
 }
 
 // Summary is what a function may do when called, exported as an object
@@ -140,7 +162,7 @@ type Summary struct {
 // write whatever the API, a SELECT with no LIMIT an unbounded read.
 type ParamUse struct {
 	Param int
-	Chain []string
+	Chain Chain
 	Kind  Kind
 }
 
@@ -160,7 +182,7 @@ func (s *Summary) String() string {
 		if e.Inferred {
 			p += " inferred"
 		}
-		parts = append(parts, p+" via "+strings.Join(e.Chain, " → "))
+		parts = append(parts, p+" via "+e.Chain.String())
 	}
 	if len(s.CallParams) > 0 {
 		parts = append(parts, fmt.Sprintf("calls param %v", s.CallParams))
@@ -169,7 +191,7 @@ func (s *Summary) String() string {
 		parts = append(parts, fmt.Sprintf("loops param %v", s.LoopParams))
 	}
 	for _, u := range s.SQLParams {
-		parts = append(parts, fmt.Sprintf("sql param %d (%s) via %s", u.Param, u.Kind, strings.Join(u.Chain, " → ")))
+		parts = append(parts, fmt.Sprintf("sql param %d (%s) via %s", u.Param, u.Kind, u.Chain.String()))
 	}
 	if len(s.LimitParams) > 0 {
 		parts = append(parts, fmt.Sprintf("limit param %v", s.LimitParams))
@@ -271,7 +293,7 @@ func (s *Summary) addSQLParam(u ParamUse) bool {
 func (e Effect) through(name string, async, inferred bool) Effect {
 	out := e
 	if name != "" {
-		out.Chain = append([]string{name}, e.Chain...)
+		out.Chain = e.Chain.Prepend(name)
 	}
 	out.Async = e.Async || async
 	out.Inferred = e.Inferred || inferred

@@ -1,0 +1,110 @@
+package effects
+
+import (
+	_ "embed"
+	"go/build"
+	"go/types"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"sync/atomic"
+
+	"github.com/apilint/apilint/internal/apis"
+	"github.com/apilint/apilint/internal/docs"
+	"golang.org/x/tools/go/analysis"
+)
+
+//go:embed doc.go
+var doc string
+
+// Name is the analyzer's name; its flags are -effects.<flag>.
+const Name = "effects"
+
+// Options configure the analyzer for one run.
+type Options struct {
+	// Table is the run's knowledge: the builtin tables and the
+	// configuration's extensions. nil means apis.Default().
+	Table *apis.Table
+	// Program, when set, holds the whole program as the standalone
+	// driver loaded it (see Program); the driver replaces it between
+	// rounds, never while passes run.
+	Program *atomic.Pointer[Program]
+}
+
+// New returns the effects analyzer for one run. It computes function
+// summaries and reports nothing. Its flags: -effects.interfaces replaces
+// the naming heuristic's suffixes; -effects.config names the
+// configuration file, which the drivers read before building analyzers.
+func New(o Options) *analysis.Analyzer {
+	if o.Table == nil {
+		o.Table = apis.Default()
+	}
+	var suffixes suffixList
+	a := &analysis.Analyzer{
+		Name:       Name,
+		Doc:        docs.MustDoc(doc, Name),
+		URL:        "https://github.com/apilint/apilint#how-it-works",
+		FactTypes:  []analysis.Fact{new(Summary)},
+		ResultType: reflect.TypeOf((*Result)(nil)),
+	}
+	a.Flags.Var(&suffixes, "interfaces",
+		"comma-separated suffixes of interface type names whose methods are assumed to query a database when no implementation is visible")
+	a.Flags.String("config", "", "configuration file (default: .apilint.yml found from the package directory upward)")
+	a.Run = func(pass *analysis.Pass) (any, error) {
+		var prog *Program
+		if o.Program != nil {
+			prog = o.Program.Load()
+		}
+		interfaces := o.Table.InterfaceSuffixes()
+		if suffixes != nil {
+			interfaces = suffixes
+		}
+		return run(pass, o.Table, interfaces, prog)
+	}
+	return a
+}
+
+func run(pass *analysis.Pass, table *apis.Table, interfaces []string, prog *Program) (any, error) {
+	s := newState(pass, table, interfaces, prog)
+	if len(pass.Files) == 0 || isStd(pass) {
+		return &Result{s: s}, nil
+	}
+	s.collect()
+	s.solve()
+	s.export()
+	return &Result{s: s, bodyLimit: s.registersBodyLimit()}, nil
+}
+
+// isStd reports whether pass analyzes a standard library package, which
+// the tables describe.
+func isStd(pass *analysis.Pass) bool {
+	root := filepath.Join(build.Default.GOROOT, "src") + string(filepath.Separator)
+	name := pass.Fset.File(pass.Files[0].FileStart).Name()
+	return strings.HasPrefix(name, root)
+}
+
+// ChainName names a function in call chains: "store.(*PG).GetUser",
+// "store.Store.GetUser", "api.listOrders".
+func ChainName(fn *types.Func) string {
+	prefix := ""
+	if fn.Pkg() != nil {
+		prefix = fn.Pkg().Name() + "."
+	}
+	recv := fn.Signature().Recv()
+	if recv == nil {
+		return prefix + fn.Name()
+	}
+	t := recv.Type()
+	ptr := false
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		ptr, t = true, p.Elem()
+	}
+	_, name := apis.NamedOf(t)
+	if name == "" {
+		name = "?"
+	}
+	if ptr {
+		return prefix + "(*" + name + ")." + fn.Name()
+	}
+	return prefix + name + "." + fn.Name()
+}

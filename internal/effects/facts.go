@@ -1,0 +1,13 @@
+package effects
+
+// export publishes the summaries of exported functions and methods
+// (interface methods included) as facts: other packages can call only
+// those, and every dependent decodes every fact.
+func (s *state) export() {
+	for fn, nd := range s.funcs {
+		if !nd.sum.Empty() && fn.Pkg() == s.pass.Pkg && fn.Exported() {
+			sum := nd.sum
+			s.pass.ExportObjectFact(fn, &sum)
+		}
+	}
+}

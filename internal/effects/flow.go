@@ -1,0 +1,93 @@
+package effects
+
+import "github.com/apilint/apilint/internal/sqltext"
+
+// flowed is what running a target with given arguments does, seen from
+// the caller: effects (chains start at the call), and which of the
+// caller's parameters become SQL text, a row limit or a context that
+// reaches a round trip; limitArgs are the call's arguments that become a
+// row limit.
+type flowed struct {
+	effects []Effect
+	paramUses
+	limitArgs []int
+}
+
+// paramUses are the parameters of a function that become SQL text, a row
+// limit, a context that reaches a round trip, or a lookup key.
+type paramUses struct {
+	sqlParams   []ParamUse
+	limitParams []int
+	ctxParams   []int
+	keyParams   []int
+}
+
+// flow applies target t's summary to a call with arguments args at site.
+func (s *state) flow(t target, sum *Summary, args []argValue, site string) flowed {
+	var f flowed
+	if sum == nil {
+		return f
+	}
+	for _, e := range sum.Effects {
+		f.effects = append(f.effects, e.through(t.name, false, t.inferred))
+	}
+	for _, u := range sum.SQLParams {
+		if u.Param >= len(args) {
+			continue
+		}
+		chain := u.Chain
+		if t.name != "" {
+			chain = chain.Prepend(t.name)
+		}
+		a := args[u.Param]
+		switch {
+		case a.known:
+			shape := sqltext.Classify(a.text)
+			kind := u.Kind
+			if shape.Write {
+				kind = DBWrite
+			}
+			f.effects = append(f.effects, Effect{Kind: kind, Chain: chain, Site: site, Inferred: t.inferred})
+			if kind == DBReadMany {
+				if eff, ok := unboundedSQL(a.text, chain, site); ok {
+					eff.Inferred = t.inferred
+					f.effects = append(f.effects, eff)
+				}
+			}
+			// The placeholders follow the SQL text (helpers pass args... on).
+			if n := shape.LimitParam; n > 0 && u.Param+n < len(args) {
+				f.limitArgs = append(f.limitArgs, u.Param+n)
+				if p := args[u.Param+n].param; p >= 0 {
+					f.limitParams = append(f.limitParams, p)
+				}
+			}
+		case a.param >= 0:
+			f.sqlParams = append(f.sqlParams, ParamUse{Param: a.param, Chain: chain, Kind: u.Kind})
+		default:
+			f.effects = append(f.effects, Effect{Kind: u.Kind, Chain: chain, Site: site, Inferred: t.inferred})
+		}
+	}
+	for _, p := range sum.LimitParams {
+		f.limitArgs = append(f.limitArgs, p)
+		if p < len(args) && args[p].param >= 0 {
+			f.limitParams = append(f.limitParams, args[p].param)
+		}
+	}
+	for _, p := range sum.CtxParams {
+		if p < len(args) && args[p].param >= 0 {
+			f.ctxParams = append(f.ctxParams, args[p].param)
+		}
+	}
+	for _, p := range sum.KeyParams {
+		if p >= len(args) {
+			continue
+		}
+		switch a := args[p]; {
+		case a.known && s.table.IsPagination(a.text):
+			f.effects = append(f.effects, Effect{Kind: PageInput, Chain: NewChain(t.name), Site: site, Detail: a.text})
+		case a.param >= 0:
+			f.keyParams = append(f.keyParams, a.param)
+		}
+	}
+	return f
+}

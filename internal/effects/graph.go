@@ -1,0 +1,269 @@
+package effects
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"path/filepath"
+
+	"github.com/apilint/apilint/internal/apis"
+	"github.com/apilint/apilint/internal/source"
+	"golang.org/x/tools/go/analysis"
+)
+
+// node is a function body of this package (a declaration or a literal), or
+// an interface method of this package standing for its implementations.
+type node struct {
+	fn     *types.Func // nil for literals
+	lit    *ast.FuncLit
+	body   *ast.BlockStmt
+	params []*types.Var
+	sum    Summary
+	edges  []edge
+	// waits is set when the function waits for the goroutines it starts.
+	waits bool
+	// capsBody is set when the function caps the request body
+	// (http.MaxBytesReader): its body reads are bounded.
+	capsBody bool
+	// paramUses are found in the body directly.
+	paramUses
+	// retries are the bodies of the retry loops in the function.
+	retries []ast.Node
+}
+
+// target is something a call may run.
+type target struct {
+	node   *node       // a function of this package
+	fn     *types.Func // a function of another package (fact or program)
+	effect *Effect     // a library call
+	// name is prepended to the chains of the target's effects; "" for
+	// literals and library calls, whose effects need no extra hop.
+	name     string
+	inferred bool
+}
+
+// edge is one way a node runs a target.
+type edge struct {
+	to    target
+	async bool
+	// viaArg, when set, makes the edge conditional: it holds only if the
+	// callee calls its argument number viaArg.arg (a callback).
+	viaArg *argPass
+	// param, when >= 0, records that the target is the node's own
+	// parameter number param, called here (inLoop: once per element).
+	param  int
+	inLoop bool
+	// args describes the call's arguments, for the callee's SQLParams and
+	// LimitParams; site is the call's position.
+	args []argValue
+	site string
+	// loop describes the innermost per-element loop around the call.
+	loop string
+	// looped is set when the call is inside a per-element or polling loop.
+	looped bool
+	// siteOnly marks edges that describe the call for its site but not
+	// for the node's summary (a library call whose SQL text is a
+	// parameter: the node's callers decide what it does).
+	siteOnly bool
+}
+
+// argValue is what scanning learns about one argument.
+type argValue struct {
+	// param is the caller's own parameter the argument is, or -1.
+	param int
+	// text is the argument's constant string value, when known.
+	text  string
+	known bool
+}
+
+// argPass is a function value passed as an argument.
+type argPass struct {
+	callee []target
+	arg    int
+	// known is set for library callbacks (apis.Callbacks), which need no
+	// summary: loop says whether they call the argument per element.
+	known, loop bool
+}
+
+// state is one pass's work.
+type state struct {
+	pass  *analysis.Pass
+	table *apis.Table
+	nodes map[ast.Node]*node // *ast.FuncDecl and *ast.FuncLit keys
+	funcs map[*types.Func]*node
+	order []*node
+	sites map[*ast.CallExpr]*Site
+	// siteTargets keeps the raw targets of each site until solved.
+	raw     map[*ast.CallExpr]rawSite
+	dbTypes []types.Type // database handle types, for interface resolution
+	dbDone  bool
+	prog    *Program
+	bound   map[*types.Var]*node
+	// interfaces are the naming heuristic's interface suffixes.
+	interfaces []string
+}
+
+type rawSite struct {
+	targets []target
+	args    []rawArg
+	values  []argValue
+	// limitArgs are arguments that become a row limit directly.
+	limitArgs []int
+	site      string
+}
+
+type rawArg struct {
+	index int
+	to    target
+	pass  *argPass
+}
+
+func newState(pass *analysis.Pass, table *apis.Table, interfaces []string, prog *Program) *state {
+	return &state{
+		pass:       pass,
+		table:      table,
+		interfaces: interfaces,
+		nodes:      make(map[ast.Node]*node),
+		funcs:      make(map[*types.Func]*node),
+		sites:      make(map[*ast.CallExpr]*Site),
+		raw:        make(map[*ast.CallExpr]rawSite),
+		bound:      make(map[*types.Var]*node),
+		prog:       prog,
+	}
+}
+
+// imported returns the summary of a function of another package: its
+// fact, or in whole-program mode the program's summary.
+func (s *state) imported(fn *types.Func) *Summary {
+	fn = fn.Origin()
+	if fn.Pkg() == s.pass.Pkg {
+		return nil
+	}
+	var sum Summary
+	if s.pass.ImportObjectFact(fn, &sum) {
+		return &sum
+	}
+	if s.prog != nil {
+		return s.prog.summaries[fn]
+	}
+	return nil
+}
+
+// summaryOf returns the current summary of t.
+func (s *state) summaryOf(t target) *Summary {
+	switch {
+	case t.node != nil:
+		return &t.node.sum
+	case t.fn != nil:
+		return s.imported(t.fn)
+	case t.effect != nil:
+		return &Summary{Effects: []Effect{*t.effect}}
+	}
+	return nil
+}
+
+// collect creates a node per function and scans every body.
+func (s *state) collect() {
+	for _, f := range s.pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncDecl:
+				if n.Body == nil {
+					return false
+				}
+				fn, _ := s.pass.TypesInfo.Defs[n.Name].(*types.Func)
+				if fn == nil {
+					return false
+				}
+				nd := &node{fn: fn, params: source.Params(s.pass.TypesInfo, n), body: n.Body}
+				s.nodes[n] = nd
+				s.funcs[fn] = nd
+				s.order = append(s.order, nd)
+			case *ast.FuncLit:
+				nd := &node{lit: n, params: source.Params(s.pass.TypesInfo, n), body: n.Body}
+				s.nodes[n] = nd
+				s.order = append(s.order, nd)
+			}
+			return true
+		})
+	}
+	s.interfaceNodes()
+	for fnNode, nd := range s.nodes {
+		s.scan(nd, source.Body(fnNode))
+	}
+}
+
+// interfaceNodes adds a node per method of each interface declared in
+// this package, with edges to the implementations in this package.
+func (s *state) interfaceNodes() {
+	if m := s.pass.Module; m != nil && m.Version != "" {
+		// A dependency: its interfaces' implementations in its own
+		// package are choices the program may never make (a framework's
+		// binding or minifier registry).
+		return
+	}
+	scope := s.pass.Pkg.Scope()
+	var concrete []*types.Named
+	var ifaces []*types.Named
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok || tn.IsAlias() {
+			continue
+		}
+		named, ok := tn.Type().(*types.Named)
+		if !ok || named.TypeParams().Len() > 0 {
+			continue
+		}
+		if types.IsInterface(named) {
+			ifaces = append(ifaces, named)
+		} else {
+			concrete = append(concrete, named)
+		}
+	}
+	for _, it := range ifaces {
+		iface := it.Underlying().(*types.Interface)
+		if iface.NumMethods() == 0 {
+			continue
+		}
+		for i := 0; i < iface.NumExplicitMethods(); i++ {
+			m := iface.ExplicitMethod(i)
+			nd := &node{fn: m}
+			for _, impl := range implementations(concrete, iface, m) {
+				if in := s.funcs[impl]; in != nil {
+					nd.edges = append(nd.edges, edge{to: target{node: in, name: ChainName(impl)}, param: -1})
+				}
+			}
+			if len(nd.edges) > 0 {
+				s.funcs[m] = nd
+				s.order = append(s.order, nd)
+			}
+		}
+	}
+}
+
+// implementations returns the methods named like m of the types in
+// candidates that implement iface.
+func implementations(candidates []*types.Named, iface *types.Interface, m *types.Func) []*types.Func {
+	var out []*types.Func
+	for _, t := range candidates {
+		var recv types.Type = t
+		if !types.Implements(t, iface) {
+			recv = types.NewPointer(t)
+			if !types.Implements(recv, iface) {
+				continue
+			}
+		}
+		obj, _, _ := types.LookupFieldOrMethod(recv, true, m.Pkg(), m.Name())
+		if fn, ok := obj.(*types.Func); ok {
+			out = append(out, fn.Origin())
+		}
+	}
+	return out
+}
+
+// site returns "file.go:line" for pos.
+func (s *state) site(pos token.Pos) string {
+	p := s.pass.Fset.Position(pos)
+	return fmt.Sprintf("%s:%d", filepath.Base(p.Filename), p.Line)
+}

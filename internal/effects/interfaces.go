@@ -1,0 +1,171 @@
+package effects
+
+import (
+	"go/types"
+	"strings"
+
+	"github.com/apilint/apilint/internal/apis"
+)
+
+// interfaceTargets resolves a call of interface method fn on a receiver
+// of interface type recv. See the package documentation for the order.
+func (s *state) interfaceTargets(fn *types.Func, recv types.Type) []target {
+	iface, _ := recv.Underlying().(*types.Interface)
+	if iface == nil {
+		return nil
+	}
+	// An interface a database handle satisfies (sqlc's DBTX).
+	if t := s.dbCall(iface, fn); t != nil {
+		return []target{*t}
+	}
+	fn = fn.Origin()
+	// An interface of this package: its node, whose edges are the
+	// package's implementations.
+	if nd := s.funcs[fn]; nd != nil {
+		return []target{{node: nd}}
+	}
+	// An interface of a dependency whose own package implements it.
+	if fn.Pkg() != s.pass.Pkg {
+		var sum Summary
+		if s.pass.ImportObjectFact(fn, &sum) {
+			return []target{{fn: fn}}
+		}
+	}
+	// The whole program, when the driver loaded it.
+	if s.prog != nil {
+		if impls := s.prog.implementations(iface, fn); len(impls) > 0 {
+			ts := make([]target, len(impls))
+			for i, impl := range impls {
+				ts[i] = s.funcTarget(impl)
+			}
+			return ts
+		}
+	}
+	if e, ok := s.inferred(recv, fn); ok {
+		return []target{{effect: &e, inferred: true}}
+	}
+	return nil
+}
+
+// dbCall resolves an interface method to a database handle's method when
+// a known handle implements the interface: sqlc's DBTX, or a service's
+// own "Querier" interface over *sql.DB.
+func (s *state) dbCall(iface *types.Interface, fn *types.Func) *target {
+	if !s.dbDone {
+		s.dbDone = true
+		pkgs := make(map[string]*types.Package)
+		var walk func(p *types.Package)
+		walk = func(p *types.Package) {
+			if _, seen := pkgs[p.Path()]; seen {
+				return
+			}
+			pkgs[p.Path()] = p
+			for _, imp := range p.Imports() {
+				walk(imp)
+			}
+		}
+		walk(s.pass.Pkg)
+		for _, ref := range apis.DBHandles {
+			if p := pkgs[ref.Pkg]; p != nil {
+				if tn, ok := p.Scope().Lookup(ref.Name).(*types.TypeName); ok {
+					t := tn.Type()
+					if ref.Ptr {
+						t = types.NewPointer(t)
+					}
+					s.dbTypes = append(s.dbTypes, t)
+				}
+			}
+		}
+	}
+	for _, t := range s.dbTypes {
+		if !types.Implements(t, iface) {
+			continue
+		}
+		obj, _, _ := types.LookupFieldOrMethod(t, true, fn.Pkg(), fn.Name())
+		m, ok := obj.(*types.Func)
+		if !ok {
+			continue
+		}
+		if entry := s.table.Lookup(m, t); entry != nil {
+			if k, ok := kindOf(entry.Kind); ok {
+				return &target{effect: &Effect{Kind: k, Chain: NewChain(apis.FuncName(m))}}
+			}
+		}
+	}
+	return nil
+}
+
+// suffixList is a comma-separated flag value.
+type suffixList []string
+
+func (l *suffixList) String() string { return strings.Join(*l, ",") }
+
+func (l *suffixList) Set(v string) error {
+	*l = suffixList{}
+	for _, s := range strings.Split(v, ",") {
+		if s = strings.TrimSpace(s); s != "" {
+			*l = append(*l, s)
+		}
+	}
+	return nil
+}
+
+// inferred applies the naming heuristic to a method of an interface type.
+// It applies only to interfaces of the module being analyzed (a library's
+// "Storage" is rarely a database), and to methods that could make a round
+// trip: ones that take a context.Context or return an error.
+func (s *state) inferred(recv types.Type, fn *types.Func) (Effect, bool) {
+	ipkg, name := apis.NamedOf(recv)
+	if name == "" {
+		return Effect{}, false
+	}
+	if m := s.pass.Module; m != nil && m.Path != "" && ipkg != m.Path && !strings.HasPrefix(ipkg, m.Path+"/") {
+		return Effect{}, false
+	}
+	if !mayRoundTrip(fn.Signature()) {
+		return Effect{}, false
+	}
+	match := false
+	for _, suffix := range s.interfaces {
+		if strings.HasSuffix(name, suffix) {
+			match = true
+			break
+		}
+	}
+	if !match {
+		return Effect{}, false
+	}
+	kind := DBReadOne
+	for _, p := range apis.WritePrefixes {
+		if strings.HasPrefix(fn.Name(), p) {
+			kind = DBWrite
+		}
+	}
+	for _, p := range apis.ReadManyPrefixes {
+		if strings.HasPrefix(fn.Name(), p) {
+			kind = DBReadMany
+		}
+	}
+	pkg := ""
+	if fn.Pkg() != nil {
+		pkg = fn.Pkg().Name() + "."
+	}
+	return Effect{Kind: kind, Chain: NewChain(pkg + name + "." + fn.Name()), Inferred: true}, true
+}
+
+// mayRoundTrip reports whether a method's signature could hide a round
+// trip: a context.Context parameter or an error result.
+func mayRoundTrip(sig *types.Signature) bool {
+	for i := 0; i < sig.Params().Len(); i++ {
+		if apis.IsContext(sig.Params().At(i).Type()) {
+			return true
+		}
+	}
+	errType := types.Universe.Lookup("error").Type()
+	for i := 0; i < sig.Results().Len(); i++ {
+		if types.Identical(sig.Results().At(i).Type(), errType) {
+			return true
+		}
+	}
+	return false
+}

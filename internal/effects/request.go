@@ -1,0 +1,159 @@
+package effects
+
+import (
+	"go/ast"
+	"go/types"
+	"reflect"
+	"strings"
+
+	"github.com/apilint/apilint/internal/apis"
+	"github.com/apilint/apilint/internal/source"
+)
+
+// requestReads returns the effects of a call that reads the request:
+// a pagination parameter, or the whole body.
+func (s *state) requestReads(nd *node, call *ast.CallExpr, fn *types.Func, recv types.Type, args []argValue) []target {
+	pkg, r, name := apis.FuncKey(fn)
+	if recv != nil {
+		if p, rr := apis.NamedOf(apis.Deref(recv)); rr != "" {
+			pkg, r = p, rr
+		}
+	}
+	var out []target
+	site := s.site(call.Pos())
+	for _, rd := range apis.LookupRequestReads(pkg, r, name) {
+		switch rd.What {
+		case apis.QueryParam:
+			if rd.Arg >= len(args) {
+				continue
+			}
+			if args[rd.Arg].known && s.table.IsPagination(args[rd.Arg].text) {
+				out = append(out, target{effect: &Effect{Kind: PageInput, Chain: NewChain(apis.FuncName(fn)), Site: site, Detail: args[rd.Arg].text}})
+			} else if args[rd.Arg].param >= 0 {
+				nd.keyParams = append(nd.keyParams, args[rd.Arg].param) // the caller names the parameter
+			}
+		case apis.BindQuery:
+			if rd.Arg < len(call.Args) {
+				if p := paginationField(s.table, s.pass.TypesInfo.TypeOf(call.Args[rd.Arg])); p != "" {
+					out = append(out, target{effect: &Effect{Kind: PageInput, Chain: NewChain(apis.FuncName(fn)), Site: site, Detail: p}})
+				}
+			}
+		case apis.BodyAll:
+			out = append(out, target{effect: &Effect{Kind: BodyRead, Chain: NewChain(apis.FuncName(fn)), Site: site}})
+		case apis.BodyReader:
+			if rd.Arg < len(call.Args) && s.isRequestBody(call.Args[rd.Arg]) {
+				out = append(out, target{effect: &Effect{Kind: BodyRead, Chain: NewChain(apis.FuncName(fn)), Site: site}})
+			}
+		}
+	}
+	return out
+}
+
+// isRequestBody reports whether e is the Body of an incoming request:
+// r.Body, c.Request.Body, c.Request().Body.
+func (s *state) isRequestBody(e ast.Expr) bool {
+	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+	if !ok || sel.Sel.Name != "Body" {
+		return false
+	}
+	return apis.TypeRef{Pkg: "net/http", Name: "Request", Ptr: true}.Matches(s.pass.TypesInfo.TypeOf(sel.X))
+}
+
+// paginationField returns the query name of a pagination field of the
+// struct t points to (by form, query, json, schema or url tag), or "".
+func paginationField(table *apis.Table, t types.Type) string {
+	if t == nil {
+		return ""
+	}
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return ""
+	}
+	for i := 0; i < st.NumFields(); i++ {
+		f := st.Field(i)
+		tag := reflect.StructTag(st.Tag(i))
+		for _, key := range []string{"form", "query", "json", "schema", "url"} {
+			name, _, _ := strings.Cut(tag.Get(key), ",")
+			if name != "" && table.IsPagination(name) {
+				return name
+			}
+		}
+		if f.Embedded() {
+			if p := paginationField(table, f.Type()); p != "" {
+				return p
+			}
+		}
+	}
+	return ""
+}
+
+// capsBody reports whether body caps the request body
+// (http.MaxBytesReader on a request's Body).
+func (s *state) capsBody(body ast.Node) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok && s.isBodyLimit(call) {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// isBodyLimit reports whether call caps request bodies: a server-wide
+// limit, or http.MaxBytesReader applied to a request's Body (not to a
+// response's, which clients cap too).
+func (s *state) isBodyLimit(call *ast.CallExpr) bool {
+	fn, _ := apis.Callee(s.pass.TypesInfo, call)
+	if fn == nil {
+		return false
+	}
+	pkg, r, name := apis.FuncKey(fn)
+	if !apis.IsBodyLimit(pkg, r, name) {
+		return false
+	}
+	if name == "MaxBytesReader" {
+		return len(call.Args) == 3 && s.isRequestBody(call.Args[1])
+	}
+	return true
+}
+
+// registersBodyLimit reports whether the package caps request bodies
+// server-wide (see Result.BodyLimited).
+func (s *state) registersBodyLimit() bool {
+	for _, f := range s.pass.Files {
+		found := false
+		ast.Inspect(f, func(n ast.Node) bool {
+			if found {
+				return false
+			}
+			call, ok := n.(*ast.CallExpr)
+			if !ok || !s.isBodyLimit(call) {
+				return true
+			}
+			if fn, _ := apis.Callee(s.pass.TypesInfo, call); fn != nil && fn.Name() != "MaxBytesReader" {
+				found = true
+			}
+			return true
+		})
+		if found {
+			return true
+		}
+	}
+	// http.MaxBytesReader in a function that is not a handler: a middleware.
+	for n, nd := range s.nodes {
+		if nd.capsBody && !s.isHandler(n) {
+			return true
+		}
+	}
+	return false
+}
+
+// isHandler reports whether the function node has a handler signature.
+func (s *state) isHandler(n ast.Node) bool {
+	sig := source.Signature(s.pass.TypesInfo, n)
+	return sig != nil && apis.HandlerOf(sig) != nil
+}

@@ -1,0 +1,166 @@
+package effects
+
+import (
+	"fmt"
+	"go/ast"
+	"go/types"
+	"path/filepath"
+
+	"github.com/apilint/apilint/internal/apis"
+)
+
+// Table returns the knowledge the run uses.
+func (r *Result) Table() *apis.Table { return r.s.table }
+
+// Result gives the analyzers the summaries of the package's functions and
+// what each call expression may run.
+type Result struct {
+	s *state
+	// bodyLimit is set when the package caps request bodies server-wide.
+	bodyLimit bool
+}
+
+// BodyLimited reports whether the package, or in whole-program mode any
+// package of the program, caps request bodies for a whole server:
+// http.MaxBytesHandler, echo's BodyLimit, gin-contrib/size, or
+// http.MaxBytesReader in a middleware (a function that is not a handler).
+func (r *Result) BodyLimited() bool {
+	if r == nil {
+		return false
+	}
+	if p := r.s.prog; p != nil && p.bodyLimit {
+		return true
+	}
+	return r.bodyLimit
+}
+
+// Func returns the summary of fn, declared in this package or (through
+// facts) in a dependency; nil when nothing is known.
+func (r *Result) Func(fn *types.Func) *Summary {
+	if r == nil || fn == nil {
+		return nil
+	}
+	if n := r.s.funcs[fn.Origin()]; n != nil {
+		return &n.sum
+	}
+	return r.s.imported(fn)
+}
+
+// Lit returns the summary of a function literal of this package.
+func (r *Result) Lit(lit *ast.FuncLit) *Summary {
+	if r == nil {
+		return nil
+	}
+	if n := r.s.nodes[lit]; n != nil {
+		return &n.sum
+	}
+	return nil
+}
+
+// At describes what call may run; nil for calls apilint knows nothing about.
+func (r *Result) At(call *ast.CallExpr) *Site {
+	if r == nil {
+		return nil
+	}
+	return r.s.sites[call]
+}
+
+// Locate returns the node in body (a handler's) through which the
+// function has effect e: the first call whose own effects include e with
+// the same chain (an HTTP fan-out matches its HTTP call), or, for an
+// effect of the body itself that is not a call (<-time.After), the first
+// node on e's line. nil when there is none.
+func (r *Result) Locate(body ast.Node, e Effect) ast.Node {
+	kind := e.Kind
+	if kind == HTTPFanout {
+		kind = HTTP
+	}
+	var found ast.Node
+	ast.Inspect(body, func(n ast.Node) bool {
+		if found != nil {
+			return false
+		}
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		for _, se := range r.At(call).Effects() {
+			if (se.Kind == e.Kind || se.Kind == kind) && se.Chain.Same(e.Chain) {
+				found = call
+				return false
+			}
+		}
+		return true
+	})
+	if found != nil || e.Chain.Len != 1 || e.Site == "" {
+		return found
+	}
+	fset := r.s.pass.Fset
+	ast.Inspect(body, func(n ast.Node) bool {
+		if found != nil || n == nil {
+			return false
+		}
+		p := fset.Position(n.Pos())
+		if _, isBlock := n.(*ast.BlockStmt); !isBlock && fmt.Sprintf("%s:%d", filepath.Base(p.Filename), p.Line) == e.Site {
+			found = n
+			return false
+		}
+		return true
+	})
+	return found
+}
+
+// Site is what a call expression may run.
+type Site struct {
+	// Targets are the functions the call may run: its callee, or for
+	// interface calls every implementation apilint could resolve.
+	Targets []Target
+	// Args are function values passed to the call that the callee calls.
+	Args []Arg
+	// LimitArgs are the indexes of arguments that end up as a query's row
+	// limit: a LIMIT placeholder, .Limit(n), or a callee's LimitParams.
+	LimitArgs []int
+}
+
+// Target is one function a call may run.
+type Target struct {
+	// Name is the function's chain name; "" for function literals and
+	// for library calls, whose effect's chain names the call.
+	Name     string
+	Summary  *Summary
+	Inferred bool
+	// Literal is set for function literals.
+	Literal bool
+	// Effects are what running the target with this call's arguments
+	// does, with chains that start at the call.
+	Effects []Effect
+}
+
+// Arg is a function value passed to a call that the callee calls.
+type Arg struct {
+	Index  int
+	Target Target
+	// Loop is set when the callee calls it once per element of a loop.
+	Loop bool
+}
+
+// Effects returns what one execution of the call may do: its targets'
+// effects and those of the function arguments the callee calls, with
+// chains that start at the call.
+func (s *Site) Effects() []Effect {
+	if s == nil {
+		return nil
+	}
+	var sum Summary
+	for _, t := range s.Targets {
+		for _, e := range t.Effects {
+			sum.add(e)
+		}
+	}
+	for _, a := range s.Args {
+		for _, e := range a.Target.Effects {
+			sum.add(e)
+		}
+	}
+	return sum.Effects
+}

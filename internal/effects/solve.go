@@ -1,0 +1,238 @@
+package effects
+
+import (
+	"go/types"
+	"slices"
+
+	"github.com/apilint/apilint/internal/apis"
+)
+
+// solve computes every node's summary: a fixpoint over the edges, found
+// with a worklist. Nodes start in an order that puts callees before
+// callers, and a node is revisited only when one it depends on changes,
+// so that a chain of calls N deep costs N updates, not N².
+func (s *state) solve() {
+	callers := make(map[*node][]*node)
+	for _, nd := range s.order {
+		for _, dep := range nd.dependencies() {
+			callers[dep] = append(callers[dep], nd)
+		}
+	}
+	queue := s.calleesFirst()
+	queued := make(map[*node]bool, len(queue))
+	for _, nd := range queue {
+		queued[nd] = true
+	}
+	for len(queue) > 0 {
+		nd := queue[0]
+		queue = queue[1:]
+		queued[nd] = false
+		if !s.update(nd) {
+			continue
+		}
+		for _, c := range callers[nd] {
+			if !queued[c] {
+				queued[c] = true
+				queue = append(queue, c)
+			}
+		}
+	}
+	for call, r := range s.raw {
+		site := &Site{}
+		site.LimitArgs = append(site.LimitArgs, r.limitArgs...)
+		for _, t := range r.targets {
+			pt := s.publicTarget(t)
+			f := s.flow(t, pt.Summary, r.values, r.site)
+			pt.Effects = f.effects
+			site.Targets = append(site.Targets, pt)
+			site.LimitArgs = append(site.LimitArgs, f.limitArgs...)
+		}
+		for _, a := range r.args {
+			if calls, loop := s.callsArg(a.pass); calls {
+				pt := s.publicTarget(a.to)
+				pt.Effects = s.flow(a.to, pt.Summary, nil, r.site).effects
+				site.Args = append(site.Args, Arg{Index: a.index, Loop: loop, Target: pt})
+			}
+		}
+		slices.Sort(site.LimitArgs)
+		site.LimitArgs = slices.Compact(site.LimitArgs)
+		if len(site.Targets) > 0 || len(site.Args) > 0 || len(site.LimitArgs) > 0 {
+			s.sites[call] = site
+		}
+	}
+	s.raw = nil
+}
+
+// dependencies returns the nodes of this package whose summaries nd's
+// summary is computed from: its callees, and the callees that decide
+// whether a function value it passes is called.
+func (nd *node) dependencies() []*node {
+	var out []*node
+	for _, e := range nd.edges {
+		if e.to.node != nil {
+			out = append(out, e.to.node)
+		}
+		if e.viaArg != nil {
+			for _, t := range e.viaArg.callee {
+				if t.node != nil {
+					out = append(out, t.node)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// calleesFirst orders the nodes by a depth-first walk over their
+// dependencies, each after the nodes it depends on (within a cycle, in
+// walk order).
+func (s *state) calleesFirst() []*node {
+	out := make([]*node, 0, len(s.order))
+	seen := make(map[*node]bool, len(s.order))
+	type frame struct {
+		nd   *node
+		deps []*node
+	}
+	for _, root := range s.order {
+		if seen[root] {
+			continue
+		}
+		seen[root] = true
+		stack := []frame{{root, root.dependencies()}}
+		for len(stack) > 0 {
+			top := &stack[len(stack)-1]
+			if len(top.deps) == 0 {
+				out = append(out, top.nd)
+				stack = stack[:len(stack)-1]
+				continue
+			}
+			next := top.deps[0]
+			top.deps = top.deps[1:]
+			if !seen[next] {
+				seen[next] = true
+				stack = append(stack, frame{next, next.dependencies()})
+			}
+		}
+	}
+	return out
+}
+
+func (s *state) publicTarget(t target) Target {
+	return Target{
+		Name:     t.name,
+		Summary:  s.summaryOf(t),
+		Inferred: t.inferred,
+		Literal:  t.node != nil && t.node.lit != nil,
+	}
+}
+
+// callsArg reports whether the callee of p calls its argument p.arg, and
+// whether once per element.
+func (s *state) callsArg(p *argPass) (calls, loop bool) {
+	if p.known {
+		return true, p.loop
+	}
+	for _, t := range p.callee {
+		sum := s.summaryOf(t)
+		if sum == nil {
+			continue
+		}
+		if slices.Contains(sum.LoopParams, p.arg) {
+			return true, true
+		}
+		if slices.Contains(sum.CallParams, p.arg) {
+			calls = true
+		}
+	}
+	return calls, false
+}
+
+// update recomputes nd's summary from its edges, reporting a change.
+func (s *state) update(nd *node) bool {
+	changed := nd.sum.addUses(nd.paramUses)
+	for _, e := range nd.edges {
+		if e.siteOnly {
+			continue
+		}
+		inLoop := e.inLoop
+		if e.viaArg != nil {
+			calls, loop := s.callsArg(e.viaArg)
+			if !calls {
+				continue
+			}
+			inLoop = inLoop || loop
+		}
+		if e.param >= 0 {
+			changed = addParam(&nd.sum.CallParams, e.param) || changed
+			if inLoop {
+				changed = addParam(&nd.sum.LoopParams, e.param) || changed
+			}
+			continue
+		}
+		sum := s.summaryOf(e.to)
+		if sum == nil || sum == &nd.sum {
+			continue
+		}
+		f := s.flow(e.to, sum, e.args, e.site)
+		for _, eff := range f.effects {
+			if eff.Kind == BodyRead && nd.capsBody {
+				continue
+			}
+			if eff.Kind == UnboundedRead && !s.passesRows(e.to) {
+				continue // the rows belong to one entity the callee returns
+			}
+			eff.Async = eff.Async || e.async
+			eff.Looped = eff.Looped || e.looped || inLoop
+			changed = nd.sum.add(eff) || changed
+			if eff.Kind == HTTP && !eff.Async && inLoop {
+				fan := eff
+				fan.Kind, fan.Site, fan.Detail = HTTPFanout, e.site, e.loop
+				if fan.Detail == "" {
+					fan.Detail = "once per element (a helper calls it in a loop)"
+				}
+				changed = nd.sum.add(fan) || changed
+			}
+		}
+		changed = nd.sum.addUses(f.paramUses) || changed
+	}
+	return changed
+}
+
+// passesRows reports whether target t hands its caller a collection, so
+// that an unbounded read inside it is the caller's too: a function
+// returning a slice, map, array, channel, iterator or result set passes
+// its rows on; one returning a single entity (GetEntry → *Entry, whose
+// enclosures it loaded) or only an error keeps them.
+func (s *state) passesRows(t target) bool {
+	var fn *types.Func
+	switch {
+	case t.node != nil && t.node.fn != nil:
+		fn = t.node.fn
+	case t.fn != nil:
+		fn = t.fn
+	default:
+		return true // a library call or a function literal
+	}
+	res := fn.Signature().Results()
+	for i := 0; i < res.Len(); i++ {
+		if isCollection(res.At(i).Type()) {
+			return true
+		}
+	}
+	return false
+}
+
+// isCollection reports whether t holds many rows.
+func isCollection(t types.Type) bool {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Slice, *types.Array, *types.Map, *types.Chan:
+		return true
+	case *types.Signature:
+		return u.Params().Len() == 1 // an iterator: func(yield func(...) bool)
+	}
+	pkg, name := apis.NamedOf(t)
+	return apis.IsRowIterator(pkg, name, "Next")
+}
