@@ -35,6 +35,9 @@ type Options struct {
 	// NoGroup reports every change oasdiff finds on its own, instead of
 	// one finding per root cause.
 	NoGroup bool
+	// PaginationParams replaces, for contract lint, the query parameter
+	// names that count as pagination (apis.PaginationParams).
+	PaginationParams []string
 }
 
 // DefaultOptions are the defaults of apilint contract diff.
@@ -118,8 +121,8 @@ func Diff(base, revision string, o Options) (*Result, error) {
 	return &Result{
 		Findings:        a.findings(o.NoGroup),
 		Changes:         len(a.changes),
-		BaseVersion:     version(a.base.T),
-		RevisionVersion: version(a.rev.T),
+		BaseVersion:     infoVersion(a.base.T),
+		RevisionVersion: infoVersion(a.rev.T),
 	}, nil
 }
 
@@ -144,8 +147,8 @@ func analyze(base, revision string, o Options) (*analysis, error) {
 	if err != nil {
 		return nil, err
 	}
-	s1 := &load.SpecInfo{Url: b.Name, Spec: b.T, Version: version(b.T)}
-	s2 := &load.SpecInfo{Url: r.Name, Spec: r.T, Version: version(r.T)}
+	s1 := &load.SpecInfo{Url: b.Name, Spec: b.T, Version: infoVersion(b.T)}
+	s2 := &load.SpecInfo{Url: r.Name, Spec: r.T, Version: infoVersion(r.T)}
 
 	// Our rules read header names as written (they compare them
 	// case-insensitively); oasdiff's breaking command lower-cases them
@@ -168,16 +171,17 @@ func analyze(base, revision string, o Options) (*analysis, error) {
 
 	// The version rule judges oasdiff's error-level changes, after the
 	// user's overrides.
-	var breaking []string
+	ops := map[string]bool{}
 	breakingCount := 0
 	for _, c := range changes {
 		if c.GetLevel() == checker.ERR {
 			breakingCount++
 			if c.GetOperation() != "" {
-				breaking = append(breaking, c.GetOperation()+" "+c.GetPath())
+				ops[c.GetOperation()+" "+c.GetPath()] = true
 			}
 		}
 	}
+	breaking := sortedKeys(ops)
 	ours = append(ours, runRules(&ruleInput{base: b, rev: r, breaking: breaking, breakingCount: breakingCount}, false, versionRuleOnly)...)
 	return &analysis{opts: o, base: b, rev: r, changes: changes, ours: ours}, nil
 }

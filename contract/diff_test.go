@@ -178,7 +178,7 @@ func TestChecksMatchSequential(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		return &load.SpecInfo{Url: name, Spec: s.T, Version: version(s.T)}
+		return &load.SpecInfo{Url: name, Spec: s.T, Version: infoVersion(s.T)}
 	}
 	for _, pair := range [][2]string{
 		{"testdata/diff/base.yaml", "testdata/diff/rev.yaml"},
@@ -322,17 +322,35 @@ func TestSeverityOverrides(t *testing.T) {
 	}
 }
 
-// specPair writes a base and a revision that differ in info.version and,
-// when breaking, in a removed operation; with sunset set, the revision's
-// GET is deprecated with that x-sunset.
-func specPair(t *testing.T, from, to string, breaking bool, sunset string) (string, string) {
+// versions says how a generated pair of specs is versioned.
+type versions struct {
+	from, to string // info.version
+	// servers, when set, are the server URLs of the base and the
+	// revision; paths are then unversioned.
+	servers [2]string
+	// bare drops /v1 from the paths.
+	bare bool
+}
+
+// specPair writes a base and a revision that differ in their versions
+// and, when breaking, in a removed operation; with sunset set, the
+// revision's GET is deprecated with that x-sunset.
+func specPair(t *testing.T, v versions, breaking bool, sunset string) (string, string) {
 	t.Helper()
 	base, err := os.ReadFile("testdata/diff/base.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
-	b := strings.Replace(string(base), "version: 1.0.0", "version: \""+from+"\"", 1)
-	r := strings.Replace(string(base), "version: 1.0.0", "version: \""+to+"\"", 1)
+	spec := string(base)
+	if v.bare || v.servers[0] != "" {
+		spec = strings.ReplaceAll(spec, "  /v1/", "  /")
+	}
+	b := strings.Replace(spec, "version: 1.0.0", "version: \""+v.from+"\"", 1)
+	r := strings.Replace(spec, "version: 1.0.0", "version: \""+v.to+"\"", 1)
+	if v.servers[0] != "" {
+		b = strings.Replace(b, "paths:\n", "servers: [{url: '"+v.servers[0]+"'}]\npaths:\n", 1)
+		r = strings.Replace(r, "paths:\n", "servers: [{url: '"+v.servers[1]+"'}]\npaths:\n", 1)
+	}
 	if breaking {
 		r = strings.Replace(r, "    delete:\n      operationId: deleteWidget\n      responses:\n        \"204\": {description: deleted}\n", "", 1)
 	}
@@ -345,26 +363,49 @@ func specPair(t *testing.T, from, to string, breaking bool, sunset string) (stri
 }
 
 func TestVersionBump(t *testing.T) {
+	v4, v5, v10, v9 := "https://api.example.com/client/v4", "https://api.example.com/client/v5", "https://api.example.com/v10", "https://api.example.com/v9"
 	tests := []struct {
-		from, to string
+		v        versions
 		breaking bool
 		want     string // level of breaking-change-without-version-bump, or ""
 		message  string
 	}{
-		{"1.0.0", "1.1.0", true, "error", "the major part did not increase"},
-		{"1.0.0", "1.0.0", true, "error", "the major part did not increase"},
-		{"v1.2.3", "v2.0.0", true, "", ""},
-		{"1.0.0", "2.0.0-beta.1", true, "", ""},
-		{"0.1.0", "0.2.0", true, "", ""},
-		{"0.1.0", "0.1.1", true, "error", "the major part did not increase"},
-		{"2.0.0", "1.9.0", true, "error", "the major part did not increase"},
-		{"2023-01-01", "2023-02-01", true, "note", "not semver, so they were compared as strings"},
-		{"b", "a", true, "error", "not semver, compared as strings"},
-		{"1.0.0", "1.0.1", false, "", ""},
+		// The version in info.version.
+		{versions{from: "1.0.0", to: "1.1.0", bare: true}, true, "error", "went from 1.0.0 to 1.1.0, not to a new major version (semantic versioning, compared as numbers)"},
+		{versions{from: "1.0.0", to: "1.0.0", bare: true}, true, "error", "not to a new major version (semantic versioning"},
+		{versions{from: "v1.2.3", to: "v2.0.0", bare: true}, true, "", ""},
+		{versions{from: "1.0.0", to: "2.0.0-beta.1", bare: true}, true, "", ""},
+		{versions{from: "0.1.0", to: "0.2.0", bare: true}, true, "", ""},
+		{versions{from: "0.1.0", to: "0.1.1", bare: true}, true, "error", "semantic versioning"},
+		{versions{from: "2.0.0", to: "1.9.0", bare: true}, true, "error", "semantic versioning"},
+		{versions{from: "9.0.0", to: "10.0.0", bare: true}, true, "", ""},
+		{versions{from: "v9", to: "v10", bare: true}, true, "", ""},
+		{versions{from: "v10", to: "v9", bare: true}, true, "error", "(vN versions, compared as numbers)"},
+		{versions{from: "2.0", to: "3.0", bare: true}, true, "", ""},
+		{versions{from: "2024.0", to: "2024.1", bare: true}, true, "error", "(numbered versions, compared as numbers)"},
+		{versions{from: "2023-01-01", to: "2023-02-01", bare: true}, true, "", ""},
+		{versions{from: "2023-02-01", to: "2023-02-01", bare: true}, true, "error", "(dated versions"},
+		{versions{from: "b", to: "a", bare: true}, true, "note", "which follow no versioning scheme apilint knows"},
+		{versions{from: "a", to: "a", bare: true}, true, "error", `info.version stayed "a"`},
+		{versions{from: "1.0.0", to: "1.0.1", bare: true}, false, "", ""},
+		// The version in the URL.
+		{versions{from: "1.0.0", to: "2.0.0"}, true, "error", "inside the existing /v1/ (the version in the path): the API is versioned by URL"},
+		{versions{from: "4.0.0", to: "4.0.0", servers: [2]string{v4, v4}}, true, "error", "inside the existing /v4/ (the version in the server URL https://api.example.com/client/v4)"},
+		{versions{from: "4.0.0", to: "5.0.0", servers: [2]string{v4, v4}}, true, "error", "whatever info.version says"},
+		{versions{from: "4.0.0", to: "4.0.0", servers: [2]string{v4, v5}}, true, "", ""},
+		{versions{from: "1", to: "1", servers: [2]string{v9, v10}}, true, "", ""},
+		{versions{from: "1", to: "1", servers: [2]string{v10, v9}}, true, "error", "/v9/"},
+		// A dated version that moves on is a new version, /v1/ or not
+		// (Stripe).
+		{versions{from: "2022-11-15", to: "2023-08-16"}, true, "", ""},
 	}
 	for _, tt := range tests {
-		t.Run(tt.from+"→"+tt.to, func(t *testing.T) {
-			base, rev := specPair(t, tt.from, tt.to, tt.breaking, "")
+		name := tt.v.from + "→" + tt.v.to
+		if tt.v.servers[0] != "" {
+			name += " " + tt.v.servers[0] + "→" + tt.v.servers[1]
+		}
+		t.Run(name, func(t *testing.T) {
+			base, rev := specPair(t, tt.v, tt.breaking, "")
 			o := DefaultOptions()
 			o.Level = report.Note
 			res, err := Diff(base, rev, o)
@@ -380,7 +421,7 @@ func TestVersionBump(t *testing.T) {
 			if string(got.Level) != tt.want || !strings.Contains(got.Message, tt.message) {
 				t.Errorf("got %q %q, want %q %q", got.Level, got.Message, tt.want, tt.message)
 			}
-			if tt.want != "" && strings.Join(got.Operations, ",") != "DELETE /v1/widgets/{id}" {
+			if tt.want != "" && len(got.Operations) != 1 || tt.want != "" && !strings.HasPrefix(got.Operations[0], "DELETE /") {
 				t.Errorf("operations %v, want the removed one", got.Operations)
 			}
 		})
@@ -399,7 +440,7 @@ func TestMinSunsetDays(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(fmt.Sprint(tt.days), func(t *testing.T) {
-			base, rev := specPair(t, "1.0.0", "1.0.0", false, soon)
+			base, rev := specPair(t, versions{from: "1.0.0", to: "1.0.0"}, false, soon)
 			o := DefaultOptions()
 			o.MinSunsetDays = tt.days
 			res, err := Diff(base, rev, o)
@@ -441,5 +482,33 @@ func TestDiffInputErrors(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("Diff(%s, %s): %v, want %q", tt.base, tt.rev, err, tt.want)
 		}
+	}
+}
+
+// TestDiffSelf diffs every fixture, and every real spec in ../shared/specs
+// when it is there, against itself: nothing may be reported.
+func TestDiffSelf(t *testing.T) {
+	specs, _ := filepath.Glob("testdata/*.yaml")
+	more, _ := filepath.Glob("testdata/*/*.yaml")
+	specs = append(specs, more...)
+	real, _ := filepath.Glob("../../shared/specs/*.yaml")
+	if len(real) > 0 && !testing.Short() {
+		specs = append(specs, real...)
+	}
+	for _, spec := range specs {
+		if strings.Contains(spec, "escape") || strings.Contains(spec, "schemas") {
+			continue // not loadable on purpose, or not a whole spec
+		}
+		t.Run(filepath.Base(spec), func(t *testing.T) {
+			o := DefaultOptions()
+			o.Level = report.Note
+			res, err := Diff(spec, spec, o)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res.Findings) != 0 || res.Changes != 0 {
+				t.Errorf("%d changes, %d findings against itself: %v", res.Changes, len(res.Findings), summaries(res.Findings))
+			}
+		})
 	}
 }

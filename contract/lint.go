@@ -2,12 +2,12 @@ package contract
 
 import (
 	"fmt"
-	"regexp"
 	"sort"
 	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
 
+	"github.com/apilint/apilint/internal/apis"
 	"github.com/apilint/apilint/internal/report"
 )
 
@@ -25,35 +25,69 @@ func Lint(spec string, o Options) ([]report.Finding, error) {
 	if err != nil {
 		return nil, err
 	}
-	cs := applySeverity(runRules(&ruleInput{rev: s}, true, func(*Rule) bool { return true }), o)
+	in := &ruleInput{rev: s, apis: apis.New(apis.Extensions{PaginationParams: o.PaginationParams})}
+	cs := applySeverity(runRules(in, true, func(*Rule) bool { return true }), o)
 	return group(cs, o.NoGroup, newConverter(nil, nil, s, o.NoGroup)), nil
 }
 
-// paginationParams are query parameter names that bound a list, by the
-// conventions of the big public APIs (Stripe, GitHub, Slack, JSON:API).
-var paginationParams = regexp.MustCompile(`(?i)^(limit|page|per_?page|page_?size|size|cursor|starting_?after|ending_?before|offset|after|before|max_?results|top|first|last|page\[.*\])$`)
+// isPaginationParam reports whether a query parameter bounds a list, by
+// the names of the shared table (apis.PaginationParams, or the user's
+// apis.pagination-params). JSON:API's page[size] and OData's $top are
+// judged by their inner names.
+func isPaginationParam(name string, t *apis.Table) bool {
+	names := []string{strings.TrimPrefix(name, "$")}
+	if outer, inner, ok := strings.Cut(name, "["); ok {
+		names = append(names, outer, strings.TrimSuffix(inner, "]"))
+	}
+	for _, n := range names {
+		if t.IsPagination(n) {
+			return true
+		}
+	}
+	return false
+}
 
-// checkPagination reports GET operations that return a list and take no
-// parameter to bound it.
+// checkPagination reports GET operations that return a list that grows
+// with the data and take no parameter to bound it.
 func checkPagination(in *ruleInput) []change {
 	var out []change
 	for _, o := range operations(in.rev.T) {
-		if o.method != "GET" || !returnsList(o.op) || hasPagination(o.op, in.rev.T.Paths.Value(o.path)) {
+		if o.method != "GET" || hasPagination(o.op, in.rev.T.Paths.Value(o.path), in.table()) {
+			continue
+		}
+		list, bounded := returnsList(o.op)
+		if list == nil || bounded || paginationHint(o.op.Extensions) {
 			continue
 		}
 		out = append(out, change{
 			rule: RuleListWithoutPagination, operation: o.name(), key: o.name(),
 			pos: in.rev.position("paths", o.path, "get"),
 			message: fmt.Sprintf("%s returns a list but takes no pagination parameter (limit, cursor, page, ...): "+
-				"its response grows with the data until it times out; add a limit and a cursor", o.name()),
+				"its response grows with the data until it times out; add a limit and a cursor, or, for a list "+
+				"that code defines (types, regions), say so with maxItems or x-pagination: false", o.name()),
 		})
 	}
 	return out
 }
 
-// returnsList reports whether op's 2xx JSON response is an array, or an
-// envelope whose one array property carries the list.
-func returnsList(op *openapi3.Operation) bool {
+// paginationHint reports an x- extension that says a list is bounded or
+// paginated another way: x-pagination (false for a bounded list, or a
+// description of the paging), x-ms-pageable, x-bounded.
+func paginationHint(ext map[string]any) bool {
+	for _, k := range []string{"x-pagination", "x-ms-pageable", "x-bounded", "x-paginated"} {
+		if _, ok := ext[k]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+// returnsList returns the array schema of op's 2xx JSON response (the
+// body, or the one array property of an envelope, through allOf), and
+// whether that list is bounded: by maxItems, by items that are enum
+// values or keyed by one (a code-defined set such as capabilities or
+// report types), or by an x- hint on the array.
+func returnsList(op *openapi3.Operation) (*openapi3.Schema, bool) {
 	codes, responses := successResponses(op)
 	for _, code := range codes {
 		for mt, m := range responses[code].Content {
@@ -61,151 +95,251 @@ func returnsList(op *openapi3.Operation) bool {
 				continue
 			}
 			s := m.Schema.Value
-			if s.Type.Is("array") {
-				return true
+			list := s
+			if !s.Type.Is("array") {
+				list = envelopeList(s)
 			}
-			arrays := 0
-			for _, p := range s.Properties {
-				if p != nil && p.Value != nil && p.Value.Type.Is("array") {
-					arrays++
-				}
-			}
-			if s.Type.Is("object") && arrays == 1 && len(s.Properties) <= 4 {
-				return true
+			if list != nil {
+				return list, boundedList(list)
 			}
 		}
 	}
-	return false
+	return nil, false
 }
 
-func hasPagination(op *openapi3.Operation, item *openapi3.PathItem) bool {
-	params := op.Parameters
-	if item != nil {
-		params = append(append(openapi3.Parameters{}, item.Parameters...), params...)
+// envelopeList returns the one array property of an object with few
+// properties ({data: [...], has_more}), looking through allOf.
+func envelopeList(s *openapi3.Schema) *openapi3.Schema {
+	props := map[string]*openapi3.Schema{}
+	mergeProperties(s, props, 0)
+	if len(props) == 0 || len(props) > 5 {
+		return nil
 	}
-	for _, p := range params {
-		if p != nil && p.Value != nil && p.Value.In == openapi3.ParameterInQuery && paginationParams.MatchString(p.Value.Name) {
+	var list *openapi3.Schema
+	for _, p := range props {
+		if p.Type.Is("array") {
+			if list != nil {
+				return nil
+			}
+			list = p
+		}
+	}
+	return list
+}
+
+// mergeProperties collects s's properties and those of its allOf
+// branches.
+func mergeProperties(s *openapi3.Schema, into map[string]*openapi3.Schema, depth int) {
+	if s == nil || depth > 8 {
+		return
+	}
+	for name, p := range s.Properties {
+		if p != nil && p.Value != nil {
+			into[name] = p.Value
+		}
+	}
+	for _, sub := range s.AllOf {
+		if sub != nil {
+			mergeProperties(sub.Value, into, depth+1)
+		}
+	}
+}
+
+// boundedList reports whether an array schema says its length is bounded.
+func boundedList(list *openapi3.Schema) bool {
+	if list.MaxItems != nil || paginationHint(list.Extensions) {
+		return true
+	}
+	if list.Items == nil || list.Items.Value == nil {
+		return false
+	}
+	items := list.Items.Value
+	if len(items.Enum) > 0 {
+		return true
+	}
+	props := map[string]*openapi3.Schema{}
+	mergeProperties(items, props, 0)
+	for _, key := range []string{"id", "name", "type", "key", "code", "kind", "slug"} {
+		if p := props[key]; p != nil && len(p.Enum) > 0 {
 			return true
 		}
 	}
 	return false
 }
 
-// checkErrorSchemas reports operations whose error responses use another
-// schema than most operations do.
-func checkErrorSchemas(in *ruleInput) []change {
-	type use struct {
-		o    operation
-		code string
+func hasPagination(op *openapi3.Operation, item *openapi3.PathItem, t *apis.Table) bool {
+	params := op.Parameters
+	if item != nil {
+		params = append(append(openapi3.Parameters{}, item.Parameters...), params...)
 	}
-	uses := map[string][]use{}
+	for _, p := range params {
+		if p != nil && p.Value != nil && p.Value.In == openapi3.ParameterInQuery && isPaginationParam(p.Value.Name, t) {
+			return true
+		}
+	}
+	return false
+}
+
+// errorUse is one operation's use of an error schema.
+type errorUse struct {
+	o    operation
+	code string
+	// id names the schema; family holds it and every schema it extends
+	// through allOf, and props its properties.
+	id     string
+	family map[string]bool
+	props  map[string]bool
+}
+
+// checkErrorSchemas reports operations whose error responses use another
+// schema than most operations do. A schema that extends the common one
+// (allOf with it, or all its properties and more) is the same to a
+// client's error handler; so is RFC 6749's OAuth error body on the
+// endpoints that must send it.
+func checkErrorSchemas(in *ruleInput) []change {
+	var uses []errorUse
 	for _, o := range operations(in.rev.T) {
 		if o.op.Responses == nil {
 			continue
 		}
 		seen := map[string]bool{}
-		for code, r := range o.op.Responses.Map() {
+		codes := sortedNames(o.op.Responses.Map())
+		for _, code := range codes {
+			r := o.op.Responses.Value(code)
 			if !(strings.HasPrefix(code, "4") || strings.HasPrefix(code, "5") || code == "default") || r == nil || r.Value == nil {
 				continue
 			}
-			for mt, m := range r.Value.Content {
-				if !strings.Contains(mt, "json") || m == nil || m.Schema == nil {
+			for _, mt := range sortedNames(r.Value.Content) {
+				m := r.Value.Content[mt]
+				if !strings.Contains(mt, "json") || m == nil || m.Schema == nil || m.Schema.Value == nil {
 					continue
 				}
-				id := schemaIdentity(m.Schema)
-				if !seen[id] {
-					seen[id] = true
-					uses[id] = append(uses[id], use{o, code})
+				u := errorUse{o: o, code: code, family: map[string]bool{}, props: map[string]bool{}}
+				u.id = schemaFamily(m.Schema, u.family, u.props, 0)
+				if !seen[u.id] {
+					seen[u.id] = true
+					uses = append(uses, u)
 				}
 			}
 		}
 	}
-	if len(uses) < 2 {
-		return nil
-	}
-	ids := make([]string, 0, len(uses))
-	for id := range uses {
-		ids = append(ids, id)
-	}
-	sort.Slice(ids, func(i, j int) bool {
-		if len(uses[ids[i]]) != len(uses[ids[j]]) {
-			return len(uses[ids[i]]) > len(uses[ids[j]])
-		}
-		return ids[i] < ids[j]
-	})
-	common := ids[0]
-	var out []change
-	for _, id := range ids[1:] {
-		for _, u := range uses[id] {
-			out = append(out, change{
-				rule: RuleErrorSchemaInconsistent, operation: u.o.name(), key: id,
-				pos: in.rev.position("paths", u.o.path, strings.ToLower(u.o.method), "responses", u.code),
-				message: fmt.Sprintf("error responses use %s here, but %d other operations use %s: "+
-					"clients need one error handler per shape; use one error schema everywhere", id, len(uses[common]), common),
-			})
-		}
-	}
-	return out
-}
-
-// schemaIdentity names a schema by its $ref, or by its properties when
-// inline.
-func schemaIdentity(s *openapi3.SchemaRef) string {
-	if s.Ref != "" {
-		return s.Ref
-	}
-	if s.Value == nil {
-		return "an empty schema"
-	}
-	props := make([]string, 0, len(s.Value.Properties))
-	for p := range s.Value.Properties {
-		props = append(props, p)
-	}
-	sort.Strings(props)
-	return "an inline schema {" + strings.Join(props, ", ") + "}"
-}
-
-// versionSegment is a path or URL segment that names an API version.
-var versionSegment = regexp.MustCompile(`(?i)(^|/)v[0-9]+([a-z]+[0-9]*)?(/|$)`)
-
-// checkPathVersions reports paths without a version segment, unless the
-// servers carry the version.
-func checkPathVersions(in *ruleInput) []change {
-	t := in.rev.T
-	if len(t.Servers) > 0 {
-		all := true
-		for _, s := range t.Servers {
-			if s == nil || !versionSegment.MatchString(s.URL) {
-				all = false
+	// The common schema: the one most operations use or extend.
+	count := map[string]map[string]bool{}
+	for _, u := range uses {
+		for id := range u.family {
+			if count[id] == nil {
+				count[id] = map[string]bool{}
 			}
+			count[id][u.o.name()] = true
 		}
-		if all {
-			return nil
+	}
+	if len(count) < 2 {
+		return nil
+	}
+	ids := sortedNames(count)
+	sort.SliceStable(ids, func(i, j int) bool { return len(count[ids[i]]) > len(count[ids[j]]) })
+	common := ids[0]
+	var commonProps map[string]bool
+	for _, u := range uses {
+		if u.id == common {
+			commonProps = u.props
+			break
 		}
 	}
 	var out []change
-	if t.Paths == nil {
-		return nil
-	}
-	paths := make([]string, 0, t.Paths.Len())
-	for p := range t.Paths.Map() {
-		paths = append(paths, p)
-	}
-	sort.Strings(paths)
-	for _, p := range paths {
-		if versionSegment.MatchString(p) {
+	for _, u := range uses {
+		if u.family[common] || extends(u.props, commonProps) || oauthError(u.props) {
 			continue
 		}
-		var ops []string
-		for _, o := range pathOperations(p, t.Paths.Value(p)) {
-			ops = append(ops, o.name())
-		}
 		out = append(out, change{
-			rule: RulePathWithoutVersion, operations: ops, key: p,
-			pos: in.rev.position("paths", p),
-			message: fmt.Sprintf("path %s has no version segment such as /v1/: a breaking change to it "+
-				"cannot ship beside the old version; put the version in the path or the server URL", p),
+			rule: RuleErrorSchemaInconsistent, operation: u.o.name(), key: u.id,
+			pos: in.rev.position("paths", u.o.path, strings.ToLower(u.o.method), "responses", u.code),
+			message: fmt.Sprintf("error responses use %s here, but %d other operations use %s or a schema that extends it: "+
+				"clients need one error handler per shape; use one error schema everywhere", u.id, len(count[common]), common),
 		})
 	}
 	return out
+}
+
+// schemaFamily names a schema (by its $ref, or by its properties when
+// inline) and adds to family its name and the names of the schemas it
+// extends through allOf, and to props its properties.
+func schemaFamily(s *openapi3.SchemaRef, family, props map[string]bool, depth int) string {
+	if s == nil || s.Value == nil || depth > 8 {
+		return "an empty schema"
+	}
+	id := s.Ref
+	for _, sub := range s.Value.AllOf {
+		schemaFamily(sub, family, props, depth+1)
+	}
+	for p := range s.Value.Properties {
+		props[p] = true
+	}
+	if id == "" {
+		if len(s.Value.AllOf) > 0 && len(s.Value.Properties) == 0 {
+			// A wrapper of named schemas is named by them.
+			names := sortedKeys(family)
+			if len(names) > 0 {
+				return "allOf " + strings.Join(names, " + ")
+			}
+		}
+		id = "an inline schema {" + strings.Join(sortedKeys(props), ", ") + "}"
+	}
+	family[id] = true
+	return id
+}
+
+// extends reports whether a schema with props has every property of the
+// common schema (and so reads as one to a client's error handler).
+func extends(props, common map[string]bool) bool {
+	if len(common) == 0 {
+		return false
+	}
+	for p := range common {
+		if !props[p] {
+			return false
+		}
+	}
+	return true
+}
+
+// oauthError reports RFC 6749's error response body (section 5.2), which
+// OAuth token endpoints must send whatever the rest of the API does.
+func oauthError(props map[string]bool) bool {
+	return props["error"] && props["error_description"]
+}
+
+// checkPathVersions reports the paths without a version segment (v1,
+// 2.0, 2010-04-01), unless the servers carry the version.
+func checkPathVersions(in *ruleInput) []change {
+	t := in.rev.T
+	if seg, _ := serverVersion(t); seg != "" || t.Paths == nil {
+		return nil
+	}
+	paths := sortedNames(t.Paths.Map())
+	var bare, ops []string
+	for _, p := range paths {
+		if pathVersion(p) != "" {
+			continue
+		}
+		bare = append(bare, p)
+		for _, o := range pathOperations(p, t.Paths.Value(p)) {
+			ops = append(ops, o.name())
+		}
+	}
+	if len(bare) == 0 {
+		return nil
+	}
+	msg := fmt.Sprintf("no path and no server URL carries a version (/v1/, /2.0/, a date): a breaking change cannot ship beside "+
+		"the old version, so it breaks every client at once; put the version in the server URL or the paths (%d %s)",
+		len(bare), plural(len(bare), "path", "paths"))
+	if len(bare) < len(paths) {
+		msg = fmt.Sprintf("%d of %d paths carry no version segment while the others do (%s%s): a breaking change to them "+
+			"cannot ship beside the old version; move them under a version", len(bare), len(paths),
+			strings.Join(bare[:min(3, len(bare))], ", "), map[bool]string{true: ", ...", false: ""}[len(bare) > 3])
+	}
+	return []change{{
+		rule: RulePathWithoutVersion, operations: ops, key: "unversioned paths",
+		pos: in.rev.position("paths", bare[0]), message: msg,
+	}}
 }

@@ -1,12 +1,27 @@
 package contract
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
 
+// undeprecated writes headers.yaml with no operation deprecated, as the
+// base of a diff that deprecates them all.
+func undeprecated(t *testing.T) string {
+	t.Helper()
+	data, err := os.ReadFile("testdata/headers.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	write(t, dir, map[string]string{"base.yaml": strings.ReplaceAll(string(data), "      deprecated: true\n", "")})
+	return filepath.Join(dir, "base.yaml")
+}
+
 func TestHeaderRules(t *testing.T) {
-	res, err := Diff("testdata/headers.yaml", "testdata/headers.yaml", DefaultOptions())
+	res, err := Diff(undeprecated(t), "testdata/headers.yaml", DefaultOptions())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -23,6 +38,11 @@ func TestHeaderRules(t *testing.T) {
 	}
 	var got []want
 	for _, f := range res.Findings {
+		switch f.Rule {
+		case RuleDeprecatedHeaderMissing, RuleSunsetHeaderMissing, RuleDeprecationExample, RuleSunsetExample:
+		default:
+			continue // oasdiff's deprecation rules, the version rule
+		}
 		if len(f.Operations) != 1 {
 			t.Errorf("%s: operations %v, want one", f.Rule, f.Operations)
 			continue
@@ -50,6 +70,64 @@ func TestHeaderRules(t *testing.T) {
 		if g.op == "GET /v1/b" || g.op == "GET /v1/g" {
 			t.Errorf("%s should be clean: %s %s", g.op, g.rule, g.message)
 		}
+	}
+}
+
+// TestHeaderRulesJudgeTheChange checks that contract diff leaves alone
+// the deprecations a diff does not touch, and reports one whose sunset
+// it moves.
+func TestHeaderRulesJudgeTheChange(t *testing.T) {
+	res, err := Diff("testdata/headers.yaml", "testdata/headers.yaml", DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Findings) != 0 {
+		t.Errorf("a spec against itself: %v", summaries(res.Findings))
+	}
+	data, err := os.ReadFile("testdata/headers.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	moved := strings.Replace(string(data), "  /v1/c:\n    get:\n      deprecated: true\n      x-sunset: \"2034-12-31\"", "  /v1/c:\n    get:\n      deprecated: true\n      x-sunset: \"2035-06-30\"", 1)
+	write(t, dir, map[string]string{"rev.yaml": moved})
+	res, err = Diff("testdata/headers.yaml", filepath.Join(dir, "rev.yaml"), DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ops []string
+	for _, f := range res.Findings {
+		if f.Rule == RuleSunsetHeaderMissing || f.Rule == RuleDeprecatedHeaderMissing {
+			ops = append(ops, f.Rule+" "+strings.Join(f.Operations, ","))
+		}
+	}
+	if strings.Join(ops, "; ") != RuleSunsetHeaderMissing+" GET /v1/c" {
+		t.Errorf("header findings %v, want only the Sunset header of GET /v1/c, whose x-sunset moved", ops)
+	}
+}
+
+func TestDeprecationLint(t *testing.T) {
+	fs, err := Lint("testdata/headers.yaml", DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"warning " + RuleDeprecationLint + " [GET /v1/a, GET /v1/f]", // no Deprecation header
+		"warning " + RuleDeprecationLint + " [GET /v1/c]",            // no Sunset header
+		"warning " + RuleDeprecationLint + " [GET /v1/c]",            // legacy "true"
+		"warning " + RuleDeprecationLint + " [GET /v1/d]",
+		"warning " + RuleDeprecationLint + " [GET /v1/d]",
+		"warning " + RuleDeprecationLint + " [GET /v1/e]",
+		"warning " + RuleDeprecationLint + " [GET /v1/e]",
+	}
+	var got []string
+	for _, s := range summaries(fs) {
+		if strings.Contains(s, RuleDeprecationLint) {
+			got = append(got, s)
+		}
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
 
@@ -123,6 +201,45 @@ func TestLintVersionInServers(t *testing.T) {
 	for _, f := range fs {
 		if f.Rule == RulePathWithoutVersion {
 			t.Errorf("versioned server URL, still: %s", f.Message)
+		}
+	}
+}
+
+// TestLintPrecision holds the look-alikes that real specs taught the lint
+// rules to leave alone: lists of a code-defined set, lists paginated
+// JSON:API's way, error schemas that extend the common one, RFC 6749's
+// OAuth error, and a version in the server URL.
+func TestLintPrecision(t *testing.T) {
+	fs, err := Lint("testdata/lint/bounded.yaml", DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"warning api-error-schema-inconsistent [GET /legacy]",
+		"warning api-list-without-pagination [GET /things]",
+	}
+	if got := summaries(fs); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestPathVersionSegments(t *testing.T) {
+	tests := []struct {
+		path string
+		want string
+	}{
+		{"/v1/widgets", "v1"},
+		{"/api/v2beta1/widgets", "v2beta1"},
+		{"/2.0/files", "2.0"},
+		{"/2010-04-01/Accounts.json", "2010-04-01"},
+		{"/client/v4/zones", "v4"},
+		{"/widgets/v1x", ""},
+		{"/widgets", ""},
+		{"/files/2.txt", ""},
+	}
+	for _, tt := range tests {
+		if got := pathVersion(tt.path); got != tt.want {
+			t.Errorf("pathVersion(%s) = %q, want %q", tt.path, got, tt.want)
 		}
 	}
 }
