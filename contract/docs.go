@@ -46,7 +46,7 @@ func Doc(id string) (string, bool) {
 		if tmpl := localized(l, r.Id, ""); tmpl != "" {
 			fmt.Fprintf(&b, "Message: %s\n\n", placeholder.ReplaceAllString(tmpl, "…"))
 		}
-		if why := localized(l, r.Id+"-comment", ""); why != "" {
+		if why := ruleWhy(r.Id, localized(l, r.Id+"-comment", "")); why != "" {
 			fmt.Fprintf(&b, "Why: %s\n\n", why)
 		}
 		b.WriteString("apilint reports one finding per root cause: a change to a shared schema that oasdiff\n" +
@@ -67,6 +67,23 @@ func localized(l checker.Localizer, key, def string) string {
 	return def
 }
 
+// overrideHelp shows how to re-level a rule in .apilint.yml, in the form
+// internal/config loads (TestOverrideHelpParses holds them together).
 func overrideHelp(id string) string {
-	return fmt.Sprintf("Re-level or turn off in .apilint.yml:\n    contract:\n      severity:\n        %s: warning   # error, warning, note or off\n", id)
+	return fmt.Sprintf("Re-level or turn off in .apilint.yml:\n%s", indent(OverrideSnippet(id), "    "))
+}
+
+// OverrideSnippet is the .apilint.yml that sets rule id's level.
+func OverrideSnippet(id string) string {
+	return fmt.Sprintf("contract:\n  rules:\n    %s: warning   # error, warning, note or off\n", id)
+}
+
+func indent(s, prefix string) string {
+	lines := strings.SplitAfter(s, "\n")
+	for i, l := range lines {
+		if l != "" {
+			lines[i] = prefix + l
+		}
+	}
+	return strings.Join(lines, "")
 }

@@ -64,9 +64,9 @@ var defaultLevels = sync.OnceValue(func() map[string]checker.Level {
 	return out
 })
 
-// comment is a change's comment (why it matters), its flags reworded.
+// comment is a change's comment (why it matters).
 func comment(c checker.Change, l checker.Localizer) string {
-	return rewordFlags(c.GetComment(l), c.GetId())
+	return c.GetComment(l)
 }
 
 // severityFlag matches oasdiff's advice to re-level a check by its flag.
@@ -81,16 +81,25 @@ func rewordFlags(s, rule string) string {
 	return severityFlag.ReplaceAllString(s, "${1} this rule in .apilint.yml (contract: rules: "+rule+": warning)")
 }
 
+// ruleWhy is why a change under rule matters: oasdiff's comment, its flags
+// reworded, or apilint's words where oasdiff has none.
+func ruleWhy(rule, comment string) string {
+	if comment != "" {
+		return rewordFlags(comment, rule)
+	}
+	if w := why[rule]; w != "" {
+		return w
+	}
+	if defaultLevels()[rule] >= checker.WARN {
+		return generic(rule)
+	}
+	return ""
+}
+
 // withWhy joins a message and why it matters.
 func withWhy(rule, msg, comment string) string {
-	if comment == "" {
-		comment = why[rule]
+	if w := ruleWhy(rule, comment); w != "" {
+		return msg + ". " + w
 	}
-	if comment == "" && defaultLevels()[rule] >= checker.WARN {
-		comment = generic(rule)
-	}
-	if comment == "" {
-		return msg
-	}
-	return msg + ". " + comment
+	return msg
 }

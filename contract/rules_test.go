@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/apilint/apilint/internal/config"
 )
 
 // undeprecated writes headers.yaml with no operation deprecated, as the
@@ -240,6 +242,24 @@ func TestPathVersionSegments(t *testing.T) {
 	for _, tt := range tests {
 		if got := pathVersion(tt.path); got != tt.want {
 			t.Errorf("pathVersion(%s) = %q, want %q", tt.path, got, tt.want)
+		}
+	}
+}
+
+// TestOverrideHelpParses checks that the configuration apilint explain
+// recommends is one the loader accepts, and that it sets the level.
+func TestOverrideHelpParses(t *testing.T) {
+	for _, id := range []string{RuleDeprecatedHeaderMissing, "api-removed-without-deprecation"} {
+		doc, _ := Doc(id)
+		if !strings.Contains(doc, indent(OverrideSnippet(id), "    ")) {
+			t.Errorf("Doc(%s) does not show the snippet:\n%s", id, doc)
+		}
+		f, err := config.Parse(".apilint.yml", []byte(OverrideSnippet(id)))
+		if err != nil {
+			t.Fatalf("the snippet for %s does not load: %v", id, err)
+		}
+		if f.Contract.Rules[id] != "warning" {
+			t.Errorf("the snippet for %s sets %v", id, f.Contract.Rules)
 		}
 	}
 }
