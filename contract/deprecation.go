@@ -64,7 +64,7 @@ var structuredDate = regexp.MustCompile(`^@-?[0-9]{1,15}$`)
 func checkDeprecationHeaders(in *ruleInput) []change {
 	var out []change
 	for _, o := range operations(in.rev.T) {
-		if o.op.Deprecated && deprecationChanged(in.base, o) {
+		if o.op.Deprecated && deprecationChanged(in.base, in.basePath, o) {
 			out = append(out, deprecationProblems(in.rev, o)...)
 		}
 	}
@@ -103,11 +103,15 @@ func checkDeprecationLint(in *ruleInput) []change {
 // how it is deprecated: its x-sunset, or the Deprecation and Sunset
 // headers of its 2xx responses and their examples. With no base (lint),
 // every operation counts.
-func deprecationChanged(base *Spec, o operation) bool {
-	if base == nil {
+func deprecationChanged(base *Spec, basePath func(string) string, o operation) bool {
+	if base == nil || base.T.Paths == nil {
 		return true
 	}
-	item := base.T.Paths.Value(o.path)
+	p := o.path
+	if basePath != nil {
+		p = basePath(p)
+	}
+	item := base.T.Paths.Value(p)
 	if item == nil {
 		return true
 	}

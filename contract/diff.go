@@ -3,7 +3,9 @@ package contract
 import (
 	"fmt"
 	"reflect"
+	"regexp"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -38,6 +40,24 @@ type Options struct {
 	// PaginationParams replaces, for contract lint, the query parameter
 	// names that count as pagination (apis.PaginationParams).
 	PaginationParams []string
+
+	// The options below are oasdiff's, under the names its breaking
+	// command gives them.
+
+	// FlattenAllOf merges the subschemas of every allOf before the diff,
+	// so that what the branches describe together is compared.
+	FlattenAllOf bool
+	// MatchPath keeps only the paths that match this regular expression;
+	// UnmatchPath drops those that match this one.
+	MatchPath, UnmatchPath string
+	// StripPrefixBase and StripPrefixRevision are removed from, and then
+	// PrefixBase and PrefixRevision added to, the paths of each side
+	// before they are matched (/api/v1/x in the base against /v1/x).
+	StripPrefixBase, StripPrefixRevision string
+	PrefixBase, PrefixRevision           string
+	// ExcludeElements leaves kinds of change out of the diff: examples,
+	// description, endpoints, title, summary, extensions.
+	ExcludeElements []string
 }
 
 // DefaultOptions are the defaults of apilint contract diff.
@@ -91,7 +111,41 @@ func (o Options) Validate() error {
 			return fmt.Errorf("level %q: want error, warning or note", o.Level)
 		}
 	}
+	for flag, re := range map[string]string{"--match-path": o.MatchPath, "--unmatch-path": o.UnmatchPath} {
+		if _, err := regexp.Compile(re); err != nil {
+			return fmt.Errorf("%s %q: %w", flag, re, err)
+		}
+	}
+	for _, e := range o.ExcludeElements {
+		if !slices.Contains(diff.GetExcludeDiffOptions(), e) {
+			return fmt.Errorf("--exclude-elements %q: want %s", e, strings.Join(diff.GetExcludeDiffOptions(), ", "))
+		}
+	}
 	return nil
+}
+
+// diffConfig is oasdiff's diff configuration for o.
+func (o Options) diffConfig() *diff.Config {
+	cfg := diff.NewConfig(diff.WithMatchInlineRefs(true), diff.WithExcludeElements(o.ExcludeElements))
+	cfg.MatchPath, cfg.UnmatchPath = o.MatchPath, o.UnmatchPath
+	cfg.PathStripPrefixBase, cfg.PathStripPrefixRevision = o.StripPrefixBase, o.StripPrefixRevision
+	cfg.PathPrefixBase, cfg.PathPrefixRevision = o.PrefixBase, o.PrefixRevision
+	return cfg
+}
+
+// basePath is the path in the base that a path of the revision is
+// matched with, under the prefix options.
+func (o Options) basePath(rev string) string {
+	common := o.PrefixRevision + strings.TrimPrefix(rev, o.StripPrefixRevision)
+	return o.StripPrefixBase + strings.TrimPrefix(common, o.PrefixBase)
+}
+
+// keepPath reports whether the path filters keep a path.
+func (o Options) keepPath(p string) bool {
+	if o.MatchPath != "" && !regexp.MustCompile(o.MatchPath).MatchString(p) {
+		return false
+	}
+	return o.UnmatchPath == "" || !regexp.MustCompile(o.UnmatchPath).MatchString(p)
 }
 
 // oasdiffLevels maps our levels to oasdiff's.
@@ -154,12 +208,16 @@ func analyze(base, revision string, o Options) (*analysis, error) {
 	// case-insensitively); oasdiff's breaking command lower-cases them
 	// before diffing, and so do we, so that a header that only changed
 	// case is not a change.
-	ours := runRules(&ruleInput{base: b, rev: r}, false, nil)
+	ours := o.filterPaths(runRules(&ruleInput{base: b, rev: r, basePath: o.basePath}, false, nil))
 	if _, err := load.WithLowercaseHeaders()(nil, []*load.SpecInfo{s1, s2}); err != nil {
 		return nil, fmt.Errorf("%s: %w", r.Name, err)
 	}
-	cfg := diff.NewConfig(diff.WithMatchInlineRefs(true))
-	d, sources, err := diff.GetWithOperationsSourcesMap(cfg, s1, s2)
+	if o.FlattenAllOf {
+		if _, err := load.WithFlattenAllOf()(nil, []*load.SpecInfo{s1, s2}); err != nil {
+			return nil, fmt.Errorf("--flatten-allof: %w", err)
+		}
+	}
+	d, sources, err := diff.GetWithOperationsSourcesMap(o.diffConfig(), s1, s2)
 	if err != nil {
 		return nil, fmt.Errorf("diff %s %s: %w", b.Name, r.Name, err)
 	}
@@ -184,6 +242,30 @@ func analyze(base, revision string, o Options) (*analysis, error) {
 	breaking := sortedKeys(ops)
 	ours = append(ours, runRules(&ruleInput{base: b, rev: r, breaking: breaking, breakingCount: breakingCount}, false, versionRuleOnly)...)
 	return &analysis{opts: o, base: b, rev: r, changes: changes, ours: ours}, nil
+}
+
+// filterPaths drops our rules' findings about operations outside the
+// path filters, which oasdiff drops from its diff.
+func (o Options) filterPaths(cs []change) []change {
+	if o.MatchPath == "" && o.UnmatchPath == "" {
+		return cs
+	}
+	out := cs[:0]
+	for _, c := range cs {
+		ops := c.operations
+		if c.operation != "" {
+			ops = append(ops[:len(ops):len(ops)], c.operation)
+		}
+		keep := len(ops) == 0
+		for _, op := range ops {
+			_, p, _ := strings.Cut(op, " ")
+			keep = keep || o.keepPath(p)
+		}
+		if keep {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // findings groups the analysis by root cause, or not.

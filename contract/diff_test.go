@@ -512,3 +512,59 @@ func TestDiffSelf(t *testing.T) {
 		})
 	}
 }
+
+// TestDiffOptions checks oasdiff's options as apilint passes them on:
+// path filters apply to our rules too, prefixes match moved paths, and
+// --flatten-allof and --exclude-elements reach the diff.
+func TestDiffOptions(t *testing.T) {
+	run := func(o Options, base, rev string) []string {
+		t.Helper()
+		res, err := Diff(base, rev, o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return summaries(res.Findings)
+	}
+	b, r := "testdata/diff/base.yaml", "testdata/diff/rev.yaml"
+	o := DefaultOptions()
+	o.MatchPath = "^/v1/gadgets"
+	for _, s := range run(o, b, r) {
+		if strings.Contains(s, "widgets") {
+			t.Errorf("--match-path ^/v1/gadgets kept %s", s)
+		}
+	}
+	o = DefaultOptions()
+	o.UnmatchPath = "gadgets"
+	for _, s := range run(o, b, r) {
+		if strings.Contains(s, "gadgets") {
+			t.Errorf("--unmatch-path gadgets kept %s", s)
+		}
+	}
+	o = DefaultOptions()
+	o.FlattenAllOf = true
+	o.ExcludeElements = []string{"description"}
+	if got := run(o, b, r); len(got) == 0 {
+		t.Error("--flatten-allof lost every finding")
+	}
+
+	// The revision moved every path under /api: matched by prefix, only
+	// the real changes remain.
+	data, err := os.ReadFile(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	write(t, dir, map[string]string{"moved.yaml": strings.ReplaceAll(string(data), "  /v1/", "  /api/v1/")})
+	o = DefaultOptions()
+	o.StripPrefixRevision = "/api"
+	moved := run(o, b, filepath.Join(dir, "moved.yaml"))
+	if want := run(DefaultOptions(), b, r); len(moved) != len(want) {
+		t.Errorf("with --strip-prefix-revision /api:\n%s\nwant as many as:\n%s", strings.Join(moved, "\n"), strings.Join(want, "\n"))
+	}
+
+	for _, bad := range []Options{{MatchPath: "("}, {ExcludeElements: []string{"everything"}}} {
+		if _, err := Diff(b, r, bad); err == nil {
+			t.Errorf("%+v: no error", bad)
+		}
+	}
+}

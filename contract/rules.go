@@ -36,6 +36,9 @@ type ruleInput struct {
 	breakingCount int
 	// apis knows the pagination parameter names.
 	apis *apis.Table
+	// basePath maps a path of the revision to the base's, under the
+	// prefix options; nil is the identity.
+	basePath func(string) string
 }
 
 // table returns the knowledge table, the builtin one by default.
