@@ -1,6 +1,7 @@
 package report
 
 import (
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -42,5 +43,53 @@ func TestMarkdown(t *testing.T) {
 				t.Errorf("got\n%s\nwant\n%s", b.String(), want)
 			}
 		})
+	}
+}
+
+// many makes n findings, each affecting ops operations, with long
+// messages: a report far over any limit.
+func many(n, ops int) []Finding {
+	var fs []Finding
+	for i := 0; i < n; i++ {
+		f := Finding{Rule: "response-property-enum-value-added", Level: []Level{Error, Warning, Note}[i%3],
+			File: "api.yaml", Line: i + 1,
+			Message: fmt.Sprintf("added `v%d` to `Schema%d/property`. %s", i, i, strings.Repeat("Why it matters. ", 20))}
+		for j := 0; j < ops; j++ {
+			f.Operations = append(f.Operations, fmt.Sprintf("GET /v1/things%d/{id}", j))
+		}
+		fs = append(fs, f)
+	}
+	return fs
+}
+
+func TestMarkdownFitsAComment(t *testing.T) {
+	fs := many(2000, 446)
+	var b strings.Builder
+	if err := Markdown(&b, fs); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	if len(out) > CommentLimit {
+		t.Errorf("%d bytes, over a comment's %d", len(out), CommentLimit)
+	}
+	if !strings.Contains(out, "findings are not shown**: they do not fit in a pull-request comment") {
+		t.Errorf("no note on what was left out:\n%s", out[len(out)-400:])
+	}
+	if strings.Count(out, "<details>") != strings.Count(out, "</details>") {
+		t.Error("a <details> block is cut")
+	}
+	if !strings.Contains(out, "and 396 more") {
+		t.Error("a finding lists all its operations")
+	}
+	// The most serious come first: every error is shown before a note.
+	if i, j := strings.Index(out, "<b>note</b>"), strings.LastIndex(out, "<b>error</b>"); i >= 0 && i < j {
+		t.Error("a note is shown before an error")
+	}
+	b.Reset()
+	if err := MarkdownWith(&b, fs, MarkdownOptions{Limit: StepSummaryLimit}); err != nil {
+		t.Fatal(err)
+	}
+	if n := b.Len(); n > StepSummaryLimit || n < 10*CommentLimit {
+		t.Errorf("step summary of %d bytes, want between %d and %d", n, 10*CommentLimit, StepSummaryLimit)
 	}
 }

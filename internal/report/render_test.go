@@ -6,6 +6,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -94,5 +95,75 @@ func TestJSONFieldNames(t *testing.T) {
 func TestWriteUnknownFormat(t *testing.T) {
 	if err := Write(new(bytes.Buffer), "xml", nil, SARIFOptions{}); err == nil {
 		t.Error("Write accepted format xml")
+	}
+}
+
+func TestTextListsFirstOperations(t *testing.T) {
+	fs := many(1, 12)
+	var b strings.Builder
+	if err := Text(&b, fs); err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Count(b.String(), "    GET /v1/things"); got != DefaultOperations {
+		t.Errorf("%d operations listed, want %d", got, DefaultOperations)
+	}
+	if !strings.Contains(b.String(), "    and 7 more operations (--all-operations lists them)\n") {
+		t.Errorf("no \"and 7 more\":\n%s", b.String())
+	}
+	b.Reset()
+	if err := TextWith(&b, fs, TextOptions{Operations: -1}); err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Count(b.String(), "    GET /v1/things"); got != 12 || strings.Contains(b.String(), "more") {
+		t.Errorf("all operations: %d listed\n%s", got, b.String())
+	}
+}
+
+func TestSummaryText(t *testing.T) {
+	fs := append(many(4, 3), sample()...)
+	var b strings.Builder
+	if err := SummaryText(&b, fs); err != nil {
+		t.Fatal(err)
+	}
+	want := `7 findings: 3 errors, 2 warnings, 2 notes
+
+level    findings operations  rule
+error           2          3  response-property-enum-value-added
+error           1          0  notimeout
+warning         1          0  nplusone
+warning         1          3  response-property-enum-value-added
+note            1          2  api-path-removed-without-deprecation
+note            1          3  response-property-enum-value-added
+`
+	if b.String() != want {
+		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
+	}
+}
+
+func TestGitHubAnnotationLimit(t *testing.T) {
+	fs := many(90, 12) // 30 of each level
+	summary := filepath.Join(t.TempDir(), "summary.md")
+	var b strings.Builder
+	if err := GitHubWith(&b, fs, GitHubOptions{StepSummary: summary}); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	for _, cmd := range []string{"::error ", "::warning ", "::notice "} {
+		if n := strings.Count(out, cmd); n != AnnotationsPerLevel {
+			t.Errorf("%d %s annotations, want %d", n, strings.Trim(cmd, ": "), AnnotationsPerLevel)
+		}
+	}
+	if !strings.Contains(out, "apilint: 60 more findings are not annotated: GitHub shows 10 errors, 10 warnings and 10 notices per step; the job summary lists them all\n") {
+		t.Errorf("no line about what was left out:\n%s", out)
+	}
+	if !strings.Contains(out, "and 2 more") {
+		t.Error("an annotation names more than 10 operations")
+	}
+	md, err := os.ReadFile(summary)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Count(string(md), "<details>") != 90 {
+		t.Errorf("the step summary has %d findings, want all 90", strings.Count(string(md), "<details>"))
 	}
 }
