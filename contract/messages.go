@@ -26,6 +26,8 @@ var why = map[string]string{
 	"api-path-removed-before-sunset": "The path promised to work until its sunset date; clients that planned by that date break early. Keep it until the date passes",
 	"api-deprecated-sunset-missing": "Clients cannot plan a migration without a date. Add x-sunset (a date) beside deprecated: true, " +
 		"and serve it in the Sunset header (RFC 8594)",
+	"api-sunset-date-too-small": "Clients get less notice than the sunset policy promises before the operation stops working. " +
+		"Move x-sunset later (--min-sunset-days, 180 by default, sets the policy)",
 	"sunset-deleted":                    "Clients lose the date they were planning by while the operation stays deprecated; keep x-sunset, or un-deprecate the operation",
 	"new-required-request-parameter":    "Every existing client omits it, so every existing call now fails validation. Make it optional with a default, or add it in a new version",
 	"new-request-path-parameter":        "Existing clients build the old path and now miss",

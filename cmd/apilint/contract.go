@@ -3,8 +3,10 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
 	"strings"
 
+	"github.com/oasdiff/oasdiff/diff"
 	"github.com/spf13/cobra"
 
 	"github.com/apilint/apilint/contract"
@@ -21,6 +23,15 @@ type contractFlags struct {
 	minSunsetBetaDays uint
 	noGroup           bool
 	allowExternalRefs bool
+	allOperations     bool
+	summary           bool
+
+	// oasdiff's options, under its names.
+	flattenAllOf                         bool
+	matchPath, unmatchPath               string
+	stripPrefixBase, stripPrefixRevision string
+	prefixBase, prefixRevision           string
+	excludeElements                      []string
 }
 
 func newContract(stdout, stderr io.Writer) *cobra.Command {
@@ -44,6 +55,21 @@ func addContractFlags(cmd *cobra.Command, f *contractFlags) {
 	fl.StringVar(&f.level, "level", "warning", "report findings at or above this level: error, warning, note")
 	fl.BoolVar(&f.noGroup, "no-group", false, "report each change on its own instead of one finding per root cause")
 	fl.BoolVar(&f.allowExternalRefs, "allow-external-refs", false, "fetch $refs to http(s) URLs (off: such a $ref is an error and nothing is fetched)")
+	fl.BoolVar(&f.allOperations, "all-operations", false, "list every operation a finding affects (text lists the first "+fmt.Sprint(report.DefaultOperations)+" and how many more)")
+	fl.BoolVar(&f.summary, "summary", false, "print only the number of findings per rule and level (text)")
+}
+
+// addDiffFlags adds oasdiff's options that apilint passes on.
+func addDiffFlags(cmd *cobra.Command, f *contractFlags) {
+	fl := cmd.Flags()
+	fl.BoolVar(&f.flattenAllOf, "flatten-allof", false, "merge the subschemas of each allOf before the diff, so that what the branches describe together is compared")
+	fl.StringVar(&f.matchPath, "match-path", "", "diff only the paths that match this regular expression")
+	fl.StringVar(&f.unmatchPath, "unmatch-path", "", "leave out the paths that match this regular expression")
+	fl.StringVar(&f.stripPrefixBase, "strip-prefix-base", "", "strip this prefix from the base's paths before matching them")
+	fl.StringVar(&f.stripPrefixRevision, "strip-prefix-revision", "", "strip this prefix from the revision's paths before matching them")
+	fl.StringVar(&f.prefixBase, "prefix-base", "", "add this prefix to the base's paths before matching them")
+	fl.StringVar(&f.prefixRevision, "prefix-revision", "", "add this prefix to the revision's paths before matching them")
+	fl.StringSliceVar(&f.excludeElements, "exclude-elements", nil, "leave these kinds of change out of the diff: "+strings.Join(diff.GetExcludeDiffOptions(), ", "))
 }
 
 func newContractDiff(stdout, stderr io.Writer) *cobra.Command {
@@ -52,9 +78,16 @@ func newContractDiff(stdout, stderr io.Writer) *cobra.Command {
 		Use:   "diff BASE REVISION",
 		Short: "Report breaking changes and deprecation mistakes between two versions of an OpenAPI spec",
 		Long: `Compares two versions of an OpenAPI 3.0 or 3.1 spec with every check of oasdiff, plus
-apilint's rules: Deprecation and Sunset headers on deprecated operations (RFC 9745,
-RFC 8594), a sunset policy (--min-sunset-days), and a major version bump for breaking
-changes. A change to a shared schema is one finding listing every operation it affects.
+apilint's rules: Deprecation and Sunset headers on the operations the diff deprecates
+(RFC 9745, RFC 8594), a sunset policy (--min-sunset-days), and a new version for breaking
+changes, judged by how the API versions (in the URL, by date, semver).
+
+One finding per root cause: a change to a shared schema, parameter or header is one finding
+at the line that changed (in the base for what was removed), listing every operation it
+affects; --no-group shows oasdiff's changes one by one. Text lists the first operations of
+a finding (--all-operations all of them), --summary only counts; --format markdown fits a
+pull-request comment, --format github writes the annotations a step shows and the whole
+report to $GITHUB_STEP_SUMMARY.
 
 BASE and REVISION are each a file, "-" for standard input, or GITREF:path, a file as git
 has it at a ref (origin/main:api/openapi.yaml), read without touching the work tree.
@@ -79,11 +112,12 @@ and input errors.`,
 			if err != nil {
 				return err
 			}
-			return writeContract(stdout, stderr, f.format, failOn, res.Findings,
+			return writeContract(stdout, stderr, f, failOn, res.Findings,
 				fmt.Sprintf("%s (%s) → %s (%s): %d changes", args[0], res.BaseVersion, args[1], res.RevisionVersion, res.Changes))
 		},
 	}
 	addContractFlags(cmd, &f)
+	addDiffFlags(cmd, &f)
 	cmd.Flags().UintVar(&f.minSunsetDays, "min-sunset-days", 180, "sunset policy: fewest days between deprecating a stable operation and its x-sunset date")
 	cmd.Flags().UintVar(&f.minSunsetBetaDays, "min-sunset-days-beta", 0, "the same for operations with x-stability-level: beta")
 	return cmd
@@ -109,7 +143,7 @@ func newContractLint(stdout, stderr io.Writer) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return writeContract(stdout, stderr, f.format, failOn, fs, args[0])
+			return writeContract(stdout, stderr, f, failOn, fs, args[0])
 		},
 	}
 	addContractFlags(cmd, &f)
@@ -142,6 +176,7 @@ func (f contractFlags) options(cmd *cobra.Command, stdin io.Reader) (contract.Op
 				return o, "", fmt.Errorf("%s: contract.rules: %w", cfg.Path, err)
 			}
 		}
+		o.PaginationParams = cfg.APIs.PaginationParams
 	}
 	failOn, ok := report.ParseLevel(f.failOn)
 	if !ok {
@@ -154,23 +189,51 @@ func (f contractFlags) options(cmd *cobra.Command, stdin io.Reader) (contract.Op
 	if !validFormat(f.format) {
 		return o, "", usageError{fmt.Errorf("--format %q: want one of %s", f.format, strings.Join(report.Formats, ", "))}
 	}
+	if f.summary && f.format != "text" {
+		return o, "", usageError{fmt.Errorf("--summary prints text; --format %s has its own summary", f.format)}
+	}
 	o.Level = level
 	o.NoGroup = f.noGroup
 	o.MinSunsetDays = f.minSunsetDays
 	o.MinSunsetBetaDays = f.minSunsetBetaDays
 	o.Load.AllowExternalRefs = f.allowExternalRefs
 	o.Load.Stdin = stdin
+	o.FlattenAllOf = f.flattenAllOf
+	o.MatchPath, o.UnmatchPath = f.matchPath, f.unmatchPath
+	o.StripPrefixBase, o.StripPrefixRevision = f.stripPrefixBase, f.stripPrefixRevision
+	o.PrefixBase, o.PrefixRevision = f.prefixBase, f.prefixRevision
+	o.ExcludeElements = f.excludeElements
+	if err := o.Validate(); err != nil {
+		return o, "", usageError{err}
+	}
 	return o, failOn, nil
 }
 
 // writeContract prints findings and turns them into the exit status.
-func writeContract(stdout, stderr io.Writer, format string, failOn report.Level, fs []report.Finding, what string) error {
-	opts := sarifOptions("")
-	opts.Rules = contractRules(fs)
-	if err := report.Write(stdout, format, fs, opts); err != nil {
+func writeContract(stdout, stderr io.Writer, f contractFlags, failOn report.Level, fs []report.Finding, what string) error {
+	var err error
+	switch {
+	case f.summary:
+		err = report.SummaryText(stdout, fs)
+	case f.format == "text":
+		o := report.TextOptions{}
+		if f.allOperations {
+			o.Operations = -1
+		}
+		err = report.TextWith(stdout, fs, o)
+	case f.format == "github":
+		// The annotations GitHub shows, and the whole report in the
+		// step summary when the step has one.
+		err = report.GitHubWith(stdout, fs, report.GitHubOptions{StepSummary: os.Getenv("GITHUB_STEP_SUMMARY")})
+	default:
+		opts := sarifOptions("")
+		opts.Rules = contractRules(fs)
+		err = report.Write(stdout, f.format, fs, opts)
+	}
+	if err != nil {
 		return err
 	}
-	if format == "text" {
+	if f.format == "text" {
 		s := report.Summarize(fs)
 		fmt.Fprintf(stderr, "apilint: %s; %d findings (%d errors, %d warnings, %d notes)\n",
 			what, len(fs), s.Error, s.Warning, s.Note)

@@ -4,13 +4,17 @@ import (
 	"bytes"
 	"errors"
 	"flag"
+	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/apilint/apilint/analyzers"
 	"github.com/owenrumney/go-sarif/v3/pkg/report/v210/sarif"
+
+	"github.com/apilint/apilint/contract"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
@@ -40,6 +44,7 @@ const (
 )
 
 func TestContractDiffFormats(t *testing.T) {
+	t.Setenv("GITHUB_STEP_SUMMARY", "")
 	for _, format := range []string{"text", "json", "markdown", "github"} {
 		t.Run(format, func(t *testing.T) {
 			out, _, code := runContract(t, "", "contract", "diff", "--format", format, base, rev)
@@ -159,5 +164,76 @@ func TestContractConfig(t *testing.T) {
 	os.WriteFile(cfg, []byte("contract:\n  fail-on: note\n"), 0o644)
 	if _, _, code := runContract(t, "", "contract", "diff", "--config", cfg, absBase, absRev); code != exitFindings {
 		t.Errorf("fail-on from the file: exit %d", code)
+	}
+}
+
+func TestContractOutputOptions(t *testing.T) {
+	t.Setenv("GITHUB_STEP_SUMMARY", "")
+	out, _, code := runContract(t, "", "contract", "diff", "--summary", base, rev)
+	if code != exitFindings || !strings.HasPrefix(out, "6 findings: 6 errors, 0 warnings, 0 notes\n") ||
+		!strings.Contains(out, "error           1          2  response-property-enum-value-added\n") {
+		t.Errorf("--summary: exit %d\n%s", code, out)
+	}
+	if _, stderr, code := runContract(t, "", "contract", "diff", "--summary", "--format", "json", base, rev); code != exitError || !strings.Contains(stderr, "--summary prints text") {
+		t.Errorf("--summary --format json: exit %d, %s", code, stderr)
+	}
+	out, _, _ = runContract(t, "", "contract", "diff", "--all-operations", base, rev)
+	if !strings.Contains(out, "    GET /v1/widgets/{id}\n") || strings.Contains(out, "more operation") {
+		t.Errorf("--all-operations:\n%s", out)
+	}
+	out, stderr, code := runContract(t, "", "contract", "diff", base, base)
+	if out != "" || code != exitClean {
+		t.Errorf("a spec against itself: exit %d, printed %q (%s)", code, out, stderr)
+	}
+	for _, args := range [][]string{
+		{"--flatten-allof"}, {"--match-path", "^/v1/gadgets"}, {"--unmatch-path", "widgets"},
+		{"--strip-prefix-base", "/api"}, {"--prefix-revision", "/x"}, {"--exclude-elements", "description,examples"},
+	} {
+		if _, stderr, code := runContract(t, "", append(append([]string{"contract", "diff"}, args...), base, rev)...); code == exitError {
+			t.Errorf("%v: %s", args, stderr)
+		}
+	}
+	if _, stderr, code := runContract(t, "", "contract", "diff", "--exclude-elements", "everything", base, rev); code != exitError || !strings.Contains(stderr, `--exclude-elements "everything"`) {
+		t.Errorf("a bad --exclude-elements: exit %d, %s", code, stderr)
+	}
+}
+
+func TestContractStepSummary(t *testing.T) {
+	summary := filepath.Join(t.TempDir(), "summary.md")
+	t.Setenv("GITHUB_STEP_SUMMARY", summary)
+	out, _, code := runContract(t, "", "contract", "diff", "--format", "github", base, rev)
+	if code != exitFindings || strings.Count(out, "::error ") != 6 {
+		t.Errorf("exit %d:\n%s", code, out)
+	}
+	md, err := os.ReadFile(summary)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(string(md), "**apilint**: 6 findings") || strings.Count(string(md), "<details>") != 6 {
+		t.Errorf("step summary:\n%s", md)
+	}
+}
+
+// flagRef is a flag named in a message: --name.
+var flagRef = regexp.MustCompile(`(^|[\s(])--([a-z][a-z-]+)`)
+
+// TestContractNamesOnlyItsFlags reads the documentation of every contract
+// rule, ours and oasdiff's, and the messages of a diff: every flag they
+// name must be a flag of apilint contract diff.
+func TestContractNamesOnlyItsFlags(t *testing.T) {
+	diff := newContractDiff(io.Discard, io.Discard)
+	texts := []string{}
+	for _, id := range contract.RuleIDs() {
+		doc, _ := contract.Doc(id)
+		texts = append(texts, doc)
+	}
+	out, _, _ := runContract(t, "", "contract", "diff", "--level", "note", base, rev)
+	texts = append(texts, out)
+	for _, text := range texts {
+		for _, m := range flagRef.FindAllStringSubmatch(text, -1) {
+			if diff.Flags().Lookup(m[2]) == nil {
+				t.Errorf("--%s is named but apilint contract diff has no such flag: %.200s", m[2], text)
+			}
+		}
 	}
 }
