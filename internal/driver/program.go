@@ -42,7 +42,12 @@ func wholeProgram(pkgs []*packages.Package, fx *analysis.Analyzer, slot *atomic.
 			}
 		}
 		next := effects.NewProgram(tpkgs, results)
-		if next.Equal(prog) {
+		if !prog.Consulted() || next.Equal(prog) {
+			// Nothing asked the program what facts did not say, or the
+			// summaries did not change: another round would compute the
+			// same results, so the final analysis reuses these.
+			next.Settle()
+			prog = next
 			break
 		}
 		prog = next

@@ -55,6 +55,9 @@ func New(o Options) *analysis.Analyzer {
 		if o.Program != nil {
 			prog = o.Program.Load()
 		}
+		if r := prog.reuse(pass); r != nil {
+			return r, nil
+		}
 		interfaces := o.Table.InterfaceSuffixes()
 		if suffixes != nil {
 			interfaces = suffixes
@@ -72,7 +75,9 @@ func run(pass *analysis.Pass, table *apis.Table, interfaces []string, prog *Prog
 	s.collect()
 	s.solve()
 	s.export()
-	return &Result{s: s, bodyLimit: s.registersBodyLimit()}, nil
+	res := &Result{s: s, bodyLimit: s.registersBodyLimit()}
+	s.release()
+	return res, nil
 }
 
 // isStd reports whether pass analyzes a standard library package, which

@@ -6,8 +6,8 @@ package effects
 func (s *state) export() {
 	for fn, nd := range s.funcs {
 		if !nd.sum.Empty() && fn.Pkg() == s.pass.Pkg && fn.Exported() {
-			sum := nd.sum
-			s.pass.ExportObjectFact(fn, &sum)
+			// The node's summary is final: the fact shares it.
+			s.pass.ExportObjectFact(fn, &nd.sum)
 		}
 	}
 }

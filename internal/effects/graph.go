@@ -145,6 +145,9 @@ func (s *state) imported(fn *types.Func) *Summary {
 		return &sum
 	}
 	if s.prog != nil {
+		// Only a method the program resolved an interface call to can
+		// lack a fact here (it is unexported): Program.implementations
+		// marks the program consulted.
 		return s.prog.summaries[fn]
 	}
 	return nil

@@ -3,6 +3,9 @@ package effects
 import (
 	"go/types"
 	"sync"
+	"sync/atomic"
+
+	"golang.org/x/tools/go/analysis"
 )
 
 // Program is the whole program as the apilint command loads it: every
@@ -15,12 +18,46 @@ type Program struct {
 	impls     sync.Map // *types.Func (interface method) → []*types.Func
 	// bodyLimit is set when some package caps request bodies server-wide.
 	bodyLimit bool
+	// consulted is set when a pass asked the program something that its
+	// packages' facts did not answer: another round may answer better.
+	consulted atomic.Bool
+	// results are the Results the program was built from, by package;
+	// once the driver marks the program settled, the analysis that
+	// follows takes them instead of computing them again.
+	results map[*types.Package]*Result
+	settled bool
 }
+
+// Settle marks p as the program the rounds converged on: the results it
+// was built from are what another round would compute, so the final
+// analysis reuses them.
+func (p *Program) Settle() { p.settled = true }
+
+// reuse returns the Result p holds for pass's package, rebound to pass
+// (its facts exported again, for the passes of this analysis), or nil.
+func (p *Program) reuse(pass *analysis.Pass) *Result {
+	if p == nil || !p.settled {
+		return nil
+	}
+	r := p.results[pass.Pkg]
+	if r == nil {
+		return nil
+	}
+	r.s.pass = pass
+	r.s.prog = p
+	r.s.export()
+	return r
+}
+
+// Consulted reports whether a pass that used p asked it for an
+// implementation or a summary that facts did not give: if not, a round
+// with more summaries would compute the same results.
+func (p *Program) Consulted() bool { return p.consulted.Load() }
 
 // NewProgram indexes the concrete types of pkgs and the summaries in
 // results (the Results of a previous round, by package).
 func NewProgram(pkgs []*types.Package, results []*Result) *Program {
-	p := &Program{summaries: make(map[*types.Func]*Summary)}
+	p := &Program{summaries: make(map[*types.Func]*Summary), results: make(map[*types.Package]*Result)}
 	for _, pkg := range pkgs {
 		scope := pkg.Scope()
 		for _, name := range scope.Names() {
@@ -38,10 +75,12 @@ func NewProgram(pkgs []*types.Package, results []*Result) *Program {
 			continue
 		}
 		p.bodyLimit = p.bodyLimit || r.bodyLimit
+		p.results[r.s.pass.Pkg] = r
 		for fn, nd := range r.s.funcs {
-			if !nd.sum.Empty() {
-				sum := nd.sum
-				p.summaries[fn] = &sum
+			// Only methods implement interfaces; the summaries of final
+			// results are not changed again, so they are shared.
+			if !nd.sum.Empty() && fn.Signature().Recv() != nil {
+				p.summaries[fn] = &nd.sum
 			}
 		}
 	}
@@ -67,9 +106,16 @@ func (p *Program) Equal(q *Program) bool {
 // the same way.
 func (p *Program) implementations(iface *types.Interface, fn *types.Func) []*types.Func {
 	if v, ok := p.impls.Load(fn); ok {
-		return v.([]*types.Func)
+		impls := v.([]*types.Func)
+		if len(impls) > 0 {
+			p.consulted.Store(true)
+		}
+		return impls
 	}
 	impls := implementations(p.types, iface, fn)
 	p.impls.Store(fn, impls)
+	if len(impls) > 0 {
+		p.consulted.Store(true)
+	}
 	return impls
 }

@@ -236,3 +236,15 @@ func isCollection(t types.Type) bool {
 	pkg, name := apis.NamedOf(t)
 	return apis.IsRowIterator(pkg, name, "Next")
 }
+
+// release drops what only solving needed: the Result keeps the summaries
+// and call sites, and analyses of a whole program keep every package's
+// Result until the last one is done.
+func (s *state) release() {
+	for _, nd := range s.order {
+		nd.edges = nil
+		nd.paramUses = paramUses{}
+		nd.retries = nil
+	}
+	s.bound = nil
+}
