@@ -33,8 +33,9 @@ type Bounds struct {
 // 200,000 nodes) with room to spare.
 var DefaultBounds = Bounds{MaxFileBytes: 64 << 20, MaxNodes: 10_000_000, MaxDepth: 1000}
 
-// document is one file of a spec: its YAML tree, kept for resolving
-// $refs and locating findings, and, while kin-openapi reads it, the same
+// document is one file of a spec: its YAML tree, kept while loading for
+// resolving $refs and then outlined for locating findings, and, while
+// kin-openapi reads it, the same
 // content as JSON (which kin-openapi parses fastest), so that YAML is
 // parsed once, by the bounded parser.
 type document struct {
@@ -42,6 +43,8 @@ type document struct {
 	name string // as shown to the user
 	root *yaml.Node
 	json []byte
+	// outline replaces root once the spec is loaded.
+	outline *outline
 	// index holds the keys of the large mappings that $refs point into
 	// (components/schemas), built on first use.
 	index map[*yaml.Node]map[string]*yaml.Node

@@ -332,7 +332,7 @@ func pointer(toks ...string) string {
 	var b strings.Builder
 	for _, t := range toks {
 		b.WriteByte('/')
-		b.WriteString(strings.NewReplacer("~", "~0", "/", "~1").Replace(t))
+		b.WriteString(escapeToken.Replace(t))
 	}
 	return b.String()
 }

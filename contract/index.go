@@ -62,7 +62,7 @@ func (s *site) key() string {
 	b.WriteByte('#')
 	for _, t := range s.tokens() {
 		b.WriteByte('/')
-		b.WriteString(strings.NewReplacer("~", "~0", "/", "~1").Replace(t))
+		b.WriteString(escapeToken.Replace(t))
 	}
 	return b.String()
 }

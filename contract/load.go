@@ -35,8 +35,8 @@ type LoadOptions struct {
 	// Bounds limit the size of every file read; zero fields take
 	// DefaultBounds.
 	Bounds Bounds
-	// KeepTrees keeps each file's YAML tree so that findings can name a
-	// line; the base of a diff does without.
+	// KeepTrees keeps an outline of each file's YAML so that findings can
+	// name a line.
 	KeepTrees bool
 	// HTTPClient fetches external refs when they are allowed; nil uses a
 	// client with a 30 second timeout.
@@ -172,11 +172,11 @@ func Load(arg string, opts LoadOptions) (spec *Spec, err error) {
 		return nil, structureError(r.name, doc, err)
 	}
 	for _, d := range r.docs {
-		d.json = nil // parsed: only the tree is worth keeping
-		d.index = nil
-		if !opts.KeepTrees {
-			d.root = nil
+		// Parsed: only an outline is worth keeping.
+		if opts.KeepTrees {
+			d.outline = newOutline(d.root, map[*yaml.Node]*outline{})
 		}
+		d.json, d.index, d.root = nil, nil, nil
 	}
 	return &Spec{Name: r.name, T: t, docs: r.docs, root: rootKey}, nil
 }
@@ -223,7 +223,9 @@ func structureError(name string, doc *document, err error) error {
 		for i, p := range parts {
 			parts[i] = strings.ToLower(p[:1]) + p[1:]
 		}
-		s := &Spec{docs: map[string]*document{"": doc}}
+		outlined := *doc
+		outlined.outline = newOutline(doc.root, map[*yaml.Node]*outline{})
+		s := &Spec{docs: map[string]*document{"": &outlined}}
 		if pos := s.position(parts...); pos.Line > 0 {
 			return fmt.Errorf("%s:%d: not a valid OpenAPI document: %s", name, pos.Line, msg)
 		}

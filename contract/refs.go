@@ -161,6 +161,13 @@ func joinRef(from, p string) string {
 	return path.Join(path.Dir(from), p)
 }
 
+// escapeToken and unescapeToken write and read a JSON pointer token
+// (RFC 6901): "~" is "~0" and "/" is "~1".
+var (
+	escapeToken   = strings.NewReplacer("~", "~0", "/", "~1")
+	unescapeToken = strings.NewReplacer("~1", "/", "~0", "~")
+)
+
 // fragmentTokens splits a JSON pointer fragment into unescaped tokens.
 func fragmentTokens(frag string) []string {
 	frag = strings.TrimPrefix(frag, "/")
@@ -169,7 +176,7 @@ func fragmentTokens(frag string) []string {
 	}
 	toks := strings.Split(frag, "/")
 	for i, t := range toks {
-		toks[i] = strings.NewReplacer("~1", "/", "~0", "~").Replace(t)
+		toks[i] = unescapeToken.Replace(t)
 	}
 	return toks
 }
