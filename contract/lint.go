@@ -55,19 +55,56 @@ func checkPagination(in *ruleInput) []change {
 		if o.method != "GET" || hasPagination(o.op, in.rev.T.Paths.Value(o.path), in.table()) {
 			continue
 		}
-		list, bounded := returnsList(o.op)
+		list, bounded := returnsList(o)
 		if list == nil || bounded || paginationHint(o.op.Extensions) {
 			continue
 		}
-		out = append(out, change{
+		c := change{
 			rule: RuleListWithoutPagination, operation: o.name(), key: o.name(),
 			pos: in.rev.position("paths", o.path, "get"),
 			message: fmt.Sprintf("%s returns a list but takes no pagination parameter (limit, cursor, page, ...): "+
 				"its response grows with the data until it times out; add a limit and a cursor, or, for a list "+
 				"that code defines (types, regions), say so with maxItems or x-pagination: false", o.name()),
-		})
+		}
+		if catalog(o.path) || requiredQuery(o.op) {
+			// Most likely a list the code defines, or one bounded by what
+			// the caller asks for; the spec does not say.
+			c.level = report.Note
+		}
+		out = append(out, c)
 	}
 	return out
+}
+
+// catalogWords end the paths of lists that an API's code usually
+// defines, not its users: /regions, /sizes, /report_types, /capabilities.
+var catalogWords = map[string]bool{
+	"regions": true, "sizes": true, "types": true, "kinds": true, "capabilities": true, "features": true,
+	"tiers": true, "categories": true, "countries": true, "currencies": true, "languages": true,
+	"locales": true, "timezones": true, "presets": true, "formats": true, "settings": true, "roles": true,
+	"models": true, "availability": true,
+}
+
+// requiredQuery reports whether an operation requires a query parameter:
+// a lookup (?ip=, ?folder_id=) whose list is bounded by what it asks for.
+func requiredQuery(op *openapi3.Operation) bool {
+	for _, p := range op.Parameters {
+		if p != nil && p.Value != nil && p.Value.In == openapi3.ParameterInQuery && p.Value.Required {
+			return true
+		}
+	}
+	return false
+}
+
+// catalog reports whether a path's last segment names such a list.
+func catalog(p string) bool {
+	segs := strings.Split(strings.Trim(p, "/"), "/")
+	last := strings.ToLower(segs[len(segs)-1])
+	words := strings.FieldsFunc(last, func(r rune) bool { return r == '_' || r == '-' || r == '.' })
+	if len(words) == 0 {
+		return false
+	}
+	return catalogWords[words[len(words)-1]] || words[0] == "supported" || words[0] == "available"
 }
 
 // paginationHint reports an x- extension that says a list is bounded or
@@ -82,13 +119,13 @@ func paginationHint(ext map[string]any) bool {
 	return false
 }
 
-// returnsList returns the array schema of op's 2xx JSON response (the
-// body, or the one array property of an envelope, through allOf), and
-// whether that list is bounded: by maxItems, by items that are enum
-// values or keyed by one (a code-defined set such as capabilities or
-// report types), or by an x- hint on the array.
-func returnsList(op *openapi3.Operation) (*openapi3.Schema, bool) {
-	codes, responses := successResponses(op)
+// returnsList returns the array schema of o's 2xx JSON response (the
+// body, or the array an envelope carries, through allOf), and whether
+// that list is bounded: by maxItems, by items that are enum values or
+// keyed by one (a code-defined set such as capabilities or report
+// types), or by an x- hint on the array.
+func returnsList(o operation) (*openapi3.Schema, bool) {
+	codes, responses := successResponses(o.op)
 	for _, code := range codes {
 		for mt, m := range responses[code].Content {
 			if !strings.Contains(mt, "json") || m == nil || m.Schema == nil || m.Schema.Value == nil {
@@ -97,32 +134,76 @@ func returnsList(op *openapi3.Operation) (*openapi3.Schema, bool) {
 			s := m.Schema.Value
 			list := s
 			if !s.Type.Is("array") {
-				list = envelopeList(s)
+				list = envelopeList(s, o.path)
 			}
 			if list != nil {
-				return list, boundedList(list)
+				return list, boundedList(list) || capped(s)
 			}
 		}
 	}
 	return nil, false
 }
 
-// envelopeList returns the one array property of an object with few
-// properties ({data: [...], has_more}), looking through allOf.
-func envelopeList(s *openapi3.Schema) *openapi3.Schema {
+// capped reports an envelope that says how many items a response holds
+// at most ({entries: [...], limit: 100}): the server bounds it.
+func capped(s *openapi3.Schema) bool {
 	props := map[string]*openapi3.Schema{}
 	mergeProperties(s, props, 0)
-	if len(props) == 0 || len(props) > 5 {
+	for _, n := range []string{"limit", "page_size", "max_items"} {
+		if props[n] != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// listNames are the names envelopes give the list they carry.
+var listNames = map[string]bool{
+	"data": true, "items": true, "results": true, "result": true, "records": true, "entries": true,
+	"values": true, "list": true, "content": true, "elements": true, "objects": true,
+}
+
+// pageMetadata are the properties beside a list that say it is a page.
+var pageMetadata = map[string]bool{
+	"links": true, "meta": true, "total": true, "total_count": true, "count": true, "has_more": true,
+	"next": true, "next_page": true, "cursor": true, "page": true, "pagination": true, "result_info": true,
+}
+
+// envelopeMetadata are arrays an envelope carries besides its data.
+var envelopeMetadata = map[string]bool{"errors": true, "messages": true, "warnings": true, "notices": true}
+
+// envelopeList returns the list an envelope of few properties carries
+// ({data: [...], has_more}, {droplets: [...], links, meta}), looking
+// through allOf: its one array that is named as a list, named after the
+// path, or beside page metadata. An envelope whose data is one object
+// ({result: {...}, errors: [...]}) carries no list.
+func envelopeList(s *openapi3.Schema, path string) *openapi3.Schema {
+	props := map[string]*openapi3.Schema{}
+	mergeProperties(s, props, 0)
+	if len(props) == 0 || len(props) > 6 {
 		return nil
 	}
+	var name string
 	var list *openapi3.Schema
-	for _, p := range props {
-		if p.Type.Is("array") {
+	meta := false
+	for n, p := range props {
+		switch {
+		case envelopeMetadata[n]:
+		case p.Type.Is("array"):
 			if list != nil {
 				return nil
 			}
-			list = p
+			name, list = n, p
+		case listNames[n]:
+			return nil // the data is not a list
+		case pageMetadata[n]:
+			meta = true
 		}
+	}
+	segs := strings.Split(strings.Trim(path, "/"), "/")
+	last := segs[len(segs)-1]
+	if list == nil || !(listNames[name] || meta || strings.EqualFold(name, last) || strings.EqualFold(name+"s", last)) {
+		return nil
 	}
 	return list
 }
@@ -289,18 +370,21 @@ func schemaFamily(s *openapi3.SchemaRef, family, props map[string]bool, depth in
 	return id
 }
 
-// extends reports whether a schema with props has every property of the
-// common schema (and so reads as one to a client's error handler).
+// extends reports whether a schema with props reads as the common one to
+// a client's error handler: it has every property of the common schema
+// (and maybe more), or all but one of at least four ({errors, result,
+// success} beside {errors, messages, result, success}).
 func extends(props, common map[string]bool) bool {
 	if len(common) == 0 {
 		return false
 	}
+	missing := 0
 	for p := range common {
 		if !props[p] {
-			return false
+			missing++
 		}
 	}
-	return true
+	return missing == 0 || (missing == 1 && len(common) >= 4 && len(props) >= len(common)-1)
 }
 
 // oauthError reports RFC 6749's error response body (section 5.2), which

@@ -136,8 +136,11 @@ that take no query parameter named as apis.PaginationParams lists (limit, page, 
 cursor, offset, ...; apis.pagination-params in .apilint.yml replaces the names).
 A list of a set the code defines (capabilities, report types, regions) does not grow with the
 data and is not reported when the spec says so: maxItems on the array, items that are enum
-values or keyed by one (an id, name, type or code with an enum), or x-pagination: false (also
-x-bounded, x-ms-pageable) on the operation or the array.`,
+values or keyed by one (an id, name, type or code with an enum), an envelope that states its
+own limit ({entries, limit}), or x-pagination: false (also x-bounded, x-ms-pageable) on the
+operation or the array. Where only the path suggests it (a last segment such as regions,
+sizes, types, capabilities, settings, roles, models) or a required query parameter makes it
+a lookup, the finding is a note.`,
 		check: checkPagination,
 	},
 	{

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/apilint/apilint/internal/config"
+	"github.com/apilint/apilint/internal/report"
 )
 
 // undeprecated writes headers.yaml with no operation deprecated, as the
@@ -212,11 +213,15 @@ func TestLintVersionInServers(t *testing.T) {
 // JSON:API's way, error schemas that extend the common one, RFC 6749's
 // OAuth error, and a version in the server URL.
 func TestLintPrecision(t *testing.T) {
-	fs, err := Lint("testdata/lint/bounded.yaml", DefaultOptions())
+	o := DefaultOptions()
+	o.Level = report.Note
+	fs, err := Lint("testdata/lint/bounded.yaml", o)
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := []string{
+		"note api-list-without-pagination [GET /locks]",        // a lookup
+		"note api-list-without-pagination [GET /report_types]", // a catalog, by name
 		"warning api-error-schema-inconsistent [GET /legacy]",
 		"warning api-list-without-pagination [GET /things]",
 	}
