@@ -45,7 +45,8 @@ func GitHubWith(w io.Writer, fs []Finding, o GitHubOptions) error {
 	var b strings.Builder
 	shown := map[string]int{}
 	omitted := 0
-	for _, f := range bySeverity(fs) {
+	for _, g := range fold(bySeverity(fs)) {
+		f := g.Finding
 		cmd := "error"
 		switch f.Level {
 		case Warning:
@@ -54,7 +55,7 @@ func GitHubWith(w io.Writer, fs []Finding, o GitHubOptions) error {
 			cmd = "notice"
 		}
 		if shown[cmd] == AnnotationsPerLevel {
-			omitted++
+			omitted += 1 + len(g.also)
 			continue
 		}
 		shown[cmd]++
@@ -71,6 +72,9 @@ func GitHubWith(w io.Writer, fs []Finding, o GitHubOptions) error {
 		msg := f.Message
 		if len(f.Chain) > 0 {
 			msg += "\nchain: " + strings.Join(f.Chain, " → ")
+		}
+		if n := len(g.also); n > 0 {
+			msg += fmt.Sprintf("\nthe same at %d more %s, such as %s", n, plural(n, "place", "places"), strings.TrimSuffix(location(g.also[0]), ": "))
 		}
 		if ops := f.Operations; len(ops) > 0 {
 			msg += "\noperations: " + strings.Join(ops[:min(len(ops), annotationOperations)], ", ")

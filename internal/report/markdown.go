@@ -74,13 +74,13 @@ func MarkdownWith(w io.Writer, fs []Finding, o MarkdownOptions) error {
 	b.WriteByte('\n')
 
 	shown := 0
-	for _, f := range bySeverity(fs) {
-		block := mdFinding(f)
+	for _, g := range fold(bySeverity(fs)) {
+		block := mdFinding(g)
 		if b.Len()+len(block) > budget {
 			break
 		}
 		b.WriteString(block)
-		shown++
+		shown += 1 + len(g.also)
 	}
 	if shown < len(fs) {
 		rest := len(fs) - shown
@@ -94,14 +94,19 @@ func MarkdownWith(w io.Writer, fs []Finding, o MarkdownOptions) error {
 	return err
 }
 
-// mdFinding renders one finding as a collapsed <details> block.
-func mdFinding(f Finding) string {
+// mdFinding renders one finding, and those folded into it, as a
+// collapsed <details> block.
+func mdFinding(g folded) string {
+	f := g.Finding
 	var b strings.Builder
 	where := strings.TrimSuffix(location(f), ": ")
 	b.WriteString("<details><summary>")
 	fmt.Fprintf(&b, "<b>%s</b> <code>%s</code>", f.Level, html.EscapeString(f.Rule))
 	if where != "" {
 		fmt.Fprintf(&b, " at <code>%s</code>", html.EscapeString(where))
+	}
+	if n := len(g.also); n > 0 {
+		fmt.Fprintf(&b, " and %d more %s", n, plural(n, "place", "places"))
 	}
 	if n := len(f.Operations); n > 0 {
 		fmt.Fprintf(&b, " (%d %s)", n, plural(n, "operation", "operations"))
@@ -114,6 +119,17 @@ func mdFinding(f Finding) string {
 	}
 	if len(f.Chain) > 0 {
 		b.WriteString("Chain: " + mdCode(f.Chain, " → ") + "\n\n")
+	}
+	if len(g.also) > 0 {
+		places := make([]string, 0, len(g.also))
+		for _, a := range g.also[:min(len(g.also), markdownOperations)] {
+			places = append(places, strings.TrimSuffix(location(a), ": "))
+		}
+		b.WriteString("The same at: " + mdCode(places, ", "))
+		if rest := len(g.also) - len(places); rest > 0 {
+			fmt.Fprintf(&b, " and %d more", rest)
+		}
+		b.WriteString("\n\n")
 	}
 	if ops := f.Operations; len(ops) > 0 {
 		shown := ops[:min(len(ops), markdownOperations)]

@@ -167,3 +167,38 @@ func TestGitHubAnnotationLimit(t *testing.T) {
 		t.Errorf("the step summary has %d findings, want all 90", strings.Count(string(md), "<details>"))
 	}
 }
+
+// TestFoldRepeats gives three findings that say the same thing at three
+// places of a spec, and one about code that says it twice: the first are
+// read once, the code findings stay one per line.
+func TestFoldRepeats(t *testing.T) {
+	same := func(line int, op string) Finding {
+		return Finding{Rule: "response-body-all-of-removed", Level: Warning, File: "api.yaml", Line: line,
+			Message: "removed `#/components/schemas/base` from the response body `allOf` list", Operations: []string{op}}
+	}
+	code := Finding{Rule: "notimeout", Level: Error, File: "main.go", Line: 3, Message: "no timeout"}
+	code2 := code
+	code2.Line = 9
+	fs := []Finding{code, same(10, "GET /b"), code2, same(20, "GET /a"), same(30, "GET /b")}
+	var b strings.Builder
+	if err := Text(&b, fs); err != nil {
+		t.Fatal(err)
+	}
+	want := `main.go:3: notimeout: no timeout
+api.yaml:10: response-body-all-of-removed (warning): removed ` + "`#/components/schemas/base`" + ` from the response body ` + "`allOf`" + ` list
+    the same at 2 more places: api.yaml:20, api.yaml:30
+    GET /a
+    GET /b
+main.go:9: notimeout: no timeout
+`
+	if b.String() != want {
+		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
+	}
+	b.Reset()
+	if err := GitHub(&b, fs); err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(b.String(), "::warning "); n != 1 || !strings.Contains(b.String(), "the same at 2 more places, such as api.yaml:20") {
+		t.Errorf("%d warning annotations:\n%s", n, b.String())
+	}
+}

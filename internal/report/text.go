@@ -34,7 +34,8 @@ func TextWith(w io.Writer, fs []Finding, o TextOptions) error {
 		limit = DefaultOperations
 	}
 	var b strings.Builder
-	for _, f := range fs {
+	for _, g := range fold(fs) {
+		f := g.Finding
 		b.WriteString(location(f))
 		b.WriteString(f.Rule)
 		if f.Level != "" && f.Level != Error {
@@ -51,6 +52,21 @@ func TextWith(w io.Writer, fs []Finding, o TextOptions) error {
 			b.WriteString(c)
 			b.WriteByte('\n')
 		}
+		if len(g.also) > 0 {
+			places := make([]string, len(g.also))
+			for i, a := range g.also {
+				places[i] = strings.TrimSuffix(location(a), ": ")
+			}
+			n := len(places)
+			if limit > 0 && n > limit {
+				places = places[:limit]
+			}
+			fmt.Fprintf(&b, "    the same at %d more %s: %s", n, plural(n, "place", "places"), strings.Join(places, ", "))
+			if n > len(places) {
+				fmt.Fprintf(&b, " and %d more", n-len(places))
+			}
+			b.WriteByte('\n')
+		}
 		shown := f.Operations
 		if limit > 0 && len(shown) > limit {
 			shown = shown[:limit]
@@ -64,6 +80,60 @@ func TextWith(w io.Writer, fs []Finding, o TextOptions) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// folded is a finding and the others with the same rule, level and
+// message: one change repeated at several places of a spec (a generated
+// spec that edits a hundred schemas the same way), read once.
+type folded struct {
+	Finding
+	also []Finding
+}
+
+// fold folds the findings about API operations that say the same thing,
+// keeping the order of their first occurrence; the folded finding lists
+// the operations of all. Findings about code are never folded: each is
+// its own line to fix.
+func fold(fs []Finding) []folded {
+	out := make([]folded, 0, len(fs))
+	at := map[string]int{}
+	for _, f := range fs {
+		if len(f.Operations) == 0 {
+			out = append(out, folded{Finding: f})
+			continue
+		}
+		k := string(f.Level) + "\x00" + f.Rule + "\x00" + f.Message
+		i, ok := at[k]
+		if !ok {
+			at[k] = len(out)
+			out = append(out, folded{Finding: f})
+			continue
+		}
+		g := &out[i]
+		g.also = append(g.also, f)
+		g.Operations = mergeSorted(g.Operations, f.Operations)
+	}
+	return out
+}
+
+// mergeSorted merges two sorted lists without duplicates.
+func mergeSorted(a, b []string) []string {
+	out := make([]string, 0, len(a)+len(b))
+	i, j := 0, 0
+	for i < len(a) || j < len(b) {
+		switch {
+		case j == len(b) || (i < len(a) && a[i] < b[j]):
+			out = append(out, a[i])
+			i++
+		case i == len(a) || b[j] < a[i]:
+			out = append(out, b[j])
+			j++
+		default:
+			out = append(out, a[i])
+			i, j = i+1, j+1
+		}
+	}
+	return out
 }
 
 func location(f Finding) string {
