@@ -253,15 +253,18 @@ func checkURLVersion(in *ruleInput, c change, what string) []change {
 	if len(inside) == 0 {
 		return nil
 	}
-	var where, ops []string
+	var where, inPath, ops []string
 	for _, k := range sortedNames(inside) {
 		kind, v, _ := strings.Cut(k, " ")
 		if kind == "server" {
 			where = append(where, fmt.Sprintf("/%s/ (the version in the server URL %s)", v, revURL))
 		} else {
-			where = append(where, fmt.Sprintf("/%s/ (the version in the path)", v))
+			inPath = append(inPath, "/"+v+"/")
 		}
 		ops = append(ops, inside[k]...)
+	}
+	if len(inPath) > 0 {
+		where = append(where, strings.Join(inPath, " and ")+" (the version in the path)")
 	}
 	sort.Strings(ops)
 	c.operations = ops
