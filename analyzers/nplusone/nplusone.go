@@ -170,7 +170,11 @@ func (c *checker) helperLoops(cur inspector.Cursor, call *ast.CallExpr) {
 // as source text, or "each element".
 func collectionArg(info *types.Info, call *ast.CallExpr) string {
 	for _, a := range call.Args {
-		switch info.TypeOf(a).Underlying().(type) {
+		t := info.TypeOf(a)
+		if t == nil {
+			continue
+		}
+		switch t.Underlying().(type) {
 		case *types.Slice, *types.Map, *types.Chan, *types.Array:
 			return types.ExprString(a)
 		}

@@ -324,7 +324,9 @@ func (c *checker) statementPerElement(r *region, call *ast.CallExpr, site *effec
 	}
 	for _, i := range indexes {
 		if i < len(call.Args) && r.mentions(info, call.Args[i]) {
-			if _, isString := info.TypeOf(call.Args[i]).Underlying().(*types.Basic); isString {
+			if t := info.TypeOf(call.Args[i]); t == nil {
+				continue
+			} else if _, isString := t.Underlying().(*types.Basic); isString {
 				return true
 			}
 		}

@@ -159,7 +159,8 @@ func runLint(cmd *cobra.Command, rules []analyzers.Rule, stdout, stderr io.Write
 		return usageError{fmt.Errorf("--format %q: want one of %s", f.format, strings.Join(report.Formats, ", "))}
 	}
 	var slot atomic.Pointer[effects.Program]
-	set := analyzers.Build(rules, analyzers.Options{Table: settings.Table(), Program: &slot, Findings: settings.FindingOptions()})
+	table := settings.Table()
+	set := analyzers.Build(rules, analyzers.Options{Table: table, Program: &slot, Findings: settings.FindingOptions()})
 	if err := settings.Apply(set.Configurable()); err != nil {
 		return err
 	}
@@ -169,7 +170,7 @@ func runLint(cmd *cobra.Command, rules []analyzers.Rule, stdout, stderr io.Write
 	}
 	all := append(selected, set.Directives)
 	driver.Guard(all)
-	opts := driver.Options{Dir: f.dir, Patterns: patterns, Analyzers: all, Effects: set.Effects, Program: &slot}
+	opts := driver.Options{Dir: f.dir, Patterns: patterns, Analyzers: all, Effects: set.Effects, Program: &slot, Table: table}
 	if f.tags != "" {
 		opts.BuildFlags = []string{"-tags=" + f.tags}
 	}

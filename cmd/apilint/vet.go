@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -92,10 +93,18 @@ func vetMain(rules []analyzers.Rule, args []string, stderr io.Writer) int {
 		if src.Dir == "" && len(cfg.GoFiles) > 0 {
 			src.Dir = filepath.Dir(cfg.GoFiles[0])
 		}
+		if !isOwn(&vetxConfig{Dir: src.Dir}) {
+			// A dependency's directory holds no .apilint.yml of the
+			// program's: the one go vet was started under applies.
+			src.Dir = vetWorkDir()
+		}
 		var err error
 		if settings, err = config.Resolve(src); err != nil {
 			fmt.Fprintln(stderr, "apilint: "+err.Error())
 			return exitError
+		}
+		if typesOnly(args[len(args)-1], settings.Table()) {
+			return exitClean
 		}
 		tuneVetGC()
 	}
@@ -145,4 +154,20 @@ func flagValue(args []string, name string) string {
 		}
 	}
 	return ""
+}
+
+// vetWorkDir returns the directory go vet was started in: the go command's
+// working directory, which it does not pass on (it runs the tool in each
+// package's directory). Only Linux shows another process's directory
+// without running a program; elsewhere, name the configuration with
+// $APILINT_CONFIG for it to apply to dependencies. "" when unknown.
+func vetWorkDir() string {
+	if runtime.GOOS != "linux" {
+		return ""
+	}
+	dir, err := os.Readlink(fmt.Sprintf("/proc/%d/cwd", os.Getppid()))
+	if err != nil {
+		return ""
+	}
+	return dir
 }

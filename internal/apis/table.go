@@ -18,6 +18,9 @@ type Table struct {
 	// pagination and pageSize hold normalised parameter names.
 	pagination, pageSize map[string]bool
 	interfaces           []string
+	// effectfulPkgs caches Effectful's set.
+	effectfulOnce sync.Once
+	effectfulPkgs map[string]bool
 }
 
 // Extensions is what a configuration adds to, or replaces in, the
@@ -216,4 +219,44 @@ func Modelled(path string) bool {
 		}
 	})
 	return modelled[path]
+}
+
+// NotFollowed are packages whose calls have effects (time.Sleep) but which
+// nearly every library imports: a dependency that imports one of them and
+// nothing else effectful is not summarised, so a sleep inside a library
+// that touches no database, network or process is not followed. Both the
+// vet tool and the apilint command apply the rule, so they agree.
+var NotFollowed = []string{"time"}
+
+// Effectful reports whether package path is one whose calls the tables
+// say reach a database, a datastore, the network, mail, another process,
+// or a request: a package that imports it (directly or not) may have
+// effects worth summarising.
+func (t *Table) Effectful(path string) bool {
+	if contains(NotFollowed, path) {
+		return false
+	}
+	return t.effectful()[path]
+}
+
+func (t *Table) effectful() map[string]bool {
+	t.effectfulOnce.Do(func() {
+		t.effectfulPkgs = make(map[string]bool)
+		for _, c := range t.calls {
+			if c.Kind != None && c.Kind != BatchQueue {
+				t.effectfulPkgs[c.Pkg] = true
+			}
+		}
+		// Request reads need a request: net/http's, or a framework's
+		// context (a package of the tables). io.ReadAll or
+		// json.NewDecoder alone reach nothing.
+		t.effectfulPkgs["net/http"] = true
+		for _, s := range ServerStarts {
+			t.effectfulPkgs[s.Pkg] = true
+		}
+		for _, c := range BodyLimits {
+			t.effectfulPkgs[c.Pkg] = true
+		}
+	})
+	return t.effectfulPkgs
 }

@@ -22,6 +22,7 @@ import (
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 
+	"github.com/apilint/apilint/internal/apis"
 	"github.com/apilint/apilint/internal/effects"
 	"github.com/apilint/apilint/internal/findings"
 	"github.com/apilint/apilint/internal/report"
@@ -46,6 +47,9 @@ type Options struct {
 	// resolves them.
 	Effects *analysis.Analyzer
 	Program *atomic.Pointer[effects.Program]
+	// Table is the run's knowledge, which decides the dependencies
+	// worth summarising; nil means the builtin tables.
+	Table *apis.Table
 	// Env is the go command's environment; nil means os.Environ().
 	Env []string
 	// BuildFlags are passed to the go command (-tags=...).

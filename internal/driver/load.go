@@ -80,6 +80,9 @@ func load(opts Options) (*program, error) {
 	if err != nil {
 		return nil, err
 	}
+	if opts.Table == nil {
+		opts.Table = apis.Default()
+	}
 	root := opts.Root
 	if root == "" {
 		root = FindRoot(absDir)
@@ -92,8 +95,8 @@ func load(opts Options) (*program, error) {
 	}
 	cfg := &packages.Config{Dir: dir, Env: opts.Env, BuildFlags: opts.BuildFlags}
 
-	// The packages asked for, with their import graph.
-	cfg.Mode = graphMode
+	// The packages asked for, cheaply: which they are and their modules.
+	cfg.Mode = packages.NeedName | packages.NeedFiles | packages.NeedModule
 	asked, err := packages.Load(cfg, patterns...)
 	if err != nil {
 		return nil, loadError(absDir, patterns, err)
@@ -121,31 +124,20 @@ func load(opts Options) (*program, error) {
 		}
 		return nil, fmt.Errorf("no packages match %s", strings.Join(patterns, " "))
 	}
-	// The rest of the main modules, by directory: a pattern naming the
-	// module's import path would make the go command resolve every module
-	// of the build list, which go build does not need.
-	graph := asked
-	if len(moduleDirs) > 0 {
-		more := append([]string(nil), patterns...)
-		for _, d := range moduleDirs {
-			more = append(more, d+string(filepath.Separator)+"...")
-		}
-		if graph, err = packages.Load(cfg, more...); err != nil {
-			return nil, loadError(absDir, patterns, err)
-		}
+	// Their import graph, with the rest of the main modules, named by
+	// directory: a pattern naming the module's import path would make the
+	// go command resolve every module of the build list, which go build
+	// does not need.
+	more := append([]string(nil), patterns...)
+	for _, d := range moduleDirs {
+		more = append(more, d+string(filepath.Separator)+"...")
 	}
-	var fromSource []string
-	seen := make(map[string]bool)
-	packages.Visit(graph, nil, func(p *packages.Package) {
-		if seen[p.ID] || p.PkgPath == "" || p.PkgPath == "unsafe" || len(p.GoFiles) == 0 && len(p.CompiledGoFiles) == 0 {
-			return
-		}
-		seen[p.ID] = true
-		if needsSource(p) {
-			fromSource = append(fromSource, p.PkgPath)
-		}
-	})
-	sort.Strings(fromSource)
+	cfg.Mode = graphMode
+	graph, err := packages.Load(cfg, more...)
+	if err != nil {
+		return nil, loadError(absDir, patterns, err)
+	}
+	fromSource := summarised(graph, opts.Table)
 
 	cfg.Mode = sourceMode
 	cfg.ParseFile = func(fset *token.FileSet, filename string, src []byte) (*ast.File, error) {
@@ -187,14 +179,48 @@ func load(opts Options) (*program, error) {
 	return prog, nil
 }
 
-// needsSource reports whether p is analyzed from source: a package of a
-// main module, or a dependency outside the standard library whose
-// functions the tables do not describe.
-func needsSource(p *packages.Package) bool {
-	if p.Module == nil {
-		return false // the standard library
+// summarised returns the packages of graph that are loaded from source
+// and summarised, sorted: the program's own packages (its main modules,
+// and the modules it replaces with a directory: siblings in a monorepo),
+// and the dependencies outside the standard library and the libraries the
+// tables describe that reach an effectful package (Table.Effectful: a
+// database, the network, mail, a process), directly or through their
+// imports. Other dependencies cannot have effects: they come from export
+// data. The vet tool makes the same choice package by package
+// (cmd/apilint's vetx.go), so both see the same program.
+func summarised(graph []*packages.Package, table *apis.Table) []string {
+	reaches := make(map[*packages.Package]bool)
+	var visit func(p *packages.Package) bool
+	visiting := make(map[*packages.Package]bool)
+	visit = func(p *packages.Package) bool {
+		if r, done := reaches[p]; done || visiting[p] {
+			return r
+		}
+		visiting[p] = true
+		r := table.Effectful(p.PkgPath)
+		for _, imp := range p.Imports {
+			if visit(imp) {
+				r = true
+			}
+		}
+		reaches[p] = r
+		return r
 	}
-	return p.Module.Main || !apis.Modelled(p.PkgPath)
+	chosen := make(map[string]bool)
+	packages.Visit(graph, nil, func(p *packages.Package) {
+		if p.PkgPath == "" || p.PkgPath == "unsafe" || len(p.GoFiles) == 0 && len(p.CompiledGoFiles) == 0 {
+			return
+		}
+		if p.Module != nil && !apis.Modelled(p.PkgPath) && (ownModule(p.Module) || visit(p)) {
+			chosen[p.PkgPath] = true
+		}
+	})
+	out := make([]string, 0, len(chosen))
+	for path := range chosen {
+		out = append(out, path)
+	}
+	sort.Strings(out)
+	return out
 }
 
 // inside reports whether file is inside one of dirs.

@@ -23,12 +23,17 @@ const maxRounds = 5
 // dependencies). fx is the run's effects analyzer, built to read slot.
 func wholeProgram(pkgs []*packages.Package, fx *analysis.Analyzer, slot *atomic.Pointer[effects.Program]) error {
 	var tpkgs []*types.Package
+	own := make(map[string]bool)
 	packages.Visit(pkgs, nil, func(p *packages.Package) {
 		if p.Types != nil && len(p.Syntax) > 0 {
 			tpkgs = append(tpkgs, p.Types)
+			if ownModule(p.Module) {
+				own[p.PkgPath] = true
+			}
 		}
 	})
-	prog := effects.NewProgram(tpkgs, nil)
+	isOwn := func(path string) bool { return own[path] }
+	prog := effects.NewProgram(tpkgs, nil, isOwn)
 	for round := 0; round < maxRounds; round++ {
 		slot.Store(prog)
 		graph, err := checker.Analyze([]*analysis.Analyzer{fx}, pkgs, nil)
@@ -41,7 +46,7 @@ func wholeProgram(pkgs []*packages.Package, fx *analysis.Analyzer, slot *atomic.
 				results = append(results, r)
 			}
 		}
-		next := effects.NewProgram(tpkgs, results)
+		next := effects.NewProgram(tpkgs, results, isOwn)
 		if !prog.Consulted() || next.Equal(prog) {
 			// Nothing asked the program what facts did not say, or the
 			// summaries did not change: another round would compute the
@@ -54,4 +59,10 @@ func wholeProgram(pkgs []*packages.Package, fx *analysis.Analyzer, slot *atomic.
 	}
 	slot.Store(prog)
 	return nil
+}
+
+// ownModule reports whether m is the program's own code: a main module,
+// or a module it replaces with a directory (a sibling in a monorepo).
+func ownModule(m *packages.Module) bool {
+	return m != nil && (m.Main || m.Replace != nil && m.Replace.Version == "")
 }

@@ -44,7 +44,7 @@ func New(o Options) *analysis.Analyzer {
 		Name:       Name,
 		Doc:        docs.MustDoc(doc, Name),
 		URL:        "https://github.com/apilint/apilint#how-it-works",
-		FactTypes:  []analysis.Fact{new(Summary)},
+		FactTypes:  []analysis.Fact{new(Summary), new(Summarised)},
 		ResultType: reflect.TypeOf((*Result)(nil)),
 	}
 	a.Flags.Var(&suffixes, "interfaces",
@@ -67,17 +67,28 @@ func New(o Options) *analysis.Analyzer {
 	return a
 }
 
-func run(pass *analysis.Pass, table *apis.Table, interfaces []string, prog *Program) (any, error) {
+func run(pass *analysis.Pass, table *apis.Table, interfaces []string, prog *Program) (res any, err error) {
+	if m := pass.Module; m != nil && m.Version != "" {
+		// A dependency's summaries help; a failure to compute them must
+		// not fail the analysis of every package that imports it. What
+		// went wrong in the program's own packages is reported.
+		defer func() {
+			if r := recover(); r != nil {
+				res, err = &Result{s: newState(pass, table, interfaces, prog)}, nil
+			}
+		}()
+	}
 	s := newState(pass, table, interfaces, prog)
 	if len(pass.Files) == 0 || isStd(pass) {
 		return &Result{s: s}, nil
 	}
+	pass.ExportPackageFact(&Summarised{})
 	s.collect()
 	s.solve()
 	s.export()
-	res := &Result{s: s, bodyLimit: s.registersBodyLimit()}
+	out := &Result{s: s, bodyLimit: s.registersBodyLimit()}
 	s.release()
-	return res, nil
+	return out, nil
 }
 
 // isStd reports whether pass analyzes a standard library package, which

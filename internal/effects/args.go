@@ -6,7 +6,6 @@ import (
 	"go/types"
 
 	"github.com/apilint/apilint/internal/apis"
-	"github.com/apilint/apilint/internal/source"
 )
 
 // argValues describes call's arguments for nd.
@@ -48,7 +47,7 @@ func (s *state) stringValue(nd *node, e ast.Expr, depth int) (string, bool) {
 			return "", false
 		}
 		body := s.bodyOf(nd)
-		vals := source.AssignedValues(info, body, v)
+		vals := s.assigned(body, v)
 		if len(vals) != 1 || vals[0].Index != 0 || s.appendedTo(body, v) {
 			return "", false
 		}

@@ -11,3 +11,16 @@ func (s *state) export() {
 		}
 	}
 }
+
+// Summarised is the package fact of every package the analyzer
+// summarised. Under go vet, a package none of whose imports was
+// summarised, and that imports no effectful package, has no effects to
+// summarise either: the vet tool passes on its types and nothing else
+// (cmd/apilint's vetx.go), as the apilint command loads it from export
+// data.
+type Summarised struct{}
+
+// AFact marks Summarised as an analysis fact.
+func (*Summarised) AFact() {}
+
+func (*Summarised) String() string { return "summarised" }

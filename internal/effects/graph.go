@@ -102,6 +102,22 @@ type state struct {
 	bound   map[*types.Var]*node
 	// interfaces are the naming heuristic's interface suffixes.
 	interfaces []string
+	// assignments indexes the assignments of bodies and files, by node.
+	assignments map[ast.Node]*source.Assignments
+}
+
+// assigned returns the values assigned to v in body (a function body or
+// a file), indexing body on first use.
+func (s *state) assigned(body ast.Node, v types.Object) []source.Assigned {
+	a := s.assignments[body]
+	if a == nil {
+		if s.assignments == nil {
+			s.assignments = make(map[ast.Node]*source.Assignments)
+		}
+		a = source.IndexAssignments(s.pass.TypesInfo, body)
+		s.assignments[body] = a
+	}
+	return a.Of(v)
 }
 
 type rawSite struct {

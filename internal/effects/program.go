@@ -26,6 +26,8 @@ type Program struct {
 	// follows takes them instead of computing them again.
 	results map[*types.Package]*Result
 	settled bool
+	// own reports whether a package path is the program's own code.
+	own func(path string) bool
 }
 
 // Settle marks p as the program the rounds converged on: the results it
@@ -55,9 +57,13 @@ func (p *Program) reuse(pass *analysis.Pass) *Result {
 func (p *Program) Consulted() bool { return p.consulted.Load() }
 
 // NewProgram indexes the concrete types of pkgs and the summaries in
-// results (the Results of a previous round, by package).
-func NewProgram(pkgs []*types.Package, results []*Result) *Program {
-	p := &Program{summaries: make(map[*types.Func]*Summary), results: make(map[*types.Package]*Result)}
+// results (the Results of a previous round, by package). Calls are
+// resolved through the interfaces of own packages only (the program's own
+// code: its main modules and the modules it replaces with directories):
+// an io.Writer has hundreds of implementations and says nothing of the
+// program's design, a Store of its own has the few that matter.
+func NewProgram(pkgs []*types.Package, results []*Result, own func(path string) bool) *Program {
+	p := &Program{summaries: make(map[*types.Func]*Summary), results: make(map[*types.Package]*Result), own: own}
 	for _, pkg := range pkgs {
 		scope := pkg.Scope()
 		for _, name := range scope.Names() {
@@ -105,6 +111,9 @@ func (p *Program) Equal(q *Program) bool {
 // iface. Passes run concurrently; a method computed twice is computed
 // the same way.
 func (p *Program) implementations(iface *types.Interface, fn *types.Func) []*types.Func {
+	if fn.Pkg() == nil || p.own == nil || !p.own(fn.Pkg().Path()) {
+		return nil
+	}
 	if v, ok := p.impls.Load(fn); ok {
 		impls := v.([]*types.Func)
 		if len(impls) > 0 {

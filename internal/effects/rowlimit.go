@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/apilint/apilint/internal/apis"
-	"github.com/apilint/apilint/internal/source"
 	"github.com/apilint/apilint/internal/sqltext"
 )
 
@@ -100,7 +99,7 @@ func (s *state) toSQLBuilder(nd *node, e ast.Expr) ast.Expr {
 	if !ok {
 		return nil
 	}
-	vals := source.AssignedValues(s.pass.TypesInfo, nd.body, v)
+	vals := s.assigned(nd.body, v)
 	if len(vals) != 1 {
 		return nil
 	}
@@ -209,7 +208,7 @@ func (s *state) chainLimited(nd *node, e ast.Expr, depth int) (limited, known bo
 			if v.Parent() == s.pass.Pkg.Scope() {
 				return false, true // a package-level handle
 			}
-			vals := source.AssignedValues(info, s.bodyOf(nd), v)
+			vals := s.assigned(s.bodyOf(nd), v)
 			if len(vals) == 0 {
 				return false, false
 			}

@@ -257,7 +257,7 @@ func (s *state) measuresElapsed(nd *node, e ast.Node, depth int) bool {
 			}
 		case *ast.Ident:
 			if v, ok := s.pass.TypesInfo.Uses[n].(*types.Var); ok && depth < 3 {
-				for _, a := range source.AssignedValues(s.pass.TypesInfo, nd.body, v) {
+				for _, a := range s.assigned(nd.body, v) {
 					if s.measuresElapsed(nd, a.Expr, depth+1) {
 						found = true
 					}
@@ -353,7 +353,11 @@ func (s *state) callback(call *ast.CallExpr) *apis.Callback {
 func (s *state) funcValue(nd *node, e ast.Expr) (t target, isParam int, ok bool) {
 	info := s.pass.TypesInfo
 	e = ast.Unparen(e)
-	if _, isSig := types.Unalias(info.TypeOf(e)).Underlying().(*types.Signature); !isSig {
+	typ := info.TypeOf(e)
+	if typ == nil {
+		return target{}, -1, false
+	}
+	if _, isSig := types.Unalias(typ).Underlying().(*types.Signature); !isSig {
 		return target{}, -1, false
 	}
 	switch e := e.(type) {
@@ -412,7 +416,7 @@ func (s *state) boundLiteral(v *types.Var) *node {
 		if f.FileStart > v.Pos() || v.Pos() > f.FileEnd {
 			continue
 		}
-		for _, a := range source.AssignedValues(s.pass.TypesInfo, f, v) {
+		for _, a := range s.assigned(f, v) {
 			count++
 			if lit, ok := ast.Unparen(a.Expr).(*ast.FuncLit); ok {
 				found = s.nodes[lit]

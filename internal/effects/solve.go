@@ -247,4 +247,5 @@ func (s *state) release() {
 		nd.retries = nil
 	}
 	s.bound = nil
+	s.assignments = nil
 }

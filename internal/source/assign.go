@@ -89,3 +89,52 @@ func FieldAssigned(body ast.Node, target string, after token.Pos, fields ...stri
 	})
 	return found
 }
+
+// Assignments indexes the values assigned to every variable of a body in
+// one walk, for callers that ask about many variables of the same body
+// (AssignedValues walks the body on every call).
+type Assignments struct {
+	byVar map[types.Object][]Assigned
+}
+
+// IndexAssignments walks body once.
+func IndexAssignments(info *types.Info, body ast.Node) *Assignments {
+	a := &Assignments{byVar: make(map[types.Object][]Assigned)}
+	if body == nil {
+		return a
+	}
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for i, lhs := range n.Lhs {
+				id, ok := ast.Unparen(lhs).(*ast.Ident)
+				if !ok {
+					continue
+				}
+				if v := objectOf(info, id); v != nil {
+					a.byVar[v] = append(a.byVar[v], rhsAt(n.Rhs, len(n.Lhs), i))
+				}
+			}
+		case *ast.ValueSpec:
+			if len(n.Values) == 0 {
+				break
+			}
+			for i, id := range n.Names {
+				if v := info.Defs[id]; v != nil {
+					a.byVar[v] = append(a.byVar[v], rhsAt(n.Values, len(n.Names), i))
+				}
+			}
+		}
+		return true
+	})
+	return a
+}
+
+// Of returns the values assigned to v, in source order (as
+// AssignedValues returns them).
+func (a *Assignments) Of(v types.Object) []Assigned {
+	if a == nil || v == nil {
+		return nil
+	}
+	return a.byVar[v]
+}

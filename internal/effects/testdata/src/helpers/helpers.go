@@ -1,4 +1,4 @@
-package helpers
+package helpers // want package:"summarised"
 
 // MapWithErr calls f once per element.
 func MapWithErr[T, U any](in []T, f func(T) (U, error)) ([]U, error) { // want MapWithErr:`loops param \[1\]`

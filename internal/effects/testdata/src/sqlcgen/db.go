@@ -1,3 +1,5 @@
+// want package:"summarised"
+
 // Package sqlcgen looks like sqlc's output: queries through a DBTX
 // interface that *sql.DB implements.
 package sqlcgen

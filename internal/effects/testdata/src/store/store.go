@@ -1,4 +1,4 @@
-package store
+package store // want package:"summarised"
 
 import (
 	"context"

@@ -1,4 +1,4 @@
-package svc
+package svc // want package:"summarised"
 
 import (
 	"context"
