@@ -214,7 +214,7 @@ func analyze(base, revision string, o Options) (*analysis, error) {
 	}
 	if o.FlattenAllOf {
 		if _, err := load.WithFlattenAllOf()(nil, []*load.SpecInfo{s1, s2}); err != nil {
-			return nil, fmt.Errorf("--flatten-allof: %w", err)
+			return nil, fmt.Errorf("--flatten-allof: %s; oasdiff cannot merge these allOf branches, so compare them without --flatten-allof", oneLine(err.Error()))
 		}
 	}
 	d, sources, err := diff.GetWithOperationsSourcesMap(o.diffConfig(), s1, s2)
