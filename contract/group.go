@@ -429,6 +429,11 @@ func group(cs []change, noGroup bool, cv *converter) []report.Finding {
 			Function:   c.key,
 			Cause:      c.cause,
 		}
+		if c.cause != "" {
+			// The key holds absolute paths; the fingerprint must not
+			// change with the directory the spec is checked out in.
+			f.Function = c.cause
+		}
 		switch {
 		case c.src != nil && !noGroup:
 			f.Message = cv.render(c, a.values)
