@@ -1,0 +1,23 @@
+// Package mailgun is a stub of github.com/mailgun/mailgun-go/v3 (v3.6.4):
+// the client type is MailgunImpl; types and signatures as published.
+package mailgun
+
+import "context"
+
+type Message struct{}
+
+type Mailgun interface {
+	Send(ctx context.Context, m *Message) (string, string, error)
+}
+
+type MailgunImpl struct{}
+
+func NewMailgun(domain, apiKey string) *MailgunImpl { return &MailgunImpl{} }
+
+func (mg *MailgunImpl) NewMessage(from, subject, text string, to ...string) *Message {
+	return &Message{}
+}
+
+func (mg *MailgunImpl) Send(ctx context.Context, m *Message) (mes string, id string, err error) {
+	return "", "", nil
+}
