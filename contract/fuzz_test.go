@@ -30,6 +30,11 @@ func FuzzLoad(f *testing.F) {
 		`{"openapi": "3.0.0", "info": {"title": "t", "version": "1"}, "paths": {"/x": null}}`,
 		"x: &a [*a]\n",
 		"\xff\xfe\x00",
+		`{"openapi": "3.0.3", "info": {"title": "\ud83d\udc4d \ud83d", "version": "1"}, "paths": {}}`,
+		"openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\npaths: {}\n",
+		"openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {/x: {get: {$ref: '#/x-op'}}}\nx-op: {responses: {'200': {description: ok}}}\n",
+		"openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\nx-n: 1e999\n",
+		"openapi: 3.0.3\ninfo: {title: t, version: '1'}\ntags: [{name: a, description: {$ref: '#/x-d'}}]\npaths: {}\nx-d: text\n",
 	} {
 		f.Add([]byte(seed))
 	}
