@@ -471,6 +471,7 @@ func group(cs []change, noGroup bool, cv *converter) []report.Finding {
 // changes had (enum values, statuses) where they differ.
 func (cv *converter) render(c change, values []map[string]bool) string {
 	args := make([]any, len(c.args))
+	several := false
 	for i := range c.args {
 		if i == c.pathArg && c.anchor != "" {
 			args[i] = "`" + c.anchor + "`"
@@ -479,10 +480,15 @@ func (cv *converter) render(c change, values []map[string]bool) string {
 		vs := sortedKeys(values[i])
 		if i == c.statusArg {
 			sortStatuses(vs)
+		} else if len(vs) > 1 {
+			several = true
 		}
 		args[i] = "`" + strings.Join(vs, "`, `") + "`"
 	}
 	msg := cv.l(c.rule, args...)
+	if several && strings.Contains(c.rule, "enum-value") {
+		msg = strings.Replace(msg, " enum value ", " enum values ", 1)
+	}
 	if ac, ok := c.src.(checker.ApiChange); ok && ac.Details != "" {
 		msg += " " + ac.Details
 	}
