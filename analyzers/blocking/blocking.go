@@ -8,7 +8,6 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
-	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/apilint/apilint/internal/apis"
 	"github.com/apilint/apilint/internal/docs"
@@ -40,45 +39,39 @@ func New(fx *analysis.Analyzer, out *findings.Options) *analysis.Analyzer {
 }
 
 func run(pass *analysis.Pass, rep *findings.Reporter, res *effects.Result) {
-	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	services := source.ServiceMethods(pass.Pkg)
-	helpers := source.CalledOnly(pass.Fset, pass.TypesInfo, pass.Files)
 	queue := queueOf(pass.Pkg)
-	for fileCur := range insp.Root().Children() {
-		if source.Skip(pass, fileCur.Node().(*ast.File)) {
+	for _, h := range res.Handlers() {
+		pos := h.At
+		if h.Node != nil {
+			pos = h.Node
+		}
+		if file := source.FileOf(pass, pos.Pos()); file == nil || source.Skip(pass, file) {
 			continue
 		}
-		for _, h := range source.Handlers(pass.TypesInfo, services, helpers, fileCur) {
-			var sum *effects.Summary
-			var head string
-			switch n := h.Cursor.Node().(type) {
-			case *ast.FuncDecl:
-				fn, _ := pass.TypesInfo.Defs[n.Name].(*types.Func)
-				sum = res.Func(fn)
-				if fn != nil {
-					head = effects.ChainName(fn)
-				}
-			case *ast.FuncLit:
-				sum = res.Lit(n)
-				head = h.Name
-			}
-			for _, kind := range []effects.Kind{effects.Blocking, effects.HTTPFanout} {
-				if e, ok := sum.Find(false, kind); ok {
-					report(rep, res, h, head, e, queue)
-				}
+		head := h.Name
+		if h.Func != nil {
+			head = effects.ChainName(h.Func)
+		}
+		for _, kind := range []effects.Kind{effects.Blocking, effects.HTTPFanout} {
+			if e, ok := h.Summary.Find(false, kind); ok {
+				report(rep, res, h, head, e, queue)
 			}
 		}
 	}
 }
 
-func report(rep *findings.Reporter, res *effects.Result, h source.HandlerFunc, head string, e effects.Effect, queue string) {
+func report(rep *findings.Reporter, res *effects.Result, h *effects.Handler, head string, e effects.Effect, queue string) {
 	var at ast.Node
-	if n := res.Locate(source.Body(h.Cursor.Node()), e); n != nil {
-		at = n
-	} else if decl, ok := h.Cursor.Node().(*ast.FuncDecl); ok {
-		at = decl.Name
-	} else {
-		at = h.Cursor.Node()
+	switch {
+	case h.Node == nil:
+		at = h.At
+	case res.Locate(source.Body(h.Node), e) != nil:
+		at = res.Locate(source.Body(h.Node), e)
+	default:
+		at = h.Node
+		if decl, ok := h.Node.(*ast.FuncDecl); ok {
+			at = decl.Name
+		}
 	}
 	call := e.Call()
 	if e.Site != "" {

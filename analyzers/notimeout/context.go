@@ -180,19 +180,16 @@ func (c *checker) reportBackground(cur inspector.Cursor, call *ast.CallExpr, idx
 	if idx >= len(call.Args) {
 		return
 	}
-	handler, shape, ok := source.Handler(c.pass.TypesInfo, cur)
+	handler, h, ok := c.enclosingHandler(cur)
 	if !ok {
 		return
 	}
 	params := source.Params(c.pass.TypesInfo, handler.Node())
-	if shape.Request >= len(params) {
-		return
-	}
-	p := params[shape.Request]
-	src := apis.ContextSourceOf(p.Type())
-	if src == nil || src.Detached {
+	if h.Request < 0 || h.Request >= len(params) || h.Context == "" || h.Detached {
 		return // no request context to use instead (fiber's is no better)
 	}
+	p := params[h.Request]
+	src := &apis.ContextSource{Expr: h.Context}
 	arg := call.Args[idx]
 	bg, name := c.background(handler, arg)
 	if bg == nil {
@@ -251,4 +248,21 @@ func (c *checker) background(handler inspector.Cursor, arg ast.Expr) (*ast.CallE
 		return call, fn.Name()
 	}
 	return nil, ""
+}
+
+// enclosingHandler returns the request handler that cur runs in
+// synchronously: the innermost enclosing function the handler model
+// takes for a handler, looking through function literals called in place
+// or stored, but stopping at a literal started by a go statement (that
+// work is off the request path).
+func (c *checker) enclosingHandler(cur inspector.Cursor) (inspector.Cursor, *effects.Handler, bool) {
+	for fn := range cur.Enclosing(source.FuncTypes...) {
+		if source.IsGoLiteral(fn) {
+			return inspector.Cursor{}, nil, false
+		}
+		if h := c.res.Handler(fn.Node()); h != nil {
+			return fn, h, true
+		}
+	}
+	return inspector.Cursor{}, nil, false
 }

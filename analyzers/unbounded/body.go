@@ -1,7 +1,6 @@
 package unbounded
 
 import (
-	"fmt"
 	"go/ast"
 	"strings"
 
@@ -13,8 +12,8 @@ import (
 )
 
 // body reports a handler that reads the whole request body with no cap.
-func (c *checker) body(h source.HandlerFunc, sum *effects.Summary) {
-	if c.res.BodyLimited() {
+func (c *checker) body(h *effects.Handler, sum *effects.Summary) {
+	if c.res.BodyLimited() || c.s.bodiesCapped {
 		return
 	}
 	e, ok := sum.Find(false, effects.BodyRead)
@@ -43,19 +42,22 @@ func (c *checker) body(h source.HandlerFunc, sum *effects.Summary) {
 
 // capBodyFix inserts the framework's body cap as the handler's first
 // statement.
-func (c *checker) capBodyFix(h source.HandlerFunc) []analysis.SuggestedFix {
-	if h.Shape == nil || h.Shape.CapBody == "" {
+func (c *checker) capBodyFix(h *effects.Handler) []analysis.SuggestedFix {
+	if h.Node == nil || h.Param == nil || h.Param.CapBody == "" {
 		return nil
 	}
-	params := source.Params(c.pass.TypesInfo, h.Cursor.Node())
-	names := make([]any, len(params))
-	for i, p := range params {
-		if p.Name() == "" || p.Name() == "_" {
-			return nil
+	params := source.Params(c.pass.TypesInfo, h.Node)
+	name := func(i int) string {
+		if i < 0 || i >= len(params) || params[i].Name() == "" || params[i].Name() == "_" {
+			return ""
 		}
-		names[i] = p.Name()
+		return params[i].Name()
 	}
-	body := source.Body(h.Cursor.Node())
+	req, w := name(h.Request), name(h.Writer)
+	if req == "" || strings.Contains(h.Param.CapBody, "{w}") && w == "" {
+		return nil
+	}
+	body := source.Body(h.Node)
 	if body == nil || len(body.List) == 0 {
 		return nil
 	}
@@ -66,7 +68,7 @@ func (c *checker) capBodyFix(h source.HandlerFunc) []analysis.SuggestedFix {
 	first := body.List[0]
 	indent := indentOf(c.pass, first)
 	httpName, edits := source.AddImport(c.pass, file, "net/http", "http")
-	stmt := fmt.Sprintf(h.Shape.CapBody, names...)
+	stmt := strings.NewReplacer("{req}", req, "{w}", w).Replace(h.Param.CapBody)
 	if httpName != "http" {
 		stmt = strings.Replace(stmt, "http.", httpName+".", 1)
 	}

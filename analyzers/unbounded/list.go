@@ -19,7 +19,7 @@ func funcObj(pass *analysis.Pass, decl *ast.FuncDecl) *types.Func {
 
 // list reports a handler that runs an unbounded many-row read and reads
 // no pagination input.
-func (c *checker) list(h source.HandlerFunc, sum *effects.Summary) {
+func (c *checker) list(h *effects.Handler, sum *effects.Summary) {
 	e, ok := sum.Find(false, effects.UnboundedRead)
 	if !ok || !c.mayList(h) {
 		return
@@ -57,12 +57,17 @@ func (c *checker) list(h source.HandlerFunc, sum *effects.Summary) {
 // (in this package) for GET, or for any method, on a path that names a
 // collection; or not registered here at all. A POST, PUT, PATCH or
 // DELETE, or a GET of /things/{id}, returns one entity.
-func (c *checker) mayList(h source.HandlerFunc) bool {
-	var key any = h.Cursor.Node()
-	if decl, ok := h.Cursor.Node().(*ast.FuncDecl); ok {
-		key = funcObj(c.pass, decl)
+func (c *checker) mayList(h *effects.Handler) bool {
+	routes := h.Routes
+	if len(routes) == 0 {
+		// Registered through a router apilint does not know: any call
+		// that takes a path and the handler.
+		var key any = h.Node
+		if h.Func != nil {
+			key = h.Func
+		}
+		routes = c.routes[key]
 	}
-	routes := c.routes[key]
 	if len(routes) == 0 {
 		return true
 	}
@@ -75,23 +80,24 @@ func (c *checker) mayList(h source.HandlerFunc) bool {
 }
 
 // chainName names handler h at the head of a chain, as nplusone does.
-func (c *checker) chainName(h source.HandlerFunc) string {
-	if decl, ok := h.Cursor.Node().(*ast.FuncDecl); ok {
-		if fn := funcObj(c.pass, decl); fn != nil {
-			return effects.ChainName(fn)
-		}
+func (c *checker) chainName(h *effects.Handler) string {
+	if h.Func != nil {
+		return effects.ChainName(h.Func)
 	}
 	return h.Name
 }
 
 // callLeadingTo returns the call in handler h through which it has
 // effect e (the handler's name when there is none) and e's chain.
-func (c *checker) callLeadingTo(h source.HandlerFunc, e effects.Effect) (ast.Node, []string) {
-	if n := c.res.Locate(source.Body(h.Cursor.Node()), e); n != nil {
+func (c *checker) callLeadingTo(h *effects.Handler, e effects.Effect) (ast.Node, []string) {
+	if h.Node == nil {
+		return h.At, e.Chain.Steps()
+	}
+	if n := c.res.Locate(source.Body(h.Node), e); n != nil {
 		return n, e.Chain.Steps()
 	}
-	if decl, ok := h.Cursor.Node().(*ast.FuncDecl); ok {
+	if decl, ok := h.Node.(*ast.FuncDecl); ok {
 		return decl.Name, e.Chain.Steps()
 	}
-	return h.Cursor.Node(), e.Chain.Steps()
+	return h.Node, e.Chain.Steps()
 }

@@ -9,14 +9,15 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/apilint/apilint/internal/apis"
+	"github.com/apilint/apilint/internal/effects"
 	"github.com/apilint/apilint/internal/findings"
 	"github.com/apilint/apilint/internal/source"
 )
 
 // pageSize reports a page size read from the request that reaches a
 // query's row limit without an upper cap.
-func (c *checker) pageSize(h source.HandlerFunc) {
-	body := source.Body(h.Cursor.Node())
+func (c *checker) pageSize(h *effects.Handler) {
+	body := source.Body(h.Node)
 	if body == nil {
 		return
 	}
@@ -165,7 +166,7 @@ func stripConversions(info *types.Info, e ast.Expr) ast.Expr {
 	}
 }
 
-func (c *checker) reportPageSize(h source.HandlerFunc, call *ast.CallExpr, id *ast.Ident, param string, body *ast.BlockStmt) {
+func (c *checker) reportPageSize(h *effects.Handler, call *ast.CallExpr, id *ast.Ident, param string, body *ast.BlockStmt) {
 	via := ""
 	if site := c.res.At(call); site != nil {
 		for _, t := range site.Targets {

@@ -5,6 +5,7 @@ import (
 	"go/types"
 
 	"github.com/apilint/apilint/internal/apis"
+	"github.com/apilint/apilint/internal/effects"
 	"github.com/apilint/apilint/internal/source"
 )
 
@@ -16,9 +17,9 @@ import (
 // ResponseWriter or framework context), or returned by the handler.
 // Rows a handler only uses to filter, validate or fill a map are not a
 // list it returns.
-func (c *checker) responds(h source.HandlerFunc, call *ast.CallExpr) bool {
+func (c *checker) responds(h *effects.Handler, call *ast.CallExpr) bool {
 	info := c.pass.TypesInfo
-	body := source.Body(h.Cursor.Node())
+	body := source.Body(h.Node)
 	rows := make(map[types.Object]bool)
 
 	// Destinations the call (or its builder chain) fills: Find(&users),
@@ -214,7 +215,7 @@ func (c *checker) carries(e ast.Expr, mentions func(ast.Node) bool) bool {
 // writesResponse reports whether call writes the handler's response: a
 // known response API, or a call that is given the handler's writer or
 // framework context (a render helper).
-func (c *checker) writesResponse(h source.HandlerFunc, call *ast.CallExpr) bool {
+func (c *checker) writesResponse(h *effects.Handler, call *ast.CallExpr) bool {
 	info := c.pass.TypesInfo
 	if fn, recv := apis.Callee(info, call); fn != nil {
 		pkg, r, name := apis.FuncKey(fn)
@@ -227,7 +228,7 @@ func (c *checker) writesResponse(h source.HandlerFunc, call *ast.CallExpr) bool 
 			return true
 		}
 	}
-	for _, p := range source.Params(info, h.Cursor.Node()) {
+	for _, p := range source.Params(info, h.Node) {
 		if !isWriterOrContext(p.Type()) {
 			continue
 		}
@@ -246,9 +247,19 @@ func (c *checker) writesResponse(h source.HandlerFunc, call *ast.CallExpr) bool 
 }
 
 // returnsResponse reports whether a return statement in handler h returns
-// its response: RPC service methods return it.
-func (c *checker) returnsResponse(h source.HandlerFunc, ret *ast.ReturnStmt) bool {
-	return h.Shape == nil
+// its response: handlers with results besides an error (RPC service
+// methods, go-kit endpoints, go-swagger and huma handlers) return it.
+func (c *checker) returnsResponse(h *effects.Handler, ret *ast.ReturnStmt) bool {
+	sig := source.Signature(c.pass.TypesInfo, h.Node)
+	if sig == nil {
+		return false
+	}
+	for i := 0; i < sig.Results().Len(); i++ {
+		if !isError(sig.Results().At(i).Type()) {
+			return true
+		}
+	}
+	return false
 }
 
 // isWriterOrContext reports whether t is what a handler writes its

@@ -2,11 +2,10 @@ package unbounded
 
 import (
 	_ "embed"
-	"go/ast"
+	"go/token"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
-	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/apilint/apilint/internal/docs"
 	"github.com/apilint/apilint/internal/effects"
@@ -23,55 +22,60 @@ const Name = "unbounded"
 // New returns an unbounded analyzer for one run: it reads the program's
 // effects from fx and reports through out.
 func New(fx *analysis.Analyzer, out *findings.Options) *analysis.Analyzer {
-	return &analysis.Analyzer{
+	s := &settings{}
+	a := &analysis.Analyzer{
 		Name:     Name,
 		Doc:      docs.MustDoc(doc, Name),
 		URL:      "https://github.com/apilint/apilint#unbounded",
 		Requires: []*analysis.Analyzer{inspect.Analyzer, fx},
-		Run: func(pass *analysis.Pass) (any, error) {
-			rep := findings.Start(pass, out)
-			run(pass, rep, pass.ResultOf[fx].(*effects.Result))
-			return nil, rep.Finish()
-		},
 	}
+	a.Flags.BoolVar(&s.bodiesCapped, "bodies-capped", false,
+		"the server caps request bodies where apilint cannot see it (http.MaxBytesHandler or a middleware installed by another package): do not report body reads")
+	a.Run = func(pass *analysis.Pass) (any, error) {
+		rep := findings.Start(pass, out)
+		run(pass, rep, pass.ResultOf[fx].(*effects.Result), s)
+		return nil, rep.Finish()
+	}
+	return a
+}
+
+// settings are the analyzer's flags.
+type settings struct {
+	bodiesCapped bool
 }
 
 type checker struct {
 	pass *analysis.Pass
 	rep  *findings.Reporter
 	res  *effects.Result
+	s    *settings
 	// routes are the package's route registrations, by handler.
 	routes map[any][]source.Route
 }
 
-func run(pass *analysis.Pass, rep *findings.Reporter, res *effects.Result) {
-	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	c := &checker{pass: pass, rep: rep, res: res, routes: source.Routes(pass.TypesInfo, pass.Files)}
-	services := source.ServiceMethods(pass.Pkg)
-	helpers := source.CalledOnly(pass.Fset, pass.TypesInfo, pass.Files)
-	var handlers []source.HandlerFunc
-	for fileCur := range insp.Root().Children() {
-		file := fileCur.Node().(*ast.File)
-		found := source.Handlers(pass.TypesInfo, services, helpers, fileCur)
-		if !source.Skip(pass, file) {
-			handlers = append(handlers, found...)
+func run(pass *analysis.Pass, rep *findings.Reporter, res *effects.Result, s *settings) {
+	c := &checker{pass: pass, rep: rep, res: res, s: s, routes: source.Routes(pass.TypesInfo, pass.Files)}
+	for _, h := range res.Handlers() {
+		if file := source.FileOf(pass, handlerPos(h)); file == nil || source.Skip(pass, file) {
+			continue
 		}
-	}
-	for _, h := range handlers {
-		sum := c.summary(h)
-		c.list(h, sum)
+		if h.Node == nil {
+			// A handler of another package, registered here: its summary
+			// is all there is, so only its body reads are judged.
+			c.body(h, h.Summary)
+			continue
+		}
+		c.list(h, h.Summary)
 		c.pageSize(h)
-		c.body(h, sum)
+		c.body(h, h.Summary)
 	}
 }
 
-// summary returns the effects of handler h.
-func (c *checker) summary(h source.HandlerFunc) *effects.Summary {
-	switch n := h.Cursor.Node().(type) {
-	case *ast.FuncDecl:
-		return c.res.Func(funcObj(c.pass, n))
-	case *ast.FuncLit:
-		return c.res.Lit(n)
+// handlerPos is where handler h is: its declaration, or for a handler of
+// another package its registration here.
+func handlerPos(h *effects.Handler) token.Pos {
+	if h.Node != nil {
+		return h.Node.Pos()
 	}
-	return nil
+	return h.At.Pos()
 }

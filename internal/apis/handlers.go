@@ -7,74 +7,201 @@ type TypeRef struct {
 	Ptr       bool
 }
 
-// Handler is the signature shape of a request handler in one framework.
-type Handler struct {
+// RequestParam is a parameter type through which a request handler
+// receives the request: net/http's request, or a web framework's context.
+// A function taking one is a request handler (unless it is only ever
+// called, as helpers are); so is a function taking a struct that embeds
+// a framework's context (a service's own context type).
+type RequestParam struct {
 	Framework string
-	Params    []TypeRef
-	Results   []TypeRef
-	// Request is the index of the parameter that carries the request.
-	Request int
-	// CapBody is the statement that caps the request body, with the
-	// parameter names as arguments (%[1]s, %[2]s); "" when the framework
-	// caps bodies itself or has no such statement.
-	CapBody string
-}
-
-var (
-	responseWriter = TypeRef{Pkg: "net/http", Name: "ResponseWriter"}
-	httpRequest    = TypeRef{Pkg: "net/http", Name: "Request", Ptr: true}
-	errorType      = TypeRef{Name: "error"}
-	ginContext     = TypeRef{Pkg: "github.com/gin-gonic/gin", Name: "Context", Ptr: true}
-	echoContext    = TypeRef{Pkg: "github.com/labstack/echo/v4", Name: "Context"}
-	fiberCtxV2     = TypeRef{Pkg: "github.com/gofiber/fiber/v2", Name: "Ctx", Ptr: true}
-	fiberCtxV3     = TypeRef{Pkg: "github.com/gofiber/fiber/v3", Name: "Ctx"}
-	routerParams   = TypeRef{Pkg: "github.com/julienschmidt/httprouter", Name: "Params"}
-	contextContext = TypeRef{Pkg: "context", Name: "Context"}
-)
-
-// Handlers lists the request handler shapes apilint recognises. chi, gorilla
-// mux and most routers take plain net/http handlers.
-var Handlers = []Handler{
-	{Framework: "net/http", Params: []TypeRef{responseWriter, httpRequest}, Request: 1,
-		CapBody: "%[2]s.Body = http.MaxBytesReader(%[1]s, %[2]s.Body, 1<<20)"},
-	{Framework: "httprouter", Params: []TypeRef{responseWriter, httpRequest, routerParams}, Request: 1,
-		CapBody: "%[2]s.Body = http.MaxBytesReader(%[1]s, %[2]s.Body, 1<<20)"},
-	{Framework: "gin", Params: []TypeRef{ginContext},
-		CapBody: "%[1]s.Request.Body = http.MaxBytesReader(%[1]s.Writer, %[1]s.Request.Body, 1<<20)"},
-	{Framework: "echo", Params: []TypeRef{echoContext}, Results: []TypeRef{errorType},
-		CapBody: "%[1]s.Request().Body = http.MaxBytesReader(%[1]s.Response(), %[1]s.Request().Body, 1<<20)"},
-	{Framework: "fiber", Params: []TypeRef{fiberCtxV2}, Results: []TypeRef{errorType}},
-	{Framework: "fiber", Params: []TypeRef{fiberCtxV3}, Results: []TypeRef{errorType}},
-}
-
-// ContextSource is a type from which a request-scoped context.Context can
-// be had, and the expression that gets it (%s is the variable).
-type ContextSource struct {
-	Type TypeRef
-	Expr string
-	// Request is set when the context is the incoming request's: it ends
-	// when the client goes away but carries no deadline.
+	Type      TypeRef
+	// Context is the expression that yields the request's context from a
+	// parameter of this type (%s is the parameter); "" when it has none.
+	Context string
+	// Request is set when that context is the incoming request's: it
+	// ends when the client goes away but carries no deadline.
 	Request bool
 	// Detached is set for a framework's context that belongs to the
 	// request but does not end with it (fiber's): it is a context in
 	// scope for calls that take none, but no better a replacement for
 	// context.Background() than Background itself.
 	Detached bool
+	// Alone is set when the type makes a handler by itself: a framework
+	// context responds through itself, while a function taking only an
+	// *http.Request is a helper unless a ResponseWriter comes with it.
+	Alone bool
+	// Injects is set for frameworks that inject a handler's other
+	// arguments (macaron, flamego): any function taking the context is
+	// shaped like a handler, not only func(ctx) [error].
+	Injects bool
+	// CapBody is the statement that caps the request body: {req} stands
+	// for the parameter, {w} for the http.ResponseWriter parameter. ""
+	// when the framework caps bodies itself or has no such statement.
+	CapBody string
 }
 
-// ContextSources lists where a context comes from, best first.
-var ContextSources = []ContextSource{
-	{Type: contextContext, Expr: "%s"},
-	{Type: httpRequest, Expr: "%s.Context()", Request: true},
-	{Type: ginContext, Expr: "%s.Request.Context()", Request: true},
-	{Type: echoContext, Expr: "%s.Request().Context()", Request: true},
+const (
+	gin        = "github.com/gin-gonic/gin"
+	echo       = "github.com/labstack/echo/v4"
+	echoV3     = "github.com/labstack/echo"
+	echoV5     = "github.com/labstack/echo/v5"
+	fiber      = "github.com/gofiber/fiber/v2"
+	fiberV3    = "github.com/gofiber/fiber/v3"
+	macaron    = "gopkg.in/macaron.v1"
+	macaronGH  = "github.com/go-macaron/macaron"
+	flamego    = "github.com/flamego/flamego"
+	chi        = "github.com/go-chi/chi/v5"
+	chiV1      = "github.com/go-chi/chi"
+	gorillaMux = "github.com/gorilla/mux"
+	httprouter = "github.com/julienschmidt/httprouter"
+	huma       = "github.com/danielgtaylor/huma/v2"
+	gokitHTTP  = "github.com/go-kit/kit/transport/http"
+	beegoCtx   = "github.com/beego/beego/v2/server/web/context"
+)
+
+var (
+	responseWriter = TypeRef{Pkg: "net/http", Name: "ResponseWriter"}
+	httpRequest    = TypeRef{Pkg: "net/http", Name: "Request", Ptr: true}
+	errorType      = TypeRef{Name: "error"}
+	ginContext     = TypeRef{Pkg: gin, Name: "Context", Ptr: true}
+	echoContext    = TypeRef{Pkg: echo, Name: "Context"}
+	fiberCtxV2     = TypeRef{Pkg: fiber, Name: "Ctx", Ptr: true}
+	fiberCtxV3     = TypeRef{Pkg: fiberV3, Name: "Ctx"}
+	routerParams   = TypeRef{Pkg: httprouter, Name: "Params"}
+	contextContext = TypeRef{Pkg: "context", Name: "Context"}
+)
+
+// netHTTPCap caps a net/http request's body.
+const netHTTPCap = "{req}.Body = http.MaxBytesReader({w}, {req}.Body, 1<<20)"
+
+// RequestParams lists the request parameter types apilint recognises,
+// best context source first.
+var RequestParams = []RequestParam{
+	{Framework: "net/http", Type: httpRequest, Context: "%s.Context()", Request: true, CapBody: netHTTPCap},
+	{Framework: "gin", Type: ginContext, Context: "%s.Request.Context()", Request: true, Alone: true,
+		CapBody: "{req}.Request.Body = http.MaxBytesReader({req}.Writer, {req}.Request.Body, 1<<20)"},
+	{Framework: "echo", Type: echoContext, Context: "%s.Request().Context()", Request: true, Alone: true,
+		CapBody: "{req}.Request().Body = http.MaxBytesReader({req}.Response(), {req}.Request().Body, 1<<20)"},
+	{Framework: "echo", Type: TypeRef{Pkg: echoV3, Name: "Context"}, Context: "%s.Request().Context()", Request: true, Alone: true,
+		CapBody: "{req}.Request().Body = http.MaxBytesReader({req}.Response(), {req}.Request().Body, 1<<20)"},
+	{Framework: "echo", Type: TypeRef{Pkg: echoV5, Name: "Context", Ptr: true}, Context: "%s.Request().Context()", Request: true, Alone: true,
+		CapBody: "{req}.Request().Body = http.MaxBytesReader({req}.Response(), {req}.Request().Body, 1<<20)"},
 	// fasthttp does not cancel fiber's contexts when the client goes
 	// away, and UserContext is context.Background() unless a middleware
 	// (fiber's timeout middleware, say) sets one; passing it still lets
 	// such a deadline reach the call. Fiber v3 renamed UserContext to
-	// Context.
-	{Type: fiberCtxV2, Expr: "%s.UserContext()", Detached: true},
-	{Type: fiberCtxV3, Expr: "%s.Context()", Detached: true},
+	// Context. Fiber caps bodies at 4 MiB by default.
+	{Framework: "fiber", Type: fiberCtxV2, Context: "%s.UserContext()", Detached: true, Alone: true},
+	{Framework: "fiber", Type: fiberCtxV3, Context: "%s.Context()", Detached: true, Alone: true},
+	{Framework: "macaron", Type: TypeRef{Pkg: macaron, Name: "Context", Ptr: true}, Context: "%s.Req.Context()", Request: true, Alone: true, Injects: true},
+	{Framework: "macaron", Type: TypeRef{Pkg: macaronGH, Name: "Context", Ptr: true}, Context: "%s.Req.Context()", Request: true, Alone: true, Injects: true},
+	{Framework: "flamego", Type: TypeRef{Pkg: flamego, Name: "Context"}, Context: "%s.Request().Context()", Request: true, Alone: true, Injects: true},
+	{Framework: "beego", Type: TypeRef{Pkg: beegoCtx, Name: "Context", Ptr: true}, Context: "%s.Request.Context()", Request: true, Alone: true},
+}
+
+// HandlerType is a named function or interface type whose values are
+// request handlers: a function literal of that type, or converted to it,
+// returned as it or assigned to it, is a handler.
+type HandlerType struct {
+	Framework string
+	Type      TypeRef
+	// Context is the index of the parameter that carries the request's
+	// context, for types whose functions receive a context.Context
+	// rather than a request (go-kit endpoints); -1 otherwise.
+	Context int
+}
+
+// HandlerTypes lists the handler types apilint recognises.
+var HandlerTypes = []HandlerType{
+	{Framework: "net/http", Type: TypeRef{Pkg: "net/http", Name: "HandlerFunc"}, Context: -1},
+	{Framework: "net/http", Type: TypeRef{Pkg: "net/http", Name: "Handler"}, Context: -1},
+	{Framework: "gin", Type: TypeRef{Pkg: gin, Name: "HandlerFunc"}, Context: -1},
+	{Framework: "echo", Type: TypeRef{Pkg: echo, Name: "HandlerFunc"}, Context: -1},
+	{Framework: "echo", Type: TypeRef{Pkg: echoV3, Name: "HandlerFunc"}, Context: -1},
+	{Framework: "echo", Type: TypeRef{Pkg: echoV5, Name: "HandlerFunc"}, Context: -1},
+	{Framework: "fiber", Type: TypeRef{Pkg: fiber, Name: "Handler"}, Context: -1},
+	{Framework: "fiber", Type: TypeRef{Pkg: fiberV3, Name: "Handler"}, Context: -1},
+	{Framework: "httprouter", Type: TypeRef{Pkg: httprouter, Name: "Handle"}, Context: -1},
+	// A go-kit endpoint runs once per request; its context is the
+	// request's.
+	{Framework: "go-kit", Type: TypeRef{Pkg: "github.com/go-kit/kit/endpoint", Name: "Endpoint"}, Context: 0},
+}
+
+// Responder is a result type that makes a function a request handler:
+// go-swagger's generated servers call functions returning a
+// middleware.Responder with a parameters struct whose Field holds the
+// request.
+type Responder struct {
+	Framework string
+	Type      TypeRef
+	Field     string
+}
+
+// Responders lists the result types apilint recognises.
+var Responders = []Responder{
+	{Framework: "go-swagger", Type: TypeRef{Pkg: "github.com/go-openapi/runtime/middleware", Name: "Responder"}, Field: "HTTPRequest"},
+}
+
+// Registrar is a router method (or function) that registers request
+// handlers: the function value in argument Handler (for Variadic ones,
+// the last argument) is a handler, whatever its signature. Route
+// patterns and methods are read from the call's other arguments.
+type Registrar struct {
+	Pkg   string
+	Recvs []string // receiver types; none for package functions
+	Names []string
+	// Handler is the index of the handler argument.
+	Handler int
+	// Variadic is set when handlers are variadic from Handler on, the
+	// last one being the route's handler (the others, middleware).
+	Variadic bool
+}
+
+var (
+	verbs       = []string{"Get", "Post", "Put", "Patch", "Delete", "Head", "Options", "Connect", "Trace"}
+	upperVerbs  = []string{"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "CONNECT", "TRACE"}
+	withNames   = func(list []string, more ...string) []string { return append(append([]string(nil), list...), more...) }
+	chiRecvs    = []string{"Mux", "Router", "Routes"}
+	ginRecvs    = []string{"RouterGroup", "Engine", "IRoutes", "IRouter"}
+	echoRecvs   = []string{"Echo", "Group"}
+	fiberRecvs  = []string{"App", "Router", "Group", "Route"}
+	macaronRecv = []string{"Router", "Macaron", "ComboRouter"}
+)
+
+// Registrars lists the route registrations apilint recognises by type.
+var Registrars = []Registrar{
+	{Pkg: "net/http", Recvs: []string{"ServeMux"}, Names: []string{"Handle", "HandleFunc"}, Handler: 1},
+	{Pkg: "net/http", Names: []string{"Handle", "HandleFunc"}, Handler: 1},
+	{Pkg: chi, Recvs: chiRecvs, Names: withNames(verbs, "Handle", "HandleFunc"), Handler: 1},
+	{Pkg: chi, Recvs: chiRecvs, Names: []string{"Method", "MethodFunc"}, Handler: 2},
+	{Pkg: chiV1, Recvs: chiRecvs, Names: withNames(verbs, "Handle", "HandleFunc"), Handler: 1},
+	{Pkg: chiV1, Recvs: chiRecvs, Names: []string{"Method", "MethodFunc"}, Handler: 2},
+	{Pkg: gorillaMux, Recvs: []string{"Router"}, Names: []string{"Handle", "HandleFunc"}, Handler: 1},
+	{Pkg: gorillaMux, Recvs: []string{"Route"}, Names: []string{"Handler", "HandlerFunc"}, Handler: 0},
+	{Pkg: httprouter, Recvs: []string{"Router"}, Names: upperVerbs, Handler: 1},
+	{Pkg: httprouter, Recvs: []string{"Router"}, Names: []string{"Handle", "Handler", "HandlerFunc"}, Handler: 2},
+	{Pkg: gin, Recvs: ginRecvs, Names: withNames(upperVerbs, "Any"), Handler: 1, Variadic: true},
+	{Pkg: gin, Recvs: ginRecvs, Names: []string{"Handle", "Match"}, Handler: 2, Variadic: true},
+	{Pkg: echo, Recvs: echoRecvs, Names: withNames(upperVerbs, "Any"), Handler: 1},
+	{Pkg: echo, Recvs: echoRecvs, Names: []string{"Add", "Match"}, Handler: 2},
+	{Pkg: echoV3, Recvs: echoRecvs, Names: withNames(upperVerbs, "Any"), Handler: 1},
+	{Pkg: echoV3, Recvs: echoRecvs, Names: []string{"Add", "Match"}, Handler: 2},
+	{Pkg: echoV5, Recvs: echoRecvs, Names: withNames(upperVerbs, "Any"), Handler: 1},
+	{Pkg: echoV5, Recvs: echoRecvs, Names: []string{"Add", "Match"}, Handler: 2},
+	{Pkg: fiber, Recvs: fiberRecvs, Names: withNames(verbs, "All"), Handler: 1, Variadic: true},
+	{Pkg: fiber, Recvs: fiberRecvs, Names: []string{"Add"}, Handler: 2, Variadic: true},
+	// Fiber v3 takes the handler first and middleware after it.
+	{Pkg: fiberV3, Recvs: fiberRecvs, Names: withNames(verbs, "All"), Handler: 1},
+	{Pkg: fiberV3, Recvs: fiberRecvs, Names: []string{"Add"}, Handler: 2},
+	{Pkg: macaron, Recvs: macaronRecv, Names: withNames(verbs, "Any"), Handler: 1, Variadic: true},
+	{Pkg: macaron, Recvs: macaronRecv, Names: []string{"Route"}, Handler: 2, Variadic: true},
+	{Pkg: macaronGH, Recvs: macaronRecv, Names: withNames(verbs, "Any"), Handler: 1, Variadic: true},
+	{Pkg: macaronGH, Recvs: macaronRecv, Names: []string{"Route"}, Handler: 2, Variadic: true},
+	{Pkg: flamego, Recvs: []string{"Router", "Flame"}, Names: withNames(verbs, "Any"), Handler: 1, Variadic: true},
+	{Pkg: flamego, Recvs: []string{"Router", "Flame"}, Names: []string{"Route"}, Handler: 2, Variadic: true},
+	{Pkg: huma, Names: []string{"Register"}, Handler: 2},
+	{Pkg: huma, Names: verbs, Handler: 2},
+	{Pkg: gokitHTTP, Names: []string{"NewServer"}, Handler: 0},
 }
 
 // ServiceRuntime identifies generated RPC service interfaces: an
@@ -90,4 +217,27 @@ var ServiceRuntimes = []ServiceRuntime{
 	{Framework: "gRPC", Imports: "google.golang.org/grpc", Suffix: "Server"},
 	{Framework: "Connect", Imports: "connectrpc.com/connect", Suffix: "Handler"},
 	{Framework: "Connect", Imports: "github.com/bufbuild/connect-go", Suffix: "Handler"},
+}
+
+// ContextSource is a type from which a request-scoped context.Context can
+// be had, and the expression that gets it (%s is the variable).
+type ContextSource struct {
+	Type     TypeRef
+	Expr     string
+	Request  bool
+	Detached bool
+}
+
+// ContextSources lists where a context comes from, best first: a
+// context.Context, then the request parameters.
+var ContextSources = contextSources()
+
+func contextSources() []ContextSource {
+	out := []ContextSource{{Type: contextContext, Expr: "%s"}}
+	for _, p := range RequestParams {
+		if p.Context != "" {
+			out = append(out, ContextSource{Type: p.Type, Expr: p.Context, Request: p.Request, Detached: p.Detached})
+		}
+	}
+	return out
 }

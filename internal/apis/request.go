@@ -30,12 +30,6 @@ const (
 	BodyReader
 )
 
-const (
-	gin   = "github.com/gin-gonic/gin"
-	echo  = "github.com/labstack/echo/v4"
-	fiber = "github.com/gofiber/fiber/v2"
-)
-
 // RequestReads lists the request-reading APIs of each framework. fiber is
 // absent from the body readers: fiber caps bodies at 4 MiB by default.
 var RequestReads = []RequestRead{
@@ -218,7 +212,14 @@ var ResponseWriters = []Call{
 	{Pkg: "net/http", Recv: "ResponseWriter", Name: "Write"},
 	{Pkg: gin, Recv: "Context", Name: "*"},
 	{Pkg: echo, Recv: "Context", Name: "*"},
+	{Pkg: echoV3, Recv: "Context", Name: "*"},
+	{Pkg: echoV5, Recv: "Context", Name: "*"},
 	{Pkg: fiber, Recv: "Ctx", Name: "*"},
+	{Pkg: fiberV3, Recv: "Ctx", Name: "*"},
+	{Pkg: macaron, Recv: "Context", Name: "*"},
+	{Pkg: macaronGH, Recv: "Context", Name: "*"},
+	{Pkg: flamego, Recv: "Context", Name: "*"},
+	{Pkg: beegoCtx, Recv: "Context", Name: "*"},
 }
 
 // IsResponseWriter reports whether pkg.recv.name writes a response.
@@ -227,12 +228,8 @@ func IsResponseWriter(pkg, recv, name string) bool {
 }
 
 // IsFrameworkContext reports whether t is a web framework's request
-// context (gin, echo, fiber), through which handlers respond.
+// context, or a struct embedding one, through which handlers respond.
 func IsFrameworkContext(t types.Type) bool {
-	for _, ref := range []TypeRef{ginContext, echoContext, fiberCtxV2, fiberCtxV3} {
-		if ref.Matches(t) {
-			return true
-		}
-	}
-	return false
+	p := RequestParamOf(t)
+	return p != nil && p.Alone
 }

@@ -18,6 +18,7 @@ type Table struct {
 	// pagination and pageSize hold normalised parameter names.
 	pagination, pageSize map[string]bool
 	interfaces           []string
+	registrars map[key]*Registrar
 	// effectfulPkgs caches Effectful's set.
 	effectfulOnce sync.Once
 	effectfulPkgs map[string]bool
@@ -65,7 +66,30 @@ func NewTable(calls ...[]Call) *Table {
 	for _, group := range calls {
 		t.add(group...)
 	}
+	t.registrars = make(map[key]*Registrar)
+	t.addRegistrars(Registrars...)
 	return t
+}
+
+// addRegistrars indexes registrars by package, receiver and name.
+func (t *Table) addRegistrars(regs ...Registrar) {
+	for i := range regs {
+		r := &regs[i]
+		recvs := r.Recvs
+		if len(recvs) == 0 {
+			recvs = []string{""}
+		}
+		for _, recv := range recvs {
+			for _, name := range r.Names {
+				t.registrars[key{r.Pkg, recv, name}] = r
+			}
+		}
+	}
+}
+
+// Registrar returns the registrar pkg.recv.name, or nil.
+func (t *Table) Registrar(pkg, recv, name string) *Registrar {
+	return t.registrars[key{pkg, recv, name}]
 }
 
 // IsPagination reports whether name is a pagination parameter.

@@ -45,34 +45,85 @@ func Deref(t types.Type) types.Type {
 	return t
 }
 
-// HandlerOf returns the handler shape sig has, or nil.
-func HandlerOf(sig *types.Signature) *Handler {
-	for i := range Handlers {
-		h := &Handlers[i]
-		if tupleMatches(sig.Params(), h.Params) && tupleMatches(sig.Results(), h.Results) {
-			return h
+// RequestParamOf returns the request parameter kind of type t: one of
+// RequestParams, or a pointer to a struct that embeds a framework's
+// context (a service's own context type around gin's or macaron's), whose
+// context and body are reached through the embedded one. nil otherwise.
+func RequestParamOf(t types.Type) *RequestParam {
+	for i := range RequestParams {
+		if RequestParams[i].Type.Matches(t) {
+			return &RequestParams[i]
+		}
+	}
+	return embeddedContext(t, 3)
+}
+
+// embeddedContext returns the framework context that the struct t points
+// to embeds, through up to depth levels of embedding (gogs's APIContext
+// embeds its Context, which embeds macaron's).
+func embeddedContext(t types.Type, depth int) *RequestParam {
+	if depth == 0 {
+		return nil
+	}
+	st, ok := Deref(t).Underlying().(*types.Struct)
+	if !ok {
+		return nil
+	}
+	for i := 0; i < st.NumFields(); i++ {
+		f := st.Field(i)
+		if !f.Embedded() {
+			continue
+		}
+		for j := range RequestParams {
+			if p := &RequestParams[j]; p.Alone && p.Type.Matches(f.Type()) {
+				return p
+			}
+		}
+		if p := embeddedContext(f.Type(), depth-1); p != nil {
+			return p
 		}
 	}
 	return nil
 }
 
-func tupleMatches(tuple *types.Tuple, refs []TypeRef) bool {
-	if tuple.Len() != len(refs) {
-		return false
-	}
-	for i, ref := range refs {
-		if !ref.Matches(tuple.At(i).Type()) {
-			return false
+// IsResponseWriterType reports whether t is http.ResponseWriter.
+func IsResponseWriterType(t types.Type) bool { return responseWriter.Matches(t) }
+
+// HandlerTypeOf returns the handler type t is, or nil.
+func HandlerTypeOf(t types.Type) *HandlerType {
+	for i := range HandlerTypes {
+		if HandlerTypes[i].Type.Matches(t) {
+			return &HandlerTypes[i]
 		}
 	}
-	return true
+	return nil
 }
 
-// ContextSourceOf returns how to get a context from a value of type t, or nil.
+// ResponderOf returns the responder sig returns, or nil.
+func ResponderOf(sig *types.Signature) *Responder {
+	for i := 0; i < sig.Results().Len(); i++ {
+		for j := range Responders {
+			if Responders[j].Type.Matches(sig.Results().At(i).Type()) {
+				return &Responders[j]
+			}
+		}
+	}
+	return nil
+}
+
+// ContextSourceOf returns how to get a context from a value of type t, or
+// nil. A struct embedding a framework's context gets it the same way.
 func ContextSourceOf(t types.Type) *ContextSource {
 	for i := range ContextSources {
 		if ContextSources[i].Type.Matches(t) {
 			return &ContextSources[i]
+		}
+	}
+	if p := RequestParamOf(t); p != nil {
+		for i := range ContextSources {
+			if ContextSources[i].Type == p.Type {
+				return &ContextSources[i]
+			}
 		}
 	}
 	return nil

@@ -154,10 +154,11 @@ func Texts(ctx context.Context, n notes.Notes, ids []int64) {
 	}
 }
 
-// A body limit registered by the program's main package covers the
-// handlers of other packages in the apilint command (go vet sees only
-// the handlers' own package).
-func TestWholeProgramBodyLimit(t *testing.T) {
+// A body limit registered by the program's main package is seen by
+// neither the vet tool nor the apilint command (they agree); a program
+// says so with -unbounded.bodies-capped. A limit in the handlers' own
+// package is seen.
+func TestBodyLimitElsewhere(t *testing.T) {
 	handlers := `package handlers
 
 import (
@@ -182,16 +183,30 @@ func main() {
 	srv.ListenAndServe()
 }
 `
+	ownPkg := strings.Replace(handlers, "func Upload", `// Routes caps every body.
+func Routes(mux *http.ServeMux) http.Handler {
+	mux.HandleFunc("POST /upload", Upload)
+	return http.MaxBytesHandler(mux, 1<<20)
+}
+
+func Upload`, 1)
 	for _, tc := range []struct {
-		name  string
-		files map[string]string
-		want  int
+		name   string
+		files  map[string]string
+		capped bool
+		want   int
 	}{
-		{"limit in main", map[string]string{"handlers/h.go": handlers, "main.go": mainGo}, 0},
-		{"no limit", map[string]string{"handlers/h.go": handlers}, 1},
+		{"limit in main", map[string]string{"handlers/h.go": handlers, "main.go": mainGo}, false, 1},
+		{"limit in main, declared", map[string]string{"handlers/h.go": handlers, "main.go": mainGo}, true, 0},
+		{"limit in the package", map[string]string{"handlers/h.go": ownPkg}, false, 0},
+		{"no limit", map[string]string{"handlers/h.go": handlers}, false, 1},
 	} {
 		dir := writeModule(t, tc.files)
-		res, err := run(dir)
+		res, err := runWith(dir, func(set *analyzers.Set) {
+			if tc.capped {
+				set.Rule("unbounded").Flags.Set("bodies-capped", "true")
+			}
+		})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -203,8 +218,16 @@ func main() {
 
 // run analyzes patterns in dir with every rule, as the apilint command does.
 func run(dir string, patterns ...string) (*driver.Result, error) {
+	return runWith(dir, nil, patterns...)
+}
+
+// runWith is run with the analyzers' settings changed by configure.
+func runWith(dir string, configure func(*analyzers.Set), patterns ...string) (*driver.Result, error) {
 	var slot atomic.Pointer[effects.Program]
 	set := analyzers.Build(analyzers.All(), analyzers.Options{Program: &slot})
+	if configure != nil {
+		configure(set)
+	}
 	return driver.Run(driver.Options{Dir: dir, Root: dir, Patterns: patterns,
 		Analyzers: append(set.Rules, set.Directives), Effects: set.Effects, Program: &slot})
 }

@@ -44,7 +44,7 @@ func New(o Options) *analysis.Analyzer {
 		Name:       Name,
 		Doc:        docs.MustDoc(doc, Name),
 		URL:        "https://github.com/apilint/apilint#how-it-works",
-		FactTypes:  []analysis.Fact{new(Summary), new(Summarised)},
+		FactTypes:  []analysis.Fact{new(Summary), new(Summarised), new(Adapter)},
 		ResultType: reflect.TypeOf((*Result)(nil)),
 	}
 	a.Flags.Var(&suffixes, "interfaces",

@@ -4,6 +4,14 @@ package effects
 // (interface methods included) as facts: other packages can call only
 // those, and every dependent decodes every fact.
 func (s *state) export() {
+	if s.handlers != nil {
+		for _, h := range s.handlers.byNode {
+			if nd := s.nodes[h.Node]; nd != nil && nd.fn != nil {
+				nd.sum.Handler = true
+			}
+		}
+		s.handlers.exportAdapters()
+	}
 	for fn, nd := range s.funcs {
 		if !nd.sum.Empty() && fn.Pkg() == s.pass.Pkg && fn.Exported() {
 			// The node's summary is final: the fact shares it.

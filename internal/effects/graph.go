@@ -17,6 +17,7 @@ import (
 type node struct {
 	fn     *types.Func // nil for literals
 	lit    *ast.FuncLit
+	decl   ast.Node // the *ast.FuncDecl or *ast.FuncLit; nil for interface methods
 	body   *ast.BlockStmt
 	params []*types.Var
 	sum    Summary
@@ -104,6 +105,8 @@ type state struct {
 	interfaces []string
 	// assignments indexes the assignments of bodies and files, by node.
 	assignments map[ast.Node]*source.Assignments
+	// handlers is the package's handler model.
+	handlers *handlerSet
 }
 
 // assigned returns the values assigned to v in body (a function body or
@@ -195,12 +198,12 @@ func (s *state) collect() {
 				if fn == nil {
 					return false
 				}
-				nd := &node{fn: fn, params: source.Params(s.pass.TypesInfo, n), body: n.Body}
+				nd := &node{fn: fn, decl: n, params: source.Params(s.pass.TypesInfo, n), body: n.Body}
 				s.nodes[n] = nd
 				s.funcs[fn] = nd
 				s.order = append(s.order, nd)
 			case *ast.FuncLit:
-				nd := &node{lit: n, params: source.Params(s.pass.TypesInfo, n), body: n.Body}
+				nd := &node{lit: n, decl: n, params: source.Params(s.pass.TypesInfo, n), body: n.Body}
 				s.nodes[n] = nd
 				s.order = append(s.order, nd)
 			}
@@ -208,6 +211,7 @@ func (s *state) collect() {
 		})
 	}
 	s.interfaceNodes()
+	s.findHandlers()
 	for fnNode, nd := range s.nodes {
 		s.scan(nd, source.Body(fnNode))
 	}

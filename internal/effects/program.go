@@ -16,8 +16,6 @@ type Program struct {
 	types     []*types.Named
 	summaries map[*types.Func]*Summary
 	impls     sync.Map // *types.Func (interface method) → []*types.Func
-	// bodyLimit is set when some package caps request bodies server-wide.
-	bodyLimit bool
 	// consulted is set when a pass asked the program something that its
 	// packages' facts did not answer: another round may answer better.
 	consulted atomic.Bool
@@ -80,7 +78,6 @@ func NewProgram(pkgs []*types.Package, results []*Result, own func(path string) 
 		if r == nil {
 			continue
 		}
-		p.bodyLimit = p.bodyLimit || r.bodyLimit
 		p.results[r.s.pass.Pkg] = r
 		for fn, nd := range r.s.funcs {
 			// Only methods implement interfaces; the summaries of final

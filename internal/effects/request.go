@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/apilint/apilint/internal/apis"
-	"github.com/apilint/apilint/internal/source"
 )
 
 // requestReads returns the effects of a call that reads the request:
@@ -143,17 +142,41 @@ func (s *state) registersBodyLimit() bool {
 			return true
 		}
 	}
-	// http.MaxBytesReader in a function that is not a handler: a middleware.
+	// http.MaxBytesReader in a middleware: a function that caps the body
+	// and hands the request on to the next handler.
 	for n, nd := range s.nodes {
-		if nd.capsBody && !s.isHandler(n) {
+		if nd.capsBody && !s.isHandler(n) && s.callsNext(nd.body) {
 			return true
 		}
 	}
 	return false
 }
 
-// isHandler reports whether the function node has a handler signature.
+// callsNext reports whether body hands the request on to another
+// handler, as a middleware does: next.ServeHTTP(w, r), next(w, r) for a
+// value of a handler type, or a framework context's Next().
+func (s *state) callsNext(body *ast.BlockStmt) bool {
+	info := s.pass.TypesInfo
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if found || !ok {
+			return !found
+		}
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+			if sel.Sel.Name == "ServeHTTP" || sel.Sel.Name == "Next" && apis.IsFrameworkContext(info.TypeOf(sel.X)) {
+				found = true
+			}
+		}
+		if t := info.TypeOf(call.Fun); t != nil && apis.HandlerTypeOf(t) != nil {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// isHandler reports whether the function node is a request handler.
 func (s *state) isHandler(n ast.Node) bool {
-	sig := source.Signature(s.pass.TypesInfo, n)
-	return sig != nil && apis.HandlerOf(sig) != nil
+	return s.handlers != nil && s.handlers.byNode[n] != nil
 }

@@ -20,18 +20,14 @@ type Result struct {
 	bodyLimit bool
 }
 
-// BodyLimited reports whether the package, or in whole-program mode any
-// package of the program, caps request bodies for a whole server:
-// http.MaxBytesHandler, echo's BodyLimit, gin-contrib/size, or
-// http.MaxBytesReader in a middleware (a function that is not a handler).
+// BodyLimited reports whether the package caps request bodies for a
+// whole server or router: http.MaxBytesHandler, echo's BodyLimit,
+// gin-contrib/size, or http.MaxBytesReader in a middleware. A cap
+// installed by another package (main wrapping the mux) is not seen, by
+// the vet tool nor by the apilint command, so that both agree: the
+// unbounded analyzer's server-caps-bodies setting says so for a program.
 func (r *Result) BodyLimited() bool {
-	if r == nil {
-		return false
-	}
-	if p := r.s.prog; p != nil && p.bodyLimit {
-		return true
-	}
-	return r.bodyLimit
+	return r != nil && r.bodyLimit
 }
 
 // Func returns the summary of fn, declared in this package or (through
@@ -163,4 +159,30 @@ func (s *Site) Effects() []Effect {
 		}
 	}
 	return sum.Effects
+}
+
+// Handlers returns the package's request handlers, in source order:
+// those declared here, and those of other packages registered here (At
+// set). See Handler.
+func (r *Result) Handlers() []*Handler {
+	if r == nil || r.s.handlers == nil {
+		return nil
+	}
+	out := r.s.handlers.list()
+	for _, h := range out {
+		if h.Summary == nil {
+			if nd := r.s.nodes[h.Node]; nd != nil {
+				h.Summary = &nd.sum
+			}
+		}
+	}
+	return out
+}
+
+// Handler returns the handler whose declaration or literal is fn, or nil.
+func (r *Result) Handler(fn ast.Node) *Handler {
+	if r == nil || r.s.handlers == nil {
+		return nil
+	}
+	return r.s.handlers.byNode[fn]
 }

@@ -509,14 +509,7 @@ func (s *state) methodTargets(fn *types.Func, recv types.Type) []target {
 	return s.interfaceTargets(fn, recv)
 }
 
-// nodeIsHandler reports whether nd has a request handler's signature.
+// nodeIsHandler reports whether nd is a request handler.
 func (s *state) nodeIsHandler(nd *node) bool {
-	var sig *types.Signature
-	switch {
-	case nd.fn != nil:
-		sig = nd.fn.Signature()
-	case nd.lit != nil:
-		sig, _ = s.pass.TypesInfo.TypeOf(nd.lit).(*types.Signature)
-	}
-	return sig != nil && apis.HandlerOf(sig) != nil
+	return nd.decl != nil && s.isHandler(nd.decl)
 }

@@ -154,6 +154,10 @@ type Summary struct {
 	// KeyParams are the indexes of string parameters used as the name of
 	// a query parameter the function reads (a QueryInt(r, "limit") helper).
 	KeyParams []int
+	// Handler is set when the function's own package takes it for a
+	// request handler and reports its findings: a package that
+	// registers it does not report them again.
+	Handler bool
 }
 
 // ParamUse is a parameter used as SQL text, the chain from the function
@@ -202,6 +206,9 @@ func (s *Summary) String() string {
 	if len(s.KeyParams) > 0 {
 		parts = append(parts, fmt.Sprintf("query key param %v", s.KeyParams))
 	}
+	if s.Handler {
+		parts = append(parts, "handler")
+	}
 	return strings.Join(parts, "; ")
 }
 
@@ -216,7 +223,7 @@ func (s *Summary) List() []Effect {
 // Empty reports whether s says nothing.
 func (s *Summary) Empty() bool {
 	return s == nil || len(s.Effects) == 0 && len(s.CallParams) == 0 && len(s.LoopParams) == 0 &&
-		len(s.SQLParams) == 0 && len(s.LimitParams) == 0 && len(s.CtxParams) == 0 && len(s.KeyParams) == 0
+		len(s.SQLParams) == 0 && len(s.LimitParams) == 0 && len(s.CtxParams) == 0 && len(s.KeyParams) == 0 && !s.Handler
 }
 
 // Find returns the best effect of one of kinds, sync effects first unless

@@ -149,3 +149,6 @@ func EntityPattern(pattern string) bool {
 	}
 	return true
 }
+
+// IsHTTPMethod reports whether s is an HTTP method in upper case.
+func IsHTTPMethod(s string) bool { return httpMethods[s] }

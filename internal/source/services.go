@@ -6,8 +6,6 @@ import (
 	"go/types"
 	"strings"
 
-	"golang.org/x/tools/go/ast/inspector"
-
 	"github.com/apilint/apilint/internal/apis"
 )
 
@@ -78,57 +76,6 @@ func runtimeOf(p *types.Package) *apis.ServiceRuntime {
 		}
 	}
 	return nil
-}
-
-// HandlerFunc is a request handler of the package: a function or
-// literal with a handler signature, or an RPC service method.
-type HandlerFunc struct {
-	Cursor inspector.Cursor // at the *ast.FuncDecl or *ast.FuncLit
-	Name   string           // for messages: "Server.listOrders"
-	// Shape is the handler signature; nil for RPC service methods.
-	Shape     *apis.Handler
-	Framework string
-}
-
-// Handlers returns the request handlers under root (a file's cursor).
-// A declared function with a handler signature that the package only
-// calls, and never uses as a value (registers), is a helper, not a
-// handler: its caller's request path is what matters.
-func Handlers(info *types.Info, services map[*types.Func]string, helpers map[*types.Func]bool, root inspector.Cursor) []HandlerFunc {
-	var out []HandlerFunc
-	for cur := range root.Preorder(FuncTypes...) {
-		sig := Signature(info, cur.Node())
-		if sig == nil {
-			continue
-		}
-		if h := apis.HandlerOf(sig); h != nil {
-			if decl, ok := cur.Node().(*ast.FuncDecl); ok && helpers[info.Defs[decl.Name].(*types.Func)] {
-				continue
-			}
-			out = append(out, HandlerFunc{Cursor: cur, Name: handlerName(cur), Shape: h, Framework: h.Framework})
-			continue
-		}
-		if decl, ok := cur.Node().(*ast.FuncDecl); ok {
-			if fn, ok := info.Defs[decl.Name].(*types.Func); ok {
-				if fw, ok := services[fn]; ok {
-					out = append(out, HandlerFunc{Cursor: cur, Name: FuncName(decl), Framework: fw})
-				}
-			}
-		}
-	}
-	return out
-}
-
-// handlerName names a handler: its declaration, or for a literal the
-// function it is written in ("routes (func literal)").
-func handlerName(cur inspector.Cursor) string {
-	if decl, ok := cur.Node().(*ast.FuncDecl); ok {
-		return FuncName(decl)
-	}
-	if outer, ok := OutermostFunc(cur); ok && outer != cur {
-		return FuncName(outer.Node()) + " (func literal)"
-	}
-	return "func literal"
 }
 
 // CalledOnly returns the functions that files (tests excepted) call and

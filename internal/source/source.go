@@ -10,8 +10,6 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/ast/inspector"
-
-	"github.com/apilint/apilint/internal/apis"
 )
 
 // FuncTypes are the node types that introduce a function body.
@@ -111,25 +109,6 @@ func IsGoLiteral(fn inspector.Cursor) bool {
 	}
 	_, ok = fn.Parent().Parent().Node().(*ast.GoStmt)
 	return ok
-}
-
-// Handler returns the request handler that cur runs in synchronously:
-// the innermost enclosing function with a handler signature, looking
-// through function literals called in place or stored, but stopping at
-// a literal started by a go statement (that work is off the request
-// path). ok is false outside handlers.
-func Handler(info *types.Info, cur inspector.Cursor) (fn inspector.Cursor, h *apis.Handler, ok bool) {
-	for c := range cur.Enclosing(FuncTypes...) {
-		if IsGoLiteral(c) {
-			return inspector.Cursor{}, nil, false
-		}
-		if sig := Signature(info, c.Node()); sig != nil {
-			if h := apis.HandlerOf(sig); h != nil {
-				return c, h, true
-			}
-		}
-	}
-	return inspector.Cursor{}, nil, false
 }
 
 // Params returns the parameter objects of a FuncDecl or FuncLit, in order.
