@@ -18,7 +18,7 @@ type Table struct {
 	// pagination and pageSize hold normalised parameter names.
 	pagination, pageSize map[string]bool
 	interfaces           []string
-	registrars map[key]*Registrar
+	registrars           map[key]*Registrar
 	// effectfulPkgs caches Effectful's set.
 	effectfulOnce sync.Once
 	effectfulPkgs map[string]bool
