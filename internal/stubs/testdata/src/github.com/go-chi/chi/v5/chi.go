@@ -16,6 +16,7 @@ type Router interface {
 	HandleFunc(pattern string, h http.HandlerFunc)
 	Method(method, pattern string, h http.Handler)
 	MethodFunc(method, pattern string, h http.HandlerFunc)
+	Connect(pattern string, h http.HandlerFunc)
 	Delete(pattern string, h http.HandlerFunc)
 	Get(pattern string, h http.HandlerFunc)
 	Head(pattern string, h http.HandlerFunc)
@@ -23,7 +24,15 @@ type Router interface {
 	Patch(pattern string, h http.HandlerFunc)
 	Post(pattern string, h http.HandlerFunc)
 	Put(pattern string, h http.HandlerFunc)
+	Trace(pattern string, h http.HandlerFunc)
 }
+
+// Routes describes a router's routes (chi.go); registering is Router's.
+type Routes interface {
+	Middlewares() Middlewares
+}
+
+type Middlewares []func(http.Handler) http.Handler
 
 type Mux struct{}
 
@@ -42,6 +51,9 @@ func (mx *Mux) HandleFunc(pattern string, handlerFn http.HandlerFunc)      {}
 func (mx *Mux) Method(method, pattern string, handler http.Handler)        {}
 func (mx *Mux) MethodFunc(method, pattern string, handlerFn http.HandlerFunc) {
 }
+func (mx *Mux) Middlewares() Middlewares                           { return nil }
+func (mx *Mux) Connect(pattern string, handlerFn http.HandlerFunc) {}
+func (mx *Mux) Trace(pattern string, handlerFn http.HandlerFunc)   {}
 func (mx *Mux) Delete(pattern string, handlerFn http.HandlerFunc)  {}
 func (mx *Mux) Get(pattern string, handlerFn http.HandlerFunc)     {}
 func (mx *Mux) Head(pattern string, handlerFn http.HandlerFunc)    {}

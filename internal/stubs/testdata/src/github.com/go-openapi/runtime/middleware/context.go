@@ -1,0 +1,16 @@
+// Package middleware is a stub of github.com/go-openapi/runtime/middleware.
+package middleware
+
+import (
+	"net/http"
+
+	"github.com/go-openapi/runtime"
+)
+
+type Responder interface {
+	WriteResponse(http.ResponseWriter, runtime.Producer)
+}
+
+type ResponderFunc func(http.ResponseWriter, runtime.Producer)
+
+func (fn ResponderFunc) WriteResponse(rw http.ResponseWriter, pr runtime.Producer) { fn(rw, pr) }
