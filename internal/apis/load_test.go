@@ -23,7 +23,9 @@ var errNoStub = errors.New("no stub under internal/stubs/testdata/src")
 // universe imports the packages the tables name: third-party ones from
 // the stubs (GOPATH layout, type-checked from source), the standard
 // library from export data. It never touches the network or the module
-// cache: a third-party path without a stub is errNoStub.
+// cache: a third-party path without a stub is errNoStub. (internal/source's
+// tests hold the same loader; sharing it would take a non-test file in
+// internal/stubs.)
 type universe struct {
 	fset *token.FileSet
 	std  types.Importer
