@@ -28,3 +28,11 @@ func TestConfiguredBlocking(t *testing.T) {
 func newAnalyzer(table *apis.Table) *analysis.Analyzer {
 	return blocking.New(effects.New(effects.Options{Table: table}), nil)
 }
+
+// Handlers as real services write them (see effects.Handler): found by
+// signature, adapters, factories and registrations, here and in the
+// package that registers another's function.
+func TestHandlerShapes(t *testing.T) {
+	dir := stubs.GOPATH(t, analysistest.TestData())
+	analysistest.Run(t, dir, newAnalyzer(nil), "shapes", "kitsvc", "kitmain")
+}

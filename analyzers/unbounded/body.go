@@ -17,7 +17,7 @@ func (c *checker) body(h *effects.Handler, sum *effects.Summary) {
 		return
 	}
 	e, ok := sum.Find(false, effects.BodyRead)
-	if !ok {
+	if !ok || e.Detail == effects.FormBody && !bodyMethod(h) {
 		return
 	}
 	at, chain := c.callLeadingTo(h, e)
@@ -28,11 +28,16 @@ func (c *checker) body(h *effects.Handler, sum *effects.Summary) {
 	if len(chain) > 1 {
 		how += ", through " + strings.Join(chain[:len(chain)-1], " → ")
 	}
+	what := "reads the whole request body (" + how + ") with no size limit: " +
+		"one client sending a multi-gigabyte body exhausts the server's memory, and a few of them take it down"
+	if e.Detail == effects.FormBody {
+		what = "parses the request's form (" + how + ") with no size limit on the body: " +
+			"a multipart body is read into memory and temporary files however large it is, so a few clients fill the server's memory or disk"
+	}
 	f := findings.Finding{
 		Pos: at.Pos(),
 		End: at.End(),
-		Message: "request handler " + h.Name + " reads the whole request body (" + how + ") with no size limit: " +
-			"one client sending a multi-gigabyte body exhausts the server's memory, and a few of them take it down; " +
+		Message: "request handler " + h.Name + " " + what + "; " +
 			"cap it before reading: r.Body = http.MaxBytesReader(w, r.Body, 1<<20), or register http.MaxBytesHandler for the server",
 		Chain: append([]string{c.chainName(h)}, chain...),
 		Fixes: c.capBodyFix(h),
@@ -89,4 +94,18 @@ func indentOf(pass *analysis.Pass, n ast.Node) string {
 		return "\t"
 	}
 	return string(src[start:end])
+}
+
+// bodyMethod reports whether a route registers h for a method whose
+// request has a body a form parse reads: POST, PUT or PATCH. A handler
+// whose routes are not known is given the benefit of the doubt, since
+// r.FormValue on a GET reads the query string only.
+func bodyMethod(h *effects.Handler) bool {
+	for _, r := range h.Routes {
+		switch r.Method {
+		case "POST", "PUT", "PATCH":
+			return true
+		}
+	}
+	return false
 }

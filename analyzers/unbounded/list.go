@@ -18,13 +18,15 @@ func funcObj(pass *analysis.Pass, decl *ast.FuncDecl) *types.Func {
 }
 
 // list reports a handler that runs an unbounded many-row read and reads
-// no pagination input.
+// no pagination input; or whose query gets a LIMIT only when the request
+// sets one (no default limit), whatever it reads.
 func (c *checker) list(h *effects.Handler, sum *effects.Summary) {
 	e, ok := sum.Find(false, effects.UnboundedRead)
 	if !ok || !c.mayList(h) {
 		return
 	}
-	if _, paged := sum.Find(true, effects.PageInput); paged {
+	noDefault := strings.HasPrefix(e.Detail, effects.NoDefaultLimit)
+	if _, paged := sum.Find(true, effects.PageInput); paged && !noDefault {
 		return
 	}
 	at, chain := c.callLeadingTo(h, e)

@@ -28,9 +28,8 @@ func blocking() []Call {
 		m("Run", Blocking), m("Output", Blocking), m("CombinedOutput", Blocking), m("Wait", Blocking)), commands)...)
 	out = append(out, note(on("github.com/sendgrid/sendgrid-go", recv("Client"),
 		m("Send", Blocking), m("SendWithContext", Blocking)), mails)...)
-	for _, v := range []string{"github.com/mailgun/mailgun-go/v4", "github.com/mailgun/mailgun-go/v3", "github.com/mailgun/mailgun-go/v5"} {
-		out = append(out, note(on(v, recv("MailgunImpl", "Mailgun"), m("Send", Blocking)), mails)...)
-	}
+	// Every major version (see AnyMajor): v5 renamed MailgunImpl to Client.
+	out = append(out, note(on("github.com/mailgun/mailgun-go", recv("MailgunImpl", "Mailgun", "Client"), m("Send", Blocking)), mails)...)
 	out = append(out, note(on("github.com/aws/aws-sdk-go-v2/service/sesv2", recv("Client"),
 		m("SendEmail", Blocking), m("SendBulkEmail", Blocking)), mails)...)
 	out = append(out, note(on("github.com/aws/aws-sdk-go-v2/service/ses", recv("Client"),

@@ -158,14 +158,17 @@ type Registrar struct {
 }
 
 var (
-	verbs       = []string{"Get", "Post", "Put", "Patch", "Delete", "Head", "Options", "Connect", "Trace"}
-	upperVerbs  = []string{"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "CONNECT", "TRACE"}
-	withNames   = func(list []string, more ...string) []string { return append(append([]string(nil), list...), more...) }
-	chiRecvs    = []string{"Mux", "Router", "Routes"}
-	ginRecvs    = []string{"RouterGroup", "Engine", "IRoutes", "IRouter"}
-	echoRecvs   = []string{"Echo", "Group"}
-	fiberRecvs  = []string{"App", "Router", "Group", "Route"}
-	macaronRecv = []string{"Router", "Macaron", "ComboRouter"}
+	verbs      = []string{"Get", "Post", "Put", "Patch", "Delete", "Head", "Options", "Connect", "Trace"}
+	upperVerbs = []string{"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "CONNECT", "TRACE"}
+	// Routers that register only the common methods.
+	commonVerbs      = []string{"Get", "Post", "Put", "Patch", "Delete", "Head", "Options"}
+	commonUpperVerbs = []string{"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"}
+	macaronRouters   = []string{"Router", "Macaron"}
+	withNames        = func(list []string, more ...string) []string { return append(append([]string(nil), list...), more...) }
+	chiRecvs         = []string{"Mux", "Router", "Routes"}
+	ginRecvs         = []string{"RouterGroup", "Engine", "IRoutes", "IRouter"}
+	echoRecvs        = []string{"Echo", "Group"}
+	fiberRecvs       = []string{"App", "Router", "Group", "Route"}
 )
 
 // Registrars lists the route registrations apilint recognises by type.
@@ -178,9 +181,9 @@ var Registrars = []Registrar{
 	{Pkg: chiV1, Recvs: chiRecvs, Names: []string{"Method", "MethodFunc"}, Handler: 2},
 	{Pkg: gorillaMux, Recvs: []string{"Router"}, Names: []string{"Handle", "HandleFunc"}, Handler: 1},
 	{Pkg: gorillaMux, Recvs: []string{"Route"}, Names: []string{"Handler", "HandlerFunc"}, Handler: 0},
-	{Pkg: httprouter, Recvs: []string{"Router"}, Names: upperVerbs, Handler: 1},
+	{Pkg: httprouter, Recvs: []string{"Router"}, Names: commonUpperVerbs, Handler: 1},
 	{Pkg: httprouter, Recvs: []string{"Router"}, Names: []string{"Handle", "Handler", "HandlerFunc"}, Handler: 2},
-	{Pkg: gin, Recvs: ginRecvs, Names: withNames(upperVerbs, "Any"), Handler: 1, Variadic: true},
+	{Pkg: gin, Recvs: ginRecvs, Names: withNames(commonUpperVerbs, "Any"), Handler: 1, Variadic: true},
 	{Pkg: gin, Recvs: ginRecvs, Names: []string{"Handle", "Match"}, Handler: 2, Variadic: true},
 	{Pkg: echo, Recvs: echoRecvs, Names: withNames(upperVerbs, "Any"), Handler: 1},
 	{Pkg: echo, Recvs: echoRecvs, Names: []string{"Add", "Match"}, Handler: 2},
@@ -193,14 +196,16 @@ var Registrars = []Registrar{
 	// Fiber v3 takes the handler first and middleware after it.
 	{Pkg: fiberV3, Recvs: fiberRecvs, Names: withNames(verbs, "All"), Handler: 1},
 	{Pkg: fiberV3, Recvs: fiberRecvs, Names: []string{"Add"}, Handler: 2},
-	{Pkg: macaron, Recvs: macaronRecv, Names: withNames(verbs, "Any"), Handler: 1, Variadic: true},
-	{Pkg: macaron, Recvs: macaronRecv, Names: []string{"Route"}, Handler: 2, Variadic: true},
-	{Pkg: macaronGH, Recvs: macaronRecv, Names: withNames(verbs, "Any"), Handler: 1, Variadic: true},
-	{Pkg: macaronGH, Recvs: macaronRecv, Names: []string{"Route"}, Handler: 2, Variadic: true},
+	{Pkg: macaron, Recvs: macaronRouters, Names: withNames(commonVerbs, "Any"), Handler: 1, Variadic: true},
+	{Pkg: macaron, Recvs: macaronRouters, Names: []string{"Route"}, Handler: 2, Variadic: true},
+	{Pkg: macaron, Recvs: []string{"ComboRouter"}, Names: commonVerbs, Handler: 0, Variadic: true},
+	{Pkg: macaronGH, Recvs: macaronRouters, Names: withNames(commonVerbs, "Any"), Handler: 1, Variadic: true},
+	{Pkg: macaronGH, Recvs: macaronRouters, Names: []string{"Route"}, Handler: 2, Variadic: true},
+	{Pkg: macaronGH, Recvs: []string{"ComboRouter"}, Names: commonVerbs, Handler: 0, Variadic: true},
 	{Pkg: flamego, Recvs: []string{"Router", "Flame"}, Names: withNames(verbs, "Any"), Handler: 1, Variadic: true},
-	{Pkg: flamego, Recvs: []string{"Router", "Flame"}, Names: []string{"Route"}, Handler: 2, Variadic: true},
+	{Pkg: flamego, Recvs: []string{"Router", "Flame"}, Names: []string{"Routes"}, Handler: 2, Variadic: true},
 	{Pkg: huma, Names: []string{"Register"}, Handler: 2},
-	{Pkg: huma, Names: verbs, Handler: 2},
+	{Pkg: huma, Names: []string{"Get", "Post", "Put", "Patch", "Delete", "Head"}, Handler: 2},
 	{Pkg: gokitHTTP, Names: []string{"NewServer"}, Handler: 0},
 }
 

@@ -10,7 +10,6 @@ var RowIterators = []Call{
 	{Pkg: "go.mongodb.org/mongo-driver/mongo", Recv: "Cursor", Name: "Next"},
 	{Pkg: "go.mongodb.org/mongo-driver/v2/mongo", Recv: "Cursor", Name: "Next"},
 	{Pkg: "bufio", Recv: "Scanner", Name: "Scan"},
-	{Pkg: "encoding/csv", Recv: "Reader", Name: "Read"},
 }
 
 // IsRowIterator reports whether pkg.recv.name is in RowIterators.

@@ -28,6 +28,10 @@ const (
 	// BodyReader reads from the io.Reader argument Arg until EOF; it
 	// reads the body when given the request's Body.
 	BodyReader
+	// BodyForm parses the request's form: for a POST, PUT or PATCH it
+	// reads the body, a multipart one to memory and temporary files with
+	// no limit on their total size (gosec's G120).
+	BodyForm
 )
 
 // RequestReads lists the request-reading APIs of each framework. fiber is
@@ -55,6 +59,12 @@ var RequestReads = []RequestRead{
 	{Pkg: "io", Name: "Copy", What: BodyReader, Arg: 1},
 	{Pkg: "encoding/json", Name: "NewDecoder", What: BodyReader, Arg: 0},
 	{Pkg: "encoding/xml", Name: "NewDecoder", What: BodyReader, Arg: 0},
+	{Pkg: "net/http", Recv: "Request", Name: "ParseForm", What: BodyForm},
+	{Pkg: "net/http", Recv: "Request", Name: "ParseMultipartForm", What: BodyForm},
+	{Pkg: "net/http", Recv: "Request", Name: "FormValue", What: BodyForm},
+	{Pkg: "net/http", Recv: "Request", Name: "PostFormValue", What: BodyForm},
+	{Pkg: "net/http", Recv: "Request", Name: "FormFile", What: BodyForm},
+	{Pkg: "net/http", Recv: "Request", Name: "MultipartReader", What: BodyForm},
 	{Pkg: gin, Recv: "Context", Name: "GetRawData", What: BodyAll},
 	{Pkg: gin, Recv: "Context", Name: "ShouldBindJSON", What: BodyAll},
 	{Pkg: gin, Recv: "Context", Name: "BindJSON", What: BodyAll},

@@ -124,18 +124,25 @@ func pgx() []Call {
 			m("SendBatch", BatchSend),
 			m("CopyFrom", Write),
 			m("Begin", RoundTrip),
-			m("BeginTx", RoundTrip),
 		}
 		out = append(out, on(v, recv("Conn", "Tx"), common...)...)
-		out = append(out, on(v, recv("Conn"), m("Ping", RoundTrip), m("Prepare", RoundTrip))...)
+		out = append(out, on(v, recv("Conn"), m("BeginTx", RoundTrip), m("Ping", RoundTrip), m("Prepare", RoundTrip))...)
 		out = append(out, on(v, recv("Tx"), m("Commit", RoundTrip), m("Rollback", RoundTrip), m("Prepare", RoundTrip))...)
 		out = append(out, on(v, recv("Batch"), m("Queue", BatchQueue))...)
-		out = append(out, funcs(v, m("BeginFunc", RoundTrip), m("BeginTxFunc", RoundTrip))...)
 		pool := v + "/pgxpool"
 		out = append(out, on(pool, recv("Pool", "Conn", "Tx"), common...)...)
-		out = append(out, on(pool, recv("Pool", "Conn"), m("Ping", RoundTrip))...)
+		out = append(out, on(pool, recv("Pool", "Conn"), m("BeginTx", RoundTrip), m("Ping", RoundTrip))...)
 		out = append(out, on(pool, recv("Pool"), m("Acquire", RoundTrip))...)
 		out = append(out, on(pool, recv("Tx"), m("Commit", RoundTrip), m("Rollback", RoundTrip))...)
+		if v == "github.com/jackc/pgx/v5" {
+			// v5 made them package functions.
+			out = append(out, funcs(v, m("BeginFunc", RoundTrip), m("BeginTxFunc", RoundTrip))...)
+		} else {
+			out = append(out, on(v, recv("Conn"), m("BeginFunc", RoundTrip), m("BeginTxFunc", RoundTrip))...)
+			out = append(out, on(v, recv("Tx"), m("BeginFunc", RoundTrip))...)
+			out = append(out, on(pool, recv("Pool"), m("BeginFunc", RoundTrip), m("BeginTxFunc", RoundTrip))...)
+			out = append(out, on(pool, recv("Conn", "Tx"), m("BeginFunc", RoundTrip))...)
+		}
 	}
 	return out
 }

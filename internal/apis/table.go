@@ -5,6 +5,8 @@ import (
 	"go/ast"
 	"go/types"
 	"slices"
+	"strconv"
+	"strings"
 	"sync"
 )
 
@@ -169,6 +171,16 @@ func (t *Table) generated(fn *types.Func, recv, name string) *Call {
 }
 
 func (t *Table) find(pkg, recv, name string) *Call {
+	if c := t.findExact(pkg, recv, name); c != nil {
+		return c
+	}
+	if root := moduleRoot(pkg); root != pkg && contains(AnyMajor, root) {
+		return t.findExact(root, recv, name)
+	}
+	return nil
+}
+
+func (t *Table) findExact(pkg, recv, name string) *Call {
 	if c := t.calls[key{pkg, recv, name}]; c != nil {
 		return c
 	}
@@ -176,6 +188,24 @@ func (t *Table) find(pkg, recv, name string) *Call {
 		return t.calls[key{pkg, recv, "*"}]
 	}
 	return nil
+}
+
+// AnyMajor are the libraries whose entries, written under the path of
+// their first major version, hold for every later one (path/v2, /v3...):
+// SDKs keep their calls' names across versions.
+var AnyMajor = []string{"github.com/mailgun/mailgun-go"}
+
+// moduleRoot strips a major-version suffix (/v2 and up) from pkg.
+func moduleRoot(pkg string) string {
+	i := strings.LastIndex(pkg, "/v")
+	if i < 0 || i+2 >= len(pkg) {
+		return pkg
+	}
+	n, err := strconv.Atoi(pkg[i+2:])
+	if err != nil || n < 2 {
+		return pkg
+	}
+	return pkg[:i]
 }
 
 // LookupCall resolves call's callee and looks it up.

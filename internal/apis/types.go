@@ -19,6 +19,13 @@ func (ref TypeRef) Matches(t types.Type) bool {
 	if ref.Pkg == "" {
 		return types.Identical(t, types.Universe.Lookup(ref.Name).Type())
 	}
+	// An alias of a function type (fiber's Handler) is known by its own
+	// name: the type it stands for is unnamed.
+	if a, ok := t.(*types.Alias); ok {
+		if obj := a.Obj(); obj.Pkg() != nil && obj.Pkg().Path() == ref.Pkg && obj.Name() == ref.Name {
+			return true
+		}
+	}
 	pkg, name := NamedOf(t)
 	return pkg == ref.Pkg && name == ref.Name
 }

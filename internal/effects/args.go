@@ -3,9 +3,11 @@ package effects
 import (
 	"go/ast"
 	"go/constant"
+	"go/token"
 	"go/types"
 
 	"github.com/apilint/apilint/internal/apis"
+	"github.com/apilint/apilint/internal/sqltext"
 )
 
 // argValues describes call's arguments for nd.
@@ -18,59 +20,134 @@ func (s *state) argValues(nd *node, call *ast.CallExpr) []argValue {
 				out[i].param = paramIndex(nd, v)
 			}
 		}
-		if text, ok := s.stringValue(nd, a, 0); ok {
-			out[i].text, out[i].known = text, true
+		if t, ok := s.text(nd, a, 0); ok {
+			out[i].text, out[i].known = t.dflt, true
+			out[i].limitIfRequested = t.dflt != t.all && sqltext.Classify(t.all).Limited
 		}
 	}
 	return out
 }
 
-// stringValue resolves e to a string statically: a constant (named,
-// concatenated), fmt.Sprintf with a constant format (its verbs stay
-// placeholders), or a local variable assigned exactly one such value.
+// stringValue resolves e to a string statically (see text), the text on
+// the path where no optional clause is added.
 func (s *state) stringValue(nd *node, e ast.Expr, depth int) (string, bool) {
+	t, ok := s.text(nd, e, depth)
+	return t.dflt, ok
+}
+
+// assembled is a string built at run time, as far as apilint can tell:
+// the text when every optional part is left out (dflt), and with every
+// part added (all). Parts it cannot know (a strings.Join of clauses) are
+// a "?".
+type assembled struct{ dflt, all string }
+
+func (a assembled) plus(b assembled) assembled { return assembled{a.dflt + b.dflt, a.all + b.all} }
+
+// text resolves e statically: a constant (named, concatenated), a
+// concatenation, fmt.Sprintf with a constant format (its verbs stay
+// placeholders), strings.Join of clauses (a "?"), or a local variable
+// assigned one such value and extended with += (an append inside an if,
+// a switch or a loop is optional: a LIMIT added only when the request
+// asks for one leaves the default query without).
+func (s *state) text(nd *node, e ast.Expr, depth int) (assembled, bool) {
 	if depth > 4 {
-		return "", false
+		return assembled{}, false
 	}
 	info := s.pass.TypesInfo
 	if tv, ok := info.Types[e]; ok && tv.Value != nil && tv.Value.Kind() == constant.String {
-		return constant.StringVal(tv.Value), true
+		v := constant.StringVal(tv.Value)
+		return assembled{v, v}, true
 	}
 	switch e := ast.Unparen(e).(type) {
+	case *ast.BinaryExpr:
+		if e.Op != token.ADD {
+			return assembled{}, false
+		}
+		l, ok := s.text(nd, e.X, depth+1)
+		if !ok {
+			return assembled{}, false
+		}
+		r, ok := s.text(nd, e.Y, depth+1)
+		if !ok {
+			return assembled{}, false
+		}
+		return l.plus(r), true
 	case *ast.CallExpr:
-		if fn, _ := apis.Callee(info, e); fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "fmt" && fn.Name() == "Sprintf" && len(e.Args) > 0 {
-			return s.stringValue(nd, e.Args[0], depth+1)
+		fn, _ := apis.Callee(info, e)
+		if fn == nil || fn.Pkg() == nil {
+			return assembled{}, false
+		}
+		switch {
+		case fn.Pkg().Path() == "fmt" && fn.Name() == "Sprintf" && len(e.Args) > 0:
+			return s.text(nd, e.Args[0], depth+1)
+		case fn.Pkg().Path() == "strings" && fn.Name() == "Join":
+			return assembled{" ? ", " ? "}, true // a list of clauses
 		}
 	case *ast.Ident:
 		v, ok := info.Uses[e].(*types.Var)
 		if !ok || v.Parent() == nil || v.Parent() == s.pass.Pkg.Scope() || paramIndex(nd, v) >= 0 {
-			return "", false
+			return assembled{}, false
 		}
 		body := s.bodyOf(nd)
 		vals := s.assigned(body, v)
-		if len(vals) != 1 || vals[0].Index != 0 || s.appendedTo(body, v) {
-			return "", false
+		if len(vals) != 1 || vals[0].Index != 0 {
+			return assembled{}, false
 		}
-		return s.stringValue(nd, vals[0].Expr, depth+1)
-	}
-	return "", false
-}
-
-// appendedTo reports whether v is extended with += in body (a query
-// built up conditionally).
-func (s *state) appendedTo(body ast.Node, v *types.Var) bool {
-	found := false
-	ast.Inspect(body, func(n ast.Node) bool {
-		if as, ok := n.(*ast.AssignStmt); ok && as.Tok.String() == "+=" {
-			for _, l := range as.Lhs {
-				if id, ok := l.(*ast.Ident); ok && s.pass.TypesInfo.Uses[id] == v {
-					found = true
-				}
+		out, ok := s.text(nd, vals[0].Expr, depth+1)
+		if !ok {
+			return assembled{}, false
+		}
+		for _, app := range s.appends(body, v) {
+			part, ok := s.text(nd, app.value, depth+1)
+			if !ok {
+				return assembled{}, false
+			}
+			if app.optional {
+				out.all += part.all
+			} else {
+				out = out.plus(part)
 			}
 		}
-		return !found
-	})
-	return found
+		return out, true
+	}
+	return assembled{}, false
+}
+
+// appended is one v += value, and whether it sits under a condition or
+// in a loop of the body.
+type appended struct {
+	value    ast.Expr
+	optional bool
+}
+
+// appends returns the += extensions of v in body, in source order.
+func (s *state) appends(body ast.Node, v *types.Var) []appended {
+	var out []appended
+	var visit func(n ast.Node, optional bool)
+	visit = func(n ast.Node, optional bool) {
+		ast.Inspect(n, func(c ast.Node) bool {
+			switch c := c.(type) {
+			case nil:
+				return false
+			case *ast.FuncLit:
+				return false
+			case *ast.IfStmt, *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.ForStmt, *ast.RangeStmt, *ast.SelectStmt:
+				if c != n {
+					visit(c, true)
+					return false
+				}
+			case *ast.AssignStmt:
+				if c.Tok == token.ADD_ASSIGN && len(c.Lhs) == 1 && len(c.Rhs) == 1 {
+					if id, ok := c.Lhs[0].(*ast.Ident); ok && s.pass.TypesInfo.Uses[id] == v {
+						out = append(out, appended{c.Rhs[0], optional})
+					}
+				}
+			}
+			return true
+		})
+	}
+	visit(body, false)
+	return out
 }
 
 // bodyOf returns nd's body.

@@ -49,7 +49,7 @@ func (s *state) flow(t target, sum *Summary, args []argValue, site string) flowe
 			}
 			f.effects = append(f.effects, Effect{Kind: kind, Chain: chain, Site: site, Inferred: t.inferred})
 			if kind == DBReadMany {
-				if eff, ok := unboundedSQL(a.text, chain, site); ok {
+				if eff, ok := unboundedSQL(a, chain, site); ok {
 					eff.Inferred = t.inferred
 					f.effects = append(f.effects, eff)
 				}

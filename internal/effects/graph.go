@@ -73,9 +73,13 @@ type edge struct {
 type argValue struct {
 	// param is the caller's own parameter the argument is, or -1.
 	param int
-	// text is the argument's constant string value, when known.
+	// text is the argument's string value, when known (see text): on
+	// the path where no optional clause is added.
 	text  string
 	known bool
+	// limitIfRequested is set when a LIMIT is added to text only on some
+	// path (when the request asks for one).
+	limitIfRequested bool
 }
 
 // argPass is a function value passed as an argument.

@@ -51,6 +51,20 @@ func (s *state) interfaceTargets(fn *types.Func, recv types.Type) []target {
 // a known handle implements the interface: sqlc's DBTX, or a service's
 // own "Querier" interface over *sql.DB.
 func (s *state) dbCall(iface *types.Interface, fn *types.Func) *target {
+	m, entry := s.dbMethod(iface, fn)
+	if entry == nil {
+		return nil
+	}
+	if k, ok := kindOf(entry.Kind); ok {
+		return &target{effect: &Effect{Kind: k, Chain: NewChain(apis.FuncName(m))}}
+	}
+	return nil
+}
+
+// dbMethod returns the method of a known database handle that a call of
+// fn on interface iface runs, when a handle implements iface (sqlc's
+// DBTX, a service's own accessor interface), and its table entry.
+func (s *state) dbMethod(iface *types.Interface, fn *types.Func) (*types.Func, *apis.Call) {
 	if !s.dbDone {
 		s.dbDone = true
 		pkgs := make(map[string]*types.Package)
@@ -87,12 +101,10 @@ func (s *state) dbCall(iface *types.Interface, fn *types.Func) *target {
 			continue
 		}
 		if entry := s.table.Lookup(m, t); entry != nil {
-			if k, ok := kindOf(entry.Kind); ok {
-				return &target{effect: &Effect{Kind: k, Chain: NewChain(apis.FuncName(m))}}
-			}
+			return m, entry
 		}
 	}
-	return nil
+	return nil, nil
 }
 
 // suffixList is a comma-separated flag value.

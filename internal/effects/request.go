@@ -9,6 +9,10 @@ import (
 	"github.com/apilint/apilint/internal/apis"
 )
 
+// FormBody is the Detail of a BodyRead that parses the request's form:
+// it reads the body only for a POST, PUT or PATCH.
+const FormBody = "form"
+
 // requestReads returns the effects of a call that reads the request:
 // a pagination parameter, or the whole body.
 func (s *state) requestReads(nd *node, call *ast.CallExpr, fn *types.Func, recv types.Type, args []argValue) []target {
@@ -39,6 +43,8 @@ func (s *state) requestReads(nd *node, call *ast.CallExpr, fn *types.Func, recv 
 			}
 		case apis.BodyAll:
 			out = append(out, target{effect: &Effect{Kind: BodyRead, Chain: NewChain(apis.FuncName(fn)), Site: site}})
+		case apis.BodyForm:
+			out = append(out, target{effect: &Effect{Kind: BodyRead, Chain: NewChain(apis.FuncName(fn)), Site: site, Detail: FormBody}})
 		case apis.BodyReader:
 			if rd.Arg < len(call.Args) && s.isRequestBody(call.Args[rd.Arg]) {
 				out = append(out, target{effect: &Effect{Kind: BodyRead, Chain: NewChain(apis.FuncName(fn)), Site: site}})

@@ -10,13 +10,22 @@ import (
 	"github.com/apilint/apilint/internal/sqltext"
 )
 
-// unboundedSQL returns the UnboundedRead effect of running text with
-// the library call at the end of chain, if text reads every row.
-func unboundedSQL(text string, chain Chain, site string) (Effect, bool) {
-	if !sqltext.Classify(text).Unbounded() {
+// NoDefaultLimit starts the Detail of an UnboundedRead whose query has a
+// LIMIT only on some paths.
+const NoDefaultLimit = "no default limit"
+
+// unboundedSQL returns the UnboundedRead effect of running the SQL text
+// of argument a with the library call at the end of chain, if it reads
+// every row on the default path.
+func unboundedSQL(a argValue, chain Chain, site string) (Effect, bool) {
+	if !sqltext.Classify(a.text).Unbounded() {
 		return Effect{}, false
 	}
-	return Effect{Kind: UnboundedRead, Chain: chain, Site: site, Detail: snippet(text)}, true
+	e := Effect{Kind: UnboundedRead, Chain: chain, Site: site, Detail: snippet(a.text)}
+	if a.limitIfRequested {
+		e.Detail = NoDefaultLimit + ": LIMIT is added only when the request sets one (" + e.Detail + ")"
+	}
+	return e, true
 }
 
 // snippet shortens SQL for messages.
@@ -56,7 +65,7 @@ func (s *state) bounds(nd *node, call *ast.CallExpr, fn *types.Func, entry *apis
 					}
 				}
 			}
-			if e, ok := unboundedSQL(a.text, NewChain(name), site); ok {
+			if e, ok := unboundedSQL(a, NewChain(name), site); ok {
 				return []target{{effect: &e}}, limitArgs
 			}
 			return nil, limitArgs

@@ -300,6 +300,16 @@ func (s *state) extraEffects(nd *node, call *ast.CallExpr, args []argValue) ([]t
 	out := s.requestReads(nd, call, fn, recv, args)
 	var limitArgs []int
 	entry := s.table.Lookup(fn, recv)
+	if entry == nil && recv != nil {
+		// A method of the service's own interface over a database handle
+		// (sqlc's DBTX, a transaction accessor): the handle's method, its
+		// SQL and its LIMIT, as for a direct call.
+		if iface, ok := recv.Underlying().(*types.Interface); ok {
+			if m, e := s.dbMethod(iface, fn); e != nil {
+				fn, entry = m, e
+			}
+		}
+	}
 	if entry != nil {
 		ts, la := s.bounds(nd, call, fn, entry, args)
 		out = append(out, ts...)

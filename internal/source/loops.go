@@ -85,7 +85,7 @@ func loopOf(info *types.Info, n ast.Node, roots []ast.Node) (Loop, bool) {
 				}
 			}
 		default:
-			bound := countedBound(n.Cond)
+			bound := countedBound(n)
 			l.Over = boundName(bound)
 			l.Kind = PerElement
 			switch {
@@ -173,18 +173,67 @@ func isRowIterator(info *types.Info, call *ast.CallExpr) bool {
 }
 
 // countedBound returns X of a condition i < X, i <= X, X > i or X >= i.
-func countedBound(cond ast.Expr) ast.Expr {
-	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+func countedBound(loop *ast.ForStmt) ast.Expr {
+	b, ok := ast.Unparen(loop.Cond).(*ast.BinaryExpr)
 	if !ok {
 		return nil
 	}
-	switch b.Op {
-	case token.LSS, token.LEQ:
+	index := loopIndex(loop.Post)
+	var bound ast.Expr
+	switch {
+	case index != "" && isIdent(b.X, index):
+		bound = b.Y
+	case index != "" && isIdent(b.Y, index):
+		bound = b.X
+	case b.Op == token.LSS || b.Op == token.LEQ:
 		return b.Y
-	case token.GTR, token.GEQ:
+	case b.Op == token.GTR || b.Op == token.GEQ:
 		return b.X
+	default:
+		return nil
 	}
-	return nil
+	// Counting down to a constant (i >= 0): the loop walks from where
+	// the index starts, len(ids) - 1.
+	if lit, isLit := ast.Unparen(bound).(*ast.BasicLit); isLit && lit.Kind == token.INT && countsDown(loop.Post) {
+		if as, ok := loop.Init.(*ast.AssignStmt); ok && len(as.Lhs) == 1 && len(as.Rhs) == 1 && isIdent(as.Lhs[0], index) {
+			return as.Rhs[0]
+		}
+	}
+	return bound
+}
+
+// countsDown reports whether post decrements the index (i--, i -= k).
+func countsDown(post ast.Stmt) bool {
+	switch p := post.(type) {
+	case *ast.IncDecStmt:
+		return p.Tok == token.DEC
+	case *ast.AssignStmt:
+		return p.Tok == token.SUB_ASSIGN
+	}
+	return false
+}
+
+// loopIndex returns the name of the variable a loop's post statement
+// steps (i++, i--, i += k), or "".
+func loopIndex(post ast.Stmt) string {
+	switch p := post.(type) {
+	case *ast.IncDecStmt:
+		if id, ok := ast.Unparen(p.X).(*ast.Ident); ok {
+			return id.Name
+		}
+	case *ast.AssignStmt:
+		if len(p.Lhs) == 1 {
+			if id, ok := ast.Unparen(p.Lhs[0]).(*ast.Ident); ok {
+				return id.Name
+			}
+		}
+	}
+	return ""
+}
+
+func isIdent(e ast.Expr, name string) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	return ok && id.Name == name
 }
 
 // boundName names what a counted loop walks: ids for len(ids), else the
@@ -193,10 +242,17 @@ func boundName(bound ast.Expr) string {
 	if bound == nil {
 		return "the loop"
 	}
-	if call, ok := ast.Unparen(bound).(*ast.CallExpr); ok && len(call.Args) == 1 {
-		if id, ok := call.Fun.(*ast.Ident); ok && id.Name == "len" {
-			return types.ExprString(call.Args[0])
+	name := ""
+	ast.Inspect(bound, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok && len(call.Args) == 1 && name == "" {
+			if id, ok := call.Fun.(*ast.Ident); ok && id.Name == "len" {
+				name = types.ExprString(call.Args[0])
+			}
 		}
+		return name == ""
+	})
+	if name != "" {
+		return name
 	}
 	return types.ExprString(bound)
 }

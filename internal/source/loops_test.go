@@ -187,7 +187,6 @@ func TestLoopOf(t *testing.T) {
 // countedBound reads as "X >= i" with the index i as the bound: Over is
 // "i", and findings say the loop runs once per element of "i".
 func TestBugLoopOfDescendingCounter(t *testing.T) {
-	t.Skip(`bug: LoopOf names the index ("i") as what "for i := len(ids) - 1; i >= 0; i--" walks`)
 	src := "package down\n\nvar ids []int\n\nfunc f() {\n\tfor i := len(ids) - 1; i >= 0; i-- {\n\t\t_ = ids[i]\n\t}\n}\n"
 	c := check(t, "example.com/down", "down.go", src)
 	fd := c.funcDecl(t, "f")

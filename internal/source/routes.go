@@ -103,6 +103,13 @@ func handlerRefs(info *types.Info, e ast.Expr) []any {
 	var out []any
 	ast.Inspect(e, func(n ast.Node) bool {
 		switch n := n.(type) {
+		case *ast.CallExpr:
+			// middleware(h), http.HandlerFunc(h): the handler is among
+			// the arguments, not the function called.
+			for _, a := range n.Args {
+				out = append(out, handlerRefs(info, a)...)
+			}
+			return false
 		case *ast.FuncLit:
 			out = append(out, n)
 			return false
@@ -136,8 +143,8 @@ func stringConst(info *types.Info, e ast.Expr) (string, bool) {
 func EntityPattern(pattern string) bool {
 	segs := strings.Split(strings.Trim(pattern, "/"), "/")
 	last := segs[len(segs)-1]
-	if !strings.HasPrefix(last, "{") && !strings.HasPrefix(last, ":") {
-		return false
+	if last == "{$}" || !strings.HasPrefix(last, "{") && !strings.HasPrefix(last, ":") {
+		return false // {$} anchors the end of a path, it is no parameter
 	}
 	if len(segs) > 1 {
 		prev := strings.ToLower(segs[len(segs)-2])
