@@ -5,8 +5,10 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"github.com/apilint/apilint/internal/apis"
+	"github.com/apilint/apilint/internal/source"
 	"github.com/apilint/apilint/internal/sqltext"
 )
 
@@ -89,7 +91,13 @@ func (s *state) text(nd *node, e ast.Expr, depth int) (assembled, bool) {
 			return assembled{}, false
 		}
 		body := s.bodyOf(nd)
-		vals := s.assigned(body, v)
+		apps := s.appends(body, v)
+		var vals []source.Assigned
+		for _, a := range s.assigned(body, v) {
+			if !slices.ContainsFunc(apps, func(app appended) bool { return app.value == a.Expr }) {
+				vals = append(vals, a)
+			}
+		}
 		if len(vals) != 1 || vals[0].Index != 0 {
 			return assembled{}, false
 		}
@@ -97,7 +105,7 @@ func (s *state) text(nd *node, e ast.Expr, depth int) (assembled, bool) {
 		if !ok {
 			return assembled{}, false
 		}
-		for _, app := range s.appends(body, v) {
+		for _, app := range apps {
 			part, ok := s.text(nd, app.value, depth+1)
 			if !ok {
 				return assembled{}, false
