@@ -24,6 +24,9 @@ func blocking() []Call {
 		m("Mail", Blocking), m("Rcpt", Blocking), m("Data", Blocking), m("Hello", Blocking),
 		m("StartTLS", Blocking), m("Auth", Blocking), m("Quit", Blocking)), mails)...)
 	out = append(out, note(funcs("net/smtp", m("Dial", Blocking)), mails)...)
+	// exec.Command with a context in scope: CommandContext kills the
+	// command when the context ends (notimeout).
+	out = append(out, funcs("os/exec", noCtx("Command", None, "CommandContext"), m("CommandContext", None))...)
 	out = append(out, note(on("os/exec", recv("Cmd"),
 		m("Run", Blocking), m("Output", Blocking), m("CombinedOutput", Blocking), m("Wait", Blocking)), commands)...)
 	out = append(out, note(on("github.com/sendgrid/sendgrid-go", recv("Client"),

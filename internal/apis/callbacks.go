@@ -22,6 +22,8 @@ var Callbacks = []Callback{
 	{Pkg: "sync", Recv: "WaitGroup", Name: "Go", Arg: 0},
 	{Pkg: "sync", Recv: "Once", Name: "Do", Arg: 0},
 	{Pkg: "gorm.io/gorm", Recv: "DB", Name: "Transaction", Arg: 0},
+	{Pkg: "xorm.io/xorm", Recv: "Engine", Name: "Transaction", Arg: 0},
+	{Pkg: "github.com/xorm-io/xorm", Recv: "Engine", Name: "Transaction", Arg: 0},
 	{Pkg: "github.com/jackc/pgx/v5", Name: "BeginFunc", Arg: 2},
 	{Pkg: "github.com/jackc/pgx/v5", Name: "BeginTxFunc", Arg: 3},
 	{Pkg: "github.com/jackc/pgx/v4", Recv: "Conn", Name: "BeginFunc", Arg: 1},

@@ -21,6 +21,7 @@ type Table struct {
 	pagination, pageSize map[string]bool
 	interfaces           []string
 	registrars           map[key]*Registrar
+	requestParams        []RequestParam
 	// effectfulPkgs caches Effectful's set.
 	effectfulOnce sync.Once
 	effectfulPkgs map[string]bool
@@ -36,6 +37,10 @@ type Extensions struct {
 	PaginationParams []string
 	// Interfaces, when set, replace InterfaceSuffixes.
 	Interfaces []string
+	// Registrars and RequestParams add a service's own routers and
+	// request types to the handler model.
+	Registrars    []Registrar
+	RequestParams []RequestParam
 }
 
 // New returns the table of the builtin knowledge extended by ext.
@@ -52,7 +57,24 @@ func New(ext Extensions) *Table {
 	if ext.Interfaces != nil {
 		t.interfaces = append([]string(nil), ext.Interfaces...)
 	}
+	t.addRegistrars(ext.Registrars...)
+	t.requestParams = append(t.requestParams, ext.RequestParams...)
 	return t
+}
+
+// RequestParamOf is the package's RequestParamOf, with the types the
+// configuration adds.
+func (t *Table) RequestParamOf(typ types.Type) *RequestParam {
+	if p := RequestParamOf(typ); p != nil {
+		return p
+	}
+	for i := range t.requestParams {
+		p := &t.requestParams[i]
+		if p.Type.Matches(typ) || p.Type.Matches(Deref(typ)) {
+			return p
+		}
+	}
+	return nil
 }
 
 // NewTable returns a table holding calls (later entries replace earlier
@@ -221,7 +243,7 @@ func (t *Table) LookupCall(info *types.Info, call *ast.CallExpr) (*Call, *types.
 // slice is shared: callers must not modify it.
 var Builtin = sync.OnceValue(func() []Call {
 	var out []Call
-	for _, group := range [][]Call{databaseSQL(), sqlx(), pgx(), gorm(), squirrel(), bun(), mongo(), redis(), httpClient(), blocking()} {
+	for _, group := range [][]Call{databaseSQL(), sqlx(), pgx(), gorm(), gormV1(), xorm(), ozzoDBX(), squirrel(), bun(), mongo(), redis(), httpClient(), blocking()} {
 		out = append(out, group...)
 	}
 	for i := range out {
