@@ -24,6 +24,9 @@ type node struct {
 	edges  []edge
 	// waits is set when the function waits for the goroutines it starts.
 	waits bool
+	// cached is set when the function returns early on a hit in an
+	// in-process cache before it does anything else (see Effect.Cached).
+	cached bool
 	// capsBody is set when the function caps the request body
 	// (http.MaxBytesReader): its body reads are bounded.
 	capsBody bool

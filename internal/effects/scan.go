@@ -20,6 +20,7 @@ func (s *state) scan(nd *node, body *ast.BlockStmt) {
 		return
 	}
 	nd.waits = s.waits(body)
+	nd.cached = s.cacheGuard(body)
 	nd.capsBody = s.capsBody(body)
 	// loop describes the innermost per-element loop; looped is set inside
 	// any per-element or polling loop.
@@ -75,7 +76,7 @@ func (s *state) scan(nd *node, body *ast.BlockStmt) {
 					p := s.pass.Fset.Position(c.Pos())
 					inner = fmt.Sprintf("once per element of %s (loop at %s:%d)", l.Over, filepath.Base(p.Filename), p.Line)
 				}
-				if l.Kind == source.PerElement || l.Kind == source.Poll {
+				if l.Kind == source.PerElement || l.Kind == source.Poll || l.Kind == source.Worker {
 					innerLooped = true
 				}
 				if l.Kind == source.Retry {
@@ -157,6 +158,9 @@ func (s *state) call(nd *node, call *ast.CallExpr, loop string, looped, async bo
 	siteOnly := s.sqlKinds(nd, call, targets, args)
 	s.contextParams(nd, call, targets, args)
 	extra, limitArgs := s.extraEffects(nd, call, args)
+	if t := s.noContext(nd, call); t != nil {
+		extra = append(extra, *t)
+	}
 	for i, t := range append(targets, extra...) {
 		nd.edges = append(nd.edges, edge{to: t, async: async, param: -1, args: args, site: site,
 			inLoop: inLoop, loop: loop, looped: looped, siteOnly: i < len(siteOnly) && siteOnly[i]})
@@ -522,4 +526,92 @@ func (s *state) methodTargets(fn *types.Func, recv types.Type) []target {
 // nodeIsHandler reports whether nd is a request handler.
 func (s *state) nodeIsHandler(nd *node) bool {
 	return nd.decl != nil && s.isHandler(nd.decl)
+}
+
+// cacheGuard reports whether body starts by answering from an in-process
+// cache: an if statement, before any other call, that looks a key up in
+// a map or calls a Get, Load or Lookup method that is no round trip, and
+// returns on a hit (if v, ok := s.cache[k]; ok { return v, nil }).
+func (s *state) cacheGuard(body *ast.BlockStmt) bool {
+	for _, st := range body.List {
+		ifs, ok := st.(*ast.IfStmt)
+		if !ok {
+			if hasCall(st) {
+				return false // the cache must come first
+			}
+			continue
+		}
+		as, ok := ifs.Init.(*ast.AssignStmt)
+		if ok && len(as.Lhs) == 2 && len(as.Rhs) == 1 && s.isCacheLookup(as.Rhs[0]) && source.Leaves(ifs.Body) {
+			return true
+		}
+		return false
+	}
+	return false
+}
+
+// hasCall reports whether n contains a call.
+func hasCall(n ast.Node) bool {
+	found := false
+	ast.Inspect(n, func(x ast.Node) bool {
+		if _, ok := x.(*ast.CallExpr); ok {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// isCacheLookup reports whether e reads an in-process cache: an index of
+// a map held in a field or a package variable, or a Get, Load, Lookup or
+// Peek method that the tables do not know as a round trip.
+func (s *state) isCacheLookup(e ast.Expr) bool {
+	info := s.pass.TypesInfo
+	switch x := ast.Unparen(e).(type) {
+	case *ast.IndexExpr:
+		if _, isMap := info.TypeOf(x.X).Underlying().(*types.Map); !isMap {
+			return false
+		}
+		switch m := ast.Unparen(x.X).(type) {
+		case *ast.SelectorExpr:
+			return true
+		case *ast.Ident:
+			v, ok := info.Uses[m].(*types.Var)
+			return ok && v.Parent() == s.pass.Pkg.Scope()
+		}
+	case *ast.CallExpr:
+		fn, recv := apis.Callee(info, x)
+		if fn == nil || recv == nil {
+			return false
+		}
+		switch fn.Name() {
+		case "Get", "Load", "Lookup", "Peek", "GetIfPresent":
+		default:
+			return false
+		}
+		if entry := s.table.Lookup(fn, recv); entry != nil && entry.Kind != apis.None {
+			return false // a datastore round trip is no in-process cache
+		}
+		return true
+	}
+	return false
+}
+
+// noContext returns the NoContext effect of a database call that has a
+// context-taking variant, made where no context is in scope (a context of
+// the function, or of one it is written in; a goroutine's function
+// literal does not see its creator's).
+func (s *state) noContext(nd *node, call *ast.CallExpr) *target {
+	fn, recv := apis.Callee(s.pass.TypesInfo, call)
+	if fn == nil {
+		return nil
+	}
+	entry := s.table.Lookup(fn, recv)
+	if entry == nil || entry.WithCtx == "" || !entry.Kind.IsDB() {
+		return nil
+	}
+	if len(source.ContextsInScope(s.pass.Pkg, call.Pos(), token.NoPos)) > 0 {
+		return nil
+	}
+	return &target{effect: &Effect{Kind: NoContext, Chain: NewChain(apis.FuncName(fn)), Site: s.site(call.Pos()), Detail: entry.WithCtx}}
 }

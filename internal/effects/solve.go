@@ -183,6 +183,7 @@ func (s *state) update(nd *node) bool {
 			}
 			eff.Async = eff.Async || e.async
 			eff.Looped = eff.Looped || e.looped || inLoop
+			eff.Cached = eff.Cached || nd.cached
 			changed = nd.sum.add(eff) || changed
 			if eff.Kind == HTTP && !eff.Async && inLoop {
 				fan := eff

@@ -58,6 +58,9 @@ const (
 	BodyRead Kind = "body-read-unbounded"
 	// HTTPFanout is one outbound HTTP request per element of a loop.
 	HTTPFanout Kind = "http-per-element"
+	// NoContext is a database round trip made without a context where no
+	// context is in scope: no caller's context can cancel it.
+	NoContext Kind = "db-no-context"
 )
 
 // IsDB reports whether k is a database round trip.
@@ -109,6 +112,11 @@ type Effect struct {
 	// Detail adds what the kind needs for messages: the SQL of an
 	// unbounded read, the parameter of a pagination input.
 	Detail string
+	// Cached is set when the function reaches the effect only after a
+	// lookup in an in-process cache missed (if v, ok := cache[k]; ok {
+	// return v }): calls with the same key make one round trip, not one
+	// each.
+	Cached bool
 	// Looped is set when the function reaches the effect only inside a
 	// loop of its own (per element, or polling): a caller's loop around
 	// it does not add a new per-element round trip to report.

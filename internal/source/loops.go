@@ -33,6 +33,9 @@ const (
 	Chunk
 	// Fixed loops walk a literal list of constants.
 	Fixed
+	// Worker loops take jobs from a channel: each iteration handles one
+	// job, whose queries are not once per element of a collection.
+	Worker
 )
 
 // Loop describes a for or range statement.
@@ -62,8 +65,14 @@ func loopOf(info *types.Info, n ast.Node, roots []ast.Node) (Loop, bool) {
 		switch {
 		case isSignalChannel(info.TypeOf(n.X)):
 			l.Kind = Poll // a ticker, a timer, a done channel
+		case isChannel(info.TypeOf(n.X)):
+			l.Kind = Worker // for job := range jobs
 		case isConstantList(info, n.X):
 			l.Kind = Fixed
+		case isDurations(info.TypeOf(n.X)) && exitsEarly(n.Body):
+			l.Kind = Retry // for _, d := range backoff { ...; return on success; sleep(d) }
+		case isChunks(info.TypeOf(n.X)):
+			l.Kind = Chunk // for _, batch := range batches: one query per chunk is the batching
 		default:
 			if v, ok := constantValue(info, n.X, roots); ok && v <= MaxRetries && exitsEarly(n.Body) {
 				l.Kind = Retry
@@ -100,6 +109,57 @@ func loopOf(info *types.Info, n ast.Node, roots []ast.Node) (Loop, bool) {
 		return l, true
 	}
 	return Loop{}, false
+}
+
+// isChannel reports whether t is a channel.
+func isChannel(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	_, ok := t.Underlying().(*types.Chan)
+	return ok
+}
+
+// isDurations reports whether t is a slice or array of time.Duration: a
+// list of backoff delays.
+func isDurations(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	var elem types.Type
+	switch u := t.Underlying().(type) {
+	case *types.Slice:
+		elem = u.Elem()
+	case *types.Array:
+		elem = u.Elem()
+	default:
+		return false
+	}
+	named, ok := types.Unalias(elem).(*types.Named)
+	return ok && named.Obj().Pkg() != nil && named.Obj().Pkg().Path() == "time" && named.Obj().Name() == "Duration"
+}
+
+// isChunks reports whether t is a slice of slices (of ids, of rows):
+// a collection already cut into batches.
+func isChunks(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	s, ok := t.Underlying().(*types.Slice)
+	if !ok {
+		return false
+	}
+	switch s.Elem().Underlying().(type) {
+	case *types.Slice, *types.Array:
+		_, isBytes := s.Elem().Underlying().(*types.Slice)
+		if isBytes {
+			if b, ok := s.Elem().Underlying().(*types.Slice).Elem().(*types.Basic); ok && b.Kind() == types.Byte {
+				return false // [][]byte is a list of values
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // isSignalChannel reports whether t is a channel of time.Time or

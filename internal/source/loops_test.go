@@ -54,6 +54,8 @@ var (
 	sc      *bufio.Scanner
 	step    int
 	queue   interface{ More() bool }
+	delays  []time.Duration
+	batches [][]int64
 )
 
 func try() error { return nil }
@@ -66,7 +68,9 @@ func TestLoopOf(t *testing.T) {
 		// Ranges.
 		{"range slice", "for _, id := range ids { _ = id }", source.PerElement, "ids", false},
 		{"range map", "for k := range byID { _ = k }", source.PerElement, "byID", false},
-		{"range data channel", "for v := range ch { _ = v }", source.PerElement, "ch", false},
+		{"range data channel: a worker taking jobs", "for v := range ch { _ = v }", source.Worker, "ch", false},
+		{"range backoff delays with an exit: a retry", "for _, d := range delays { if try() == nil { return }; time.Sleep(d) }", source.Retry, "delays", false},
+		{"range chunks", "for _, batch := range batches { _ = batch }", source.Chunk, "batches", false},
 		{"range done channel", "for range done {}", source.Poll, "done", false},
 		{"range ticker", "for range ticker.C {}", source.Poll, "ticker.C", false},
 		{"range time.Tick", "for range time.Tick(time.Second) {}", source.Poll, "time.Tick(time.Second)", false},
