@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"go/ast"
 	"go/types"
+	"regexp"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -46,6 +47,9 @@ func run(pass *analysis.Pass, rep *findings.Reporter, res *effects.Result) {
 			pos = h.Node
 		}
 		if file := source.FileOf(pass, pos.Pos()); file == nil || source.Skip(pass, file) {
+			continue
+		}
+		if waits(h) {
 			continue
 		}
 		head := h.Name
@@ -96,6 +100,9 @@ func report(rep *findings.Reporter, res *effects.Result, h *effects.Handler, hea
 		why = "the response waits for it, and under load requests pile up behind it"
 	}
 	fix := "respond 202 Accepted with a job id and do the work in a worker or a queue"
+	if h.Framework == "gRPC" || h.Framework == "Connect" {
+		fix = "return an operation id at once (a long-running operation the client polls) and do the work in a worker or a queue"
+	}
 	if queue != "" {
 		fix += " (the project uses " + queue + ")"
 	}
@@ -130,4 +137,40 @@ func queueOf(pkg *types.Package) string {
 		return ""
 	}
 	return walk(pkg, 0)
+}
+
+// longPoll names the RPC methods whose purpose is to wait: a long-poll
+// or a watch holds the call until something happens.
+var longPoll = regexp.MustCompile(`^(LongPoll|Poll|Watch|Wait|Subscribe|Stream)`)
+
+// waits reports whether h is an RPC method that waits on purpose, and is
+// not a request/response handler for blocking: a streaming method (it
+// takes a server stream) or a long-poll (its name starts with Poll,
+// Watch, Wait, Subscribe or Stream).
+func waits(h *effects.Handler) bool {
+	if h.Func == nil || h.Framework != "gRPC" && h.Framework != "Connect" {
+		return false
+	}
+	params := h.Func.Signature().Params()
+	for i := 0; i < params.Len(); i++ {
+		if isServerStream(params.At(i).Type()) {
+			return true
+		}
+	}
+	return longPoll.MatchString(h.Func.Name())
+}
+
+// isServerStream reports whether t is a streaming RPC's stream: it can
+// send and receive messages (gRPC's ServerStream, Connect's streams).
+func isServerStream(t types.Type) bool {
+	ms := types.NewMethodSet(t)
+	has := func(name string) bool {
+		for i := 0; i < ms.Len(); i++ {
+			if ms.At(i).Obj().Name() == name {
+				return true
+			}
+		}
+		return false
+	}
+	return has("SendMsg") && has("RecvMsg") || has("Send") && has("Receive")
 }

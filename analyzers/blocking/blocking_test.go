@@ -36,3 +36,14 @@ func TestHandlerShapes(t *testing.T) {
 	dir := stubs.GOPATH(t, analysistest.TestData())
 	analysistest.Run(t, dir, newAnalyzer(nil), "shapes", "kitsvc", "kitmain")
 }
+
+// apis.handlers in .apilint.yml declares a service's own router and
+// request type.
+func TestConfiguredHandlers(t *testing.T) {
+	dir := stubs.GOPATH(t, analysistest.TestData())
+	table := apis.New(apis.Extensions{
+		Registrars:    []apis.Registrar{{Pkg: "ownrouter", Recvs: []string{"Router"}, Names: []string{"Page"}, Handler: 1}},
+		RequestParams: []apis.RequestParam{{Framework: "ownrouter", Type: apis.TypeRef{Pkg: "ownrouter", Name: "Ctx"}, Alone: true, Injects: true}},
+	})
+	analysistest.Run(t, dir, newAnalyzer(table), "ownrouter")
+}

@@ -12,20 +12,34 @@
 // handlers pile up behind it, hold their connections, and the service
 // stops answering requests that never needed the mail at all.
 //
-// blocking reports work that blocks the request, done in a handler
-// (net/http, chi, httprouter, gin, echo and fiber handlers; gRPC and
-// Connect service methods) or in any function it calls synchronously, in
-// any package. A function with a handler's signature that the package
-// only calls, and never registers, is a helper: its callers are the
-// handlers. The work is:
+// blocking reports work that blocks the request, done in a request
+// handler or in any function it calls synchronously, in any package.
+// Handlers are found as unbounded finds them (apilint explain unbounded):
+// by registration with a router apilint knows by type, through adapters
+// learnt from their bodies, as closures of a handler type, by signature,
+// as gRPC and Connect service methods, or as declared in .apilint.yml for
+// a service's own router or request type:
+//
+//	apis:
+//	  handlers:
+//	    - {package: example.com/web, type: Router, methods: [Page], arg: 1}
+//	    - {package: example.com/web, type: Context, context: "%s.Req.Context()"}
+//
+// With methods, the function value in argument arg of those methods (or,
+// without a type, of those functions of the package) is a handler; with
+// variadic: true, the last argument from arg on. Without methods, a
+// function taking the type is a handler, and context says how to get the
+// request's context from it. A function with a handler's signature that
+// its package only calls, and never registers, is a helper: its callers
+// are the handlers. The work is:
 //
 //   - time.Sleep, and <-time.After(d) outside a select (a sleep computed
 //     from time.Since or time.Until pads to a constant time on purpose,
 //     and is left alone);
 //   - sending mail: net/smtp and emersion/go-smtp (SendMail and client
-//     operations), and the SendGrid, Mailgun, AWS SES, gomail, go-mail,
-//     smtppool and jordan-wright/email send calls; sending SMS through
-//     Twilio;
+//     operations), and the SendGrid, Mailgun (every major version), AWS
+//     SES, gomail, go-mail, smtppool and jordan-wright/email send calls;
+//     sending SMS through Twilio;
 //   - running external commands: os/exec's Run, Output, CombinedOutput
 //     and Wait;
 //   - outbound HTTP requests issued once per element of a collection

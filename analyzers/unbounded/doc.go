@@ -12,9 +12,36 @@
 // the database down with it. A handler that reads a request body with no
 // cap lets one client do the same by sending gigabytes.
 //
-// Unbounded lists. unbounded reports a request handler (net/http, chi,
-// httprouter, gin, echo and fiber handlers; gRPC and Connect service
-// methods) when it, or a function it calls in any package, runs a
+// Request handlers are found as the handler model of internal/effects
+// finds them:
+//
+//   - registered with a router apilint knows by type (net/http's ServeMux,
+//     chi, gorilla/mux, httprouter, gin, echo v3/v4/v5, fiber v2/v3,
+//     macaron, flamego, huma, go-kit's transport);
+//   - wrapped by an adapter, learnt from its body in any package: a
+//     function that returns a closure calling its function argument with
+//     the request (app.handle(fn), withSession(fn), errorHandler(h.index)),
+//     or a function type whose ServeHTTP calls the value converted to it
+//     (appHandler(index));
+//   - a closure returned as, converted to or assigned to a handler type
+//     (http.HandlerFunc, gin.HandlerFunc, echo.HandlerFunc, go-kit's
+//     endpoint.Endpoint: a handler factory's product);
+//   - by signature: an *http.Request with an http.ResponseWriter in any
+//     position and with other parameters or results; a framework's
+//     context alone (func(*gin.Context), func(echo.Context) error), or
+//     with injected arguments for macaron and flamego; a struct embedding
+//     a framework's context (a service's own context type); go-swagger's
+//     func(params) middleware.Responder. A function its package only ever
+//     calls is a helper, not a handler;
+//   - gRPC and Connect service methods;
+//   - declared in .apilint.yml, for a service's own router or request type
+//     (apis.handlers; apilint explain blocking shows the form).
+//
+// A function of another package registered here that its own package did
+// not take for a handler is reported at the registration.
+//
+// Unbounded lists. unbounded reports a request handler when it, or a
+// function it calls in any package, runs a
 // many-row read with no bound whose rows reach the handler's response,
 // and the handler reads no pagination input. The rows reach the response
 // when every function between the query and the handler returns a
@@ -26,9 +53,12 @@
 // Rows used only to filter, validate or fill a map are not a list the
 // handler returns. The reads are:
 //
-//   - SQL whose text is known statically (constants, concatenations of
-//     constants, fmt.Sprintf with a constant format, also when a helper
-//     receives it as a parameter) that is a SELECT with no LIMIT, FETCH
+//   - SQL whose text is known statically (constants, concatenations,
+//     fmt.Sprintf with a constant format, clauses joined with
+//     strings.Join, parts appended with +=, also when a helper receives it
+//     as a parameter, or when the call goes through the service's own
+//     interface over a database handle, such as sqlc's DBTX) that is a
+//     SELECT with no LIMIT, FETCH
 //     FIRST or TOP, is not aggregate-only and is not a lookup by id, run by
 //     a many-row API (Query, Select, Queryx, pgx Query, ...); LIMIT -1 and
 //     LIMIT ALL are no limit. Single-row APIs (QueryRow, sqlx Get, gorm
@@ -48,6 +78,10 @@
 // echo or fiber (also through a helper given the parameter's name), or
 // bound into a struct field tagged with such a name.
 //
+// A LIMIT appended only under a condition (when the request sets a
+// limit) leaves the default path unbounded: that is reported as "no
+// default limit", whatever pagination input the handler reads.
+//
 // A LIMIT bound to a page size the client chose (?limit=...) with no
 // upper cap before use (min, or a comparison that clamps or rejects it)
 // is its own finding, "page size not capped": limit=1000000 is the whole
@@ -56,13 +90,18 @@
 // Unbounded request bodies. unbounded reports a handler that reads the
 // whole body, directly or through a helper (io.ReadAll(r.Body),
 // json.NewDecoder(r.Body).Decode, io.Copy from r.Body, gin's
-// Bind, ShouldBind, ShouldBindJSON and GetRawData, echo's Bind), unless
-// the handler wraps the body with http.MaxBytesReader or the package (in
-// the apilint command, the program) registers a server-wide limit
+// Bind, ShouldBind, ShouldBindJSON and GetRawData, echo's Bind), or parses
+// a form on a POST, PUT or PATCH route (ParseForm, ParseMultipartForm,
+// FormValue, FormFile: multipart bodies go to memory and temporary files
+// with no total limit), unless the handler wraps the body with
+// http.MaxBytesReader or its package registers a server-wide limit
 // (http.MaxBytesHandler, echo's middleware.BodyLimit, gin-contrib/size, or
-// a middleware calling http.MaxBytesReader on a request's body). The
-// suggested fix wraps the body: r.Body = http.MaxBytesReader(w, r.Body, 1<<20).
-// fiber caps bodies at 4 MiB by default and is not reported.
+// a middleware calling http.MaxBytesReader before handing the request
+// on). A limit installed by another package (main wrapping the mux) is
+// seen by neither the vet tool nor the apilint command; say so with
+// -unbounded.bodies-capped. The suggested fix wraps the body:
+// r.Body = http.MaxBytesReader(w, r.Body, 1<<20). fiber caps bodies at
+// 4 MiB by default and is not reported.
 //
 // Not reported: queries with a LIMIT (including a clamped page size),
 // single-row lookups, COUNT(*) and other aggregate-only reads, unbounded

@@ -209,6 +209,24 @@ var Registrars = []Registrar{
 	{Pkg: gokitHTTP, Names: []string{"NewServer"}, Handler: 0},
 }
 
+// Controller is a base type whose embedding makes a struct a controller:
+// its exported methods that take nothing and return nothing are request
+// handlers (the framework routes requests to them by name), but for the
+// hooks it calls around them. Context gets the request's context from
+// the receiver (%s).
+type Controller struct {
+	Framework string
+	Type      TypeRef
+	Context   string
+	Hooks     []string
+}
+
+// Controllers lists the controller frameworks apilint recognises.
+var Controllers = []Controller{
+	{Framework: "beego", Type: TypeRef{Pkg: "github.com/beego/beego/v2/server/web", Name: "Controller"},
+		Context: "%s.Ctx.Request.Context()", Hooks: []string{"Prepare", "Finish", "Init", "URLMapping", "Render"}},
+}
+
 // ServiceRuntime identifies generated RPC service interfaces: an
 // interface type whose name ends in Suffix, declared in a package that
 // imports Imports. A method of a type implementing one is a request

@@ -147,7 +147,8 @@ var LimitMethods = []string{"Limit", "Scopes", "Paginate", "SetLimit", "Top"}
 // LimitReceivers are the packages whose Limit and SetLimit methods set a
 // query's row limit (besides ent's generated query types).
 var LimitReceivers = []string{
-	"gorm.io/gorm", "github.com/uptrace/bun", "github.com/Masterminds/squirrel",
+	"gorm.io/gorm", "github.com/jinzhu/gorm", "xorm.io/xorm", "github.com/xorm-io/xorm", "github.com/go-xorm/xorm",
+	"github.com/go-ozzo/ozzo-dbx", "github.com/uptrace/bun", "github.com/Masterminds/squirrel",
 	"go.mongodb.org/mongo-driver/mongo/options", "go.mongodb.org/mongo-driver/v2/mongo/options",
 }
 
@@ -177,6 +178,15 @@ var BoundRules = []BoundRule{
 	{Pkg: "github.com/jackc/pgx/v5/pgxpool", Bound: BoundSQL},
 	{Pkg: "github.com/jackc/pgx/v4/pgxpool", Bound: BoundSQL},
 	{Pkg: "gorm.io/gorm", Name: "Find", Bound: BoundChain},
+	{Pkg: "github.com/jinzhu/gorm", Name: "Find", Bound: BoundChain},
+	{Pkg: "github.com/jinzhu/gorm", Name: "Scan", Bound: BoundChain},
+	{Pkg: "github.com/jinzhu/gorm", Name: "Pluck", Bound: BoundChain},
+	{Pkg: "xorm.io/xorm", Name: "Find", Bound: BoundChain},
+	{Pkg: "xorm.io/xorm", Name: "FindAndCount", Bound: BoundChain},
+	{Pkg: "github.com/xorm-io/xorm", Name: "Find", Bound: BoundChain},
+	{Pkg: "github.com/xorm-io/xorm", Name: "FindAndCount", Bound: BoundChain},
+	{Pkg: "github.com/go-xorm/xorm", Name: "Find", Bound: BoundChain},
+	{Pkg: "github.com/go-ozzo/ozzo-dbx", Recv: "SelectQuery", Name: "All", Bound: BoundChain},
 	{Pkg: "gorm.io/gorm", Name: "Scan", Bound: BoundChain},
 	{Pkg: "gorm.io/gorm", Name: "Pluck", Bound: BoundChain},
 	{Pkg: "github.com/Masterminds/squirrel", Bound: BoundChain},

@@ -85,6 +85,46 @@ type APIs struct {
 	// PaginationParams replaces the query parameter names that count as
 	// pagination input.
 	PaginationParams []string `yaml:"pagination-params" json:"pagination-params"`
+	// Handlers declares a service's own routers and request types (see
+	// HandlerSpec).
+	Handlers []HandlerSpec `yaml:"handlers" json:"handlers"`
+}
+
+// HandlerSpec declares a router or a request type of the service's own:
+//
+//	handlers:
+//	  - {package: example.com/web, type: Router, methods: [Page, API], arg: 1}
+//	  - {package: example.com/web, type: Context, context: "%s.Req.Context()"}
+//
+// With methods, the methods (or, without a type, the package's functions)
+// register handlers: the function value in argument arg (with variadic,
+// the last argument from arg on) is a request handler, whatever its
+// signature. Without methods, a function taking the type (or a pointer to
+// it) is a request handler, and context, when given, is the expression
+// that yields the request's context from such a parameter (%s).
+type HandlerSpec struct {
+	Package  string   `yaml:"package" json:"package"`
+	Type     string   `yaml:"type" json:"type"`
+	Methods  []string `yaml:"methods" json:"methods"`
+	Arg      *int     `yaml:"arg" json:"arg"`
+	Variadic bool     `yaml:"variadic" json:"variadic"`
+	Context  string   `yaml:"context" json:"context"`
+	Line     int      `yaml:"-" json:"-"`
+}
+
+// UnmarshalYAML records the line of a handler spec and checks its keys.
+func (s *HandlerSpec) UnmarshalYAML(n *yaml.Node) error {
+	if err := knownKeys(n, "package", "type", "methods", "arg", "variadic", "context"); err != nil {
+		return err
+	}
+	type plain HandlerSpec
+	var p plain
+	if err := n.Decode(&p); err != nil {
+		return err
+	}
+	*s = HandlerSpec(p)
+	s.Line = n.Line
+	return nil
 }
 
 // Spec names methods of one type (or functions of one package).
@@ -343,6 +383,22 @@ func (f *File) Validate() error {
 			} else if s.Kind != "" {
 				return f.errorf(s.Line, "apis.blocking: kind is not used here; remove it")
 			}
+		}
+	}
+	for _, h := range f.APIs.Handlers {
+		switch {
+		case h.Package == "":
+			return f.errorf(h.Line, "apis.handlers: package is required")
+		case len(h.Methods) > 0 && h.Arg == nil:
+			return f.errorf(h.Line, "apis.handlers: arg is required with methods: the index of the argument that is the handler (the first, with variadic)")
+		case len(h.Methods) > 0 && *h.Arg < 0:
+			return f.errorf(h.Line, "apis.handlers: arg must not be negative")
+		case len(h.Methods) == 0 && h.Type == "":
+			return f.errorf(h.Line, "apis.handlers: a request type needs type (or give methods to declare a router)")
+		case len(h.Methods) > 0 && h.Context != "":
+			return f.errorf(h.Line, "apis.handlers: context goes with a request type, not with methods")
+		case h.Context != "" && !strings.Contains(h.Context, "%s"):
+			return f.errorf(h.Line, "apis.handlers: context %q must contain %%s, the parameter", h.Context)
 		}
 	}
 	if f.Contract.FailOn != "" {

@@ -134,3 +134,26 @@ func FuzzParse(f *testing.F) {
 		Parse("fuzz.yml", data) // must not panic
 	})
 }
+
+func TestHandlerSpecs(t *testing.T) {
+	good := "apis:\n  handlers:\n    - {package: example.com/web, type: Router, methods: [Page], arg: 1}\n    - {package: example.com/web, type: Context, context: \"%s.Req.Context()\"}\n"
+	f, err := Parse("x/.apilint.yml", []byte(good))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(f.APIs.Handlers) != 2 || f.APIs.Handlers[0].Line != 3 || *f.APIs.Handlers[0].Arg != 1 {
+		t.Errorf("handlers = %+v", f.APIs.Handlers)
+	}
+	for _, tc := range []struct{ yaml, want string }{
+		{"apis:\n  handlers:\n    - {type: Router, methods: [Page], arg: 1}\n", "x/.apilint.yml:3: apis.handlers: package is required"},
+		{"apis:\n  handlers:\n    - {package: p, type: Router, methods: [Page]}\n", "x/.apilint.yml:3: apis.handlers: arg is required"},
+		{"apis:\n  handlers:\n    - {package: p}\n", "x/.apilint.yml:3: apis.handlers: a request type needs type"},
+		{"apis:\n  handlers:\n    - {package: p, type: C, context: \"c.Ctx()\"}\n", "must contain %s"},
+		{"apis:\n  handlers:\n    - {package: p, type: C, method: [X]}\n", `x/.apilint.yml:3: unknown key "method"`},
+	} {
+		_, err := Parse("x/.apilint.yml", []byte(tc.yaml))
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%q: error %v, want %q", tc.yaml, err, tc.want)
+		}
+	}
+}

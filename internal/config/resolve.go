@@ -107,6 +107,7 @@ func Resolve(src Source) (*Settings, error) {
 		}
 		s.apis.Queries = append(s.apis.Queries, src.APIs.Queries...)
 		s.apis.Blocking = append(s.apis.Blocking, src.APIs.Blocking...)
+		s.apis.Handlers = append(s.apis.Handlers, src.APIs.Handlers...)
 		if src.APIs.Interfaces != nil {
 			s.apis.Interfaces = src.APIs.Interfaces
 		}
@@ -129,6 +130,20 @@ func Resolve(src Source) (*Settings, error) {
 func (s *Settings) Table() *apis.Table {
 	f := &File{APIs: s.apis}
 	ext := apis.Extensions{Calls: f.Calls(), PaginationParams: s.apis.PaginationParams}
+	for _, h := range s.apis.Handlers {
+		if len(h.Methods) > 0 {
+			reg := apis.Registrar{Pkg: h.Package, Names: h.Methods, Handler: *h.Arg, Variadic: h.Variadic}
+			if h.Type != "" {
+				reg.Recvs = []string{h.Type}
+			}
+			ext.Registrars = append(ext.Registrars, reg)
+			continue
+		}
+		ext.RequestParams = append(ext.RequestParams, apis.RequestParam{
+			Framework: h.Package, Type: apis.TypeRef{Pkg: h.Package, Name: h.Type},
+			Context: h.Context, Request: h.Context != "", Alone: true, Injects: true,
+		})
+	}
 	if len(s.apis.Interfaces) > 0 {
 		ext.Interfaces = s.apis.Interfaces
 	}

@@ -38,7 +38,7 @@ func (hs *handlerSet) learnAdapters() {
 			if !ok {
 				return true
 			}
-			if a, ok := callsWithRequest(info, lit, nd.params); ok {
+			if a, ok := callsWithRequest(hs.s.table, info, lit, nd.params); ok {
 				if _, seen := hs.adapters[nd.fn]; !seen {
 					hs.adapters[nd.fn] = a
 				}
@@ -51,8 +51,8 @@ func (hs *handlerSet) learnAdapters() {
 // callsWithRequest reports whether lit, a closure with a request
 // parameter, calls one of params (its enclosing function's), passing that
 // request: the adapter's Param and the argument's position.
-func callsWithRequest(info *types.Info, lit *ast.FuncLit, params []*types.Var) (Adapter, bool) {
-	req := requestParam(info, source.Params(info, lit))
+func callsWithRequest(table *apis.Table, info *types.Info, lit *ast.FuncLit, params []*types.Var) (Adapter, bool) {
+	req := requestParam(table, source.Params(info, lit))
 	if req == nil {
 		return Adapter{}, false
 	}
@@ -88,9 +88,9 @@ func callsWithRequest(info *types.Info, lit *ast.FuncLit, params []*types.Var) (
 }
 
 // requestParam returns the parameter of params that carries a request.
-func requestParam(info *types.Info, params []*types.Var) *types.Var {
+func requestParam(table *apis.Table, params []*types.Var) *types.Var {
 	for _, p := range params {
-		if apis.RequestParamOf(p.Type()) != nil {
+		if table.RequestParamOf(p.Type()) != nil {
 			return p
 		}
 	}
@@ -118,7 +118,7 @@ func (hs *handlerSet) adapterMethod(fd *ast.FuncDecl) (Adapter, *types.TypeName,
 		return Adapter{}, nil, false
 	}
 	lit := &ast.FuncLit{Type: fd.Type, Body: fd.Body}
-	a, ok := callsWithRequest(info, lit, []*types.Var{recv})
+	a, ok := callsWithRequest(hs.s.table, info, lit, []*types.Var{recv})
 	if !ok {
 		return Adapter{}, nil, false
 	}

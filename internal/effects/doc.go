@@ -2,41 +2,81 @@
 // and method, what calling it may do: query a database (reading many rows,
 // one row, or writing), reach a datastore, send an HTTP request, or block
 // (sleep, mail, run a command), each with the shortest call chain that
-// shows it. The summaries are exported as object facts, so they cross
-// package boundaries under every driver (apilint, go vet, golangci-lint),
-// and are the Result that the apilint analyzers use at each call site.
+// shows it; and which functions of the package are request handlers. The
+// summaries are exported as facts, so they cross package boundaries under
+// every driver (apilint, go vet, golangci-lint), and are the Result that
+// the apilint analyzers read.
 //
 // # Analyzer effects
 //
 // effects: summarise the database, HTTP and blocking effects of functions
 //
-// A summary also says which function-typed parameters a function calls,
-// and which it calls once per element of a loop, so that a closure handed
-// to a map or for-each helper counts as running in that loop.
+// # The model
 //
-// Calls through interfaces are resolved, in order:
+// A finding starts as a library call that the knowledge tables
+// (internal/apis) know, and travels to the function that reports it:
 //
-//   - to a library API, when the interface is one the tables know (pgx.Tx)
-//     or one that a known database handle implements (sqlc's DBTX, any
-//     interface that *sql.DB or pgxpool.Pool satisfies);
-//   - to the implementations declared in the interface's own package,
-//     through a fact on the interface method;
-//   - in the apilint command, which loads the whole program, to every
-//     implementation the program contains;
-//   - otherwise (go vet and golangci-lint see only a package's
-//     dependencies) by a heuristic: a method of an interface type of the
-//     module being analyzed whose name ends in one of -effects.interfaces
-//     (default Store, Repository, Repo, DAO, Storage, Querier), and that
-//     takes a context.Context or returns an error, is taken to be a
-//     database round trip:
-//     a write when its name starts with Create, Insert, Add, Save, Update,
-//     Upsert, Delete, Remove, Set or Put, a many-row read when it starts
-//     with List, Find, Search, All or Query, a single-row read otherwise.
-//     Findings that rest on it say so.
+//   - Nodes (graph.go): one per function declaration and function
+//     literal of the package, and one per method of the package's
+//     interfaces, standing for its implementations here.
+//   - Edges (scan.go): each call in a node's body becomes an edge to a
+//     target, with what the call site adds: the loop it sits in, whether it
+//     runs in a goroutine nobody waits for, the arguments (a constant SQL
+//     text, the caller's own parameter), and for function values passed to
+//     a callee, whether the callee calls them, once per element or not.
+//   - Targets: another node; a function of another package, whose Summary
+//     comes from its fact (or, in the apilint command, from the whole
+//     program); or a library call, whose Effect the tables give. Calls
+//     through interfaces resolve to a database handle's method (sqlc's
+//     DBTX), to the implementations in the interface's package, to every
+//     implementation in the program (the apilint command), or, where none
+//     is visible, to the naming heuristic below.
+//   - The solver (solve.go) computes every node's Summary from its edges
+//     with a worklist, callees first, until nothing changes. An Effect
+//     carries its Chain from the function to the library call; chains keep
+//     their first and last steps and compare by length and hash (chain.go),
+//     so a call N deep costs the same as one.
+//   - Flow (flow.go) applies a callee's Summary at a call: its effects
+//     seen from the caller, and which of the caller's parameters become
+//     the callee's SQL text, row limit, context or query key.
+//   - Facts (facts.go): a Summary on every exported function with one; an
+//     Adapter on functions and types that turn a function into a request
+//     handler (handlers.go); Summarised on every package summarised, which
+//     tells the vet tool that its importers may have effects.
+//   - Handlers (handlers.go) are computed once per package, before
+//     scanning: by registration, adapter, factory, signature, RPC service
+//     or configuration (see Handler). The analyzers read them from
+//     Result.Handlers.
+//   - The Result answers the analyzers: the Summary of a function or
+//     literal, what a call expression runs (Site), the handlers, and where
+//     in a handler's body an effect is reached (Locate).
+//
+// An analyzer that reports (nplusone, unbounded, blocking, notimeout) then
+// turns what it finds into a findings.Finding, where the finding's level,
+// chain and fix are set, and the driver renders it (internal/findings,
+// internal/report).
+//
+// # Interfaces without visible implementations
+//
+// Under go vet and golangci-lint, which see only a package's dependencies,
+// a method of an interface type of the module being analyzed whose name
+// ends in one of -effects.interfaces (default Store, Repository, Repo,
+// DAO, Storage, Querier; apis.interfaces in .apilint.yml), and that takes
+// a context.Context or returns an error, is taken to be a database round
+// trip: a write when its name starts with Create, Insert, Add, Save,
+// Update, Upsert, Delete, Remove, Set or Put, a many-row read when it
+// starts with List, Find, Search, All or Query, a single-row read
+// otherwise. Findings that rest on it say so.
+//
+// # What is summarised
+//
+// The program's own packages, and the dependencies that reach an effectful
+// package (a database, the network, mail, a process: apis.Table.Effectful)
+// directly or through their imports. The standard library and the
+// libraries the tables describe are not summarised: the tables describe
+// them. Both drivers choose the same packages.
 //
 // Goroutines a function starts and does not wait for (no WaitGroup or
 // errgroup Wait in the function) contribute asynchronous effects, which
 // the blocking analyzer ignores and nplusone still counts.
-//
-// Standard library packages are not summarised: the tables describe them.
 package effects

@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -53,7 +54,9 @@ type Handler struct {
 	Framework string
 	// Request is the index of the parameter that carries the request (a
 	// request, a framework's context, go-swagger's parameters, or the
-	// context.Context of a go-kit endpoint); -1 when none is known.
+	// context.Context of a go-kit endpoint); ReceiverRequest for a
+	// controller's method, whose receiver carries it; -1 when none is
+	// known.
 	Request int
 	// Param is the kind of the request parameter; nil when the request
 	// comes as a context.Context or inside a parameters struct.
@@ -94,6 +97,10 @@ func (a *Adapter) String() string {
 	}
 	return "adapter of param " + strconv.Itoa(a.Param) + ", request at " + strconv.Itoa(a.Request)
 }
+
+// ReceiverRequest is Handler.Request for a controller's method: the
+// request comes with the receiver (see apis.Controllers).
+const ReceiverRequest = -2
 
 // handlerSet builds the package's handler model.
 type handlerSet struct {
@@ -172,7 +179,7 @@ func (hs *handlerSet) add(fn ast.Node, request int, via, framework string) *Hand
 		return nil
 	}
 	h := &Handler{Node: fn, Func: nd.fn, Name: handlerName(hs.s, fn), Via: via, Framework: framework, Request: -1, Writer: -1}
-	describeParams(h, sig)
+	describeParams(hs.s.table, h, sig)
 	if request >= 0 && request < sig.Params().Len() && h.Request < 0 {
 		h.Request = request
 		if src := apis.ContextSourceOf(sig.Params().At(request).Type()); src != nil {
@@ -188,14 +195,14 @@ func (hs *handlerSet) add(fn ast.Node, request int, via, framework string) *Hand
 
 // describeParams fills in h's request, context and writer parameters
 // from sig.
-func describeParams(h *Handler, sig *types.Signature) {
+func describeParams(table *apis.Table, h *Handler, sig *types.Signature) {
 	params := sig.Params()
 	for i := 0; i < params.Len(); i++ {
 		t := params.At(i).Type()
 		if apis.IsResponseWriterType(t) && h.Writer < 0 {
 			h.Writer = i
 		}
-		if p := apis.RequestParamOf(t); p != nil && h.Param == nil {
+		if p := table.RequestParamOf(t); p != nil && h.Param == nil {
 			h.Param, h.Request, h.Context, h.Detached = p, i, p.Context, p.Detached
 			if h.Framework == "" {
 				h.Framework = p.Framework
@@ -207,7 +214,7 @@ func describeParams(h *Handler, sig *types.Signature) {
 	}
 	if r := apis.ResponderOf(sig); r != nil {
 		for i := 0; i < params.Len(); i++ {
-			if hasRequestField(params.At(i).Type(), r.Field) {
+			if hasRequestField(table, params.At(i).Type(), r.Field) {
 				h.Request, h.Context = i, "%s."+r.Field+".Context()"
 				h.Framework = r.Framework
 				return
@@ -224,14 +231,14 @@ func describeParams(h *Handler, sig *types.Signature) {
 
 // hasRequestField reports whether t is a struct (or a pointer to one)
 // with an *http.Request field named field.
-func hasRequestField(t types.Type, field string) bool {
+func hasRequestField(table *apis.Table, t types.Type, field string) bool {
 	st, ok := apis.Deref(t).Underlying().(*types.Struct)
 	if !ok {
 		return false
 	}
 	for i := 0; i < st.NumFields(); i++ {
 		if f := st.Field(i); f.Name() == field {
-			p := apis.RequestParamOf(f.Type())
+			p := table.RequestParamOf(f.Type())
 			return p != nil && p.Framework == "net/http"
 		}
 	}
@@ -247,8 +254,14 @@ func (hs *handlerSet) byShape(fn ast.Node, nd *node) {
 	if nd.fn != nil && hs.helpers[nd.fn] {
 		return // a helper its package calls with the request
 	}
+	if c := controllerOf(nd.fn); c != nil {
+		if h := hs.add(fn, -1, "a method of a "+c.Framework+" controller", c.Framework); h != nil {
+			h.Request, h.Context = ReceiverRequest, c.Context
+		}
+		return
+	}
 	probe := &Handler{Request: -1, Writer: -1}
-	describeParams(probe, sig)
+	describeParams(hs.s.table, probe, sig)
 	switch {
 	case probe.Param != nil && probe.Param.Alone && frameworkShape(sig, probe.Param):
 	case probe.Param != nil && !probe.Param.Alone && probe.Writer >= 0: // a request with its writer, anywhere
@@ -362,7 +375,7 @@ func (hs *handlerSet) externalHandler(e ast.Expr, fn *types.Func, request int, v
 		return h
 	}
 	h := &Handler{Func: fn, Name: ChainName(fn), Via: via, At: e, Request: -1, Writer: -1, Summary: &sum}
-	describeParams(h, fn.Signature())
+	describeParams(hs.s.table, h, fn.Signature())
 	if request >= 0 && h.Request < 0 {
 		h.Request = request
 	}
@@ -511,4 +524,49 @@ func handlerPos(h *Handler) token.Pos {
 		return h.Node.Pos()
 	}
 	return h.At.Pos()
+}
+
+// controllerOf returns the controller framework fn is a handler of: an
+// exported method, taking and returning nothing, of a struct that embeds
+// a controller type (through up to three levels), and not one of its
+// hooks.
+func controllerOf(fn *types.Func) *apis.Controller {
+	if fn == nil || !fn.Exported() {
+		return nil
+	}
+	sig := fn.Signature()
+	if sig.Recv() == nil || sig.Params().Len() != 0 || sig.Results().Len() != 0 {
+		return nil
+	}
+	for i := range apis.Controllers {
+		c := &apis.Controllers[i]
+		if slices.Contains(c.Hooks, fn.Name()) {
+			continue
+		}
+		if embeds(sig.Recv().Type(), c.Type, 3) {
+			return c
+		}
+	}
+	return nil
+}
+
+// embeds reports whether the struct t (or *t) embeds the type ref names.
+func embeds(t types.Type, ref apis.TypeRef, depth int) bool {
+	if depth == 0 {
+		return false
+	}
+	st, ok := apis.Deref(t).Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	for i := 0; i < st.NumFields(); i++ {
+		f := st.Field(i)
+		if !f.Embedded() {
+			continue
+		}
+		if ref.Matches(apis.Deref(f.Type())) || embeds(f.Type(), ref, depth-1) {
+			return true
+		}
+	}
+	return false
 }

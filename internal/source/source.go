@@ -135,3 +135,13 @@ func Used(info *types.Info, e ast.Expr) types.Object {
 	}
 	return nil
 }
+
+// Receiver returns the receiver of a method declaration, or nil.
+func Receiver(info *types.Info, fn ast.Node) *types.Var {
+	decl, ok := fn.(*ast.FuncDecl)
+	if !ok || decl.Recv == nil || len(decl.Recv.List) != 1 || len(decl.Recv.List[0].Names) != 1 {
+		return nil
+	}
+	v, _ := info.Defs[decl.Recv.List[0].Names[0]].(*types.Var)
+	return v
+}
