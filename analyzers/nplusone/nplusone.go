@@ -13,6 +13,7 @@ import (
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/apilint/apilint/internal/apis"
 	"github.com/apilint/apilint/internal/docs"
 	"github.com/apilint/apilint/internal/effects"
 	"github.com/apilint/apilint/internal/findings"
@@ -30,6 +31,9 @@ const Name = "nplusone"
 type settings struct {
 	// writes reports writes in loops (level warning).
 	writes bool
+	// database names the program's database when its drivers do not say
+	// (postgres, mysql, sqlite, sqlserver).
+	database string
 }
 
 // New returns a nplusone analyzer for one run: it reads the program's
@@ -43,6 +47,8 @@ func New(fx *analysis.Analyzer, out *findings.Options) *analysis.Analyzer {
 		Requires: []*analysis.Analyzer{inspect.Analyzer, fx},
 	}
 	a.Flags.BoolVar(&s.writes, "writes", true, "report writes made once per element of a loop (level warning)")
+	a.Flags.StringVar(&s.database, "database", "",
+		"the program's database when the drivers it imports do not say: postgres, mysql, sqlite (in the process: findings are notes) or sqlserver")
 	a.Run = func(pass *analysis.Pass) (any, error) {
 		rep := findings.Start(pass, out)
 		run(pass, rep, pass.ResultOf[fx].(*effects.Result), s)
@@ -57,6 +63,7 @@ type checker struct {
 	res  *effects.Result
 	s    *settings
 	seen map[[2]token.Pos]bool // (region, call): one finding each
+	db   *apis.Database        // the package's database, once known
 }
 
 func run(pass *analysis.Pass, rep *findings.Reporter, res *effects.Result, s *settings) {
@@ -104,6 +111,8 @@ func (c *checker) loop(cur inspector.Cursor, l source.Loop) {
 		over:  over,
 		pos:   l.Node.Pos(),
 		outer: c.outer(cur),
+		prov:  c.loopProvenance(cur, l),
+		setup: c.setupCode(cur),
 	}
 	r.deps = c.loopVars(r, l)
 	// Name the loops this one is nested in: the count multiplies.
@@ -157,11 +166,16 @@ func (c *checker) helperLoops(cur inspector.Cursor, call *ast.CallExpr) {
 		}
 		desc := fmt.Sprintf("%s (%s calls it per element)", over, helper)
 		arg := call.Args[a.Index]
+		prov := provenance{origin: fromUnknown}
+		if coll := collectionExpr(c.pass.TypesInfo, call); coll != nil {
+			prov = c.provenanceOf(coll, c.funcBody(cur), 0)
+		}
 		if lit, ok := ast.Unparen(arg).(*ast.FuncLit); ok {
-			c.region(&region{body: lit.Body, over: desc, pos: call.Pos(), outer: c.outer(cur), deps: c.closureVars(lit), closure: true})
+			c.region(&region{body: lit.Body, over: desc, pos: call.Pos(), outer: c.outer(cur), deps: c.closureVars(lit), closure: true,
+				prov: prov, setup: c.setupCode(cur)})
 			continue
 		}
-		r := &region{over: desc, pos: call.Pos(), outer: c.outer(cur)}
+		r := &region{over: desc, pos: call.Pos(), outer: c.outer(cur), prov: prov, setup: c.setupCode(cur)}
 		c.report(r, arg, a.Target.Effects, len(site.Targets))
 	}
 }
@@ -186,11 +200,20 @@ func collectionArg(info *types.Info, call *ast.CallExpr) string {
 // (chains start at the call), made by the call or argument at.
 func (c *checker) report(r *region, at ast.Node, effs []effects.Effect, implementations int) {
 	e, ok := pick(effs)
-	if !ok {
-		return
+	if !ok || r.prov.origin == fromCode || r.setup {
+		return // a list the code fixes; migrations and other set-up code
 	}
 	if e.Kind == effects.DBWrite && !c.s.writes {
 		return
+	}
+	db := c.database()
+	if call, ok := at.(*ast.CallExpr); ok && e.Kind == effects.DBWrite {
+		if c.onFailurePath(r, call) {
+			return // records a failure, once per failing element
+		}
+		if db.Embedded() && c.preparedWrite(call) {
+			return // the bulk form of an embedded database
+		}
 	}
 	key := [2]token.Pos{r.pos, at.Pos()}
 	if c.seen[key] {
@@ -218,11 +241,8 @@ func (c *checker) report(r *region, at ast.Node, effs []effects.Effect, implemen
 	if e.Inferred {
 		msg.WriteString(" (inferred: the call goes through an interface whose implementation is not visible here, and its name suggests a database)")
 	}
-	msg.WriteString(": " + why(e.Kind) + "; " + fix(e.Kind, shown))
-	level := report.Error
-	if e.Kind == effects.DBWrite {
-		level = report.Warning
-	}
+	level, because := c.level(r, e, db)
+	msg.WriteString(": " + why(e.Kind) + because + "; " + fix(e.Kind, shown, db))
 	chain := e.Chain.Steps()
 	if r.outer != "" {
 		chain = append([]string{r.outer}, chain...)
@@ -256,16 +276,50 @@ func why(k effects.Kind) string {
 	return "one round trip per element, so latency and database load grow with the data: a page of 1,000 rows costs 1,000 queries"
 }
 
-func fix(k effects.Kind, callee string) string {
+func fix(k effects.Kind, callee string, db apis.Database) string {
 	switch k {
 	case effects.DBWrite:
+		switch db {
+		case apis.Postgres:
+			return "write all elements in one statement: COPY (pgx CopyFrom) or INSERT ... SELECT FROM UNNEST($1)"
+		case apis.MySQL:
+			return "write all elements in one statement: a multi-row INSERT ... VALUES (...), (...)"
+		case apis.SQLite:
+			return "write them in one transaction with one prepared statement"
+		}
 		return "write all elements in one statement: a multi-row INSERT, COPY (pgx CopyFrom), or INSERT ... SELECT FROM UNNEST($1)"
 	case effects.Datastore:
 		return "fetch all keys in one round trip before the loop (MGET, or a pipeline)"
 	case effects.DBBatch:
 		return "queue every element in one batch and send it once, after the loop"
 	}
+	switch db {
+	case apis.Postgres:
+		return "load all " + noun(callee) + " with one query before the loop (WHERE id = ANY($1), or a JOIN) and look them up in a map"
+	case apis.MySQL, apis.SQLite, apis.SQLServer:
+		return "load all " + noun(callee) + " with one query before the loop (WHERE id IN (...), or a JOIN) and look them up in a map"
+	}
 	return "load all " + noun(callee) + " with one query before the loop (WHERE id = ANY($1), IN (...), or a JOIN) and look them up in a map"
+}
+
+// level decides a finding's level from where the loop's collection comes
+// from and where the database runs, and says why.
+func (c *checker) level(r *region, e effects.Effect, db apis.Database) (report.Level, string) {
+	level, because := report.Error, ""
+	switch r.prov.origin {
+	case fromStored:
+		because = "; the loop walks " + r.prov.why + ", so N grows with the table"
+	case fromRequest:
+		level, because = report.Warning, "; the loop walks the items of "+r.prov.why+", so N is bounded by its size (a warning, not an error)"
+	}
+	if e.Kind == effects.DBWrite {
+		level = report.Warning
+	}
+	if db.Embedded() {
+		level = report.Note
+		because += "; the database (" + string(db) + ") runs in the process, where a round trip costs microseconds (a note)"
+	}
+	return level, because
 }
 
 // noun guesses what a lookup loads from its name: GetUser → users,
@@ -293,4 +347,69 @@ func noun(callee string) string {
 		return rest
 	}
 	return "rows"
+}
+
+// loopProvenance finds where loop l's collection comes from.
+func (c *checker) loopProvenance(cur inspector.Cursor, l source.Loop) provenance {
+	body := c.funcBody(cur)
+	switch n := l.Node.(type) {
+	case *ast.RangeStmt:
+		if t := c.pass.TypesInfo.TypeOf(n.X); t != nil {
+			if b, ok := t.Underlying().(*types.Basic); ok && b.Info()&types.IsInteger != 0 {
+				return c.countProvenance(n.X, body)
+			}
+		}
+		return c.provenanceOf(n.X, body, 0)
+	case *ast.ForStmt:
+		if call, ok := ast.Unparen(n.Cond).(*ast.CallExpr); ok {
+			if _, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && n.Init == nil && n.Post == nil {
+				return provenance{fromStored, "the rows of a query"} // for rows.Next()
+			}
+		}
+		if b, ok := ast.Unparen(n.Cond).(*ast.BinaryExpr); ok {
+			for _, side := range []ast.Expr{b.X, b.Y} {
+				if p := c.countProvenance(side, body); p.origin != fromUnknown {
+					return p
+				}
+			}
+		}
+	}
+	return provenance{origin: fromUnknown}
+}
+
+// countProvenance is the provenance of a loop bound: len(x) is x's.
+func (c *checker) countProvenance(e ast.Expr, body ast.Node) provenance {
+	if call, ok := ast.Unparen(e).(*ast.CallExpr); ok && len(call.Args) == 1 {
+		if id, ok := call.Fun.(*ast.Ident); ok && id.Name == "len" {
+			return c.provenanceOf(call.Args[0], body, 0)
+		}
+	}
+	if tv, ok := c.pass.TypesInfo.Types[e]; ok && tv.Value != nil {
+		return provenance{fromCode, "a number written in the code"}
+	}
+	return provenance{origin: fromUnknown}
+}
+
+// funcBody returns the body of the function declaration enclosing cur.
+func (c *checker) funcBody(cur inspector.Cursor) ast.Node {
+	if fn, ok := source.OutermostFunc(cur); ok {
+		return source.Body(fn.Node())
+	}
+	return nil
+}
+
+// collectionExpr returns the first slice, map or channel argument of a
+// helper call: the collection it walks.
+func collectionExpr(info *types.Info, call *ast.CallExpr) ast.Expr {
+	for _, a := range call.Args {
+		t := info.TypeOf(a)
+		if t == nil {
+			continue
+		}
+		switch t.Underlying().(type) {
+		case *types.Slice, *types.Map, *types.Chan, *types.Array:
+			return a
+		}
+	}
+	return nil
 }

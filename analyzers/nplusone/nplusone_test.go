@@ -38,3 +38,20 @@ func TestWritesOff(t *testing.T) {
 func newAnalyzer(table *apis.Table) *analysis.Analyzer {
 	return nplusone.New(effects.New(effects.Options{Table: table}), nil)
 }
+
+// Levels follow the collection's provenance; set-up code, failure paths,
+// chunks and retries are not N+1s; xorm, gorm v1 and ozzo-dbx are known.
+func TestProvenanceAndExemptions(t *testing.T) {
+	dir := stubs.GOPATH(t, analysistest.TestData())
+	analysistest.Run(t, dir, newAnalyzer(nil), "provenance", "migrations", "orms")
+}
+
+// On an embedded database findings are notes, with SQLite's bulk form.
+func TestEmbeddedDatabase(t *testing.T) {
+	dir := stubs.GOPATH(t, analysistest.TestData())
+	a := newAnalyzer(nil)
+	if err := a.Flags.Set("database", "sqlite"); err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, dir, a, "embedded")
+}

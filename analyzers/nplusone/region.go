@@ -1,12 +1,16 @@
 package nplusone
 
 import (
+	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
+	"path/filepath"
 
 	"github.com/apilint/apilint/internal/apis"
 	"github.com/apilint/apilint/internal/effects"
+	"github.com/apilint/apilint/internal/findings"
+	"github.com/apilint/apilint/internal/report"
 	"github.com/apilint/apilint/internal/source"
 )
 
@@ -32,6 +36,10 @@ type region struct {
 	// closure is set when body is a function literal's: its returns end
 	// one call, not the iteration.
 	closure bool
+	// prov is where the collection comes from; it sets the level.
+	prov provenance
+	// setup is set in migrations and other set-up code.
+	setup bool
 }
 
 // loopVars returns the variables of loop l that change per element, and
@@ -252,7 +260,11 @@ func (c *checker) call(r *region, call *ast.CallExpr) {
 	if isMethod {
 		dependent = dependent || r.mentions(info, recv.X)
 	}
-	if !dependent || c.dispatch(r, call) || c.statementPerElement(r, call, site) {
+	if !dependent {
+		c.hoist(r, call, site)
+		return
+	}
+	if c.dispatch(r, call) || c.statementPerElement(r, call, site) {
 		return
 	}
 	var effs []effects.Effect
@@ -332,4 +344,72 @@ func (c *checker) statementPerElement(r *region, call *ast.CallExpr, site *effec
 		}
 	}
 	return false
+}
+
+// hoist reports a read a loop makes with the same arguments on every
+// iteration: the same query each time, which belongs before the loop. A
+// lookup answered from an in-process cache after the first call is one
+// query, not one per element, and is left alone.
+func (c *checker) hoist(r *region, call *ast.CallExpr, site *effects.Site) {
+	if r.prov.origin == fromCode || r.setup || c.isRetryOrGuard(r, call) {
+		return
+	}
+	var best *effects.Effect
+	for _, t := range site.Targets {
+		if t.Literal {
+			continue
+		}
+		for _, e := range t.Effects {
+			if e.Async || e.Looped || e.Cached {
+				continue
+			}
+			if e.Kind == effects.DBReadMany || e.Kind == effects.DBReadOne || e.Kind == effects.Datastore {
+				e := e
+				if best == nil || e.Chain.Len < best.Chain.Len {
+					best = &e
+				}
+			}
+		}
+	}
+	if best == nil {
+		return
+	}
+	key := [2]token.Pos{r.pos, call.Pos()}
+	if c.seen[key] {
+		return
+	}
+	c.seen[key] = true
+	loopAt := c.pass.Fset.Position(r.pos)
+	what := best.Chain.First()
+	if best.Chain.Len > 1 {
+		what += " runs " + best.Call()
+	} else {
+		what += " runs"
+	}
+	level := report.Warning
+	note := ""
+	if db := c.database(); db.Embedded() {
+		level, note = report.Note, " (a note: the database runs in the process)"
+	}
+	msg := fmt.Sprintf("loop-invariant query: %s with the same arguments on every iteration over %s (loop at %s:%d)%s: "+
+		"the same round trip once per element, so the loop's latency grows with the data for nothing; hoist the call out of the loop and reuse its result",
+		what, r.over, filepath.Base(loopAt.Filename), loopAt.Line, note)
+	chain := best.Chain.Steps()
+	if r.outer != "" {
+		chain = append([]string{r.outer}, chain...)
+	}
+	c.rep.Report(findings.Finding{Pos: call.Pos(), End: call.End(), Level: level, Message: msg, Chain: chain})
+}
+
+// isRetryOrGuard reports whether a loop-invariant call is how the loop
+// decides to go on (a condition, a break) rather than work per element.
+func (c *checker) isRetryOrGuard(r *region, call *ast.CallExpr) bool {
+	found := false
+	ast.Inspect(r.body, func(n ast.Node) bool {
+		if ifs, ok := n.(*ast.IfStmt); ok && ifs.Cond.Pos() <= call.Pos() && call.End() <= ifs.Cond.End() {
+			found = true
+		}
+		return !found
+	})
+	return found
 }

@@ -58,9 +58,11 @@ func (s *Store) overMap(ctx context.Context, byID map[int64]Order) {
 	}
 }
 
+// A loop over a channel takes jobs one at a time: each job's queries are
+// not once per element of a collection.
 func (s *Store) overChan(ctx context.Context, ids <-chan int64) {
 	for id := range ids {
-		s.GetUser(ctx, id) // want `once per element of ids`
+		s.GetUser(ctx, id)
 	}
 }
 

@@ -84,11 +84,11 @@ func (d *DB) Poll(ctx context.Context) {
 
 type worker struct{ db *sql.DB }
 
-// A worker draining a job channel makes one round trip per job: that is
-// the channel case, reported as a write.
+// A worker draining a job channel acknowledges one job per iteration:
+// per job, not once per element of a collection.
 func (w *worker) Run(ctx context.Context, jobs <-chan int64) {
 	for id := range jobs {
-		w.db.ExecContext(ctx, "UPDATE feeds SET checked = now() WHERE id = $1", id) // want `N\+1 write: \(\*sql.DB\).ExecContext runs once per element of jobs`
+		w.db.ExecContext(ctx, "UPDATE feeds SET checked = now() WHERE id = $1", id)
 	}
 }
 
@@ -142,7 +142,8 @@ func (d *DB) CreateAll(ctx context.Context, names []string) {
 	}
 }
 
-// The same lookup each time is loop-invariant, not per element.
+// The same lookup each time is loop-invariant: the same query on every
+// iteration, which belongs before the loop.
 func (d *DB) Setting(ctx context.Context, key string) string {
 	var v string
 	d.db.QueryRowContext(ctx, "SELECT value FROM settings WHERE key = $1", key).Scan(&v)
@@ -150,6 +151,31 @@ func (d *DB) Setting(ctx context.Context, key string) string {
 }
 
 func (d *DB) Decorate(ctx context.Context, memos []string) []string {
+	var out []string
+	for range memos {
+		out = append(out, d.Setting(ctx, "MEMO_RELATED")) // want `loop-invariant query: lookalikes.\(\*DB\).Setting runs \(\*sql.DB\).QueryRowContext with the same arguments on every iteration over memos.*hoist`
+	}
+	return out
+}
+
+// Look-alike: the setting comes from a process-wide cache first, so the
+// loop makes one query, not one per element (memos' instance setting).
+type CachedDB struct {
+	db    *sql.DB
+	cache map[string]string
+}
+
+func (d *CachedDB) Setting(ctx context.Context, key string) string {
+	if v, ok := d.cache[key]; ok {
+		return v
+	}
+	var v string
+	d.db.QueryRowContext(ctx, "SELECT value FROM settings WHERE key = $1", key).Scan(&v)
+	d.cache[key] = v
+	return v
+}
+
+func (d *CachedDB) Decorate(ctx context.Context, memos []string) []string {
 	var out []string
 	for range memos {
 		out = append(out, d.Setting(ctx, "MEMO_RELATED"))
@@ -198,10 +224,12 @@ func RunSteps(tx *sql.Tx, steps []step) {
 }
 
 // Nested loops: the finding names both.
-func (d *DB) Active(ctx context.Context, blocks [][]int64) {
+type Block struct{ Days []int64 }
+
+func (d *DB) Active(ctx context.Context, blocks []Block) {
 	for _, b := range blocks {
-		for _, day := range b {
-			d.db.QueryRowContext(ctx, "SELECT 1 FROM calendar WHERE day = $1", day) // want `once per element of b \(loop at lookalikes.go:\d+, inside the loop over blocks \(line \d+\)\)`
+		for _, day := range b.Days {
+			d.db.QueryRowContext(ctx, "SELECT 1 FROM calendar WHERE day = $1", day) // want `once per element of b.Days \(loop at lookalikes.go:\d+, inside the loop over blocks \(line \d+\)\)`
 		}
 	}
 }

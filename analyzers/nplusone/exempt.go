@@ -1,0 +1,142 @@
+package nplusone
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"path/filepath"
+	"regexp"
+	"strings"
+
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/apilint/apilint/internal/apis"
+	"github.com/apilint/apilint/internal/source"
+)
+
+// setupWords name the code that runs once, at start-up or by hand, over a
+// list whose length the code fixes: migrations, seeders, fixtures, schema
+// set-up, backup and restore. A package path element, a file name or the
+// enclosing function's name containing one makes the code set-up code,
+// whose per-element round trips are not reported.
+var setupWords = regexp.MustCompile(`(?i)(migrat|seed|fixture|backup|restore|bootstrap)`)
+
+// setupFuncs name functions that create or prepare a schema.
+var setupFuncs = regexp.MustCompile(`(?i)^(create|init|ensure|setup|prepare)_?(tables?|schemas?|db|database|indexes|indices)$`)
+
+// setupCode reports whether cur is in set-up code (see setupWords).
+func (c *checker) setupCode(cur inspector.Cursor) bool {
+	for _, elem := range strings.Split(c.pass.Pkg.Path(), "/") {
+		if setupWords.MatchString(elem) {
+			return true
+		}
+	}
+	name := c.pass.Fset.File(cur.Node().Pos()).Name()
+	if setupWords.MatchString(filepath.Base(name)) {
+		return true
+	}
+	if fn, ok := source.OutermostFunc(cur); ok {
+		if decl, ok := fn.Node().(*ast.FuncDecl); ok {
+			return setupWords.MatchString(decl.Name.Name) || setupFuncs.MatchString(decl.Name.Name)
+		}
+	}
+	return false
+}
+
+// onFailurePath reports whether call, in region r, runs only when
+// something failed: inside if err != nil (or errors.Is/As) in the region.
+// A write there records the failure (disable the webhook, log an audit
+// row), once per failing element, not once per element.
+func (c *checker) onFailurePath(r *region, call *ast.CallExpr) bool {
+	found := false
+	ast.Inspect(r.body, func(n ast.Node) bool {
+		ifs, ok := n.(*ast.IfStmt)
+		if !ok || found {
+			return !found
+		}
+		if ifs.Body.Pos() <= call.Pos() && call.End() <= ifs.Body.End() && c.testsFailure(ifs.Cond) {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// testsFailure reports whether cond tests an error: err != nil,
+// errors.Is(err, ...), errors.As(...).
+func (c *checker) testsFailure(cond ast.Expr) bool {
+	info := c.pass.TypesInfo
+	found := false
+	ast.Inspect(cond, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.BinaryExpr:
+			if n.Op == token.NEQ && isNil(info, n.Y) && isError(info.TypeOf(n.X)) {
+				found = true
+			}
+		case *ast.CallExpr:
+			if fn, _ := apis.Callee(info, n); fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "errors" && (fn.Name() == "Is" || fn.Name() == "As") {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+func isNil(info *types.Info, e ast.Expr) bool {
+	tv, ok := info.Types[e]
+	return ok && tv.IsNil()
+}
+
+func isError(t types.Type) bool {
+	return t != nil && types.Identical(t, types.Universe.Lookup("error").Type())
+}
+
+// preparedWrite reports whether call executes a prepared statement
+// (*sql.Stmt, sqlx's *Stmt): the batch-writer pattern, one statement
+// prepared in a transaction and executed per element.
+func (c *checker) preparedWrite(call *ast.CallExpr) bool {
+	fn, recv := apis.Callee(c.pass.TypesInfo, call)
+	if fn == nil || recv == nil {
+		return false
+	}
+	pkg, name := apis.NamedOf(apis.Deref(recv))
+	return name == "Stmt" && (pkg == "database/sql" || pkg == "github.com/jmoiron/sqlx") ||
+		name == "NamedStmt" && pkg == "github.com/jmoiron/sqlx"
+}
+
+// database returns the database the package talks to, from the drivers
+// it imports (directly or not) and the -nplusone.database setting: ""
+// when unknown or when several kinds are imported.
+func (c *checker) database() apis.Database {
+	if c.s.database != "" {
+		return apis.Database(c.s.database)
+	}
+	if c.db != nil {
+		return *c.db
+	}
+	found := make(map[apis.Database]bool)
+	seen := make(map[*types.Package]bool)
+	var walk func(p *types.Package)
+	walk = func(p *types.Package) {
+		if seen[p] {
+			return
+		}
+		seen[p] = true
+		if d := apis.DriverOf(p.Path()); d != "" {
+			found[d] = true
+		}
+		for _, imp := range p.Imports() {
+			walk(imp)
+		}
+	}
+	walk(c.pass.Pkg)
+	var db apis.Database
+	if len(found) == 1 {
+		for d := range found {
+			db = d
+		}
+	}
+	c.db = &db
+	return db
+}

@@ -1,0 +1,270 @@
+package nplusone
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"github.com/apilint/apilint/internal/apis"
+	"github.com/apilint/apilint/internal/effects"
+	"github.com/apilint/apilint/internal/source"
+)
+
+// origin is where a loop's collection comes from. It decides the level of
+// a finding: N grows with the table (error), N is bounded by one request
+// or one message (warning), or N is fixed by the code (not reported).
+type origin uint8
+
+const (
+	// fromUnknown: a parameter, a field of one; taken for stored data.
+	fromUnknown origin = iota
+	// fromStored: the rows of a multi-row read.
+	fromStored
+	// fromRequest: the items of one request, or of one entity or message
+	// (the tags of a post, the ids in a URL).
+	fromRequest
+	// fromCode: a list written in the code, a package-level table.
+	fromCode
+)
+
+// provenance is what is known of a collection's origin.
+type provenance struct {
+	origin origin
+	// why says it for the message: "the rows of store.ListOrders".
+	why string
+}
+
+// worse is the provenance that weighs more: stored data over the
+// unknown, over a request, over the code.
+func worse(a, b provenance) provenance {
+	rank := map[origin]int{fromStored: 3, fromUnknown: 2, fromRequest: 1, fromCode: 0}
+	if rank[b.origin] > rank[a.origin] {
+		return b
+	}
+	return a
+}
+
+// provenanceOf finds where collection e, used in the function whose body
+// is body, comes from.
+func (c *checker) provenanceOf(e ast.Expr, body ast.Node, depth int) provenance {
+	info := c.pass.TypesInfo
+	if e == nil || depth > 4 {
+		return provenance{origin: fromUnknown}
+	}
+	if c.readsRequest(e) {
+		return provenance{fromRequest, "one request"}
+	}
+	switch x := ast.Unparen(e).(type) {
+	case *ast.CompositeLit:
+		return provenance{fromCode, "a list written in the code"}
+	case *ast.UnaryExpr:
+		return c.provenanceOf(x.X, body, depth+1)
+	case *ast.SliceExpr:
+		return c.provenanceOf(x.X, body, depth+1)
+	case *ast.IndexExpr:
+		return c.provenanceOf(x.X, body, depth+1)
+	case *ast.CallExpr:
+		return c.callProvenance(x, body, depth)
+	case *ast.SelectorExpr:
+		if v, ok := info.Uses[x.Sel].(*types.Var); ok && v.IsField() {
+			// A field of one value: the items of one entity or message
+			// (the tags of a post), whose number that value bounds; but a
+			// field of the receiver is the service's own state, which
+			// may grow with the data.
+			inner := c.provenanceOf(x.X, body, depth+1)
+			if inner.origin == fromCode || inner.origin == fromRequest || inner.origin == fromStored {
+				return inner
+			}
+			if isCollection(info.TypeOf(x.X)) || c.isReceiver(x.X) {
+				return inner
+			}
+			return provenance{fromRequest, "one " + typeNoun(info.TypeOf(x.X))}
+		}
+		if v, ok := info.Uses[x.Sel].(*types.Var); ok && v.Parent() == v.Pkg().Scope() {
+			return c.packageVar(v)
+		}
+	case *ast.Ident:
+		v, ok := info.Uses[x].(*types.Var)
+		if !ok {
+			return provenance{origin: fromUnknown}
+		}
+		if v.Pkg() != nil && v.Parent() == v.Pkg().Scope() {
+			return c.packageVar(v)
+		}
+		if v.Kind() == types.ParamVar || v.Kind() == types.RecvVar {
+			return provenance{origin: fromUnknown}
+		}
+		if c.decodedFromRequest(v, body) {
+			return provenance{fromRequest, "one request"}
+		}
+		vals := source.AssignedValues(info, body, v)
+		if len(vals) == 0 {
+			return provenance{origin: fromUnknown}
+		}
+		p := provenance{origin: fromCode, why: "a list written in the code"}
+		for _, a := range vals {
+			if a.Expr == nil {
+				return provenance{origin: fromUnknown}
+			}
+			p = worse(p, c.provenanceOf(a.Expr, body, depth+1))
+		}
+		return p
+	}
+	return provenance{origin: fromUnknown}
+}
+
+// callProvenance is provenanceOf for a call.
+func (c *checker) callProvenance(call *ast.CallExpr, body ast.Node, depth int) provenance {
+	info := c.pass.TypesInfo
+	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
+		if b, ok := info.Uses[id].(*types.Builtin); ok && b.Name() == "append" {
+			p := provenance{origin: fromCode, why: "a list written in the code"}
+			for _, a := range call.Args {
+				p = worse(p, c.provenanceOf(a, body, depth+1))
+			}
+			return p
+		}
+	}
+	if tv, ok := info.Types[call.Fun]; ok && tv.IsType() && len(call.Args) == 1 {
+		return c.provenanceOf(call.Args[0], body, depth+1) // a conversion
+	}
+	if site := c.res.At(call); site != nil {
+		for _, e := range site.Effects() {
+			if e.Kind == effects.DBReadMany || e.Kind == effects.UnboundedRead || e.Kind == effects.Datastore {
+				return provenance{fromStored, "the rows of " + e.Chain.First()}
+			}
+		}
+	}
+	if fn, _ := apis.Callee(info, call); fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "strings" {
+		p := provenance{origin: fromCode, why: "a list written in the code"}
+		for _, a := range call.Args {
+			p = worse(p, c.provenanceOf(a, body, depth+1))
+		}
+		if p.origin == fromCode {
+			if tv, ok := info.Types[call.Args[0]]; !ok || tv.Value == nil {
+				return provenance{origin: fromUnknown}
+			}
+		}
+		return p
+	}
+	return provenance{origin: fromUnknown}
+}
+
+// packageVar is the provenance of a package-level variable: a table when
+// it is initialised with a composite literal.
+func (c *checker) packageVar(v *types.Var) provenance {
+	for _, f := range c.pass.Files {
+		for _, d := range f.Decls {
+			gd, ok := d.(*ast.GenDecl)
+			if !ok || gd.Tok != token.VAR {
+				continue
+			}
+			for _, spec := range gd.Specs {
+				vs := spec.(*ast.ValueSpec)
+				for i, name := range vs.Names {
+					if c.pass.TypesInfo.Defs[name] == v && i < len(vs.Values) {
+						if _, ok := ast.Unparen(vs.Values[i]).(*ast.CompositeLit); ok {
+							return provenance{fromCode, "a table written in the code (" + v.Name() + ")"}
+						}
+					}
+				}
+			}
+		}
+	}
+	return provenance{origin: fromUnknown}
+}
+
+// readsRequest reports whether e reads the request: a chain of
+// selectors, calls and indexes rooted at a request parameter
+// (r.URL.Query()["id"], r.Form["tag"], c.QueryArray("id")).
+func (c *checker) readsRequest(e ast.Expr) bool {
+	for {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.SelectorExpr:
+			e = x.X
+		case *ast.CallExpr:
+			e = x.Fun
+		case *ast.IndexExpr:
+			e = x.X
+		case *ast.SliceExpr:
+			e = x.X
+		case *ast.Ident:
+			v, ok := c.pass.TypesInfo.Uses[x].(*types.Var)
+			return ok && v.Kind() == types.ParamVar && c.res.Table().RequestParamOf(v.Type()) != nil
+		default:
+			return false
+		}
+	}
+}
+
+// isReceiver reports whether e is the method's receiver.
+func (c *checker) isReceiver(e ast.Expr) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := c.pass.TypesInfo.Uses[id].(*types.Var)
+	return ok && v.Kind() == types.RecvVar
+}
+
+// fromRequest reports whether e mentions a request parameter.
+func (c *checker) fromRequest(e ast.Expr) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok {
+			if v, ok := c.pass.TypesInfo.Uses[id].(*types.Var); ok && v.Kind() == types.ParamVar &&
+				c.res.Table().RequestParamOf(v.Type()) != nil {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// decodedFromRequest reports whether body decodes the request into v:
+// a call that takes &v and reads a request (json.NewDecoder(r.Body).
+// Decode(&v), c.ShouldBindJSON(&v)).
+func (c *checker) decodedFromRequest(v *types.Var, body ast.Node) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || found {
+			return !found
+		}
+		for _, a := range call.Args {
+			u, ok := ast.Unparen(a).(*ast.UnaryExpr)
+			if !ok || u.Op != token.AND {
+				continue
+			}
+			if id, ok := ast.Unparen(u.X).(*ast.Ident); ok && c.pass.TypesInfo.Uses[id] == v && c.fromRequest(call.Fun) {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// isCollection reports whether t holds many values.
+func isCollection(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	switch apis.Deref(t).Underlying().(type) {
+	case *types.Slice, *types.Array, *types.Map, *types.Chan:
+		return true
+	}
+	return false
+}
+
+// typeNoun names a value of type t for messages: "Post", "value".
+func typeNoun(t types.Type) string {
+	if t == nil {
+		return "value"
+	}
+	if _, name := apis.NamedOf(apis.Deref(t)); name != "" {
+		return name
+	}
+	return "value"
+}

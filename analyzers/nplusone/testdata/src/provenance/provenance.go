@@ -1,0 +1,116 @@
+// Package provenance: the level of an N+1 follows where the loop's
+// collection comes from.
+package provenance
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"net/http"
+	"time"
+)
+
+type Server struct{ db *sql.DB }
+
+type Order struct {
+	ID     int64
+	UserID int64
+	Tags   []string
+}
+
+func (s *Server) user(ctx context.Context, id int64) string {
+	var name string
+	s.db.QueryRowContext(ctx, "SELECT name FROM users WHERE id = $1", id).Scan(&name)
+	return name
+}
+
+func (s *Server) orders(ctx context.Context) []Order {
+	rows, _ := s.db.QueryContext(ctx, "SELECT id, user_id FROM orders LIMIT 100")
+	var out []Order
+	for rows.Next() {
+		var o Order
+		rows.Scan(&o.ID, &o.UserID)
+		out = append(out, o)
+	}
+	return out
+}
+
+// The rows of a query: N grows with the table, an error.
+func (s *Server) list(w http.ResponseWriter, r *http.Request) {
+	for _, o := range s.orders(r.Context()) {
+		s.user(r.Context(), o.UserID) // want `N\+1: provenance.\(\*Server\).user runs .* the loop walks the rows of provenance.\(\*Server\).orders, so N grows with the table`
+	}
+}
+
+// The ids of one request: N is bounded by the request, a warning.
+func (s *Server) lookup(w http.ResponseWriter, r *http.Request) {
+	var req struct{ IDs []int64 }
+	json.NewDecoder(r.Body).Decode(&req)
+	for _, id := range req.IDs {
+		s.user(r.Context(), id) // want `the loop walks the items of one request, so N is bounded by its size`
+	}
+	for _, id := range r.URL.Query()["id"] {
+		_ = id
+		s.user(r.Context(), 1) // want `loop-invariant query`
+	}
+}
+
+// The tags of one order: bounded by one entity, a warning.
+func (s *Server) tags(ctx context.Context, id int64) {
+	var o Order
+	s.db.QueryRowContext(ctx, "SELECT id FROM orders WHERE id = $1", id).Scan(&o.ID)
+	for _, t := range o.Tags {
+		s.db.QueryRowContext(ctx, "SELECT id FROM tags WHERE name = $1", t) // want `the loop walks the items of one Order, so N is bounded by its size`
+	}
+}
+
+// A list written in the code, and a package-level table: not reported.
+var tables = []string{"sessions", "tokens", "events"}
+
+func (s *Server) purge(ctx context.Context) {
+	for _, t := range tables {
+		s.db.ExecContext(ctx, "DELETE FROM "+t+" WHERE created < now() - interval '1 day'")
+	}
+	for _, id := range []int64{1, 2, 3} {
+		s.user(ctx, id)
+	}
+}
+
+// Writes on a failure path record the failure, once per failing element.
+func (s *Server) deliver(ctx context.Context, hooks []Order) {
+	for _, h := range hooks {
+		if err := post(h); err != nil {
+			s.db.ExecContext(ctx, "UPDATE hooks SET disabled = true WHERE id = $1", h.ID)
+		}
+	}
+}
+
+func post(Order) error { return nil }
+
+// Look-alike: the same write on every element is an N+1 write.
+func (s *Server) touch(ctx context.Context, hooks []Order) {
+	for _, h := range hooks {
+		s.db.ExecContext(ctx, "UPDATE hooks SET seen = now() WHERE id = $1", h.ID) // want `N\+1 write: \(\*sql.DB\).ExecContext runs once per element of hooks`
+	}
+}
+
+// Chunks already cut into batches: one query per chunk is the batching.
+func (s *Server) byChunks(ctx context.Context, chunks [][]int64) {
+	for _, ids := range chunks {
+		s.db.QueryContext(ctx, "SELECT id FROM users WHERE id = ANY($1)", ids)
+	}
+}
+
+// A helper that retries over a list of backoff delays is a retry, not a
+// loop over data.
+var backoff = []time.Duration{100 * time.Millisecond, 500 * time.Millisecond, time.Second}
+
+func (s *Server) withRetry(ctx context.Context, id int64) error {
+	for _, d := range backoff {
+		if _, err := s.db.ExecContext(ctx, "UPDATE jobs SET done = true WHERE id = $1", id); err == nil {
+			return nil
+		}
+		time.Sleep(d)
+	}
+	return nil
+}
