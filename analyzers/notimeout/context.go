@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
@@ -105,8 +106,13 @@ var httpRequest = apis.TypeRef{Pkg: "net/http", Name: "Request", Ptr: true}
 
 // dependency names what a call waits on, for messages.
 func dependency(entry *apis.Call) string {
-	if entry.Pkg == "net/http" {
+	switch entry.Pkg {
+	case "net/http":
 		return "upstream"
+	case "os/exec":
+		return "command"
+	case "net", "crypto/tls":
+		return "network"
 	}
 	return "database"
 }
@@ -185,6 +191,12 @@ func (c *checker) reportBackground(cur inspector.Cursor, call *ast.CallExpr, idx
 		return
 	}
 	params := source.Params(c.pass.TypesInfo, handler.Node())
+	if h.Request == effects.ReceiverRequest {
+		if recv := source.Receiver(c.pass.TypesInfo, handler.Node()); recv != nil {
+			params = []*types.Var{recv}
+			h = &effects.Handler{Request: 0, Context: h.Context}
+		}
+	}
 	if h.Request < 0 || h.Request >= len(params) || h.Context == "" || h.Detached {
 		return // no request context to use instead (fiber's is no better)
 	}
@@ -265,4 +277,40 @@ func (c *checker) enclosingHandler(cur inspector.Cursor) (inspector.Cursor, *eff
 		}
 	}
 	return inspector.Cursor{}, nil, false
+}
+
+// unboundedByRequest reports a handler that reaches, through the functions
+// it calls, a database call made without a context where none is in scope:
+// the request's context cannot cancel it, so a client that goes away, or
+// a request that times out, leaves the query running. The finding is at
+// the handler's call, with the chain; the call itself is a note at most
+// (-notimeout.all), since it has no context to use.
+func (c *checker) unboundedByRequest(h *effects.Handler) {
+	if h.Node == nil || h.Context == "" || h.Detached {
+		return
+	}
+	if file := source.FileOf(c.pass, h.Node.Pos()); file == nil || source.Skip(c.pass, file) {
+		return
+	}
+	e, ok := h.Summary.Find(false, effects.NoContext)
+	if !ok || e.Chain.Len < 2 {
+		return // a call in the handler itself has the request's context in scope
+	}
+	at := c.res.Locate(source.Body(h.Node), e)
+	if at == nil {
+		return
+	}
+	head := h.Name
+	if h.Func != nil {
+		head = effects.ChainName(h.Func)
+	}
+	c.rep.Report(findings.Finding{
+		Pos: at.Pos(),
+		End: at.End(),
+		Message: fmt.Sprintf("request handler %s runs %s (%s), reached through %s, with no context: the request's context cannot cancel it, "+
+			"so when the client goes away or the request times out the query goes on, and under load abandoned queries pile up; "+
+			"take a context.Context in %s, pass the request's down, and call %s",
+			h.Name, e.Call(), e.Site, strings.Join(e.Chain.Callers(), " → "), e.Chain.Callers()[len(e.Chain.Callers())-1], e.Detail),
+		Chain: append([]string{head}, e.Chain.Steps()...),
+	})
 }

@@ -78,6 +78,9 @@ func run(pass *analysis.Pass, rep *findings.Reporter, res *effects.Result, s *se
 			}
 		}
 	}
+	for _, h := range res.Handlers() {
+		c.unboundedByRequest(h)
+	}
 }
 
 // call dispatches on what a call expression calls.
