@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/apilint/apilint/internal/report"
 	"github.com/oasdiff/oasdiff/checker"
 )
 
@@ -86,4 +87,32 @@ func indent(s, prefix string) string {
 		}
 	}
 	return strings.Join(lines, "")
+}
+
+// RuleInfo is one line of the rule catalogue (apilint rules).
+type RuleInfo struct {
+	ID      string       `json:"id"`
+	Level   report.Level `json:"level"`
+	Summary string       `json:"summary"`
+	// Source is "contract diff", "contract lint" (apilint's own rules)
+	// or "oasdiff" (oasdiff's checks, run by contract diff).
+	Source string `json:"source"`
+}
+
+// Catalog lists every contract rule, apilint's then oasdiff's, each with
+// its default level and one line.
+func Catalog() []RuleInfo {
+	var out []RuleInfo
+	for _, r := range Rules {
+		src := "contract diff"
+		if r.Lint {
+			src = "contract lint"
+		}
+		out = append(out, RuleInfo{ID: r.ID, Level: r.Level, Summary: r.Summary, Source: src})
+	}
+	l := checker.NewLocalizer("en")
+	for _, r := range checker.GetAllRules() {
+		out = append(out, RuleInfo{ID: r.Id, Level: fromOasdiff(r.Level), Summary: localized(l, r.Description, ""), Source: "oasdiff"})
+	}
+	return out
 }

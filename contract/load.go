@@ -119,7 +119,9 @@ func inDir(dir, name string) string {
 
 // Load reads the spec named by arg: a file, "-" for standard input, or
 // GITREF:path for a file as git has it at that ref (origin/main:api.yaml),
-// which leaves the work tree alone. Its relative $refs must stay inside
+// which leaves the work tree alone; path is relative to the working
+// directory (as a file's is), or to the repository's root with a leading
+// slash. Its relative $refs must stay inside
 // its directory; http(s) $refs need AllowExternalRefs. Every error is one
 // line that names the file and, where known, the line.
 func Load(arg string, opts LoadOptions) (spec *Spec, err error) {
@@ -257,8 +259,10 @@ func (r *specReader) readRoot(arg string) (string, []byte, error) {
 	case fromGit:
 		ref, p, _ := strings.Cut(arg, ":")
 		r.gitRef, r.gitDir = ref, r.opts.Dir
-		if strings.HasPrefix(p, "./") || strings.HasPrefix(p, "../") {
-			// Relative to the current directory, as git show reads it.
+		if !strings.HasPrefix(p, "/") {
+			// Relative to the working directory, as the revision's path
+			// is (origin/main:api.yaml beside api.yaml, in a module in a
+			// subdirectory too); /path is from the repository's root.
 			prefix, err := r.git("rev-parse", "--show-prefix")
 			if err != nil {
 				return "", nil, fmt.Errorf("%s: %w", arg, err)

@@ -5,13 +5,16 @@
 package baseline
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"sort"
 
 	"github.com/apilint/apilint/internal/report"
+	"github.com/apilint/apilint/internal/rewrite"
 )
 
 // version is the file format's version.
@@ -50,17 +53,21 @@ func Write(w io.Writer, fs []report.Finding) error {
 	return enc.Encode(b)
 }
 
-// WriteFile stores fs as a baseline at path.
+// WriteFile stores fs as a baseline at path, atomically: the file is the
+// old baseline or the new one, never a truncated mix.
 func WriteFile(path string, fs []report.Finding) error {
-	f, err := os.Create(path)
-	if err != nil {
-		return fmt.Errorf("writing baseline: %w", err)
-	}
-	if err := Write(f, fs); err != nil {
-		f.Close()
+	var buf bytes.Buffer
+	if err := Write(&buf, fs); err != nil {
 		return fmt.Errorf("writing baseline %s: %w", path, err)
 	}
-	return f.Close()
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return fmt.Errorf("writing baseline %s: %w", path, err)
+	}
+	if err := rewrite.WriteFile(abs, buf.Bytes(), 0o644); err != nil {
+		return fmt.Errorf("writing baseline %s: %w", path, err)
+	}
+	return nil
 }
 
 // Read loads a baseline.

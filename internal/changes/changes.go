@@ -125,3 +125,14 @@ func (l *Lines) Changed(file string, line int) bool {
 	}
 	return l.files[file][line]
 }
+
+// MergeBase returns the commit where the work tree's HEAD and rev
+// diverged: the base a pull request's changes are measured from, whatever
+// landed on rev since (--new-from-merge-base).
+func MergeBase(dir, rev string) (string, error) {
+	out, err := git(dir, "merge-base", rev, "HEAD")
+	if err != nil {
+		return "", fmt.Errorf("--new-from-merge-base %s: no common ancestor with HEAD (fetch more history: git fetch --unshallow, or fetch-depth: 0): %w", rev, err)
+	}
+	return strings.TrimSpace(out), nil
+}

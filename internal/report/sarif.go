@@ -1,6 +1,8 @@
 package report
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -20,6 +22,11 @@ type Rule struct {
 	HelpURI     string
 	// Level is the rule's default level.
 	Level Level
+	// Tags and Precision go to the rule's properties, where code scanning
+	// reads them ("security", "performance"; "very-high", "high",
+	// "medium", "low").
+	Tags      []string
+	Precision string
 }
 
 // SARIFOptions says how to write SARIF.
@@ -68,6 +75,16 @@ func SARIF(w io.Writer, fs []Finding, opts SARIFOptions) error {
 		if r.HelpURI != "" {
 			d.WithHelpURI(r.HelpURI)
 		}
+		if len(r.Tags) > 0 || r.Precision != "" {
+			pb := sarif.NewPropertyBag()
+			if len(r.Tags) > 0 {
+				pb.Add("tags", r.Tags)
+			}
+			if r.Precision != "" {
+				pb.Add("precision", r.Precision)
+			}
+			d.WithProperties(pb)
+		}
 	}
 	run.WithResults([]*sarif.Result{})
 	for _, f := range fs {
@@ -107,7 +124,74 @@ func SARIF(w io.Writer, fs []Finding, opts SARIFOptions) error {
 	if err := rep.Validate(); err != nil {
 		return fmt.Errorf("SARIF output does not validate: %w", err)
 	}
-	return rep.PrettyWrite(w)
+	var buf bytes.Buffer
+	if err := rep.Write(&buf); err != nil {
+		return err
+	}
+	return writeTrimmed(w, buf.Bytes())
+}
+
+// writeTrimmed writes a SARIF document without the empty values go-sarif
+// emits for every optional field (empty arrays and objects, -1 for unset
+// indexes): SARIF says they mean nothing, and they make the file ten times
+// longer. A results array is kept even when empty: it says the run found
+// nothing.
+func writeTrimmed(w io.Writer, data []byte) error {
+	var doc any
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	if err := dec.Decode(&doc); err != nil {
+		return err
+	}
+	doc = trim("", doc)
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(doc)
+}
+
+// trim drops the empty values under v; key is v's key in its object.
+func trim(key string, v any) any {
+	switch x := v.(type) {
+	case map[string]any:
+		for k, c := range x {
+			t := trim(k, c)
+			if t == nil && k != "results" {
+				delete(x, k)
+				continue
+			}
+			x[k] = t
+		}
+		if len(x) == 0 {
+			return nil
+		}
+		return x
+	case []any:
+		var out []any
+		for _, c := range x {
+			if t := trim("", c); t != nil {
+				out = append(out, t)
+			}
+		}
+		if len(out) == 0 {
+			if key == "results" {
+				return []any{}
+			}
+			return nil
+		}
+		return out
+	case json.Number:
+		if x == "-1" {
+			return nil
+		}
+		return x
+	case string:
+		if x == "" {
+			return nil
+		}
+		return x
+	}
+	return v
 }
 
 // uri makes a finding's file relative to the repository root, with

@@ -26,7 +26,10 @@ func FileOf(pass *analysis.Pass, pos token.Pos) *ast.File {
 }
 
 // AddImport returns the name under which file can refer to package path,
-// and the edit that imports it when file does not already.
+// and the edit that imports it when file does not already. A standard
+// library package joins the block's group of standard library imports (or
+// starts one, first), as goimports groups them; another package goes at
+// the end of the block.
 func AddImport(pass *analysis.Pass, file *ast.File, path, name string) (string, []analysis.TextEdit) {
 	for _, imp := range file.Imports {
 		if strings.Trim(imp.Path.Value, `"`) != path {
@@ -45,13 +48,34 @@ func AddImport(pass *analysis.Pass, file *ast.File, path, name string) (string, 
 		if !ok || gd.Tok != token.IMPORT {
 			continue
 		}
-		if gd.Lparen.IsValid() {
-			return name, []analysis.TextEdit{{Pos: gd.Rparen, End: gd.Rparen, NewText: []byte("\t" + spec + "\n")}}
+		if !gd.Lparen.IsValid() {
+			return name, []analysis.TextEdit{{Pos: gd.End(), End: gd.End(), NewText: []byte("\nimport " + spec)}}
 		}
-		return name, []analysis.TextEdit{{Pos: gd.End(), End: gd.End(), NewText: []byte("\nimport " + spec)}}
+		if isStdPath(path) {
+			var lastStd *ast.ImportSpec
+			for _, s := range gd.Specs {
+				if is, ok := s.(*ast.ImportSpec); ok && isStdPath(strings.Trim(is.Path.Value, `"`)) {
+					lastStd = is
+				}
+			}
+			if lastStd != nil {
+				return name, []analysis.TextEdit{{Pos: lastStd.End(), End: lastStd.End(), NewText: []byte("\n\t" + spec)}}
+			}
+			if len(gd.Specs) > 0 {
+				return name, []analysis.TextEdit{{Pos: gd.Lparen + 1, End: gd.Lparen + 1, NewText: []byte("\n\t" + spec + "\n")}}
+			}
+		}
+		return name, []analysis.TextEdit{{Pos: gd.Rparen, End: gd.Rparen, NewText: []byte("\t" + spec + "\n")}}
 	}
 	end := file.Name.End()
 	return name, []analysis.TextEdit{{Pos: end, End: end, NewText: []byte("\n\nimport " + spec)}}
+}
+
+// isStdPath reports whether an import path is the standard library's:
+// its first element has no dot.
+func isStdPath(path string) bool {
+	first, _, _ := strings.Cut(path, "/")
+	return !strings.Contains(first, ".")
 }
 
 // TestSupport reports whether pass analyzes test support code: a
