@@ -90,7 +90,9 @@ pull-request comment, --format github writes the annotations a step shows and th
 report to $GITHUB_STEP_SUMMARY.
 
 BASE and REVISION are each a file, "-" for standard input, or GITREF:path, a file as git
-has it at a ref (origin/main:api/openapi.yaml), read without touching the work tree.
+has it at a ref (origin/main:api/openapi.yaml), read without touching the work tree; the
+path is relative to the working directory, like the revision's (a leading / starts at the
+repository's root).
 Specs are untrusted: $refs to URLs are refused unless --allow-external-refs, relative
 $refs must stay in the spec's directory, and documents and YAML aliases are bounded.
 

@@ -129,8 +129,12 @@ func TestExplainContractRules(t *testing.T) {
 		}
 	}
 	_, stderr, code := runContract(t, "", "explain", "no-such-rule")
-	if code != exitError || !strings.Contains(stderr, "api-sunset-header-missing") {
-		t.Errorf("explain of an unknown rule: exit %d, %q; want the list of rules", code, stderr)
+	if code != exitError || !strings.Contains(stderr, "apilint rules lists them") {
+		t.Errorf("explain of an unknown rule: exit %d, %q; want a pointer to apilint rules", code, stderr)
+	}
+	_, stderr, code = runContract(t, "", "explain", "api-sunset-header-mising")
+	if code != exitError || !strings.Contains(stderr, `did you mean "api-sunset-header-missing"`) {
+		t.Errorf("explain of a misspelt rule: exit %d, %q; want the nearest rule", code, stderr)
 	}
 }
 

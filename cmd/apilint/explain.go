@@ -15,13 +15,16 @@ import (
 
 func newExplain(rules []analyzers.Rule, stdout io.Writer) *cobra.Command {
 	return &cobra.Command{
-		Use:   "explain RULE",
-		Short: "Print the documentation of an analyzer or contract rule",
-		Args:  cobra.ExactArgs(1),
+		Use:   "explain [RULE]",
+		Short: "Print the documentation of an analyzer or contract rule (with no rule, list them)",
+		Args:  cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return writeRules(stdout, "text", catalog(rules))
+			}
 			doc, ok := ruleDoc(rules, args[0])
 			if !ok {
-				return usageError{fmt.Errorf("no rule %q; rules: %s", args[0], strings.Join(ruleNames(rules), ", "))}
+				return unknownRule(rules, args[0])
 			}
 			_, err := fmt.Fprint(stdout, doc)
 			return err
@@ -29,12 +32,18 @@ func newExplain(rules []analyzers.Rule, stdout io.Writer) *cobra.Command {
 	}
 }
 
-// ruleDoc returns the documentation of rule.
+// ruleDoc returns the documentation of rule; for a code rule, followed by
+// the configuration that sets it.
 func ruleDoc(rules []analyzers.Rule, rule string) (string, bool) {
 	if a := analyzers.Build(rules, analyzers.Options{}).Rule(rule); a != nil {
-		return a.Doc, true
+		return a.Doc + "\nConfigure it in .apilint.yml (or with -" + a.Name + ".FLAG):\n\n" + indent(configSnippet(a)), true
 	}
 	return contract.Doc(rule)
+}
+
+// indent indents every line of s by four spaces.
+func indent(s string) string {
+	return "    " + strings.ReplaceAll(strings.TrimRight(s, "\n"), "\n", "\n    ") + "\n"
 }
 
 func ruleNames(rules []analyzers.Rule) []string {
@@ -47,9 +56,11 @@ func ruleNames(rules []analyzers.Rule) []string {
 // analyzerRules describes the analyzers for SARIF.
 func analyzerRules(rules []analyzers.Rule) []report.Rule {
 	var out []report.Rule
-	for _, a := range analyzers.Build(rules, analyzers.Options{}).Rules {
+	set := analyzers.Build(rules, analyzers.Options{})
+	for i, a := range set.Rules {
 		short, _, _ := strings.Cut(a.Doc, "\n")
-		out = append(out, report.Rule{ID: a.Name, Short: short, Help: a.Doc, HelpURI: a.URL, Level: "error"})
+		out = append(out, report.Rule{ID: a.Name, Short: short, Help: a.Doc, HelpURI: a.URL, Level: "error",
+			Tags: rules[i].Tags, Precision: rules[i].Precision})
 	}
 	return out
 }

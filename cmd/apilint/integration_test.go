@@ -170,3 +170,48 @@ func TestVetConfig(t *testing.T) {
 		t.Errorf("a bad file must be reported with its line:\n%s", out)
 	}
 }
+
+// go vet caches each package's results under the tool's version; the
+// version covers every configuration the tool reads, so editing one
+// re-runs the analysis without clearing the cache: a package directory's
+// own .apilint.yml, and a file named with -effects.config.
+func TestVetCacheFollowsConfig(t *testing.T) {
+	bin := buildBinary(t)
+	dir := module(t, map[string]string{
+		"db/db.go": "package db\n\nimport \"database/sql\"\n\nfunc Migrate(db *sql.DB) { db.Exec(\"CREATE TABLE t (id int)\") }\n",
+	})
+	vet := func(args ...string) string {
+		cmd := exec.Command("go", append([]string{"vet", "-vettool=" + bin}, append(args, "./...")...)...)
+		cmd.Dir = dir
+		out, _ := cmd.CombinedOutput()
+		return string(out)
+	}
+	write := func(path, content string) {
+		if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	const on, off = "analyzers:\n  notimeout:\n    all: true\n", "analyzers:\n  notimeout:\n    all: false\n"
+	if out := vet(); strings.Contains(out, "takes no context") {
+		t.Fatalf("without configuration: %s", out)
+	}
+	pkgCfg := filepath.Join(dir, "db", ".apilint.yml")
+	write(pkgCfg, on)
+	if out := vet(); !strings.Contains(out, "takes no context") {
+		t.Errorf("the package's .apilint.yml turned the note on, go vet replayed the cache:\n%s", out)
+	}
+	write(pkgCfg, off)
+	if out := vet(); strings.Contains(out, "takes no context") {
+		t.Errorf("the package's .apilint.yml turned the note off, go vet replayed the cache:\n%s", out)
+	}
+	os.Remove(pkgCfg)
+	other := filepath.Join(t.TempDir(), "other.yml")
+	write(other, on)
+	if out := vet("-effects.config=" + other); !strings.Contains(out, "takes no context") {
+		t.Errorf("-effects.config turned the note on:\n%s", out)
+	}
+	write(other, off)
+	if out := vet("-effects.config=" + other); strings.Contains(out, "takes no context") {
+		t.Errorf("-effects.config's file turned the note off, go vet replayed the cache:\n%s", out)
+	}
+}

@@ -55,6 +55,7 @@ func exitFor(err error, stderr io.Writer) int {
 // lintFlags are the flags of the code check.
 type lintFlags struct {
 	format  string
+	outputs []string
 	enable  []string
 	disable []string
 	failOn  string
@@ -65,6 +66,7 @@ type lintFlags struct {
 	baseline      string
 	writeBaseline string
 	newFromRev    string
+	newFromBase   string
 	fix           bool
 }
 
@@ -96,6 +98,7 @@ It is also a vet tool: go vet -vettool=$(which apilint) ./...`,
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	fl := root.Flags()
 	fl.StringVar(&f.format, "format", "text", "output format: "+strings.Join(report.Formats, ", "))
+	fl.StringArrayVar(&f.outputs, "output", nil, "write the findings as FORMAT to standard output, or FORMAT=PATH to a file; repeat for several (--output text --output sarif=apilint.sarif)")
 	fl.StringSliceVar(&f.enable, "enable", nil, "run only these analyzers (comma-separated)")
 	fl.StringSliceVar(&f.disable, "disable", nil, "do not run these analyzers (comma-separated)")
 	fl.StringVar(&f.failOn, "fail-on", "error", "exit 1 when a finding is at or above this level: error, warning, note")
@@ -105,10 +108,13 @@ It is also a vet tool: go vet -vettool=$(which apilint) ./...`,
 	fl.StringVar(&f.baseline, "baseline", "", "report only findings not recorded in this baseline file")
 	fl.StringVar(&f.writeBaseline, "write-baseline", "", "record the current findings in this baseline file and exit 0")
 	fl.StringVar(&f.newFromRev, "new-from-rev", "", "report only findings on lines changed since this git revision")
+	fl.StringVar(&f.newFromBase, "new-from-merge-base", "", "report only findings on lines changed since the merge base of HEAD and this revision (a pull request's base branch)")
 	fl.BoolVar(&f.fix, "fix", false, "apply the suggested fixes of the findings reported, then report what remains")
 	addAnalyzerFlags(fl, schema.Configurable())
 
-	root.AddCommand(newExplain(rules, stdout), newVersion(stdout))
+	root.AddCommand(newExplain(rules, stdout), newRules(rules, stdout), newVersion(stdout))
+	root.Version = versionString()
+	root.SetVersionTemplate("apilint {{.Version}}\n")
 	root.AddCommand(newContract(stdout, stderr))
 	return root
 }
@@ -155,8 +161,9 @@ func runLint(cmd *cobra.Command, rules []analyzers.Rule, stdout, stderr io.Write
 	if !ok {
 		return usageError{fmt.Errorf("--fail-on %q: want error, warning or note", f.failOn)}
 	}
-	if !validFormat(f.format) {
-		return usageError{fmt.Errorf("--format %q: want one of %s", f.format, strings.Join(report.Formats, ", "))}
+	outs, err := parseOutputs(f.format, f.outputs)
+	if err != nil {
+		return err
 	}
 	var slot atomic.Pointer[effects.Program]
 	table := settings.Table()
@@ -191,28 +198,27 @@ func runLint(cmd *cobra.Command, rules []analyzers.Rule, stdout, stderr io.Write
 		}
 		return nil
 	}
+	if f.newFromBase != "" {
+		if f.newFromRev != "" {
+			return usageError{fmt.Errorf("--new-from-rev and --new-from-merge-base: give one")}
+		}
+		if f.newFromRev, err = changes.MergeBase(res.Root, f.newFromBase); err != nil {
+			return err
+		}
+	}
 	findings, note, err := adopt(res.Findings, f.newFromRev, f.baseline, res.Root)
 	if err != nil {
 		return err
 	}
 	if f.fix {
-		applied, files, err := driver.ApplyFixes(findings)
-		if err != nil {
+		if findings, err = applyFixes(stderr, findings, res); err != nil {
 			return err
 		}
-		fmt.Fprintf(stderr, "apilint: applied %s to %s\n", count(applied, "fix"), count(len(files), "file"))
-		var left []report.Finding
-		for _, x := range findings {
-			if x.Fix == nil {
-				left = append(left, x)
-			}
-		}
-		findings = left
 	}
-	if err := report.Write(stdout, f.format, findings, sarifOptions(res.Root, rules...)); err != nil {
+	if err := writeOutputs(stdout, outs, findings, sarifOptions(res.Root, rules...)); err != nil {
 		return err
 	}
-	if f.format == "text" {
+	if hasText(outs) {
 		s := report.Summarize(findings)
 		fmt.Fprintf(stderr, "apilint: %s, %s (%s, %s, %s)%s\n",
 			count(res.Packages, "package"), count(len(findings), "finding"),
