@@ -30,8 +30,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"regexp"
-	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -190,12 +188,6 @@ func Load(path string) (*File, error) {
 	return Parse(path, data)
 }
 
-// yamlLine matches the line prefix of go-yaml's messages.
-var yamlLine = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
-
-// unknownField matches go-yaml's message for an unknown key.
-var unknownField = regexp.MustCompile(`^field (\S+) not found in type \S+$`)
-
 // Parse validates data read from path.
 func Parse(path string, data []byte) (*File, error) {
 	if len(data) > maxSize {
@@ -205,13 +197,13 @@ func Parse(path string, data []byte) (*File, error) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	if err := dec.Decode(f); err != nil && !errors.Is(err, io.EOF) { // an empty file is an empty configuration
-		return nil, yamlError(path, err)
+		return nil, yamlError(path, data, err)
 	}
 	var next yaml.Node
 	if err := dec.Decode(&next); !errors.Is(err, io.EOF) {
 		line := next.Line
 		if err != nil {
-			return nil, yamlError(path, err)
+			return nil, yamlError(path, data, err)
 		}
 		return nil, &Error{Path: path, Line: line, Msg: "a second YAML document: apilint reads one configuration per file; merge the documents or remove the '---'"}
 	}
@@ -220,27 +212,6 @@ func Parse(path string, data []byte) (*File, error) {
 		return nil, err
 	}
 	return f, nil
-}
-
-// yamlError turns a go-yaml error into one naming the file and line.
-func yamlError(path string, err error) error {
-	var te *yaml.TypeError
-	msgs := []string{err.Error()}
-	if errors.As(err, &te) {
-		msgs = te.Errors
-	}
-	e := &Error{Path: path, Msg: msgs[0]}
-	if m := yamlLine.FindStringSubmatch(msgs[0]); m != nil {
-		e.Line, _ = strconv.Atoi(m[1])
-		e.Msg = m[2]
-		if u := unknownField.FindStringSubmatch(m[2]); u != nil {
-			e.Msg = fmt.Sprintf("unknown key %q", u[1])
-		}
-	}
-	if len(msgs) > 1 {
-		e.Msg += fmt.Sprintf(" (and %d more)", len(msgs)-1)
-	}
-	return e
 }
 
 // UnmarshalYAML reads an analyzer's settings: enabled, level, and flags.
@@ -255,7 +226,7 @@ func (s *AnalyzerSettings) UnmarshalYAML(n *yaml.Node) error {
 		case "enabled":
 			var b bool
 			if err := v.Decode(&b); err != nil {
-				return fmt.Errorf("line %d: enabled must be true or false", v.Line)
+				return fmt.Errorf("line %d: enabled: %q: want true or false", v.Line, v.Value)
 			}
 			s.Enabled = &b
 		case "level":
@@ -291,24 +262,6 @@ func (s *Spec) UnmarshalYAML(n *yaml.Node) error {
 	}
 	*s = Spec(p)
 	s.Line = n.Line
-	return nil
-}
-
-// knownKeys checks the keys of mapping n.
-func knownKeys(n *yaml.Node, keys ...string) error {
-	if n.Kind != yaml.MappingNode {
-		return nil // Decode reports the type error
-	}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k := n.Content[i]
-		known := false
-		for _, want := range keys {
-			known = known || k.Value == want
-		}
-		if !known {
-			return fmt.Errorf("line %d: field %s not found in type config", k.Line, k.Value)
-		}
-	}
 	return nil
 }
 

@@ -6,6 +6,7 @@ import (
 	"os"
 	"sort"
 	"strings"
+	"time"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -225,7 +226,7 @@ func (s *Settings) Apply(as []*analysis.Analyzer) error {
 			return fmt.Errorf("%s: %s: unknown setting %q%s (known: %s)", v.from, v.key(), v.name, suggest(v.name, known), strings.Join(known, ", "))
 		}
 		if err := fl.Value.Set(v.value); err != nil {
-			return fmt.Errorf("%s: %s.%s: %q: %v%s", v.from, v.key(), v.name, v.value, err, expected(fl))
+			return fmt.Errorf("%s: %s.%s: %q: %s", v.from, v.key(), v.name, v.value, badValue(fl, err))
 		}
 	}
 	return nil
@@ -240,10 +241,23 @@ func sortedKeys[V any](m map[string]V) []string {
 	return keys
 }
 
-// expected says what a flag takes, for an error about a bad value.
-func expected(fl *flag.Flag) string {
-	if b, ok := fl.Value.(interface{ IsBoolFlag() bool }); ok && b.IsBoolFlag() {
-		return " (want true or false)"
+// badValue says why a value does not set fl: what the flag takes, for
+// the flag package's own types, whose errors ("parse error") do not say;
+// the flag's own error for the analyzers' custom values.
+func badValue(fl *flag.Flag, err error) string {
+	getter, ok := fl.Value.(flag.Getter)
+	if !ok {
+		return err.Error()
 	}
-	return ""
+	switch getter.Get().(type) {
+	case bool:
+		return "want true or false"
+	case int, int64, uint, uint64:
+		return "want a whole number"
+	case float64:
+		return "want a number"
+	case time.Duration:
+		return "want a duration (30s, 5m, 1h)"
+	}
+	return err.Error()
 }
