@@ -115,7 +115,7 @@ and input errors.`,
 				return err
 			}
 			return writeContract(stdout, stderr, f, failOn, res.Findings,
-				fmt.Sprintf("%s (%s) → %s (%s): %d changes", args[0], res.BaseVersion, args[1], res.RevisionVersion, res.Changes))
+				fmt.Sprintf("%s (%s) → %s (%s): %s", args[0], res.BaseVersion, args[1], res.RevisionVersion, count(res.Changes, "change")))
 		},
 	}
 	addContractFlags(cmd, &f)
@@ -237,8 +237,8 @@ func writeContract(stdout, stderr io.Writer, f contractFlags, failOn report.Leve
 	}
 	if f.format == "text" {
 		s := report.Summarize(fs)
-		fmt.Fprintf(stderr, "apilint: %s; %d findings (%d errors, %d warnings, %d notes)\n",
-			what, len(fs), s.Error, s.Warning, s.Note)
+		fmt.Fprintf(stderr, "apilint: %s; %s (%s, %s, %s)\n", what, count(len(fs), "finding"),
+			count(s.Error, "error"), count(s.Warning, "warning"), count(s.Note, "note"))
 	}
 	if report.AtLeast(fs, failOn) > 0 {
 		return exitCode(exitFindings)

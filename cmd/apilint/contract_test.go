@@ -241,3 +241,24 @@ func TestContractNamesOnlyItsFlags(t *testing.T) {
 		}
 	}
 }
+
+// TestContractSummaryCounts checks the summary line's words for one of a
+// kind: "1 change; 1 finding (1 error, ...)", not "1 changes".
+func TestContractSummaryCounts(t *testing.T) {
+	dir := t.TempDir()
+	// A new major version, so that the removal is the only finding.
+	spec := func(version, ops string) string {
+		return "openapi: 3.0.3\ninfo: {title: t, version: " + version + "}\npaths:\n" + ops
+	}
+	get := "  /a:\n    get:\n      responses:\n        '200': {description: ok}\n"
+	other := "  /b:\n    get:\n      responses:\n        '200': {description: ok}\n"
+	for name, src := range map[string]string{"base.yaml": spec("1.0.0", get+other), "rev.yaml": spec("2.0.0", get)} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, stderr, code := runContract(t, "", "contract", "diff", filepath.Join(dir, "base.yaml"), filepath.Join(dir, "rev.yaml"))
+	if code != exitFindings || !strings.HasSuffix(stderr, ": 1 change; 1 finding (1 error, 0 warnings, 0 notes)\n") {
+		t.Errorf("exit %d, stderr %q; want 1 change; 1 finding (1 error, ...)", code, stderr)
+	}
+}

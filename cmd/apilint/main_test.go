@@ -85,6 +85,10 @@ func TestExitCodes(t *testing.T) {
 		"a/a.go": "package a\n\nimport \"net/http\"\n\nfunc A() { http.Get(\"http://x\") }\n",
 		"b/b.go": "package b\n\nfunc B() { undefined() }\n",
 	})
+	outside := t.TempDir() // no go.mod here or above
+	if real, err := filepath.EvalSymlinks(outside); err == nil {
+		outside = real
+	}
 	withConfig := func(cfg string) string {
 		return module(t, map[string]string{
 			"a/a.go":       "package a\n\nimport \"net/http\"\n\nfunc A() { http.Get(\"http://x\") }\n",
@@ -100,7 +104,9 @@ func TestExitCodes(t *testing.T) {
 		inStderr string
 	}{
 		{"clean", clean, nil, 0, "", "0 findings"},
-		{"findings", dirty, nil, 1, "a/a.go:5:12: notimeout: http.Get", ""},
+		{"findings", dirty, nil, 1, "a/a.go:5:12: notimeout: http.Get", "apilint: 1 package, 1 finding (1 error, 0 warnings, 0 notes)\n"},
+		{"pattern that names no package", dirty, []string{"./a", "./nosuch"}, 2, "a/a.go:5:12: notimeout", "apilint: 1 package, 1 finding"},
+		{"outside a module", outside, nil, 2, "", "apilint: " + outside + " is not inside a Go module (no go.mod here or above): run apilint in a module, or name one with -C DIR\n"},
 		{"disable everything", dirty, []string{"--disable", strings.Join(analyzerNames(), ",")}, 2, "", "no analyzer"},
 		{"json", dirty, []string{"--format", "json"}, 1, `"rule": "notimeout"`, ""},
 		{"github", dirty, []string{"--format", "github"}, 1, "::error file=a/a.go,line=5,col=12,title=apilint notimeout::", ""},
@@ -119,10 +125,10 @@ func TestExitCodes(t *testing.T) {
 		{"config relevels", withConfig("analyzers:\n  notimeout:\n    level: warning\n"), nil, 0, "notimeout (warning): http.Get", ""},
 		{"config fail-on", withConfig("fail-on: warning\nanalyzers:\n  notimeout:\n    level: warning\n"), nil, 1, "notimeout (warning)", ""},
 		{"flag beats config", withConfig("fail-on: warning\nanalyzers:\n  notimeout:\n    level: warning\n"), []string{"--fail-on", "error"}, 0, "", ""},
-		{"config unknown key", withConfig("fail_on: error\n"), nil, 2, "", `.apilint.yml:1: unknown key "fail_on"`},
+		{"config unknown key", withConfig("fail_on: error\n"), nil, 2, "", `.apilint.yml:1: unknown key "fail_on" (did you mean "fail-on"?)`},
 		{"config unknown analyzer", withConfig("analyzers:\n  nope:\n    x: 1\n"), nil, 2, "", `.apilint.yml:3: analyzers: unknown analyzer "nope"`},
 		{"config unknown setting", withConfig("analyzers:\n  nplusone:\n    reads: false\n"), nil, 2, "", `.apilint.yml:3: analyzers.nplusone: unknown setting "reads"`},
-		{"config bad setting", withConfig("analyzers:\n  nplusone:\n    writes: maybe\n"), nil, 2, "", `.apilint.yml:3: analyzers.nplusone.writes`},
+		{"config bad setting", withConfig("analyzers:\n  nplusone:\n    writes: maybe\n"), nil, 2, "", `.apilint.yml:3: analyzers.nplusone.writes: "maybe": want true or false`},
 		{"config flag", "", []string{"--config", "/nonexistent/.apilint.yml", "-C", dirty}, 2, "", "reading configuration"},
 	}
 	for _, tc := range tests {
@@ -133,6 +139,9 @@ func TestExitCodes(t *testing.T) {
 			}
 			if !strings.Contains(stdout, tc.inStdout) {
 				t.Errorf("stdout lacks %q:\n%s", tc.inStdout, stdout)
+			}
+			if tc.name == "outside a module" && stderr != tc.inStderr {
+				t.Errorf("stderr is not one line: %q", stderr)
 			}
 			if !strings.Contains(stderr, tc.inStderr) {
 				t.Errorf("stderr lacks %q:\n%s", tc.inStderr, stderr)

@@ -183,7 +183,7 @@ func runLint(cmd *cobra.Command, rules []analyzers.Rule, stdout, stderr io.Write
 	}
 	res, err := driver.Run(opts)
 	if err != nil {
-		return err
+		return outsideModule(f.dir, err)
 	}
 	for _, e := range res.Errors {
 		fmt.Fprintln(stderr, "apilint: "+e)
