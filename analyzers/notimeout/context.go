@@ -22,26 +22,14 @@ import (
 // context is in scope (error, with a fix) or, with -notimeout.all, when
 // none is (note).
 func (c *checker) missingContext(cur inspector.Cursor, call *ast.CallExpr, fn *types.Func, entry *apis.Call) {
-	notBefore := token.NoPos
-	for fn := range cur.Enclosing(source.FuncTypes...) {
-		if source.IsGoLiteral(fn) {
-			// A context from outside the goroutine may be cancelled
-			// while the goroutine still runs: only its own count.
-			notBefore = fn.Node().Pos()
-			break
-		}
-	}
 	if c.contextAttachedLater(cur, call) {
 		return
 	}
-	ctxs := source.ContextsInScope(c.pass.Pkg, call.Pos(), notBefore)
-	if entry.Pkg == "net/http" {
-		// An outbound request is bounded by its client's Timeout, and
-		// fiber's context would add neither cancellation nor, unless a
-		// middleware sets one, a deadline: only the database calls of
-		// a fiber handler take it.
-		ctxs = slices.DeleteFunc(ctxs, func(ctx source.Context) bool { return ctx.Source.Detached })
-	}
+	// An outbound request is bounded by its client's Timeout, and fiber's
+	// context would add neither cancellation nor, unless a middleware
+	// sets one, a deadline: only the database calls of a fiber handler
+	// take it.
+	ctxs := c.contextsAt(cur, call, entry.Pkg == "net/http")
 	what := apis.FuncName(fn) + " takes no context"
 	why := "it cannot be cancelled and has no deadline, so when the " + dependency(entry) +
 		" slows down every request waiting on it holds its goroutine and connection"
@@ -64,6 +52,26 @@ func (c *checker) missingContext(cur inspector.Cursor, call *ast.CallExpr, fn *t
 		Message: fmt.Sprintf("%s but %s is in scope: %s; call %s(%s, ...)", what, ctx.Var.Name(), why, entry.WithCtx, ctx.Expr()),
 		Fixes:   withContextFix(call, entry, ctx.Expr()),
 	})
+}
+
+// contextsAt returns the contexts in scope at call that would bound it,
+// best first. A context from outside a goroutine may be cancelled while
+// the goroutine still runs: inside one, only its own count. With
+// attached, contexts that carry no cancellation of their own (fiber's)
+// are left out.
+func (c *checker) contextsAt(cur inspector.Cursor, call *ast.CallExpr, attached bool) []source.Context {
+	notBefore := token.NoPos
+	for fn := range cur.Enclosing(source.FuncTypes...) {
+		if source.IsGoLiteral(fn) {
+			notBefore = fn.Node().Pos()
+			break
+		}
+	}
+	ctxs := source.ContextsInScope(c.pass.Pkg, call.Pos(), notBefore)
+	if attached {
+		ctxs = slices.DeleteFunc(ctxs, func(ctx source.Context) bool { return ctx.Source.Detached })
+	}
+	return ctxs
 }
 
 // contextAttachedLater reports whether call builds an *http.Request that

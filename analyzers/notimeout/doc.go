@@ -55,11 +55,25 @@
 //     fix uses the request's context. Work in a goroutine the handler
 //     starts is left alone: it must outlive the request. So are fiber
 //     handlers, whose context does not end with the request either.
+//   - a request handler that calls a function of the program which runs a
+//     database query with no context, directly or through its own calls:
+//     the request cannot cancel that query. Reported as an error at the
+//     handler's call, with the chain to the query.
+//   - with a context in scope (warning level: a timeout still bounds
+//     them, but the context cannot cancel them): Get, Head, Post and
+//     PostForm on an http.Client other than http.DefaultClient (build the
+//     request with http.NewRequestWithContext and call Do), and the
+//     package-level net.Lookup* functions (the suggested fix calls
+//     net.DefaultResolver's method with the context). exec.Command with a
+//     context in scope is an error; the fix calls exec.CommandContext.
 //
 // Raw connections:
 //
 //   - net.Dial, which waits for the operating system's connect timeout
 //     (minutes). The suggested fix uses net.DialTimeout.
+//   - tls.Dial, which has no connect timeout and no handshake deadline:
+//     use tls.DialWithDialer with a net.Dialer that sets Timeout, or a
+//     tls.Dialer's DialContext when a context is in scope.
 //
 // Test files and generated files are not checked.
 //

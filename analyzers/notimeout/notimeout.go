@@ -104,8 +104,14 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 		c.defaultClientFunc(call, name)
 	case pkg == "net/http" && recvName == "Client" && isDefaultClient(c.pass.TypesInfo, call.Fun):
 		c.defaultClientMethod(cur, call, name)
+	case pkg == "net/http" && recvName == "Client" && apis.DefaultClientFuncs[name]:
+		c.customClientMethod(cur, call, name)
 	case pkg == "net" && recvName == "" && name == "Dial":
 		c.dial(call)
+	case pkg == "net" && recvName == "":
+		c.lookup(cur, call, name)
+	case pkg == "crypto/tls" && recvName == "" && name == "Dial":
+		c.tlsDial(cur, call)
 	}
 	if s := apis.LookupServerStart(pkg, recvName, name); s != nil {
 		c.serverStart(cur, call, s)

@@ -152,7 +152,7 @@ func localMixed(u string) {
 	defer cancel()
 	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
 	client.Do(req)
-	client.Get(u)
+	client.Get(u) // want `Client.Get takes no context but ctx is in scope`
 }
 
 // Look-alike: a method on a user type named Get is not http.Get.

@@ -1,0 +1,83 @@
+package noctx
+
+import (
+	"context"
+	"crypto/tls"
+	"net"
+	"net/http"
+	"net/url"
+	"time"
+)
+
+var api = &http.Client{Timeout: 10 * time.Second}
+
+// A client with a Timeout is bounded, but a context in scope cannot
+// cancel its Get, Head, Post or PostForm.
+
+func profile(ctx context.Context, u string) (*http.Response, error) {
+	return api.Get(u) // want `Client.Get takes no context but ctx is in scope.*http.NewRequestWithContext\(ctx, http.MethodGet`
+}
+
+func handler(w http.ResponseWriter, r *http.Request) {
+	resp, err := api.PostForm("https://example.com/hook", url.Values{}) // want `Client.PostForm takes no context but r is in scope.*http.NewRequestWithContext\(r.Context\(\), http.MethodPost`
+	if err == nil {
+		resp.Body.Close()
+	}
+}
+
+func resolve(ctx context.Context, host string) ([]string, error) {
+	return net.LookupHost(host) // want `net.LookupHost takes no context but ctx is in scope`
+}
+
+func resolveIP(ctx context.Context, host string) ([]net.IP, error) {
+	return net.LookupIP(host) // want `net.LookupIP takes no context`
+}
+
+func secure(ctx context.Context, addr string) (*tls.Conn, error) {
+	return tls.Dial("tcp", addr, &tls.Config{}) // want `tls.Dial has no timeout.*DialContext\(ctx, \.\.\.\)`
+}
+
+func secureNoCtx(addr string) (*tls.Conn, error) {
+	return tls.Dial("tcp", addr, &tls.Config{}) // want `tls.Dial has no timeout.*tls.DialWithDialer`
+}
+
+// Look-alikes: no context in scope, the context-taking forms, a
+// goroutine that outlives the caller's context.
+
+func profileNoCtx(u string) (*http.Response, error) {
+	return api.Get(u)
+}
+
+func profileWithCtx(ctx context.Context, u string) (*http.Response, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+	if err != nil {
+		return nil, err
+	}
+	return api.Do(req)
+}
+
+func resolveNoCtx(host string) ([]string, error) {
+	return net.LookupHost(host)
+}
+
+func resolveWithCtx(ctx context.Context, host string) ([]string, error) {
+	return net.DefaultResolver.LookupHost(ctx, host)
+}
+
+func background(ctx context.Context, u string) {
+	go func() {
+		resp, err := api.Get(u)
+		if err == nil {
+			resp.Body.Close()
+		}
+	}()
+}
+
+func secureDialer(ctx context.Context, addr string) (net.Conn, error) {
+	d := &tls.Dialer{NetDialer: &net.Dialer{Timeout: 5 * time.Second}}
+	return d.DialContext(ctx, "tcp", addr)
+}
+
+func secureWithDialer(addr string) (*tls.Conn, error) {
+	return tls.DialWithDialer(&net.Dialer{Timeout: 5 * time.Second}, "tcp", addr, &tls.Config{})
+}
