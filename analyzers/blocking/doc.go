@@ -56,7 +56,11 @@
 // worker pool; background workers, cron jobs, main and start-up code;
 // retry backoff sleeps outside handlers; tests. Goroutines the handler
 // waits for (errgroup.Go then Wait, a sync.WaitGroup) are still on the
-// request path and are reported.
+// request path and are reported. Work that a helper does only when a
+// string parameter equals a constant (if owner == "" { every workspace })
+// is not reported at calls that pass a different constant: the guard is
+// recorded with the effect and handed on through callers that pass their
+// own parameter; any other argument may match, and the work is reported.
 //
 // To silence one finding, write //apilint:ignore blocking <reason> on
 // the line or the line above.

@@ -22,6 +22,9 @@ func (s *state) argValues(nd *node, call *ast.CallExpr) []argValue {
 				out[i].param = paramIndex(nd, v)
 			}
 		}
+		if tv, ok := s.pass.TypesInfo.Types[a]; ok && tv.Value != nil && tv.Value.Kind() == constant.String {
+			out[i].isConst, out[i].constVal = true, constant.StringVal(tv.Value)
+		}
 		if t, ok := s.text(nd, a, 0); ok {
 			out[i].text, out[i].known = t.dflt, true
 			out[i].limitIfRequested = t.dflt != t.all && sqltext.Classify(t.all).Limited

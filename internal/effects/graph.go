@@ -34,6 +34,8 @@ type node struct {
 	paramUses
 	// retries are the bodies of the retry loops in the function.
 	retries []ast.Node
+	// guards are the calls that run only under a test of a parameter.
+	guards map[*ast.CallExpr]Guard
 }
 
 // target is something a call may run.
@@ -70,6 +72,9 @@ type edge struct {
 	// for the node's summary (a library call whose SQL text is a
 	// parameter: the node's callers decide what it does).
 	siteOnly bool
+	// guard is the test of one of the node's parameters the call runs
+	// under, if any.
+	guard Guard
 }
 
 // argValue is what scanning learns about one argument.
@@ -80,6 +85,9 @@ type argValue struct {
 	// the path where no optional clause is added.
 	text  string
 	known bool
+	// isConst is set when the argument is a string constant, constVal.
+	isConst  bool
+	constVal string
 	// limitIfRequested is set when a LIMIT is added to text only on some
 	// path (when the request asks for one).
 	limitIfRequested bool

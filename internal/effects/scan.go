@@ -22,6 +22,7 @@ func (s *state) scan(nd *node, body *ast.BlockStmt) {
 	nd.waits = s.waits(body)
 	nd.cached = s.cacheGuard(body)
 	nd.capsBody = s.capsBody(body)
+	nd.guards = s.guards(nd)
 	// loop describes the innermost per-element loop; looped is set inside
 	// any per-element or polling loop.
 	var visit func(n ast.Node, loop string, looped, async bool)
@@ -163,7 +164,7 @@ func (s *state) call(nd *node, call *ast.CallExpr, loop string, looped, async bo
 	}
 	for i, t := range append(targets, extra...) {
 		nd.edges = append(nd.edges, edge{to: t, async: async, param: -1, args: args, site: site,
-			inLoop: inLoop, loop: loop, looped: looped, siteOnly: i < len(siteOnly) && siteOnly[i]})
+			inLoop: inLoop, loop: loop, looped: looped, siteOnly: i < len(siteOnly) && siteOnly[i], guard: nd.guards[call]})
 	}
 	raw := rawSite{targets: append(targets, extra...), limitArgs: limitArgs, values: args, site: site}
 

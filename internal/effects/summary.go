@@ -121,6 +121,8 @@ type Effect struct {
 	// loop of its own (per element, or polling): a caller's loop around
 	// it does not add a new per-element round trip to report.
 	Looped bool
+	// Guard is the test of a parameter the effect happens under, if any.
+	Guard Guard
 }
 
 // Call is the library call at the end of the chain.
@@ -257,8 +259,19 @@ func (s *Summary) Find(async bool, kinds ...Kind) (Effect, bool) {
 func (s *Summary) add(e Effect) bool {
 	for i, o := range s.Effects {
 		if o.Kind == e.Kind && o.Async == e.Async {
+			// Under different guards the effect may happen on either
+			// path: it is unconditional.
+			g := o.Guard
+			if g != e.Guard {
+				g = Guard{}
+			}
 			if e.better(o) {
+				e.Guard = g
 				s.Effects[i] = e
+				return true
+			}
+			if g != o.Guard {
+				s.Effects[i].Guard = g
 				return true
 			}
 			return false

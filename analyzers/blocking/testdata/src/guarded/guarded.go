@@ -1,0 +1,76 @@
+// Package guarded has helpers whose slow work runs only when a parameter
+// equals a constant (here: an empty owner means "every workspace").
+// Callers that pass a constant that cannot match never run it.
+package guarded
+
+import (
+	"net/http"
+	"time"
+)
+
+// refresh sleeps between workspaces, but only when asked for all of them.
+func refresh(owner string) {
+	if owner == "" {
+		for range 3 {
+			time.Sleep(2 * time.Second)
+		}
+		return
+	}
+	touch(owner)
+}
+
+// refreshEarly is the same with the early-return form.
+func refreshEarly(owner string) {
+	if owner != "" {
+		touch(owner)
+		return
+	}
+	time.Sleep(2 * time.Second)
+}
+
+// rebuild waits only for the "full" mode.
+func rebuild(mode string) {
+	if mode == "full" {
+		time.Sleep(5 * time.Second)
+	}
+}
+
+// forOwner passes its own parameter on: the guard moves to it.
+func forOwner(owner string) { refresh(owner) }
+
+func touch(owner string) {}
+
+// Look-alikes: every call passes a constant the guard rules out.
+
+func one(w http.ResponseWriter, r *http.Request) {
+	refresh("acme")
+	refreshEarly("acme")
+	rebuild("quick")
+	forOwner("acme")
+}
+
+// Positives: an argument that can match, or that nothing is known of.
+
+func all(w http.ResponseWriter, r *http.Request) {
+	refresh("") // want `request handler all sleeps`
+}
+
+func byQuery(w http.ResponseWriter, r *http.Request) {
+	refreshEarly(r.URL.Query().Get("owner")) // want `request handler byQuery sleeps`
+}
+
+func full(w http.ResponseWriter, r *http.Request) {
+	rebuild("full") // want `request handler full sleeps`
+}
+
+func passedOn(w http.ResponseWriter, r *http.Request) {
+	forOwner(r.FormValue("owner")) // want `request handler passedOn sleeps`
+}
+
+func Routes(mux *http.ServeMux) {
+	mux.HandleFunc("/one", one)
+	mux.HandleFunc("/all", all)
+	mux.HandleFunc("/by", byQuery)
+	mux.HandleFunc("/full", full)
+	mux.HandleFunc("/passed", passedOn)
+}

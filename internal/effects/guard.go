@@ -1,0 +1,182 @@
+package effects
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+
+	"github.com/apilint/apilint/internal/source"
+)
+
+// Guard is the simple condition an effect sits under in its function: it
+// happens only when the string parameter number Param-1 equals Value ("",
+// the empty string, for a test of emptiness). The zero Guard is no
+// condition.
+//
+// A helper that lists every workspace only when its owner argument is
+// empty has the guard {owner, ""} on that work; a caller that always
+// passes a constant owner never runs it, and the effect does not reach
+// that caller. A caller that passes its own parameter hands the guard
+// on; any other argument drops it (the work may happen).
+type Guard struct {
+	Param int
+	Value string
+}
+
+// IsZero reports whether g is no condition.
+func (g Guard) IsZero() bool { return g.Param == 0 }
+
+// through returns the guard of an effect seen at a call whose arguments
+// are args, and whether the effect can happen there at all: a constant
+// argument that differs from the guard's value rules it out.
+func (g Guard) through(args []argValue) (Guard, bool) {
+	if g.IsZero() {
+		return g, true
+	}
+	i := g.Param - 1
+	if i >= len(args) {
+		return Guard{}, true
+	}
+	switch a := args[i]; {
+	case a.isConst:
+		return Guard{}, a.constVal == g.Value
+	case a.param >= 0:
+		return Guard{Param: a.param + 1, Value: g.Value}, true
+	}
+	return Guard{}, true
+}
+
+// guards maps the calls of nd's body that run only under a test of one of
+// its string parameters against a constant: inside if p == "x" { ... },
+// or after if p != "" { ...; return } in the same block. Nested guards
+// keep the outermost (either is a condition of the call).
+func (s *state) guards(nd *node) map[*ast.CallExpr]Guard {
+	if nd.body == nil {
+		return nil
+	}
+	var out map[*ast.CallExpr]Guard
+	var mark func(n ast.Node, g Guard)
+	var block func(list []ast.Stmt, g Guard)
+	mark = func(n ast.Node, g Guard) {
+		ast.Inspect(n, func(c ast.Node) bool {
+			switch c := c.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.BlockStmt:
+				if c != n {
+					block(c.List, g)
+					return false
+				}
+			case *ast.CallExpr:
+				if !g.IsZero() {
+					if out == nil {
+						out = make(map[*ast.CallExpr]Guard)
+					}
+					out[c] = g
+				}
+			}
+			return true
+		})
+	}
+	block = func(list []ast.Stmt, g Guard) {
+		for i, st := range list {
+			ifs, ok := st.(*ast.IfStmt)
+			if !ok || ifs.Init != nil {
+				mark(st, g)
+				continue
+			}
+			test, eq, ok := s.paramTest(nd, ifs.Cond)
+			if !ok {
+				mark(st, g)
+				continue
+			}
+			mark(ifs.Cond, g)
+			switch {
+			case eq:
+				inner := g
+				if inner.IsZero() {
+					inner = test
+				}
+				block(ifs.Body.List, inner)
+				if ifs.Else != nil {
+					mark(ifs.Else, g)
+				}
+			case ifs.Else == nil && source.Leaves(ifs.Body):
+				mark(ifs.Body, g)
+				rest := g
+				if rest.IsZero() {
+					rest = test
+				}
+				block(list[i+1:], rest)
+				return
+			default:
+				mark(ifs.Body, g)
+				if ifs.Else != nil {
+					mark(ifs.Else, g)
+				}
+			}
+		}
+	}
+	block(nd.body.List, Guard{})
+	return out
+}
+
+// paramTest recognises p == c, p != c, len(p) == 0 and len(p) != 0 for a
+// string parameter p of nd and a string constant c, returning the guard
+// "p equals c" and whether the test is == (true) or != (false).
+func (s *state) paramTest(nd *node, cond ast.Expr) (Guard, bool, bool) {
+	be, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok || (be.Op != token.EQL && be.Op != token.NEQ) {
+		return Guard{}, false, false
+	}
+	info := s.pass.TypesInfo
+	side := func(x, y ast.Expr) (Guard, bool) {
+		tv, ok := info.Types[y]
+		if !ok || tv.Value == nil {
+			return Guard{}, false
+		}
+		if call, ok := ast.Unparen(x).(*ast.CallExpr); ok && len(call.Args) == 1 {
+			// len(p) == 0
+			if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok && id.Name == "len" {
+				if _, builtin := info.Uses[id].(*types.Builtin); builtin && tv.Value.Kind() == constant.Int {
+					if n, exact := constant.Int64Val(tv.Value); exact && n == 0 {
+						if p := s.stringParam(nd, call.Args[0]); p >= 0 {
+							return Guard{Param: p + 1, Value: ""}, true
+						}
+					}
+				}
+			}
+			return Guard{}, false
+		}
+		if tv.Value.Kind() != constant.String {
+			return Guard{}, false
+		}
+		if p := s.stringParam(nd, x); p >= 0 {
+			return Guard{Param: p + 1, Value: constant.StringVal(tv.Value)}, true
+		}
+		return Guard{}, false
+	}
+	g, ok := side(be.X, be.Y)
+	if !ok {
+		g, ok = side(be.Y, be.X)
+	}
+	return g, be.Op == token.EQL, ok
+}
+
+// stringParam returns the index of the string parameter of nd that e
+// names, or -1.
+func (s *state) stringParam(nd *node, e ast.Expr) int {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return -1
+	}
+	v, ok := s.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok {
+		return -1
+	}
+	if b, ok := v.Type().Underlying().(*types.Basic); !ok || b.Info()&types.IsString == 0 {
+		return -1
+	}
+	return paramIndex(nd, v)
+}
