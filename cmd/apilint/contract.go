@@ -114,7 +114,7 @@ and input errors.`,
 			if err != nil {
 				return err
 			}
-			return writeContract(stdout, stderr, f, failOn, res.Findings,
+			return writeContract(stdout, stderr, f, failOn, res.Findings, args,
 				fmt.Sprintf("%s (%s) → %s (%s): %s", args[0], res.BaseVersion, args[1], res.RevisionVersion, count(res.Changes, "change")))
 		},
 	}
@@ -145,7 +145,7 @@ func newContractLint(stdout, stderr io.Writer) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return writeContract(stdout, stderr, f, failOn, fs, args[0])
+			return writeContract(stdout, stderr, f, failOn, fs, args, args[0])
 		},
 	}
 	addContractFlags(cmd, &f)
@@ -212,7 +212,16 @@ func (f contractFlags) options(cmd *cobra.Command, stdin io.Reader) (contract.Op
 }
 
 // writeContract prints findings and turns them into the exit status.
-func writeContract(stdout, stderr io.Writer, f contractFlags, failOn report.Level, fs []report.Finding, what string) error {
+// specs are the spec arguments. Text, JSON and Markdown name files as the
+// command line does; GitHub annotations and SARIF from the repository
+// root, as GitHub resolves them.
+func writeContract(stdout, stderr io.Writer, f contractFlags, failOn report.Level, fs []report.Finding, specs []string, what string) error {
+	opts := sarifOptions("")
+	shown := fs
+	if f.format == "github" || f.format == "sarif" {
+		shown = fromRepoRoot(fs, specs, opts.WorkDir, opts.Root)
+		opts.WorkDir = opts.Root
+	}
 	var err error
 	switch {
 	case f.summary:
@@ -226,11 +235,10 @@ func writeContract(stdout, stderr io.Writer, f contractFlags, failOn report.Leve
 	case f.format == "github":
 		// The annotations GitHub shows, and the whole report in the
 		// step summary when the step has one.
-		err = report.GitHubWith(stdout, fs, report.GitHubOptions{StepSummary: os.Getenv("GITHUB_STEP_SUMMARY")})
+		err = report.GitHubWith(stdout, shown, report.GitHubOptions{StepSummary: os.Getenv("GITHUB_STEP_SUMMARY")})
 	default:
-		opts := sarifOptions("")
 		opts.Rules = contractRules(fs)
-		err = report.Write(stdout, f.format, fs, opts)
+		err = report.Write(stdout, f.format, shown, opts)
 	}
 	if err != nil {
 		return err
