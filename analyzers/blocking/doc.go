@@ -54,7 +54,8 @@
 // Not reported: the same calls in a goroutine the handler starts and does
 // not wait for (go func() { ... }()), or work handed to a queue or a
 // worker pool; background workers, cron jobs, main and start-up code;
-// retry backoff sleeps outside handlers; tests. Goroutines the handler
+// retry backoff sleeps outside handlers; streaming gRPC methods (they
+// pace a stream by design); tests. Goroutines the handler
 // waits for (errgroup.Go then Wait, a sync.WaitGroup) are still on the
 // request path and are reported. Work that a helper does only when a
 // string parameter equals a constant (if owner == "" { every workspace })
