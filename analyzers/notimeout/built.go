@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/ast/inspector"
 
@@ -26,6 +27,11 @@ type built struct {
 	scope ast.Node
 	// constructor names the function that returns the value, if any.
 	constructor string
+	// fallback is set when the value is the default a function gives its
+	// parameter of that name when called with nil:
+	// if c == nil { c = &http.Client{} }. fallbackFn is that function.
+	fallback   *types.Var
+	fallbackFn *types.Func
 }
 
 var (
@@ -135,10 +141,65 @@ func (c *checker) describe(cur inspector.Cursor, lit *ast.CompositeLit) built {
 	}
 	b.scope = source.Body(fn.Node())
 	decl, isDecl := fn.Node().(*ast.FuncDecl)
+	if isDecl && b.targetVar != nil && c.nilTested(parent, b.targetVar) {
+		if f, ok := c.pass.TypesInfo.Defs[decl.Name].(*types.Func); ok && slices.Contains(source.Params(c.pass.TypesInfo, decl), b.targetVar) {
+			b.fallback, b.fallbackFn = b.targetVar, f
+		}
+	}
 	if isDecl && (returned || returnsIdent(b.scope, b.target)) {
 		b.constructor = source.FuncName(decl)
 	}
 	return b
+}
+
+// nilTested reports whether the statement at cur runs inside
+// if v == nil { ... }, as its first enclosing if.
+func (c *checker) nilTested(cur inspector.Cursor, v *types.Var) bool {
+	for up := range cur.Enclosing((*ast.IfStmt)(nil), (*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
+		ifs, ok := up.Node().(*ast.IfStmt)
+		if !ok {
+			return false
+		}
+		be, ok := ast.Unparen(ifs.Cond).(*ast.BinaryExpr)
+		if !ok || be.Op != token.EQL {
+			return false
+		}
+		x, y := ast.Unparen(be.X), ast.Unparen(be.Y)
+		if c.pass.TypesInfo.Types[x].IsNil() {
+			x, y = y, x
+		}
+		id, ok := x.(*ast.Ident)
+		return ok && c.pass.TypesInfo.Types[y].IsNil() && c.pass.TypesInfo.Uses[id] == v &&
+			ifs.Body.Pos() <= cur.Node().Pos() && cur.Node().End() <= ifs.Body.End()
+	}
+	return false
+}
+
+// passesNil reports whether a call of fn in this package passes nil as
+// its parameter v.
+func (c *checker) passesNil(fn *types.Func, v *types.Var) bool {
+	idx := -1
+	params := fn.Signature().Params()
+	for i := 0; i < params.Len(); i++ {
+		if params.At(i) == v {
+			idx = i
+		}
+	}
+	found := false
+	for _, file := range c.pass.Files {
+		ast.Inspect(file, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok || found {
+				return !found
+			}
+			if source.Used(c.pass.TypesInfo, call.Fun) == fn && idx >= 0 && idx < len(call.Args) &&
+				c.pass.TypesInfo.Types[call.Args[idx]].IsNil() {
+				found = true
+			}
+			return !found
+		})
+	}
+	return found
 }
 
 // returnsIdent reports whether a return statement in body mentions the

@@ -22,6 +22,11 @@ func (c *checker) client(b built) {
 	if streamingTransport(b.lit) || c.onlyBoundedRequests(b) {
 		return
 	}
+	if b.fallback != nil && !c.passesNil(b.fallbackFn, b.fallback) {
+		// A default for a nil argument that no call here passes: the
+		// callers choose their client.
+		return
+	}
 	what := "http.Client has no Timeout"
 	if b.constructor != "" {
 		what = b.constructor + " returns an http.Client with no Timeout"

@@ -20,7 +20,10 @@
 //   - an http.Client built with no Timeout (a composite literal, new or a
 //     zero-value variable), unless Timeout is assigned later in the same
 //     function or its Transport is a literal that sets
-//     ResponseHeaderTimeout (streaming clients). When the client is built
+//     ResponseHeaderTimeout (streaming clients), or it is the default a
+//     function gives its *http.Client parameter when called with nil
+//     (if c == nil { c = &http.Client{} }) and no call in the package
+//     passes nil: its callers choose the client. When the client is built
 //     in a constructor, the message names it. The suggested fix adds
 //     Timeout: 10 * time.Second.
 //

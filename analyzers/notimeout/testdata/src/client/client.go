@@ -164,3 +164,25 @@ func lookAlike() string {
 	var http cache
 	return http.Get("k")
 }
+
+// Look-alike: a default for a nil argument that no call passes.
+type api struct{ hc *http.Client }
+
+func newAPI(hc *http.Client) *api {
+	if hc == nil {
+		hc = &http.Client{}
+	}
+	return &api{hc: hc}
+}
+
+func useAPI() *api { return newAPI(&http.Client{Timeout: time.Second}) }
+
+// The same default, reached with nil.
+func newAPIDefault(hc *http.Client) *api {
+	if hc == nil {
+		hc = &http.Client{} // want `returns an http.Client with no Timeout`
+	}
+	return &api{hc: hc}
+}
+
+func useAPIDefault() *api { return newAPIDefault(nil) }
