@@ -30,17 +30,55 @@
 // (WHERE id = ANY($1), IN (...), a JOIN, gorm's Preload) and look elements
 // up in a map.
 //
-// Not reported: pgx batches (Batch.Queue in the loop, one SendBatch after
-// it); retry loops (a constant bound of at most 10 and a break or return
-// in the body); for {} and for cond {} loops, which page through results
-// or poll; loops that only build the arguments of one query run after
-// them. A lookup behind a per-element cache miss is still reported: the
-// cold cache makes the N+1.
+// # Levels: where the loop's collection comes from
 //
-// Writes in a loop (INSERT, UPDATE, DELETE per element) are reported at
-// level warning, with the bulk alternatives: a multi-row INSERT, COPY
-// (pgx CopyFrom), or INSERT ... SELECT FROM UNNEST($1). -nplusone.writes=false
-// turns them off.
+// The level follows what decides N, and the message says which:
+//
+//   - error: the rows of a multi-row read (directly, or a helper's result
+//     whose summary reads many rows), or a collection nothing is known of
+//     (a parameter, the receiver's state), which may grow with stored data;
+//   - warning: the items of one request or one message (a decoded body,
+//     query parameters, the fields of one entity: the tags of a post), whose
+//     size that one input bounds; every write in a loop (below); a read with
+//     the same arguments on every iteration ("loop-invariant query": hoist
+//     it out of the loop);
+//   - note: any of these when the program's database runs in the process
+//     (mattn/go-sqlite3, modernc.org/sqlite, ncruces, glebarez/sqlite and the
+//     like, seen from the drivers it imports, or -nplusone.database), where a
+//     round trip costs microseconds;
+//   - not reported: a collection the code fixes (a composite literal, a
+//     package-level table, strings.Split of a constant).
+//
+// Writes in a loop (INSERT, UPDATE, DELETE per element) are warnings with
+// the bulk form of the program's database: COPY or UNNEST for PostgreSQL, a
+// multi-row INSERT for MySQL, one transaction with one prepared statement
+// for SQLite. -nplusone.writes=false turns them off.
+//
+// # Not reported
+//
+//   - pgx batches (Batch.Queue in the loop, one SendBatch after it);
+//   - retry loops: a constant bound of at most 10, or a range over a list of
+//     backoff delays ([]time.Duration), with a break or return in the body,
+//     and helpers that loop so (learnt from their bodies);
+//   - for {} and for cond {} loops, which page through results or poll;
+//     workers that range over a channel (one job per iteration); loops over
+//     pre-chunked batches (a slice of slices) or stepping by a chunk size;
+//   - loops that only build the arguments of one query run after them;
+//   - set-up code: a package path element, file name or enclosing function
+//     whose name contains migrat, seed, fixture, backup, restore or
+//     bootstrap, and functions named like createTables, initSchema or
+//     ensureIndexes: they run once, over a list the code fixes;
+//   - a write only on a failure path (inside if err != nil, errors.Is or
+//     errors.As): it records the failure of one element;
+//   - the batch-writer pattern on an in-process database: a prepared
+//     statement executed per element inside one transaction (on a networked
+//     database it stays a write warning: still a round trip per row);
+//   - a read behind an in-process cache whose key does not depend on the
+//     element (an instance setting): one query per process. A lookup behind
+//     a per-element cache miss is still reported: the cold cache makes the
+//     N+1;
+//   - work a function does only when a string parameter equals a constant,
+//     at calls whose constant argument rules it out (see effects.Guard).
 //
 // Calls through an interface whose implementation apilint cannot see
 // (under go vet and golangci-lint, when it lives in a package the caller
