@@ -4,7 +4,10 @@
 // functions in short chains (handler → service → store), spread over
 // packages of 500. It prints, for each, the apilint process's CPU time
 // (user + system, the go list it runs included) and peak memory, after
-// go build ./... has warmed the build cache.
+// go build ./... has warmed the build cache. Beside each, the floor: the
+// same measures for bench/scale/floor, which loads the packages as the
+// standalone driver does (syntax and types from source) and runs no
+// analyzer, so that what apilint adds to go/packages and go/types shows.
 //
 //	go run ./bench/scale [-apilint path] [-depths 500,1000,2000,4000] [-funcs 5000,20000]
 //
@@ -43,16 +46,22 @@ func main() {
 			log.Fatal(err)
 		}
 	}
-	fmt.Printf("%-28s %10s %10s %10s %s\n", "module", "cpu", "wall", "peak MB", "findings")
+	floor := filepath.Join(tmp, "floor")
+	build := exec.Command("go", "build", "-o", floor, "./bench/scale/floor")
+	build.Stderr = os.Stderr
+	if err := build.Run(); err != nil {
+		log.Fatal(err)
+	}
+	fmt.Printf("%-28s %10s %10s %10s %8s   %10s %10s\n", "module", "cpu", "wall", "peak MB", "findings", "floor cpu", "floor MB")
 	for _, d := range ints(*depths) {
 		dir := filepath.Join(tmp, fmt.Sprintf("deep%d", d))
 		writeDeep(dir, d)
-		measure(*bin, dir, fmt.Sprintf("chain of %d calls", d))
+		measure(*bin, floor, dir, fmt.Sprintf("chain of %d calls", d))
 	}
 	for _, n := range ints(*funcs) {
 		dir := filepath.Join(tmp, fmt.Sprintf("wide%d", n))
 		writeWide(dir, n)
-		measure(*bin, dir, fmt.Sprintf("%d functions", n))
+		measure(*bin, floor, dir, fmt.Sprintf("%d functions", n))
 	}
 }
 
@@ -106,7 +115,7 @@ func writeWide(dir string, n int) {
 	}
 }
 
-func measure(bin, dir, name string) {
+func measure(bin, floor, dir, name string) {
 	// As in bench/vet, the build cache is warmed first: go list compiles
 	// the packages it describes, which is the build's cost, not apilint's.
 	warm := exec.Command("go", "build", "./...")
@@ -114,15 +123,24 @@ func measure(bin, dir, name string) {
 	if err := warm.Run(); err != nil {
 		log.Fatalf("%s: go build: %v", name, err)
 	}
-	cmd := exec.Command(bin, "--format", "json", "./...")
+	out, cpu, wall, peak := run(dir, bin, "--format", "json", "./...")
+	_, fcpu, _, fpeak := run(dir, floor, "./...")
+	fmt.Printf("%-28s %9.2fs %9.2fs %10d %8d   %9.2fs %10d\n", name, cpu.Seconds(), wall.Seconds(), peak,
+		strings.Count(string(out), `"rule":`), fcpu.Seconds(), fpeak)
+}
+
+// run runs a command in dir and returns its output, CPU time (user +
+// system, its children included), wall time and peak memory in MB.
+func run(dir, bin string, args ...string) ([]byte, time.Duration, time.Duration, int64) {
+	cmd := exec.Command(bin, args...)
 	cmd.Dir = dir
 	start := time.Now()
 	out, err := cmd.Output()
 	wall := time.Since(start)
 	if ee, ok := err.(*exec.ExitError); ok && ee.ExitCode() != 1 {
-		log.Fatalf("%s: %v\n%s", name, err, ee.Stderr)
+		log.Fatalf("%s %v: %v\n%s", bin, args, err, ee.Stderr)
 	}
 	ru := cmd.ProcessState.SysUsage().(*syscall.Rusage)
 	cpu := time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-	fmt.Printf("%-28s %9.2fs %9.2fs %10d %d\n", name, cpu.Seconds(), wall.Seconds(), ru.Maxrss/1024, strings.Count(string(out), `"rule":`))
+	return out, cpu, wall, ru.Maxrss / 1024
 }
