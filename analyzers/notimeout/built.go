@@ -22,6 +22,9 @@ type built struct {
 	target string
 	// targetVar is the local variable the value is stored in, if any.
 	targetVar *types.Var
+	// stored is the variable or struct field the value is stored in, if
+	// any (c, s.client, service{client: ...}).
+	stored types.Object
 	// scope is the code searched for later field assignments: the
 	// outermost enclosing function body, or nil at package level.
 	scope ast.Node
@@ -110,8 +113,18 @@ func (c *checker) describe(cur inspector.Cursor, lit *ast.CompositeLit) built {
 		for i, rhs := range p.Rhs {
 			if rhs == node.Node() && i < len(p.Lhs) && len(p.Lhs) == len(p.Rhs) {
 				b.target = types.ExprString(p.Lhs[i])
+				b.stored = source.Used(c.pass.TypesInfo, p.Lhs[i])
 				if id, ok := p.Lhs[i].(*ast.Ident); ok {
 					b.targetVar = c.localVar(id)
+					b.stored = c.pass.TypesInfo.ObjectOf(id)
+				}
+			}
+		}
+	case *ast.KeyValueExpr:
+		if p.Value == node.Node() {
+			if key, ok := p.Key.(*ast.Ident); ok {
+				if v, ok := c.pass.TypesInfo.Uses[key].(*types.Var); ok && v.IsField() {
+					b.stored = v
 				}
 			}
 		}
@@ -120,6 +133,7 @@ func (c *checker) describe(cur inspector.Cursor, lit *ast.CompositeLit) built {
 			if v == node.Node() && i < len(p.Names) {
 				b.target = p.Names[i].Name
 				b.targetVar = c.localVar(p.Names[i])
+				b.stored = c.pass.TypesInfo.ObjectOf(p.Names[i])
 			}
 		}
 	}

@@ -3,6 +3,8 @@ package notimeout
 import (
 	"go/ast"
 	"go/types"
+	"path/filepath"
+	"strconv"
 
 	"golang.org/x/tools/go/ast/inspector"
 
@@ -19,7 +21,7 @@ func (c *checker) client(b built) {
 	if field(b.lit, "Timeout") != nil || c.assignedLater(b, "Timeout") {
 		return
 	}
-	if streamingTransport(b.lit) || c.onlyBoundedRequests(b) {
+	if streamingTransport(b.lit) || dialsWithDeadlines(b.lit) || c.onlyBoundedRequests(b) {
 		return
 	}
 	if b.fallback != nil && !c.passesNil(b.fallbackFn, b.fallback) {
@@ -30,6 +32,17 @@ func (c *checker) client(b built) {
 	what := "http.Client has no Timeout"
 	if b.constructor != "" {
 		what = b.constructor + " returns an http.Client with no Timeout"
+	}
+	if at := c.streamedAt(b.stored); at.IsValid() {
+		p := c.pass.Fset.Position(at)
+		c.rep.Report(findings.Finding{
+			Pos: b.pos,
+			End: b.end,
+			Message: what + ", and its responses are read as a stream (" + filepath.Base(p.Filename) + ":" + strconv.Itoa(p.Line) + "): " +
+				"nothing bounds the wait for an upstream that never answers; Client.Timeout would also cut the stream, so set " +
+				"Transport.ResponseHeaderTimeout (and a dial timeout) and give each request a context the caller can cancel",
+		})
+		return
 	}
 	f := findings.Finding{
 		Pos:     b.pos,

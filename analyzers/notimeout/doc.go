@@ -23,9 +23,14 @@
 //     ResponseHeaderTimeout (streaming clients), or it is the default a
 //     function gives its *http.Client parameter when called with nil
 //     (if c == nil { c = &http.Client{} }) and no call in the package
-//     passes nil: its callers choose the client. When the client is built
-//     in a constructor, the message names it. The suggested fix adds
-//     Timeout: 10 * time.Second.
+//     passes nil: its callers choose the client, or its Transport dials
+//     with deadlines (a DialContext literal that calls SetDeadline on the
+//     connection). A client whose responses are read as a stream (a
+//     scanner, reader or decoder read in a loop, or io.Copy to a
+//     ResponseWriter) is told to set Transport.ResponseHeaderTimeout and
+//     use a context instead: Client.Timeout would cut the stream. When
+//     the client is built in a constructor, the message names it. The
+//     suggested fix adds Timeout: 10 * time.Second.
 //
 // Servers:
 //
