@@ -68,6 +68,9 @@
 //     whose name contains migrat, seed, fixture, backup, restore or
 //     bootstrap, and functions named like createTables, initSchema or
 //     ensureIndexes: they run once, over a list the code fixes;
+//   - a write that marks an element done after work per element that is
+//     not the database's (an outbound request, mail, a command earlier in
+//     the loop body): a worker acknowledging each job;
 //   - a write only on a failure path (inside if err != nil, errors.Is or
 //     errors.As): it records the failure of one element;
 //   - the batch-writer pattern on an in-process database: a prepared

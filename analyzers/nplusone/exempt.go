@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/apilint/apilint/internal/apis"
+	"github.com/apilint/apilint/internal/effects"
 	"github.com/apilint/apilint/internal/source"
 )
 
@@ -139,4 +140,32 @@ func (c *checker) database() apis.Database {
 	}
 	c.db = &db
 	return db
+}
+
+// acknowledges reports whether write, in region r, records that the
+// element was handled after work per element that is not the database's:
+// an outbound request, mail or a command earlier in the body (a worker
+// that marks each job done once it ran). That write is the job's
+// acknowledgement: batching it would lose which jobs were done when the
+// worker stops midway, and the work dwarfs the round trip.
+func (c *checker) acknowledges(r *region, write *ast.CallExpr) bool {
+	found := false
+	ast.Inspect(r.body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if found || !ok {
+			return !found
+		}
+		if call.Pos() >= write.Pos() {
+			return false
+		}
+		if site := c.res.At(call); site != nil {
+			for _, e := range site.Effects() {
+				if !e.Async && (e.Kind == effects.HTTP || e.Kind == effects.Blocking) {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
 }

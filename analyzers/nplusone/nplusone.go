@@ -211,6 +211,9 @@ func (c *checker) report(r *region, at ast.Node, effs []effects.Effect, implemen
 		if c.onFailurePath(r, call) {
 			return // records a failure, once per failing element
 		}
+		if c.acknowledges(r, call) {
+			return // marks one job done after its work
+		}
 		if db.Embedded() && c.preparedWrite(call) {
 			return // the bulk form of an embedded database
 		}

@@ -114,3 +114,24 @@ func (s *Server) withRetry(ctx context.Context, id int64) error {
 	}
 	return nil
 }
+
+// A worker that runs each job (an outbound request) and then marks it
+// done: the write acknowledges one job, it is not an N+1.
+func (s *Server) runJobs(ctx context.Context, jobs []Order) {
+	for _, j := range jobs {
+		req, _ := http.NewRequestWithContext(ctx, http.MethodPost, "https://hooks.example.com", nil)
+		if _, err := http.DefaultClient.Do(req); err != nil {
+			continue
+		}
+		s.db.ExecContext(ctx, "UPDATE jobs SET done = true WHERE id = $1", j.ID)
+	}
+}
+
+// Look-alike: the mark comes before the work, with nothing to
+// acknowledge: still one write per element.
+func (s *Server) markThenRun(ctx context.Context, jobs []Order) {
+	for _, j := range jobs {
+		s.db.ExecContext(ctx, "UPDATE jobs SET started = now() WHERE id = $1", j.ID) // want `N\+1 write: \(\*sql.DB\).ExecContext runs once per element of jobs`
+		go http.Get("https://hooks.example.com")
+	}
+}
