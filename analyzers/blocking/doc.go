@@ -58,8 +58,9 @@
 // pace a stream by design); tests. Goroutines the handler
 // waits for (errgroup.Go then Wait, a sync.WaitGroup) are still on the
 // request path and are reported. Work that a helper does only when a
-// string parameter equals a constant (if owner == "" { every workspace })
-// is not reported at calls that pass a different constant: the guard is
+// parameter equals a constant (if owner == "" { every workspace }, or
+// if retry { sleep }) is not reported at calls that pass a different
+// constant: the guard is
 // recorded with the effect and handed on through callers that pass their
 // own parameter; any other argument may match, and the work is reported.
 //

@@ -22,8 +22,8 @@ func (s *state) argValues(nd *node, call *ast.CallExpr) []argValue {
 				out[i].param = paramIndex(nd, v)
 			}
 		}
-		if tv, ok := s.pass.TypesInfo.Types[a]; ok && tv.Value != nil && tv.Value.Kind() == constant.String {
-			out[i].isConst, out[i].constVal = true, constant.StringVal(tv.Value)
+		if tv, ok := s.pass.TypesInfo.Types[a]; ok && tv.Value != nil && tv.Value.Kind() != constant.Unknown {
+			out[i].isConst, out[i].constVal = true, tv.Value.ExactString()
 		}
 		if t, ok := s.text(nd, a, 0); ok {
 			out[i].text, out[i].known = t.dflt, true

@@ -85,7 +85,8 @@ type argValue struct {
 	// the path where no optional clause is added.
 	text  string
 	known bool
-	// isConst is set when the argument is a string constant, constVal.
+	// isConst is set when the argument is a constant; constVal is its
+	// exact Go text (see Guard).
 	isConst  bool
 	constVal string
 	// limitIfRequested is set when a LIMIT is added to text only on some

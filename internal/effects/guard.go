@@ -10,9 +10,9 @@ import (
 )
 
 // Guard is the simple condition an effect sits under in its function: it
-// happens only when the string parameter number Param-1 equals Value ("",
-// the empty string, for a test of emptiness). The zero Guard is no
-// condition.
+// happens only when parameter number Param-1 equals the constant Value
+// (its exact Go text: "\"\"" for the empty string, as a test of emptiness;
+// "true" for if retry { ... }). The zero Guard is no condition.
 //
 // A helper that lists every workspace only when its owner argument is
 // empty has the guard {owner, ""} on that work; a caller that always
@@ -48,9 +48,9 @@ func (g Guard) through(args []argValue) (Guard, bool) {
 }
 
 // guards maps the calls of nd's body that run only under a test of one of
-// its string parameters against a constant: inside if p == "x" { ... },
-// or after if p != "" { ...; return } in the same block. Nested guards
-// keep the outermost (either is a condition of the call).
+// its parameters against a constant: inside if p == "x" { ... } or
+// if retry { ... }, or after if p != "" { ...; return } in the same block.
+// Nested guards keep the outermost (either is a condition of the call).
 func (s *state) guards(nd *node) map[*ast.CallExpr]Guard {
 	if nd.body == nil {
 		return nil
@@ -122,15 +122,28 @@ func (s *state) guards(nd *node) map[*ast.CallExpr]Guard {
 	return out
 }
 
-// paramTest recognises p == c, p != c, len(p) == 0 and len(p) != 0 for a
-// string parameter p of nd and a string constant c, returning the guard
-// "p equals c" and whether the test is == (true) or != (false).
+// paramTest recognises p == c and p != c for a parameter p of nd of a
+// basic type and a constant c, len(p) == 0 and len(p) != 0 for a string
+// parameter, and p and !p for a boolean one, returning the guard "p
+// equals c" and whether the test is == (true) or != (false).
 func (s *state) paramTest(nd *node, cond ast.Expr) (Guard, bool, bool) {
+	info := s.pass.TypesInfo
+	switch c := ast.Unparen(cond).(type) {
+	case *ast.Ident:
+		if p := s.basicParam(nd, c, types.IsBoolean); p >= 0 {
+			return Guard{Param: p + 1, Value: "true"}, true, true
+		}
+	case *ast.UnaryExpr:
+		if c.Op == token.NOT {
+			if p := s.basicParam(nd, c.X, types.IsBoolean); p >= 0 {
+				return Guard{Param: p + 1, Value: "false"}, true, true
+			}
+		}
+	}
 	be, ok := ast.Unparen(cond).(*ast.BinaryExpr)
 	if !ok || (be.Op != token.EQL && be.Op != token.NEQ) {
 		return Guard{}, false, false
 	}
-	info := s.pass.TypesInfo
 	side := func(x, y ast.Expr) (Guard, bool) {
 		tv, ok := info.Types[y]
 		if !ok || tv.Value == nil {
@@ -141,19 +154,19 @@ func (s *state) paramTest(nd *node, cond ast.Expr) (Guard, bool, bool) {
 			if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok && id.Name == "len" {
 				if _, builtin := info.Uses[id].(*types.Builtin); builtin && tv.Value.Kind() == constant.Int {
 					if n, exact := constant.Int64Val(tv.Value); exact && n == 0 {
-						if p := s.stringParam(nd, call.Args[0]); p >= 0 {
-							return Guard{Param: p + 1, Value: ""}, true
+						if p := s.basicParam(nd, call.Args[0], types.IsString); p >= 0 {
+							return Guard{Param: p + 1, Value: `""`}, true
 						}
 					}
 				}
 			}
 			return Guard{}, false
 		}
-		if tv.Value.Kind() != constant.String {
+		if tv.Value.Kind() == constant.Unknown {
 			return Guard{}, false
 		}
-		if p := s.stringParam(nd, x); p >= 0 {
-			return Guard{Param: p + 1, Value: constant.StringVal(tv.Value)}, true
+		if p := s.basicParam(nd, x, types.IsConstType); p >= 0 {
+			return Guard{Param: p + 1, Value: tv.Value.ExactString()}, true
 		}
 		return Guard{}, false
 	}
@@ -164,9 +177,9 @@ func (s *state) paramTest(nd *node, cond ast.Expr) (Guard, bool, bool) {
 	return g, be.Op == token.EQL, ok
 }
 
-// stringParam returns the index of the string parameter of nd that e
-// names, or -1.
-func (s *state) stringParam(nd *node, e ast.Expr) int {
+// basicParam returns the index of the parameter of nd that e names when
+// its type is a basic type with info, or -1.
+func (s *state) basicParam(nd *node, e ast.Expr, info types.BasicInfo) int {
 	id, ok := ast.Unparen(e).(*ast.Ident)
 	if !ok {
 		return -1
@@ -175,7 +188,7 @@ func (s *state) stringParam(nd *node, e ast.Expr) int {
 	if !ok {
 		return -1
 	}
-	if b, ok := v.Type().Underlying().(*types.Basic); !ok || b.Info()&types.IsString == 0 {
+	if b, ok := v.Type().Underlying().(*types.Basic); !ok || b.Info()&info == 0 {
 		return -1
 	}
 	return paramIndex(nd, v)

@@ -35,6 +35,20 @@ func rebuild(mode string) {
 	}
 }
 
+// connect waits between attempts only when asked to retry.
+func connect(retry bool) {
+	if retry {
+		time.Sleep(3 * time.Second)
+	}
+}
+
+// warm waits unless quick.
+func warm(quick bool) {
+	if !quick {
+		time.Sleep(time.Second)
+	}
+}
+
 // forOwner passes its own parameter on: the guard moves to it.
 func forOwner(owner string) { refresh(owner) }
 
@@ -47,6 +61,8 @@ func one(w http.ResponseWriter, r *http.Request) {
 	refreshEarly("acme")
 	rebuild("quick")
 	forOwner("acme")
+	connect(false)
+	warm(true)
 }
 
 // Positives: an argument that can match, or that nothing is known of.
@@ -63,6 +79,14 @@ func full(w http.ResponseWriter, r *http.Request) {
 	rebuild("full") // want `request handler full sleeps`
 }
 
+func retried(w http.ResponseWriter, r *http.Request) {
+	connect(true) // want `request handler retried sleeps`
+}
+
+func slowWarm(w http.ResponseWriter, r *http.Request) {
+	warm(false) // want `request handler slowWarm sleeps`
+}
+
 func passedOn(w http.ResponseWriter, r *http.Request) {
 	forOwner(r.FormValue("owner")) // want `request handler passedOn sleeps`
 }
@@ -73,4 +97,6 @@ func Routes(mux *http.ServeMux) {
 	mux.HandleFunc("/by", byQuery)
 	mux.HandleFunc("/full", full)
 	mux.HandleFunc("/passed", passedOn)
+	mux.HandleFunc("/retried", retried)
+	mux.HandleFunc("/warm", slowWarm)
 }
