@@ -74,8 +74,10 @@
 //   - a write only on a failure path (inside if err != nil, errors.Is or
 //     errors.As): it records the failure of one element;
 //   - the batch-writer pattern on an in-process database: a prepared
-//     statement executed per element inside one transaction (on a networked
-//     database it stays a write warning: still a round trip per row);
+//     statement executed per element, or statements on a transaction
+//     (*sql.Tx, *sqlx.Tx) begun before the loop, as the receiver or handed
+//     to a helper (on a networked database it stays a write warning: still
+//     a round trip per row);
 //   - a read behind an in-process cache whose key does not depend on the
 //     element (an instance setting): one query per process. A lookup behind
 //     a per-element cache miss is still reported: the cold cache makes the

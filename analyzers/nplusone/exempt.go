@@ -93,17 +93,36 @@ func isError(t types.Type) bool {
 	return t != nil && types.Identical(t, types.Universe.Lookup("error").Type())
 }
 
-// preparedWrite reports whether call executes a prepared statement
-// (*sql.Stmt, sqlx's *Stmt): the batch-writer pattern, one statement
-// prepared in a transaction and executed per element.
-func (c *checker) preparedWrite(call *ast.CallExpr) bool {
-	fn, recv := apis.Callee(c.pass.TypesInfo, call)
-	if fn == nil || recv == nil {
-		return false
+// batchWrite reports whether call, in region r, writes the way a batch
+// writer does on an embedded database: it executes a prepared statement
+// (*sql.Stmt, sqlx's *Stmt and *NamedStmt), or it runs on a transaction
+// begun before the loop (*sql.Tx, *sqlx.Tx, as the receiver or handed to
+// a helper). One transaction is SQLite's bulk form: the rows reach the
+// disk once, at the commit.
+func (c *checker) batchWrite(r *region, call *ast.CallExpr) bool {
+	info := c.pass.TypesInfo
+	fn, recv := apis.Callee(info, call)
+	if fn != nil && recv != nil {
+		pkg, name := apis.NamedOf(apis.Deref(recv))
+		if name == "Stmt" && (pkg == "database/sql" || pkg == "github.com/jmoiron/sqlx") ||
+			name == "NamedStmt" && pkg == "github.com/jmoiron/sqlx" {
+			return true
+		}
 	}
-	pkg, name := apis.NamedOf(apis.Deref(recv))
-	return name == "Stmt" && (pkg == "database/sql" || pkg == "github.com/jmoiron/sqlx") ||
-		name == "NamedStmt" && pkg == "github.com/jmoiron/sqlx"
+	operands := append([]ast.Expr(nil), call.Args...)
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+		operands = append(operands, sel.X)
+	}
+	for _, e := range operands {
+		pkg, name := apis.NamedOf(apis.Deref(info.TypeOf(e)))
+		if name != "Tx" || pkg != "database/sql" && pkg != "github.com/jmoiron/sqlx" {
+			continue
+		}
+		if v, ok := source.Used(info, e).(*types.Var); ok && v.Pos() < r.pos {
+			return true
+		}
+	}
+	return false
 }
 
 // database returns the database the package talks to, from the drivers

@@ -214,7 +214,7 @@ func (c *checker) report(r *region, at ast.Node, effs []effects.Effect, implemen
 		if c.acknowledges(r, call) {
 			return // marks one job done after its work
 		}
-		if db.Embedded() && c.preparedWrite(call) {
+		if db.Embedded() && c.batchWrite(r, call) {
 			return // the bulk form of an embedded database
 		}
 	}
