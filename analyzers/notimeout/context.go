@@ -292,10 +292,19 @@ func (c *checker) enclosingHandler(cur inspector.Cursor) (inspector.Cursor, *eff
 // the request's context cannot cancel it, so a client that goes away, or
 // a request that times out, leaves the query running. The finding is at
 // the handler's call, with the chain; the call itself is a note at most
-// (-notimeout.all), since it has no context to use.
+// (-notimeout.all), since it has no context to use. On a database that
+// runs in the process (SQLite) a query holds no connection to a server
+// and most take microseconds: a note, with -notimeout.all.
 func (c *checker) unboundedByRequest(h *effects.Handler) {
 	if h.Node == nil || h.Context == "" || h.Detached {
 		return
+	}
+	level, embedded := report.Level(""), ""
+	if db := apis.DatabaseOf(c.pass.Pkg); db.Embedded() {
+		if !c.s.all {
+			return
+		}
+		level, embedded = report.Note, " (a note: the database ("+string(db)+") runs in the process)"
 	}
 	if file := source.FileOf(c.pass, h.Node.Pos()); file == nil || source.Skip(c.pass, file) {
 		return
@@ -315,10 +324,11 @@ func (c *checker) unboundedByRequest(h *effects.Handler) {
 	c.rep.Report(findings.Finding{
 		Pos: at.Pos(),
 		End: at.End(),
-		Message: fmt.Sprintf("request handler %s runs %s (%s), reached through %s, with no context: the request's context cannot cancel it, "+
+		Level: level,
+		Message: fmt.Sprintf("request handler %s runs %s (%s), reached through %s, with no context%s: the request's context cannot cancel it, "+
 			"so when the client goes away or the request times out the query goes on, and under load abandoned queries pile up; "+
 			"take a context.Context in %s, pass the request's down, and call %s",
-			h.Name, e.Call(), e.Site, strings.Join(e.Chain.Callers(), " → "), e.Chain.Callers()[len(e.Chain.Callers())-1], e.Detail),
+			h.Name, e.Call(), e.Site, strings.Join(e.Chain.Callers(), " → "), embedded, e.Chain.Callers()[len(e.Chain.Callers())-1], e.Detail),
 		Chain: append([]string{head}, e.Chain.Steps()...),
 	})
 }

@@ -66,7 +66,9 @@
 //   - a request handler that calls a function of the program which runs a
 //     database query with no context, directly or through its own calls:
 //     the request cannot cancel that query. Reported as an error at the
-//     handler's call, with the chain to the query.
+//     handler's call, with the chain to the query; when the program's
+//     database runs in the process (SQLite drivers), where a query holds
+//     no connection to a server, as a note with -notimeout.all only.
 //   - with a context in scope (warning level: a timeout still bounds
 //     them, but the context cannot cancel them): Get, Head, Post and
 //     PostForm on an http.Client other than http.DefaultClient (build the

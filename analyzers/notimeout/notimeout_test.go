@@ -13,7 +13,7 @@ import (
 
 func TestNotimeout(t *testing.T) {
 	dir := stubs.GOPATH(t, analysistest.TestData())
-	analysistest.RunWithSuggestedFixes(t, dir, newAnalyzer(), "client", "server", "dial", "dbctx", "handlers", "callers", "noctx", "stream")
+	analysistest.RunWithSuggestedFixes(t, dir, newAnalyzer(), "client", "server", "dial", "dbctx", "handlers", "callers", "noctx", "stream", "callerslitedefault")
 }
 
 func TestNotimeoutAll(t *testing.T) {
@@ -22,7 +22,7 @@ func TestNotimeoutAll(t *testing.T) {
 	if err := a.Flags.Set("all", "true"); err != nil {
 		t.Fatal(err)
 	}
-	analysistest.Run(t, dir, a, "noctxall")
+	analysistest.Run(t, dir, a, "noctxall", "callerslite")
 }
 
 // newAnalyzer builds the analyzer for one test.

@@ -135,28 +135,7 @@ func (c *checker) database() apis.Database {
 	if c.db != nil {
 		return *c.db
 	}
-	found := make(map[apis.Database]bool)
-	seen := make(map[*types.Package]bool)
-	var walk func(p *types.Package)
-	walk = func(p *types.Package) {
-		if seen[p] {
-			return
-		}
-		seen[p] = true
-		if d := apis.DriverOf(p.Path()); d != "" {
-			found[d] = true
-		}
-		for _, imp := range p.Imports() {
-			walk(imp)
-		}
-	}
-	walk(c.pass.Pkg)
-	var db apis.Database
-	if len(found) == 1 {
-		for d := range found {
-			db = d
-		}
-	}
+	db := apis.DatabaseOf(c.pass.Pkg)
 	c.db = &db
 	return db
 }

@@ -1,5 +1,7 @@
 package apis
 
+import "go/types"
+
 // Database is the kind of database a program talks to, as far as the
 // fix for a round trip per element is concerned.
 type Database string
@@ -60,6 +62,35 @@ func DriverOf(pkg string) Database {
 		if d.Pkg == pkg {
 			return d.Database
 		}
+	}
+	return ""
+}
+
+// DatabaseOf returns the database that package pkg talks to, from the
+// drivers it imports directly or not: "" when it imports none, or drivers
+// of several databases.
+func DatabaseOf(pkg *types.Package) Database {
+	found := make(map[Database]bool)
+	seen := make(map[*types.Package]bool)
+	var walk func(p *types.Package)
+	walk = func(p *types.Package) {
+		if seen[p] {
+			return
+		}
+		seen[p] = true
+		if d := DriverOf(p.Path()); d != "" {
+			found[d] = true
+		}
+		for _, imp := range p.Imports() {
+			walk(imp)
+		}
+	}
+	walk(pkg)
+	if len(found) != 1 {
+		return ""
+	}
+	for d := range found {
+		return d
 	}
 	return ""
 }
