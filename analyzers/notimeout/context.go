@@ -300,7 +300,7 @@ func (c *checker) unboundedByRequest(h *effects.Handler) {
 		return
 	}
 	level, embedded := report.Level(""), ""
-	if db := apis.DatabaseOf(c.pass.Pkg); db.Embedded() {
+	if db := c.res.Database(); db.Embedded() {
 		if !c.s.all {
 			return
 		}

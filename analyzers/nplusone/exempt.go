@@ -135,7 +135,7 @@ func (c *checker) database() apis.Database {
 	if c.db != nil {
 		return *c.db
 	}
-	db := apis.DatabaseOf(c.pass.Pkg)
+	db := c.res.Database()
 	c.db = &db
 	return db
 }

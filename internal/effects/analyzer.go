@@ -82,11 +82,12 @@ func run(pass *analysis.Pass, table *apis.Table, interfaces []string, prog *Prog
 	if len(pass.Files) == 0 || isStd(pass) {
 		return &Result{s: s}, nil
 	}
-	pass.ExportPackageFact(&Summarised{})
+	dbs := databases(pass)
+	pass.ExportPackageFact(&Summarised{Databases: dbs})
 	s.collect()
 	s.solve()
 	s.export()
-	out := &Result{s: s, bodyLimit: s.registersBodyLimit()}
+	out := &Result{s: s, bodyLimit: s.registersBodyLimit(), databases: dbs}
 	s.release()
 	return out, nil
 }

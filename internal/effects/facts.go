@@ -1,5 +1,14 @@
 package effects
 
+import (
+	"fmt"
+	"slices"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/apilint/apilint/internal/apis"
+)
+
 // export publishes the summaries of exported functions and methods
 // (interface methods included) as facts: other packages can call only
 // those, and every dependent decodes every fact.
@@ -26,9 +35,39 @@ func (s *state) export() {
 // summarise either: the vet tool passes on its types and nothing else
 // (cmd/apilint's vetx.go), as the apilint command loads it from export
 // data.
-type Summarised struct{}
+//
+// Databases names the databases whose drivers the package imports,
+// directly or through summarised packages: under go vet a package sees
+// only its direct imports, so the driver a program's storage package
+// imports reaches the packages above it this way.
+type Summarised struct {
+	Databases []apis.Database
+}
 
 // AFact marks Summarised as an analysis fact.
 func (*Summarised) AFact() {}
 
-func (*Summarised) String() string { return "summarised" }
+func (s *Summarised) String() string { return fmt.Sprintf("summarised %v", s.Databases) }
+
+// databases returns the databases of the package's drivers: its own
+// imports' and those its summarised imports recorded.
+func databases(pass *analysis.Pass) []apis.Database {
+	var out []apis.Database
+	add := func(d apis.Database) {
+		if d != "" && !slices.Contains(out, d) {
+			out = append(out, d)
+		}
+	}
+	add(apis.DriverOf(pass.Pkg.Path()))
+	for _, imp := range pass.Pkg.Imports() {
+		add(apis.DriverOf(imp.Path()))
+		var f Summarised
+		if pass.ImportPackageFact(imp, &f) {
+			for _, d := range f.Databases {
+				add(d)
+			}
+		}
+	}
+	slices.Sort(out)
+	return out
+}

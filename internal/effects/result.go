@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/types"
 	"path/filepath"
+	"slices"
 
 	"github.com/apilint/apilint/internal/apis"
 )
@@ -18,6 +19,27 @@ type Result struct {
 	s *state
 	// bodyLimit is set when the package caps request bodies server-wide.
 	bodyLimit bool
+	// databases are those of the drivers the package imports (see
+	// Summarised).
+	databases []apis.Database
+}
+
+// Database returns the database the package talks to: the one whose
+// drivers it imports, directly or not (through the facts of summarised
+// packages, and its imports' import lists where they are complete), or
+// "" when none or several are.
+func (r *Result) Database() apis.Database {
+	if r == nil || r.s == nil {
+		return ""
+	}
+	found := slices.Clone(r.databases)
+	if d := apis.DatabaseOf(r.s.pass.Pkg); d != "" && !slices.Contains(found, d) {
+		found = append(found, d)
+	}
+	if len(found) != 1 {
+		return ""
+	}
+	return found[0]
 }
 
 // BodyLimited reports whether the package caps request bodies for a
