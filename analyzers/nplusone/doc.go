@@ -88,9 +88,9 @@
 // Calls through an interface whose implementation apilint cannot see
 // (under go vet and golangci-lint, when it lives in a package the caller
 // does not import) are taken to query when the interface's name ends in
-// Store, Repository, Repo, DAO, Storage or Querier (-effects.interfaces);
-// such findings say they are inferred. The apilint command loads the
-// whole program and names the implementation instead.
+// Store, Datastore, Repository, Repo, DAO, Storage or Querier
+// (-effects.interfaces); such findings say they are inferred. The apilint
+// command loads the whole program and names the implementation instead.
 //
 // To silence one finding, write //apilint:ignore nplusone <reason> on
 // the line or the line above.
