@@ -322,8 +322,8 @@ func (c *checker) unboundedByRequest(h *effects.Handler) {
 		head = effects.ChainName(h.Func)
 	}
 	c.rep.Report(findings.Finding{
-		Pos: at.Pos(),
-		End: at.End(),
+		Pos:   at.Pos(),
+		End:   at.End(),
 		Level: level,
 		Message: fmt.Sprintf("request handler %s runs %s (%s), reached through %s, with no context%s: the request's context cannot cancel it, "+
 			"so when the client goes away or the request times out the query goes on, and under load abandoned queries pile up; "+
