@@ -22,7 +22,7 @@ import (
 // context is in scope (error, with a fix) or, with -notimeout.all, when
 // none is (note).
 func (c *checker) missingContext(cur inspector.Cursor, call *ast.CallExpr, fn *types.Func, entry *apis.Call) {
-	if c.contextAttachedLater(cur, call) {
+	if c.contextAttachedLater(cur, call) || c.servedInProcess(cur, call) {
 		return
 	}
 	// An outbound request is bounded by its client's Timeout, and fiber's
@@ -111,6 +111,53 @@ func (c *checker) contextAttachedLater(cur inspector.Cursor, call *ast.CallExpr)
 }
 
 var httpRequest = apis.TypeRef{Pkg: "net/http", Name: "Request", Ptr: true}
+
+// servedInProcess reports whether call builds an *http.Request that is
+// stored in a variable and handed to a handler in the process (h(w, req),
+// h.ServeHTTP(w, req)) rather than sent: no network, nothing to cancel.
+func (c *checker) servedInProcess(cur inspector.Cursor, call *ast.CallExpr) bool {
+	as, ok := cur.Parent().Node().(*ast.AssignStmt)
+	if !ok || len(as.Rhs) != 1 || len(as.Lhs) == 0 {
+		return false
+	}
+	id, ok := as.Lhs[0].(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v := c.localVar(id)
+	if v == nil || !httpRequest.Matches(v.Type()) {
+		return false
+	}
+	fn, ok := source.EnclosingFunc(cur)
+	if !ok {
+		return false
+	}
+	info := c.pass.TypesInfo
+	served, sent := false, false
+	ast.Inspect(source.Body(fn.Node()), func(n ast.Node) bool {
+		use, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		sig, ok := info.TypeOf(use.Fun).(*types.Signature)
+		if !ok {
+			return true
+		}
+		for i, a := range use.Args {
+			x, ok := ast.Unparen(a).(*ast.Ident)
+			if !ok || info.Uses[x] != v {
+				continue
+			}
+			if i == 1 && sig.Params().Len() == 2 && responseWriter.Matches(sig.Params().At(0).Type()) {
+				served = true
+			} else {
+				sent = true // Client.Do, a RoundTripper, or anything else
+			}
+		}
+		return true
+	})
+	return served && !sent
+}
 
 // dependency names what a call waits on, for messages.
 func dependency(entry *apis.Call) string {

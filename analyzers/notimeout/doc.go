@@ -52,6 +52,8 @@
 //     http.NewRequest, when a context is in scope: a context.Context
 //     variable, or an *http.Request, gin, echo or fiber context (fiber's
 //     UserContext, Context in v3, which carries a middleware's deadline).
+//     A request built only to hand to a handler in the process
+//     (next.ServeHTTP(w, req)) is never sent and is left alone.
 //     The suggested fix calls the ...Context variant with that context. Where
 //     no context is in scope the finding is a note, reported only with
 //     -notimeout.all: threading a context through is a larger change, and
