@@ -87,6 +87,7 @@ func run(pass *analysis.Pass, table *apis.Table, interfaces []string, prog *Prog
 	s.collect()
 	s.solve()
 	s.export()
+	s.completeHandlers()
 	out := &Result{s: s, bodyLimit: s.registersBodyLimit(), databases: dbs}
 	s.release()
 	return out, nil

@@ -6,6 +6,7 @@ import (
 	"go/types"
 	"path/filepath"
 	"slices"
+	"sync"
 
 	"github.com/apilint/apilint/internal/apis"
 )
@@ -22,6 +23,9 @@ type Result struct {
 	// databases are those of the drivers the package imports (see
 	// Summarised).
 	databases []apis.Database
+
+	handlersOnce sync.Once
+	handlers     []*Handler
 }
 
 // Database returns the database the package talks to: the one whose
@@ -186,19 +190,30 @@ func (s *Site) Effects() []Effect {
 // Handlers returns the package's request handlers, in source order:
 // those declared here, and those of other packages registered here (At
 // set). See Handler.
+//
+// The analyzers that require the effects analyzer run concurrently on
+// one Result: the list is completed once.
 func (r *Result) Handlers() []*Handler {
 	if r == nil || r.s.handlers == nil {
 		return nil
 	}
-	out := r.s.handlers.list()
-	for _, h := range out {
+	r.handlersOnce.Do(func() { r.handlers = r.s.handlers.list() })
+	return r.handlers
+}
+
+// completeHandlers points each handler declared here at its summary, once
+// solved, before any analyzer reads them.
+func (s *state) completeHandlers() {
+	if s.handlers == nil {
+		return
+	}
+	for _, h := range s.handlers.byNode {
 		if h.Summary == nil {
-			if nd := r.s.nodes[h.Node]; nd != nil {
+			if nd := s.nodes[h.Node]; nd != nil {
 				h.Summary = &nd.sum
 			}
 		}
 	}
-	return out
 }
 
 // Handler returns the handler whose declaration or literal is fn, or nil.
