@@ -184,3 +184,32 @@ func FuncName(fn *types.Func) string {
 	}
 	return "(" + types.TypeString(sig.Recv().Type(), qual) + ")." + fn.Name()
 }
+
+// TestDoubleFields are the field types that make a struct a test double:
+// testify's mock.Mock (usually embedded) and gomock's controller. Such a
+// type implements a service's interfaces for tests, even when it lives in
+// a non-test package (a mocks package); its methods are not the program's
+// behaviour.
+var TestDoubleFields = []TypeRef{
+	{Pkg: "github.com/stretchr/testify/mock", Name: "Mock"},
+	{Pkg: "github.com/stretchr/testify/mock", Name: "Mock", Ptr: true},
+	{Pkg: "go.uber.org/mock/gomock", Name: "Controller", Ptr: true},
+	{Pkg: "github.com/golang/mock/gomock", Name: "Controller", Ptr: true},
+}
+
+// IsTestDouble reports whether named type t is a struct with a field of
+// one of TestDoubleFields' types.
+func IsTestDouble(t types.Type) bool {
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	for i := 0; i < st.NumFields(); i++ {
+		for _, ref := range TestDoubleFields {
+			if ref.Matches(st.Field(i).Type()) {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -289,10 +289,14 @@ func (s *state) interfaceNodes() {
 }
 
 // implementations returns the methods named like m of the types in
-// candidates that implement iface.
+// candidates that implement iface. Test doubles (apis.IsTestDouble) are
+// left out.
 func implementations(candidates []*types.Named, iface *types.Interface, m *types.Func) []*types.Func {
 	var out []*types.Func
 	for _, t := range candidates {
+		if apis.IsTestDouble(t) {
+			continue
+		}
 		var recv types.Type = t
 		if !types.Implements(t, iface) {
 			recv = types.NewPointer(t)

@@ -4,7 +4,12 @@
 // apilint command loads no tests; both stay silent).
 package mocked
 
-import "net/http"
+import (
+	"net/http"
+	"time"
+
+	"github.com/stretchr/testify/mock"
+)
 
 type Payments interface {
 	Charge(id string) error
@@ -18,4 +23,27 @@ func (s *Server) charge(w http.ResponseWriter, r *http.Request) {
 
 func Routes(mux *http.ServeMux, s *Server) {
 	mux.HandleFunc("/charge", s.charge)
+}
+
+// Mailer is implemented below by a testify double kept in a non-test file
+// (as generated mocks packages do): it is not the program either.
+type Mailer interface {
+	Send(to string) error
+}
+
+type MailerMock struct{ mock.Mock }
+
+func (m *MailerMock) Send(to string) error {
+	time.Sleep(time.Second)
+	return m.Called(to).Error(0)
+}
+
+type Notifier struct{ mail Mailer }
+
+func (n *Notifier) notify(w http.ResponseWriter, r *http.Request) {
+	n.mail.Send(r.FormValue("to"))
+}
+
+func NotifyRoutes(mux *http.ServeMux, n *Notifier) {
+	mux.HandleFunc("/notify", n.notify)
 }
