@@ -45,6 +45,10 @@
 //     a connection for as long as it likes (Slowloris). The suggested fix
 //     adds ReadHeaderTimeout: 10 * time.Second.
 //
+// A server on a constant loopback address (127.0.0.1:6060, localhost:8080,
+// [::1]:9090: a pprof or metrics listener) takes no connections from
+// outside and is left alone.
+//
 // Contexts:
 //
 //   - database/sql and sqlx calls without a context (Query, QueryRow, Exec,

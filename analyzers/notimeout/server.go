@@ -2,6 +2,8 @@ package notimeout
 
 import (
 	"go/ast"
+	"go/constant"
+	"net"
 
 	"golang.org/x/tools/go/ast/inspector"
 
@@ -16,7 +18,7 @@ const serverWhy = "a client that sends its request headers slowly (Slowloris) ho
 // server reports an http.Server built with no read timeout.
 func (c *checker) server(b built) {
 	if field(b.lit, "ReadHeaderTimeout") != nil || field(b.lit, "ReadTimeout") != nil ||
-		c.assignedLater(b, "ReadHeaderTimeout", "ReadTimeout") {
+		c.assignedLater(b, "ReadHeaderTimeout", "ReadTimeout") || c.loopback(field(b.lit, "Addr")) {
 		return
 	}
 	f := findings.Finding{
@@ -33,6 +35,9 @@ func (c *checker) server(b built) {
 
 // serverStart reports a call that starts a server with no timeouts.
 func (c *checker) serverStart(cur inspector.Cursor, call *ast.CallExpr, s *apis.ServerStart) {
+	if s.Pkg == "net/http" && (s.Name == "ListenAndServe" || s.Name == "ListenAndServeTLS") && len(call.Args) > 0 && c.loopback(call.Args[0]) {
+		return
+	}
 	if s.ServerField != "" {
 		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 		if !ok {
@@ -100,4 +105,27 @@ func (c *checker) configLacks(cur inspector.Cursor, call *ast.CallExpr, s *apis.
 		}
 	}
 	return true
+}
+
+// loopback reports whether addr is a constant address on the loopback
+// interface ("127.0.0.1:6060", "localhost:8080", "[::1]:9090"): only the
+// machine itself can connect, so no slow client from outside can hold
+// its connections (a pprof or metrics listener).
+func (c *checker) loopback(addr ast.Expr) bool {
+	if addr == nil {
+		return false
+	}
+	tv, ok := c.pass.TypesInfo.Types[addr]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
+		return false
+	}
+	host, _, err := net.SplitHostPort(constant.StringVal(tv.Value))
+	if err != nil {
+		return false
+	}
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }

@@ -107,3 +107,12 @@ func runFiberConfigured() {
 func runFiberUnseen(app *fiber.App) {
 	app.Listen(":3000")
 }
+
+// Look-alikes: listeners on the loopback interface (pprof, metrics for a
+// local agent) take no connections from outside.
+func debugServer() {
+	go http.ListenAndServe("127.0.0.1:6060", nil)
+	go http.ListenAndServe("localhost:6061", nil)
+	srv := &http.Server{Addr: "[::1]:6062"}
+	go srv.ListenAndServe()
+}
