@@ -91,9 +91,11 @@
 // whole body, directly or through a helper (io.ReadAll(r.Body),
 // json.NewDecoder(r.Body).Decode, io.Copy from r.Body, gin's
 // Bind, ShouldBind, ShouldBindJSON and GetRawData, echo's Bind), or parses
-// a form on a POST, PUT or PATCH route (ParseForm, ParseMultipartForm,
-// FormValue, FormFile: multipart bodies go to memory and temporary files
-// with no total limit), unless the handler wraps the body with
+// a form on a POST, PUT or PATCH route (ParseMultipartForm, FormValue,
+// PostFormValue, FormFile, MultipartReader: multipart bodies go to memory
+// and temporary files with no total limit; ParseForm alone is not
+// reported, since net/http caps the urlencoded body it reads at 10 MB and
+// leaves multipart ones unread), unless the handler wraps the body with
 // http.MaxBytesReader or its package registers a server-wide limit
 // (http.MaxBytesHandler, echo's middleware.BodyLimit, gin-contrib/size, or
 // a middleware calling http.MaxBytesReader before handing the request

@@ -59,7 +59,8 @@ var RequestReads = []RequestRead{
 	{Pkg: "io", Name: "Copy", What: BodyReader, Arg: 1},
 	{Pkg: "encoding/json", Name: "NewDecoder", What: BodyReader, Arg: 0},
 	{Pkg: "encoding/xml", Name: "NewDecoder", What: BodyReader, Arg: 0},
-	{Pkg: "net/http", Recv: "Request", Name: "ParseForm", What: BodyForm},
+	// ParseForm alone is not here: net/http caps the urlencoded body it
+	// reads at 10 MB, and it leaves multipart bodies unread.
 	{Pkg: "net/http", Recv: "Request", Name: "ParseMultipartForm", What: BodyForm},
 	{Pkg: "net/http", Recv: "Request", Name: "FormValue", What: BodyForm},
 	{Pkg: "net/http", Recv: "Request", Name: "PostFormValue", What: BodyForm},

@@ -71,3 +71,25 @@ func fetchCapped(w http.ResponseWriter, r *http.Request) {
 	io.ReadAll(body)
 	io.ReadAll(r.Body) // want `request handler fetchCapped reads the whole request body`
 }
+
+// Forms on POST routes: a multipart upload has no total limit; ParseForm
+// alone reads at most 10 MB (net/http's own cap) and leaves multipart
+// bodies unread.
+func formUpload(w http.ResponseWriter, r *http.Request) {
+	f, _, err := r.FormFile("file") // want `request handler formUpload`
+	if err == nil {
+		f.Close()
+	}
+}
+
+func formLogin(w http.ResponseWriter, r *http.Request) {
+	if err := r.ParseForm(); err != nil {
+		return
+	}
+	_ = r.PostForm.Get("user")
+}
+
+func FormRoutes(mux *http.ServeMux) {
+	mux.HandleFunc("POST /upload", formUpload)
+	mux.HandleFunc("POST /login", formLogin)
+}
