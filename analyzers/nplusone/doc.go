@@ -57,9 +57,11 @@
 // # Not reported
 //
 //   - pgx batches (Batch.Queue in the loop, one SendBatch after it);
-//   - retry loops: a constant bound of at most 10, or a range over a list of
-//     backoff delays ([]time.Duration), with a break or return in the body,
-//     and helpers that loop so (learnt from their bodies);
+//   - retry loops: a constant bound of at most 10, a counted loop whose
+//     index indexes nothing (for i := 0; i < cfg.Retries; i++), or a range
+//     over a list of backoff delays ([]time.Duration), with a break or
+//     return in the body, and helpers that loop so (learnt from their
+//     bodies);
 //   - for {} and for cond {} loops, which page through results or poll;
 //     workers that range over a channel (one job per iteration); loops over
 //     pre-chunked batches (a slice of slices) or stepping by a chunk size;

@@ -101,7 +101,10 @@ func loopOf(info *types.Info, n ast.Node, roots []ast.Node) (Loop, bool) {
 			case isChunkStep(info, n.Post):
 				l.Kind = Chunk
 			case exitsEarly(n.Body):
-				if v, ok := constantValue(info, bound, roots); ok && v <= MaxRetries {
+				if v, ok := constantValue(info, bound, roots); ok && v <= MaxRetries || !indexesWith(info, n) {
+					// A small constant bound, or attempts that index
+					// nothing (for i := 0; i < cfg.Retries; i++): a
+					// retry, not a walk over elements.
 					l.Kind = Retry
 				}
 			}
@@ -403,4 +406,46 @@ func Leaves(block *ast.BlockStmt) bool {
 		}
 	}
 	return false
+}
+
+// indexesWith reports whether the body of counted loop n uses its index
+// variable to index or slice something (ids[i], rows[i:j]): the loop walks
+// a collection's elements. An index used only to count attempts, format
+// or compute a backoff does not.
+func indexesWith(info *types.Info, n *ast.ForStmt) bool {
+	as, ok := n.Init.(*ast.AssignStmt)
+	if !ok || len(as.Lhs) != 1 {
+		return true // not the usual shape: assume it walks elements
+	}
+	id, ok := as.Lhs[0].(*ast.Ident)
+	if !ok {
+		return true
+	}
+	v := info.ObjectOf(id)
+	if v == nil {
+		return true
+	}
+	uses := func(e ast.Expr) bool {
+		found := false
+		ast.Inspect(e, func(m ast.Node) bool {
+			if x, ok := m.(*ast.Ident); ok && info.Uses[x] == v {
+				found = true
+			}
+			return !found
+		})
+		return found
+	}
+	found := false
+	ast.Inspect(n.Body, func(m ast.Node) bool {
+		switch m := m.(type) {
+		case *ast.IndexExpr:
+			found = found || uses(m.Index)
+		case *ast.SliceExpr:
+			for _, e := range []ast.Expr{m.Low, m.High, m.Max} {
+				found = found || e != nil && uses(e)
+			}
+		}
+		return !found
+	})
+	return found
 }

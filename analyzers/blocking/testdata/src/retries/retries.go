@@ -1,0 +1,52 @@
+// Package retries: a webhook sent with a configured number of attempts is
+// one request retried, not a request per element.
+package retries
+
+import (
+	"net/http"
+	"time"
+)
+
+type Webhook struct {
+	URL     string
+	Retries int
+	client  *http.Client
+}
+
+func (w *Webhook) trigger() error {
+	for i := 0; i < w.Retries; i++ {
+		resp, err := w.client.Get(w.URL)
+		if err == nil && resp.StatusCode < 300 {
+			return nil
+		}
+	}
+	return nil
+}
+
+// notifyAll sends one request per subscriber: a fan-out.
+func notifyAll(c *http.Client, urls []string) {
+	for i := 0; i < len(urls); i++ {
+		c.Get(urls[i])
+	}
+}
+
+type Server struct {
+	hook  *Webhook
+	subs  []string
+	httpc *http.Client
+}
+
+// Look-alike: one webhook, retried.
+func (s *Server) signup(w http.ResponseWriter, r *http.Request) {
+	s.hook.trigger()
+}
+
+func (s *Server) publish(w http.ResponseWriter, r *http.Request) {
+	notifyAll(s.httpc, s.subs) // want `request handler Server.publish sends one outbound HTTP request once per element of urls`
+}
+
+func Routes(mux *http.ServeMux, s *Server) {
+	mux.HandleFunc("/signup", s.signup)
+	mux.HandleFunc("/publish", s.publish)
+	_ = time.Second
+}
