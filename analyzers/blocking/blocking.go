@@ -49,7 +49,7 @@ func run(pass *analysis.Pass, rep *findings.Reporter, res *effects.Result) {
 		if file := source.FileOf(pass, pos.Pos()); file == nil || source.Skip(pass, file) {
 			continue
 		}
-		if waits(h) {
+		if waits(h) || takesOver(pass, h) {
 			continue
 		}
 		head := h.Name
@@ -173,4 +173,31 @@ func isServerStream(t types.Type) bool {
 		return false
 	}
 	return has("SendMsg") && has("RecvMsg") || has("Send") && has("Receive")
+}
+
+// takesOver reports whether handler h turns its request into a long-lived
+// connection (apis.Takeovers: a WebSocket upgrade, a hijack): what it
+// then runs serves that connection.
+func takesOver(pass *analysis.Pass, h *effects.Handler) bool {
+	if h.Node == nil {
+		return false
+	}
+	found := false
+	ast.Inspect(source.Body(h.Node), func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if found || !ok {
+			return !found
+		}
+		if fn, recv := apis.Callee(pass.TypesInfo, call); fn != nil {
+			pkg, r, name := apis.FuncKey(fn)
+			if recv != nil {
+				if p, rr := apis.NamedOf(apis.Deref(recv)); rr != "" {
+					pkg, r = p, rr
+				}
+			}
+			found = apis.IsTakeover(pkg, r, name)
+		}
+		return !found
+	})
+	return found
 }

@@ -55,7 +55,10 @@
 // not wait for (go func() { ... }()), or work handed to a queue or a
 // worker pool; background workers, cron jobs, main and start-up code;
 // retry backoff sleeps outside handlers; streaming gRPC methods (they
-// pace a stream by design); tests. Goroutines the handler
+// pace a stream by design); handlers that upgrade or hijack their
+// connection (a WebSocket, a terminal: apis.Takeovers), which then serve
+// it for as long as it lives; tests, and test doubles (testify or gomock
+// types) even in a non-test package. Goroutines the handler
 // waits for (errgroup.Go then Wait, a sync.WaitGroup) are still on the
 // request path and are reported. Work that a helper does only when a
 // parameter equals a constant (if owner == "" { every workspace }, or

@@ -74,3 +74,21 @@ var Waiters = []Call{
 func IsWaiter(pkg, recv, name string) bool {
 	return has(Waiters, pkg, recv, name)
 }
+
+// Takeovers turn a request into a long-lived connection: a WebSocket
+// upgrade or a hijacked connection. A handler that calls one serves the
+// connection for as long as it lives (a terminal, a stream), and waiting
+// is its job, not work that delays a response.
+var Takeovers = []Call{
+	{Pkg: "net/http", Recv: "Hijacker", Name: "Hijack"},
+	{Pkg: "net/http", Recv: "ResponseController", Name: "Hijack"},
+	{Pkg: "github.com/gorilla/websocket", Recv: "Upgrader", Name: "Upgrade"},
+	{Pkg: "nhooyr.io/websocket", Name: "Accept"},
+	{Pkg: "github.com/coder/websocket", Name: "Accept"},
+	{Pkg: "github.com/gofiber/contrib/websocket", Name: "New"},
+}
+
+// IsTakeover reports whether pkg.recv.name is in Takeovers.
+func IsTakeover(pkg, recv, name string) bool {
+	return has(Takeovers, pkg, recv, name)
+}
