@@ -73,5 +73,8 @@ for f in "$DIST"/apilint_"${version}"_*; do
 	case $f in *.tar.gz | *.zip) archives+=("$f") ;; esac
 done
 go run release/archive.go -sums "$DIST/apilint_${version}_checksums.txt" "${archives[@]}"
-echo "release: $tag: $(echo $TARGETS | wc -w) targets in $(($(date +%s) - start)) s; $DIST/apilint_${version}_checksums.txt:" >&2
+n=$(echo $TARGETS | wc -w)
+noun=targets
+[ "$n" -eq 1 ] && noun=target
+echo "release: $tag: $n $noun in $(($(date +%s) - start)) s; $DIST/apilint_${version}_checksums.txt:" >&2
 cat "$DIST/apilint_${version}_checksums.txt" >&2
