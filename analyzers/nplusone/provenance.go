@@ -56,6 +56,11 @@ func (c *checker) provenanceOf(e ast.Expr, body ast.Node, depth int) provenance 
 	}
 	switch x := ast.Unparen(e).(type) {
 	case *ast.CompositeLit:
+		if len(x.Elts) == 0 {
+			// x := []T{} or &T{} to be filled by a query or a decoder:
+			// the code fixes nothing.
+			return provenance{origin: fromUnknown}
+		}
 		return provenance{fromCode, "a list written in the code"}
 	case *ast.UnaryExpr:
 		return c.provenanceOf(x.X, body, depth+1)

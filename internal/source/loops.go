@@ -71,8 +71,11 @@ func loopOf(info *types.Info, n ast.Node, roots []ast.Node) (Loop, bool) {
 			l.Kind = Fixed
 		case isDurations(info.TypeOf(n.X)) && exitsEarly(n.Body):
 			l.Kind = Retry // for _, d := range backoff { ...; return on success; sleep(d) }
-		case isChunks(info.TypeOf(n.X)):
-			l.Kind = Chunk // for _, batch := range batches: one query per chunk is the batching
+		case isChunks(info.TypeOf(n.X)) && !indexed(info, n.Body, n.Value):
+			// for _, batch := range batches: one query per chunk is the
+			// batching. A row whose cells the body picks (rec[0], a CSV
+			// record) is one element, not a chunk.
+			l.Kind = Chunk
 		default:
 			if v, ok := constantValue(info, n.X, roots); ok && v <= MaxRetries && exitsEarly(n.Body) {
 				l.Kind = Retry
@@ -443,6 +446,28 @@ func indexesWith(info *types.Info, n *ast.ForStmt) bool {
 		case *ast.SliceExpr:
 			for _, e := range []ast.Expr{m.Low, m.High, m.Max} {
 				found = found || e != nil && uses(e)
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// indexed reports whether body indexes the range variable v (v[0]).
+func indexed(info *types.Info, body *ast.BlockStmt, v ast.Expr) bool {
+	id, ok := v.(*ast.Ident)
+	if !ok {
+		return false
+	}
+	obj := info.ObjectOf(id)
+	if obj == nil {
+		return false
+	}
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if ix, ok := n.(*ast.IndexExpr); ok {
+			if x, ok := ast.Unparen(ix.X).(*ast.Ident); ok && info.Uses[x] == obj {
+				found = true
 			}
 		}
 		return !found

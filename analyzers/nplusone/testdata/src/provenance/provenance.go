@@ -5,7 +5,9 @@ package provenance
 import (
 	"context"
 	"database/sql"
+	"encoding/csv"
 	"encoding/json"
+	"io"
 	"net/http"
 	"time"
 )
@@ -133,5 +135,25 @@ func (s *Server) markThenRun(ctx context.Context, jobs []Order) {
 	for _, j := range jobs {
 		s.db.ExecContext(ctx, "UPDATE jobs SET started = now() WHERE id = $1", j.ID) // want `N\+1 write: \(\*sql.DB\).ExecContext runs once per element of jobs`
 		go http.Get("https://hooks.example.com")
+	}
+}
+
+// A slice declared empty and filled later (a query's Select(&x), a
+// decoder) is not a list written in the code.
+func (s *Server) filled(ctx context.Context) {
+	orders := []Order{}
+	fill(&orders)
+	for _, o := range orders {
+		s.db.QueryRowContext(ctx, "SELECT name FROM users WHERE id = $1", o.UserID) // want `N\+1: \(\*sql.DB\).QueryRowContext runs once per element of orders`
+	}
+}
+
+func fill(*[]Order) {}
+
+// CSV records are rows, not chunks: the body picks their cells.
+func (s *Server) importCSV(ctx context.Context, r io.Reader) {
+	records, _ := csv.NewReader(r).ReadAll()
+	for _, rec := range records {
+		s.db.QueryRowContext(ctx, "SELECT id FROM users WHERE email = $1", rec[0]) // want `N\+1: \(\*sql.DB\).QueryRowContext runs once per element of records`
 	}
 }
