@@ -305,9 +305,14 @@ func Modelled(path string) bool {
 var NotFollowed = []string{"time"}
 
 // Effectful reports whether package path is one whose calls the tables
-// say reach a database, a datastore, the network, mail, another process,
-// or a request: a package that imports it (directly or not) may have
-// effects worth summarising.
+// say reach a database, a datastore, mail or another service through a
+// library: a dependency that imports it (directly or not) may have effects
+// worth summarising. The standard library's own slow calls (net/http,
+// time.Sleep, os/exec) do not count, database/sql aside: nearly every
+// module imports net/http or time, and summarising every dependency from
+// source made the apilint command ten times slower on real services for
+// effects (an SDK's backoff sleep) that are the library's business. The
+// program's own packages are always summarised.
 func (t *Table) Effectful(path string) bool {
 	if contains(NotFollowed, path) {
 		return false
@@ -318,20 +323,26 @@ func (t *Table) Effectful(path string) bool {
 func (t *Table) effectful() map[string]bool {
 	t.effectfulOnce.Do(func() {
 		t.effectfulPkgs = make(map[string]bool)
+		std := func(path string) bool {
+			first, _, _ := strings.Cut(path, "/")
+			return !strings.Contains(first, ".") && path != "database/sql"
+		}
 		for _, c := range t.calls {
-			if c.Kind != None && c.Kind != BatchQueue {
+			if c.Kind != None && c.Kind != BatchQueue && !std(c.Pkg) {
 				t.effectfulPkgs[c.Pkg] = true
 			}
 		}
-		// Request reads need a request: net/http's, or a framework's
-		// context (a package of the tables). io.ReadAll or
-		// json.NewDecoder alone reach nothing.
-		t.effectfulPkgs["net/http"] = true
+		t.effectfulPkgs["database/sql"] = true
+		// A framework's request context (a package of the tables).
 		for _, s := range ServerStarts {
-			t.effectfulPkgs[s.Pkg] = true
+			if !std(s.Pkg) {
+				t.effectfulPkgs[s.Pkg] = true
+			}
 		}
 		for _, c := range BodyLimits {
-			t.effectfulPkgs[c.Pkg] = true
+			if !std(c.Pkg) {
+				t.effectfulPkgs[c.Pkg] = true
+			}
 		}
 	})
 	return t.effectfulPkgs
