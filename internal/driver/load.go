@@ -184,9 +184,10 @@ func load(opts Options) (*program, error) {
 // and the modules it replaces with a directory: siblings in a monorepo),
 // and the dependencies outside the standard library and the libraries the
 // tables describe that reach an effectful package (Table.Effectful: a
-// database, the network, mail, a process), directly or through their
-// imports. Other dependencies cannot have effects: they come from export
-// data. The vet tool makes the same choice package by package
+// database, a datastore, or a library the tables name; the standard
+// library's net/http, os/exec and time do not count), directly or through
+// their imports. Other dependencies come from export data: what they do
+// is theirs. The vet tool makes the same choice package by package
 // (cmd/apilint's vetx.go), so both see the same program.
 func summarised(graph []*packages.Package, table *apis.Table) []string {
 	reaches := make(map[*packages.Package]bool)
