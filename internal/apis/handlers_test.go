@@ -27,7 +27,6 @@ func typeText(ref apis.TypeRef, alias string) string {
 // function taking it.
 func TestRequestParams(t *testing.T) {
 	r := newResolver(t)
-	u := loadUniverse()
 	for i, p := range apis.RequestParams {
 		what := fmt.Sprintf("RequestParams[%d] (%s %s.%s)", i, p.Framework, p.Type.Pkg, p.Type.Name)
 		if p.Framework == "" {
@@ -66,15 +65,14 @@ func TestRequestParams(t *testing.T) {
 		}
 		src := fmt.Sprintf("package reqparam\n\nimport (\n%s)\n\nvar _ context.Context\n\nfunc handler(w http.ResponseWriter, req %s) {\n\t_ = w\n\t%s\n}\n",
 			imports, typeText(p.Type, alias), strings.Join(body, "\n\t"))
-		t.Run(what, func(t *testing.T) { u.check(t, "reqparam", src) })
+		t.Run(what, func(t *testing.T) { check(t, "reqparam", src) })
 	}
 }
 
 // TestRequestParamEmbedded: a service's own context type embedding a
 // framework's is a request parameter of that framework.
 func TestRequestParamEmbedded(t *testing.T) {
-	u := loadUniverse()
-	pkg, _, _ := u.check(t, "example.com/appctx", `package appctx
+	pkg, _, _ := check(t, "example.com/appctx", `package appctx
 
 import (
 	"net/http"

@@ -18,7 +18,7 @@ const noEntry apis.Kind = 255
 func lookupCalls(t *testing.T, table *apis.Table, imports, decls string, stmts []string) []*apis.Call {
 	t.Helper()
 	src := "package use\n\nimport (\n" + imports + ")\n\n" + decls + "\n\nfunc use() {\n" + strings.Join(stmts, "\n") + "\n}\n"
-	_, info, f := loadUniverse().check(t, "example.com/use", src)
+	_, info, f := check(t, "example.com/use", src)
 	var body *ast.BlockStmt
 	for _, d := range f.Decls {
 		if fd, ok := d.(*ast.FuncDecl); ok && fd.Name.Name == "use" {
@@ -414,10 +414,10 @@ func (q *Query) All(ctx context.Context) ([]*User, error) { return nil, nil }
 
 func TestGeneratedLookup(t *testing.T) {
 	u := loadUniverse()
-	entPkg, _, _ := u.check(t, "example.com/entlike", entLike)
+	entPkg, _, _ := check(t, "example.com/entlike", entLike)
 	// The same types in a package that does not import ent's runtime.
 	plain := strings.NewReplacer("\t\"entgo.io/ent\"\n", "", "var _ ent.Hook\n", "").Replace(entLike)
-	plainPkg, _, _ := u.check(t, "example.com/plain", plain)
+	plainPkg, _, _ := check(t, "example.com/plain", plain)
 	gen, err := u.Import("entgen") // the stubs' generated client
 	if err != nil {
 		t.Fatal(err)
@@ -525,8 +525,7 @@ func TestFuncNameAndKey(t *testing.T) {
 }
 
 func TestTypeRefs(t *testing.T) {
-	u := loadUniverse()
-	pkg, _, _ := u.check(t, "example.com/refs", `package refs
+	pkg, _, _ := check(t, "example.com/refs", `package refs
 
 import (
 	"context"

@@ -221,7 +221,7 @@ func TestLeaves(t *testing.T) {
 		{"{ return }", false},
 	} {
 		src := "package p\n\nfunc f() {\nL:\n\tfor {\n\t\t{ " + tc.block + " }\n\t}\n}\n"
-		f, err := parser.ParseFile(loadUniverse().fset, "leaves.go", src, 0)
+		f, err := parser.ParseFile(loadUniverse().Fset, "leaves.go", src, 0)
 		if err != nil {
 			t.Fatalf("%s: %v", tc.block, err)
 		}
