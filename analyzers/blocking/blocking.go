@@ -189,12 +189,7 @@ func takesOver(pass *analysis.Pass, h *effects.Handler) bool {
 			return !found
 		}
 		if fn, recv := apis.Callee(pass.TypesInfo, call); fn != nil {
-			pkg, r, name := apis.FuncKey(fn)
-			if recv != nil {
-				if p, rr := apis.NamedOf(apis.Deref(recv)); rr != "" {
-					pkg, r = p, rr
-				}
-			}
+			pkg, r, name := apis.CallKey(fn, recv)
 			found = apis.IsTakeover(pkg, r, name)
 		}
 		return !found

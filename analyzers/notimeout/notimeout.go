@@ -93,12 +93,7 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 	if fn == nil {
 		return
 	}
-	pkg, recvName, name := apis.FuncKey(fn)
-	if recv != nil {
-		if p, r := apis.NamedOf(apis.Deref(recv)); r != "" {
-			pkg, recvName = p, r
-		}
-	}
+	pkg, recvName, name := apis.CallKey(fn, recv)
 	switch {
 	case pkg == "net/http" && recvName == "" && apis.DefaultClientFuncs[name]:
 		c.defaultClientFunc(call, name)

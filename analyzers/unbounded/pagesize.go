@@ -115,12 +115,7 @@ func (c *checker) sizeSource(e ast.Expr, tainted map[types.Object]string) (strin
 		if fn == nil {
 			return "", false
 		}
-		pkg, r, name := apis.FuncKey(fn)
-		if recv != nil {
-			if p, rr := apis.NamedOf(apis.Deref(recv)); rr != "" {
-				pkg, r = p, rr
-			}
-		}
+		pkg, r, name := apis.CallKey(fn, recv)
 		for _, rd := range apis.LookupRequestReads(pkg, r, name) {
 			if rd.What == apis.QueryParam && rd.Arg < len(e.Args) {
 				if tv, ok := info.Types[e.Args[rd.Arg]]; ok && tv.Value != nil && tv.Value.Kind() == constant.String {

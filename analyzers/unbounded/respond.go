@@ -218,12 +218,7 @@ func (c *checker) carries(e ast.Expr, mentions func(ast.Node) bool) bool {
 func (c *checker) writesResponse(h *effects.Handler, call *ast.CallExpr) bool {
 	info := c.pass.TypesInfo
 	if fn, recv := apis.Callee(info, call); fn != nil {
-		pkg, r, name := apis.FuncKey(fn)
-		if recv != nil {
-			if p, rr := apis.NamedOf(apis.Deref(recv)); rr != "" {
-				pkg, r = p, rr
-			}
-		}
+		pkg, r, name := apis.CallKey(fn, recv)
 		if apis.IsResponseWriter(pkg, r, name) {
 			return true
 		}

@@ -171,6 +171,20 @@ func FuncKey(fn *types.Func) (pkg, recv, name string) {
 	return pkg, recv, fn.Name()
 }
 
+// CallKey keys a call of fn on a receiver of type recv (both from Callee)
+// as the tables list calls: by the receiver's own named type when it has
+// one (a method promoted from an embedded type counts as the outer
+// type's), by FuncKey otherwise.
+func CallKey(fn *types.Func, recv types.Type) (pkg, recvName, name string) {
+	pkg, recvName, name = FuncKey(fn)
+	if recv != nil {
+		if p, r := NamedOf(Deref(recv)); r != "" {
+			pkg, recvName = p, r
+		}
+	}
+	return pkg, recvName, name
+}
+
 // FuncName names fn as messages show it: "(*sql.DB).Query", "(pgx.Tx).Exec",
 // "http.Get", using package names rather than paths.
 func FuncName(fn *types.Func) string {

@@ -16,12 +16,7 @@ const FormBody = "form"
 // requestReads returns the effects of a call that reads the request:
 // a pagination parameter, or the whole body.
 func (s *state) requestReads(nd *node, call *ast.CallExpr, fn *types.Func, recv types.Type, args []argValue) []target {
-	pkg, r, name := apis.FuncKey(fn)
-	if recv != nil {
-		if p, rr := apis.NamedOf(apis.Deref(recv)); rr != "" {
-			pkg, r = p, rr
-		}
-	}
+	pkg, r, name := apis.CallKey(fn, recv)
 	var out []target
 	site := s.site(call.Pos())
 	for _, rd := range apis.LookupRequestReads(pkg, r, name) {

@@ -132,12 +132,7 @@ func (s *state) waits(body *ast.BlockStmt) bool {
 		}
 		if call, ok := n.(*ast.CallExpr); ok {
 			if fn, recv := apis.Callee(s.pass.TypesInfo, call); fn != nil {
-				pkg, r, name := apis.FuncKey(fn)
-				if recv != nil {
-					if p, rr := apis.NamedOf(apis.Deref(recv)); rr != "" {
-						pkg, r = p, rr
-					}
-				}
+				pkg, r, name := apis.CallKey(fn, recv)
 				found = apis.IsWaiter(pkg, r, name)
 			}
 		}
