@@ -78,24 +78,12 @@ func (c *checker) contextsAt(cur inspector.Cursor, call *ast.CallExpr, attached 
 // is stored in a variable and later given a context: req.WithContext(ctx)
 // or req.Clone(ctx).
 func (c *checker) contextAttachedLater(cur inspector.Cursor, call *ast.CallExpr) bool {
-	as, ok := cur.Parent().Node().(*ast.AssignStmt)
-	if !ok || len(as.Rhs) != 1 || len(as.Lhs) == 0 {
-		return false
-	}
-	id, ok := as.Lhs[0].(*ast.Ident)
-	if !ok {
-		return false
-	}
-	v := c.localVar(id)
-	if v == nil || !httpRequest.Matches(v.Type()) {
-		return false
-	}
-	fn, ok := source.EnclosingFunc(cur)
+	v, body, ok := c.requestVar(cur)
 	if !ok {
 		return false
 	}
 	found := false
-	ast.Inspect(source.Body(fn.Node()), func(n ast.Node) bool {
+	ast.Inspect(body, func(n ast.Node) bool {
 		if call, ok := n.(*ast.CallExpr); ok {
 			if ctx := requestContextArg(c.pass.TypesInfo, call); ctx != nil {
 				if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
@@ -112,29 +100,40 @@ func (c *checker) contextAttachedLater(cur inspector.Cursor, call *ast.CallExpr)
 
 var httpRequest = apis.TypeRef{Pkg: "net/http", Name: "Request", Ptr: true}
 
+// requestVar returns the local *http.Request variable that the call at
+// cur is assigned to (req, err := http.NewRequest(...)) and the body of the
+// enclosing function, where its later uses are.
+func (c *checker) requestVar(cur inspector.Cursor) (*types.Var, ast.Node, bool) {
+	as, ok := cur.Parent().Node().(*ast.AssignStmt)
+	if !ok || len(as.Rhs) != 1 || len(as.Lhs) == 0 {
+		return nil, nil, false
+	}
+	id, ok := as.Lhs[0].(*ast.Ident)
+	if !ok {
+		return nil, nil, false
+	}
+	v := c.localVar(id)
+	if v == nil || !httpRequest.Matches(v.Type()) {
+		return nil, nil, false
+	}
+	fn, ok := source.EnclosingFunc(cur)
+	if !ok {
+		return nil, nil, false
+	}
+	return v, source.Body(fn.Node()), true
+}
+
 // servedInProcess reports whether call builds an *http.Request that is
 // stored in a variable and handed to a handler in the process (h(w, req),
 // h.ServeHTTP(w, req)) rather than sent: no network, nothing to cancel.
 func (c *checker) servedInProcess(cur inspector.Cursor, call *ast.CallExpr) bool {
-	as, ok := cur.Parent().Node().(*ast.AssignStmt)
-	if !ok || len(as.Rhs) != 1 || len(as.Lhs) == 0 {
-		return false
-	}
-	id, ok := as.Lhs[0].(*ast.Ident)
-	if !ok {
-		return false
-	}
-	v := c.localVar(id)
-	if v == nil || !httpRequest.Matches(v.Type()) {
-		return false
-	}
-	fn, ok := source.EnclosingFunc(cur)
+	v, body, ok := c.requestVar(cur)
 	if !ok {
 		return false
 	}
 	info := c.pass.TypesInfo
 	served, sent := false, false
-	ast.Inspect(source.Body(fn.Node()), func(n ast.Node) bool {
+	ast.Inspect(body, func(n ast.Node) bool {
 		use, ok := n.(*ast.CallExpr)
 		if !ok {
 			return true

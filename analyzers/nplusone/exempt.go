@@ -132,12 +132,7 @@ func (c *checker) database() apis.Database {
 	if c.s.database != "" {
 		return apis.Database(c.s.database)
 	}
-	if c.db != nil {
-		return *c.db
-	}
-	db := c.res.Database()
-	c.db = &db
-	return db
+	return c.res.Database()
 }
 
 // acknowledges reports whether write, in region r, records that the

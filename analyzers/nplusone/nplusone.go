@@ -63,7 +63,6 @@ type checker struct {
 	res  *effects.Result
 	s    *settings
 	seen map[[2]token.Pos]bool // (region, call): one finding each
-	db   *apis.Database        // the package's database, once known
 }
 
 func run(pass *analysis.Pass, rep *findings.Reporter, res *effects.Result, s *settings) {

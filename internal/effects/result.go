@@ -26,24 +26,30 @@ type Result struct {
 
 	handlersOnce sync.Once
 	handlers     []*Handler
+	databaseOnce sync.Once
+	database     apis.Database
 }
 
 // Database returns the database the package talks to: the one whose
 // drivers it imports, directly or not (through the facts of summarised
 // packages, and its imports' import lists where they are complete), or
 // "" when none or several are.
+//
+// Analyzers ask once per finding; the answer is computed once.
 func (r *Result) Database() apis.Database {
 	if r == nil || r.s == nil {
 		return ""
 	}
-	found := slices.Clone(r.databases)
-	if d := apis.DatabaseOf(r.s.pass.Pkg); d != "" && !slices.Contains(found, d) {
-		found = append(found, d)
-	}
-	if len(found) != 1 {
-		return ""
-	}
-	return found[0]
+	r.databaseOnce.Do(func() {
+		found := slices.Clone(r.databases)
+		if d := apis.DatabaseOf(r.s.pass.Pkg); d != "" && !slices.Contains(found, d) {
+			found = append(found, d)
+		}
+		if len(found) == 1 {
+			r.database = found[0]
+		}
+	})
+	return r.database
 }
 
 // BodyLimited reports whether the package caps request bodies for a
