@@ -88,6 +88,10 @@ func vetMain(rules []analyzers.Rule, args []string, stderr io.Writer) int {
 	// -flags describes the flags, whatever the configuration says.
 	settings := &config.Settings{}
 	if vetMode(args) == vetPackage {
+		tuneVetGC()
+		if standardTypes(args[len(args)-1]) {
+			return exitClean
+		}
 		cfg, _ := readVetConfig(args[len(args)-1])
 		src := config.Source{Path: flagValue(args, "effects.config"), Dir: cfg.Dir}
 		if src.Dir == "" && len(cfg.GoFiles) > 0 {
@@ -103,10 +107,9 @@ func vetMain(rules []analyzers.Rule, args []string, stderr io.Writer) int {
 			fmt.Fprintln(stderr, "apilint: "+err.Error())
 			return exitError
 		}
-		if typesOnly(args[len(args)-1], settings.Table()) {
+		if typesOnly(args[len(args)-1], settings.Table) {
 			return exitClean
 		}
-		tuneVetGC()
 	}
 	out := settings.FindingOptions()
 	out.LevelInMessage = true
@@ -124,6 +127,14 @@ func vetMain(rules []analyzers.Rule, args []string, stderr io.Writer) int {
 	}
 	as = append(as, set.Effects, set.Directives)
 	driver.Guard(as)
+	if vetMode(args) == vetPackage {
+		cfgFile, err := supplyTypes(args[len(args)-1])
+		if err != nil {
+			fmt.Fprintln(stderr, "apilint: "+err.Error())
+			return exitError
+		}
+		os.Args[len(os.Args)-1] = cfgFile
+	}
 	unitchecker.Main(as...)
 	return exitClean // not reached
 }

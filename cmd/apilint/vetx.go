@@ -12,6 +12,7 @@ import (
 	"go/types"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 
 	"golang.org/x/tools/go/gcexportdata"
@@ -21,9 +22,9 @@ import (
 
 // go vet runs its tool on every package a package depends on, standard
 // library included, before the package itself, to collect the facts the
-// analyzers export ("vetx" files). unitchecker type-checks each one from
-// source, bodies and all, and exports its types with its facts. apilint
-// exports no facts for
+// analyzers export ("vetx" files, which also carry the package's types
+// for the packages that import it). unitchecker type-checks each one from
+// source, bodies and all. apilint exports no facts for
 //
 //   - the standard library and the libraries its tables describe (their
 //     behaviour is in internal/apis, not in summaries), and
@@ -31,43 +32,99 @@ import (
 //     import none (apis.Table.Effectful), and none of their imports was
 //     summarised (its vetx file holds no facts),
 //
-// so for those it only has to pass their types on: it checks their
-// declarations without function bodies, which is most of the work, and
-// writes the types in the layout unitchecker reads. The apilint command
-// makes the same choice (internal/driver: summarised), so that both see
-// the same program. The integration tests run go vet -vettool on modules
+// so it does not load those at all: go vet has compiled every dependency
+// already and names the compiler's export data of each import in the
+// configuration (PackageFile), so their vetx files are left empty
+// (no types, no facts), and a package that is analysed takes the types
+// of its imports from the compiler's export data (supplyTypes). Where go
+// vet names no export data (another compiler), such a package's
+// declarations are checked without function bodies and its types written
+// as unitchecker does (writeTypes). The apilint command makes the same
+// choice of packages (internal/driver: summarised), so that both see the
+// same program. The integration tests run go vet -vettool on modules
 // whose dependencies take this path.
 
 // vetxConfig is the part of go vet's configuration the fast path reads.
 type vetxConfig struct {
 	ImportPath  string
 	Dir         string
+	Compiler    string
 	GoVersion   string
 	GoFiles     []string
 	ImportMap   map[string]string
+	PackageFile map[string]string
 	PackageVetx map[string]string
 	VetxOnly    bool
 	VetxOutput  string
 	ModulePath  string
 }
 
+// standardTypes answers go vet for a standard-library package when it
+// asks only for facts, and reports whether it did. Most of go vet's calls
+// are for such packages, so this path reads no configuration and builds
+// no table: the standard library's behaviour is in the tables, which the
+// packages that call it consult.
+func standardTypes(cfgFile string) (done bool) {
+	cfg, ok := readVetxConfig(cfgFile)
+	return ok && isStandard(cfg) && passTypes(cfg) == nil
+}
+
 // typesOnly reports whether the package go vet describes in cfgFile needs
 // no analysis, only its types passed on, and passes them on; done is false
 // when the package needs the full analysis (or the fast path failed, in
-// which case the full analysis reports why).
-func typesOnly(cfgFile string, table *apis.Table) (done bool) {
+// which case the full analysis reports why). table is called only when
+// the package's imports must be looked up in it.
+func typesOnly(cfgFile string, table func() *apis.Table) (done bool) {
+	cfg, ok := readVetxConfig(cfgFile)
+	if !ok {
+		return false
+	}
+	if !isStandard(cfg) && !apis.Modelled(cfg.ImportPath) && (isOwn(cfg) || reaches(cfg, table())) {
+		return false
+	}
+	return passTypes(cfg) == nil
+}
+
+// passTypes writes the vetx file of a package that exports no facts: an
+// empty one when the packages that import it will find its types in the
+// compiler's export data, its checked declarations otherwise.
+func passTypes(cfg *vetxConfig) error {
+	if compiled(cfg) {
+		return writeVetx(cfg.VetxOutput, nil, nil)
+	}
+	return writeTypes(cfg)
+}
+
+// compiled reports whether go vet names the compiler's export data of
+// every import of the package, as the gc toolchain's go vet does: then it
+// will name the package's own for the packages that import it.
+func compiled(cfg *vetxConfig) bool {
+	if cfg.Compiler != "gc" {
+		return false
+	}
+	for _, path := range cfg.ImportMap {
+		if path == "unsafe" || path == "C" {
+			continue
+		}
+		if cfg.PackageFile[path] == "" {
+			return false
+		}
+	}
+	return true
+}
+
+// readVetxConfig reads cfgFile when go vet asks only for the package's
+// facts (and types); ok is false otherwise.
+func readVetxConfig(cfgFile string) (cfg *vetxConfig, ok bool) {
 	data, err := os.ReadFile(cfgFile)
 	if err != nil {
-		return false
+		return nil, false
 	}
-	var cfg vetxConfig
-	if json.Unmarshal(data, &cfg) != nil || !cfg.VetxOnly || cfg.VetxOutput == "" {
-		return false
+	cfg = new(vetxConfig)
+	if json.Unmarshal(data, cfg) != nil || !cfg.VetxOnly || cfg.VetxOutput == "" {
+		return nil, false
 	}
-	if !isStandard(&cfg) && !apis.Modelled(cfg.ImportPath) && (isOwn(&cfg) || reaches(&cfg, table)) {
-		return false
-	}
-	return writeTypes(&cfg) == nil
+	return cfg, true
 }
 
 // isOwn reports whether cfg describes a package of the program's own code:
@@ -107,7 +164,7 @@ func reaches(cfg *vetxConfig, table *apis.Table) bool {
 		}
 	}
 	for _, file := range cfg.PackageVetx {
-		if _, facts, err := readVetx(file); err != nil || facts > 0 {
+		if _, facts, err := readVetx(file); err != nil || len(facts) > 0 {
 			return true
 		}
 	}
@@ -151,15 +208,7 @@ func writeTypes(cfg *vetxConfig) error {
 		if p := imports[path]; p != nil && p.Complete() {
 			return p, nil
 		}
-		file, ok := cfg.PackageVetx[path]
-		if !ok {
-			return nil, fmt.Errorf("no vetx file for %q", path)
-		}
-		typesData, _, err := readVetx(file)
-		if err != nil {
-			return nil, err
-		}
-		return gcexportdata.Read(bytes.NewReader(typesData), fset, imports, path)
+		return importTypes(cfg, fset, imports, path)
 	})
 	conf := types.Config{
 		Importer:         importer,
@@ -172,39 +221,152 @@ func writeTypes(cfg *vetxConfig) error {
 	if err != nil {
 		return err
 	}
-	var exported bytes.Buffer
-	if err := gcexportdata.Write(&exported, fset, pkg); err != nil {
+	typesData, err := exportTypes(fset, pkg)
+	if err != nil {
 		return err
 	}
-	typesData := exported.Bytes()[1:] // gcexportdata's format byte; vetx files hold the data after it
+	return writeVetx(cfg.VetxOutput, typesData, nil)
+}
+
+// exportTypes returns pkg's types as vetx files hold them.
+func exportTypes(fset *token.FileSet, pkg *types.Package) ([]byte, error) {
+	var exported bytes.Buffer
+	if err := gcexportdata.Write(&exported, fset, pkg); err != nil {
+		return nil, err
+	}
+	return exported.Bytes()[1:], nil // gcexportdata's format byte; vetx files hold the data after it
+}
+
+// writeVetx writes a vetx file: the magic, the two lengths, the types and
+// the facts.
+func writeVetx(file string, typesData, facts []byte) error {
 	var out bytes.Buffer
 	out.WriteString(vetxMagic)
 	binary.Write(&out, binary.LittleEndian, uint32(len(typesData)))
-	binary.Write(&out, binary.LittleEndian, uint32(0)) // no facts
+	binary.Write(&out, binary.LittleEndian, uint32(len(facts)))
 	out.Write(typesData)
-	return os.WriteFile(cfg.VetxOutput, out.Bytes(), 0o666)
+	out.Write(facts)
+	return os.WriteFile(file, out.Bytes(), 0o666)
 }
 
-// readVetx returns a vetx file's types, as gcexportdata reads them, and
-// the length of its facts.
-func readVetx(file string) (typesData []byte, facts int, err error) {
+// importTypes reads the types of the import path from its vetx file, or,
+// when that holds none (passTypes), from the compiler's export data.
+func importTypes(cfg *vetxConfig, fset *token.FileSet, imports map[string]*types.Package, path string) (*types.Package, error) {
+	if file, ok := cfg.PackageVetx[path]; ok {
+		typesData, _, err := readVetx(file)
+		if err != nil {
+			return nil, err
+		}
+		if len(typesData) > 0 {
+			return gcexportdata.Read(bytes.NewReader(typesData), fset, imports, path)
+		}
+	}
+	file, ok := cfg.PackageFile[path]
+	if !ok {
+		return nil, fmt.Errorf("no types for %q: go vet named neither a vetx file nor export data", path)
+	}
+	f, err := os.Open(file)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	r, err := gcexportdata.NewReader(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", file, err)
+	}
+	return gcexportdata.Read(r, fset, imports, path)
+}
+
+// readVetx returns a vetx file's types, as gcexportdata reads them (empty
+// when the file holds none), and its facts.
+func readVetx(file string) (typesData, facts []byte, err error) {
 	data, err := os.ReadFile(file)
 	if err != nil {
-		return nil, 0, err
+		return nil, nil, err
 	}
 	if len(data) < 12 || string(data[:4]) != vetxMagic {
-		return nil, 0, fmt.Errorf("%s: not a vetx file", file)
+		return nil, nil, fmt.Errorf("%s: not a vetx file", file)
 	}
 	n := binary.LittleEndian.Uint32(data[4:8])
 	f := binary.LittleEndian.Uint32(data[8:12])
 	if uint64(12)+uint64(n)+uint64(f) > uint64(len(data)) {
-		return nil, 0, fmt.Errorf("%s: truncated vetx file", file)
+		return nil, nil, fmt.Errorf("%s: truncated vetx file", file)
 	}
-	out := make([]byte, 0, n+1)
-	out = append(out, 'i') // gcexportdata's tag for the indexed format
-	return append(out, data[12:12+n]...), int(f), nil
+	facts = data[12+n : 12+n+f]
+	if n == 0 {
+		return nil, facts, nil
+	}
+	typesData = make([]byte, 0, n+1)
+	typesData = append(typesData, 'i') // gcexportdata's tag for the indexed format
+	return append(typesData, data[12:12+n]...), facts, nil
 }
 
 type importerFunc func(path string) (*types.Package, error)
 
 func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }
+
+// supplyTypes prepares go vet's configuration for a package apilint
+// analyses. unitchecker reads the types of each import from its vetx
+// file, and the imports that passTypes left empty have none: their types
+// are read from the compiler's export data and written, with their facts,
+// to vetx files beside the configuration (go vet's work directory for
+// the package, which it removes), and a copy of the configuration names
+// them. It returns the configuration file unitchecker is to read:
+// cfgFile itself when every import has its types.
+func supplyTypes(cfgFile string) (string, error) {
+	data, err := os.ReadFile(cfgFile)
+	if err != nil {
+		return "", err
+	}
+	var cfg vetxConfig
+	var fields map[string]json.RawMessage // every field, for unitchecker
+	if err := json.Unmarshal(data, &cfg); err != nil {
+		return "", fmt.Errorf("%s: %v", cfgFile, err)
+	}
+	if err := json.Unmarshal(data, &fields); err != nil {
+		return "", fmt.Errorf("%s: %v", cfgFile, err)
+	}
+	paths := make([]string, 0, len(cfg.PackageVetx))
+	for path := range cfg.PackageVetx {
+		paths = append(paths, path)
+	}
+	sort.Strings(paths)
+	dir := filepath.Dir(cfgFile)
+	fset := token.NewFileSet()
+	imports := make(map[string]*types.Package)
+	vetx := make(map[string]string, len(cfg.PackageVetx))
+	supplied := 0
+	for _, path := range paths {
+		file := cfg.PackageVetx[path]
+		vetx[path] = file
+		typesData, facts, err := readVetx(file)
+		if err != nil || len(typesData) > 0 {
+			continue // unitchecker reports a bad file
+		}
+		pkg, err := importTypes(&cfg, fset, imports, path)
+		if err != nil {
+			return "", err
+		}
+		exported, err := exportTypes(fset, pkg)
+		if err != nil {
+			return "", fmt.Errorf("writing the types of %s: %v", path, err)
+		}
+		supplied++
+		out := filepath.Join(dir, fmt.Sprintf("apilint-types-%d.vetx", supplied))
+		if err := writeVetx(out, exported, facts); err != nil {
+			return "", err
+		}
+		vetx[path] = out
+	}
+	if supplied == 0 {
+		return cfgFile, nil
+	}
+	if fields["PackageVetx"], err = json.Marshal(vetx); err != nil {
+		return "", err
+	}
+	if data, err = json.Marshal(fields); err != nil {
+		return "", err
+	}
+	out := filepath.Join(dir, "apilint-vet.cfg")
+	return out, os.WriteFile(out, data, 0o666)
+}
