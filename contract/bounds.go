@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -60,7 +61,7 @@ func (d *document) top() *yaml.Node {
 }
 
 // yamlLine pulls the line out of go-yaml's error messages.
-var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+var yamlLine = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^yaml: line (\d+): (.*)$`) })
 
 // parseTree parses data (YAML or JSON) into a YAML tree, after checking
 // its size and encoding. JSON's surrogate-pair escapes ("\ud83d\udc4d"),
@@ -82,7 +83,7 @@ func parseTree(name string, data []byte, b Bounds) (*yaml.Node, error) {
 		}
 	}
 	if err != nil {
-		if line := badEscapeLine(data); line > 0 && !yamlLine.MatchString(err.Error()) {
+		if line := badEscapeLine(data); line > 0 && !yamlLine().MatchString(err.Error()) {
 			return nil, fmt.Errorf("%s:%d: found invalid Unicode character escape code (a lone UTF-16 surrogate?): %w", name, line, errSyntax)
 		}
 		return nil, yamlError(name, err)
@@ -159,7 +160,7 @@ func badEscapeLine(data []byte) int {
 // yamlError turns go-yaml's message into "file:line: message".
 func yamlError(name string, err error) error {
 	msg := strings.ReplaceAll(err.Error(), "\n", "; ")
-	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+	if m := yamlLine().FindStringSubmatch(msg); m != nil {
 		return fmt.Errorf("%s:%s: %s: %w", name, m[1], m[2], errSyntax)
 	}
 	return fmt.Errorf("%s: %s: %w", name, strings.TrimPrefix(msg, "yaml: "), errSyntax)

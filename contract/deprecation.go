@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -56,7 +57,7 @@ func headerExamples(h *openapi3.Header) []any {
 }
 
 // structuredDate is an RFC 9651 Date: "@" and an integer of seconds.
-var structuredDate = regexp.MustCompile(`^@-?[0-9]{1,15}$`)
+var structuredDate = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^@-?[0-9]{1,15}$`) })
 
 // checkDeprecationHeaders implements the four Deprecation/Sunset rules of
 // contract diff; they share the walk over deprecated operations and each
@@ -195,7 +196,7 @@ func checkDeprecationExample(o operation, code string, h *openapi3.Header, pos P
 	for _, ex := range headerExamples(h) {
 		s := fmt.Sprint(ex)
 		switch {
-		case structuredDate.MatchString(s):
+		case structuredDate().MatchString(s):
 			if when.IsZero() {
 				sec, _ := strconv.ParseInt(s[1:], 10, 64)
 				when = time.Unix(sec, 0).UTC()

@@ -5,9 +5,11 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
+
+	"github.com/oasdiff/oasdiff/checker"
 
 	"github.com/apilint/apilint/internal/report"
-	"github.com/oasdiff/oasdiff/checker"
 )
 
 // RuleIDs lists every contract rule id, ours and oasdiff's, sorted.
@@ -22,7 +24,7 @@ func RuleIDs() []string {
 
 // placeholder matches the fmt verbs of oasdiff's message templates, which
 // its localizer has already run through fmt with no arguments.
-var placeholder = regexp.MustCompile(`%!?[a-z](\(MISSING\))?`)
+var placeholder = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`%!?[a-z](\(MISSING\))?`) })
 
 // Doc returns the documentation of a contract rule, ours or oasdiff's,
 // as apilint explain prints it. For oasdiff's rules it is built from the
@@ -45,7 +47,7 @@ func Doc(id string) (string, bool) {
 		fmt.Fprintf(&b, "%s: %s\n\n", r.Id, localized(l, r.Description, "(no description)"))
 		fmt.Fprintf(&b, "Default level: %s. A check of oasdiff's, run by apilint contract diff.\n\n", fromOasdiff(r.Level))
 		if tmpl := localized(l, r.Id, ""); tmpl != "" {
-			fmt.Fprintf(&b, "Message: %s\n\n", placeholder.ReplaceAllString(tmpl, "…"))
+			fmt.Fprintf(&b, "Message: %s\n\n", placeholder().ReplaceAllString(tmpl, "…"))
 		}
 		if why := ruleWhy(r.Id, localized(l, r.Id+"-comment", "")); why != "" {
 			fmt.Fprintf(&b, "Why: %s\n\n", why)

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	yaml "go.yaml.in/yaml/v3"
 )
@@ -358,7 +359,7 @@ func (w *jsonWriter) scalar(n *yaml.Node, s scope) error {
 		}
 	default:
 		// go-yaml reads a plain number it cannot parse as a string.
-		if n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle|yaml.LiteralStyle|yaml.FoldedStyle) == 0 && plainNumber.MatchString(n.Value) {
+		if n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle|yaml.LiteralStyle|yaml.FoldedStyle) == 0 && plainNumber().MatchString(n.Value) {
 			if f, err := strconv.ParseFloat(n.Value, 64); isRange(err) && math.IsInf(f, 0) {
 				return w.errorf(s, n, "the number %s is too large for a float64", shorten(n.Value))
 			}
@@ -369,7 +370,7 @@ func (w *jsonWriter) scalar(n *yaml.Node, s scope) error {
 }
 
 // plainNumber is a JSON number.
-var plainNumber = regexp.MustCompile(`^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?$`)
+var plainNumber = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?$`) })
 
 func isRange(err error) bool {
 	ne, ok := err.(*strconv.NumError)

@@ -16,6 +16,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -208,7 +209,7 @@ func checkVersionField(name string, doc *document) error {
 
 // jsonField finds the field in encoding/json's type errors
 // ("cannot unmarshal number into field T.paths of type ...").
-var jsonField = regexp.MustCompile(`into (?:Go struct )?field ([A-Za-z0-9_.]+) of type`)
+var jsonField = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`into (?:Go struct )?field ([A-Za-z0-9_.]+) of type`) })
 
 // structureError words kin-openapi's failure to read the document's
 // structure as one line, with the line of the field where it names one.
@@ -218,7 +219,7 @@ func structureError(name string, doc *document, err error) error {
 	if i := strings.Index(msg, ", yaml error:"); i >= 0 {
 		msg = msg[:i]
 	}
-	if m := jsonField.FindStringSubmatch(msg); m != nil && doc.root != nil {
+	if m := jsonField().FindStringSubmatch(msg); m != nil && doc.root != nil {
 		// "T.info.version": the first part is the Go type, the rest are
 		// the document's keys.
 		parts := strings.Split(m[1], ".")[1:]

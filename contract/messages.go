@@ -72,7 +72,9 @@ func comment(c checker.Change, l checker.Localizer) string {
 }
 
 // severityFlag matches oasdiff's advice to re-level a check by its flag.
-var severityFlag = regexp.MustCompile(`(?i)(lower|downgrade) this check with --severity-levels`)
+var severityFlag = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)(lower|downgrade) this check with --severity-levels`)
+})
 
 // rewordFlags rewrites oasdiff's advice about its own flags as advice
 // about apilint's. --flatten-allof is one of apilint's own flags too.
@@ -80,7 +82,7 @@ func rewordFlags(s, rule string) string {
 	if !strings.Contains(s, "--") {
 		return s
 	}
-	return severityFlag.ReplaceAllString(s, "${1} this rule in .apilint.yml (contract: rules: "+rule+": warning)")
+	return severityFlag().ReplaceAllString(s, "${1} this rule in .apilint.yml (contract: rules: "+rule+": warning)")
 }
 
 // ruleWhy is why a change under rule matters: oasdiff's comment, its flags

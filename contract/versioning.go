@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -26,13 +27,15 @@ import (
 
 // versionSegment is a path or URL segment that names a version: v1,
 // v2beta, v1alpha1, 2.0, 2010-04-01.
-var versionSegment = regexp.MustCompile(`(?i)^(v[0-9]+((alpha|beta|rc|preview|dev)[0-9]*)?|[0-9]+(\.[0-9]+)+|[0-9]{4}-[0-9]{2}-[0-9]{2})$`)
+var versionSegment = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)^(v[0-9]+((alpha|beta|rc|preview|dev)[0-9]*)?|[0-9]+(\.[0-9]+)+|[0-9]{4}-[0-9]{2}-[0-9]{2})$`)
+})
 
 // pathVersion returns the first version segment of a path or URL path,
 // or "".
 func pathVersion(p string) string {
 	for _, seg := range strings.Split(p, "/") {
-		if versionSegment.MatchString(seg) {
+		if versionSegment().MatchString(seg) {
 			return seg
 		}
 	}
@@ -82,27 +85,29 @@ type apiVersion struct {
 }
 
 var (
-	semverPattern  = regexp.MustCompile(`^v?([0-9]+)\.([0-9]+)\.([0-9]+)(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$`)
-	vNPattern      = regexp.MustCompile(`(?i)^v([0-9]+)([a-z]+[0-9]*)?$`)
-	numbersPattern = regexp.MustCompile(`^v?([0-9]+)(\.[0-9]+)*$`)
-	datePattern    = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`)
+	semverPattern = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^v?([0-9]+)\.([0-9]+)\.([0-9]+)(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$`)
+	})
+	vNPattern      = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)^v([0-9]+)([a-z]+[0-9]*)?$`) })
+	numbersPattern = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^v?([0-9]+)(\.[0-9]+)*$`) })
+	datePattern    = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`) })
 )
 
 // parseVersion reads info.version or a URL version segment.
 func parseVersion(s string) apiVersion {
 	s = strings.TrimSpace(s)
 	switch {
-	case semverPattern.MatchString(s):
-		m := semverPattern.FindStringSubmatch(s)
+	case semverPattern().MatchString(s):
+		m := semverPattern().FindStringSubmatch(s)
 		return apiVersion{"semver", atois(m[1:4])}
-	case vNPattern.MatchString(s):
-		m := vNPattern.FindStringSubmatch(s)
+	case vNPattern().MatchString(s):
+		m := vNPattern().FindStringSubmatch(s)
 		return apiVersion{"vN", atois(m[1:2])}
-	case datePattern.MatchString(s):
+	case datePattern().MatchString(s):
 		if t, err := time.Parse(time.DateOnly, s); err == nil {
 			return apiVersion{"date", []int{t.Year(), int(t.Month()), t.Day()}}
 		}
-	case numbersPattern.MatchString(s):
+	case numbersPattern().MatchString(s):
 		return apiVersion{"N.N", atois(strings.Split(strings.TrimPrefix(s, "v"), "."))}
 	}
 	return apiVersion{}

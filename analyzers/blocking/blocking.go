@@ -6,6 +6,7 @@ import (
 	"go/types"
 	"regexp"
 	"strings"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -141,7 +142,7 @@ func queueOf(pkg *types.Package) string {
 
 // longPoll names the RPC methods whose purpose is to wait: a long-poll
 // or a watch holds the call until something happens.
-var longPoll = regexp.MustCompile(`^(LongPoll|Poll|Watch|Wait|Subscribe|Stream)`)
+var longPoll = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(LongPoll|Poll|Watch|Wait|Subscribe|Stream)`) })
 
 // waits reports whether h is an RPC method that waits on purpose, and is
 // not a request/response handler for blocking: a streaming method (it
@@ -157,7 +158,7 @@ func waits(h *effects.Handler) bool {
 			return true
 		}
 	}
-	return longPoll.MatchString(h.Func.Name())
+	return longPoll().MatchString(h.Func.Name())
 }
 
 // isServerStream reports whether t is a streaming RPC's stream: it can

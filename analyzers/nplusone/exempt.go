@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 
 	"golang.org/x/tools/go/ast/inspector"
 
@@ -20,25 +21,27 @@ import (
 // set-up, backup and restore. A package path element, a file name or the
 // enclosing function's name containing one makes the code set-up code,
 // whose per-element round trips are not reported.
-var setupWords = regexp.MustCompile(`(?i)(migrat|seed|fixture|backup|restore|bootstrap)`)
+var setupWords = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)(migrat|seed|fixture|backup|restore|bootstrap)`) })
 
 // setupFuncs name functions that create or prepare a schema.
-var setupFuncs = regexp.MustCompile(`(?i)^(create|init|ensure|setup|prepare)_?(tables?|schemas?|db|database|indexes|indices)$`)
+var setupFuncs = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)^(create|init|ensure|setup|prepare)_?(tables?|schemas?|db|database|indexes|indices)$`)
+})
 
 // setupCode reports whether cur is in set-up code (see setupWords).
 func (c *checker) setupCode(cur inspector.Cursor) bool {
 	for _, elem := range strings.Split(c.pass.Pkg.Path(), "/") {
-		if setupWords.MatchString(elem) {
+		if setupWords().MatchString(elem) {
 			return true
 		}
 	}
 	name := c.pass.Fset.File(cur.Node().Pos()).Name()
-	if setupWords.MatchString(filepath.Base(name)) {
+	if setupWords().MatchString(filepath.Base(name)) {
 		return true
 	}
 	if fn, ok := source.OutermostFunc(cur); ok {
 		if decl, ok := fn.Node().(*ast.FuncDecl); ok {
-			return setupWords.MatchString(decl.Name.Name) || setupFuncs.MatchString(decl.Name.Name)
+			return setupWords().MatchString(decl.Name.Name) || setupFuncs().MatchString(decl.Name.Name)
 		}
 	}
 	return false

@@ -7,19 +7,22 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 )
 
 // yamlLine matches the line prefix of go-yaml's messages.
-var yamlLine = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
+var yamlLine = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`) })
 
 // unknownField matches go-yaml's message for an unknown key.
-var unknownField = regexp.MustCompile(`^field (\S+) not found in type (\S+)$`)
+var unknownField = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^field (\S+) not found in type (\S+)$`) })
 
 // badType matches go-yaml's message for a value of the wrong type. The
 // value is left out for lists and mappings, and cut after 7 characters.
-var badType = regexp.MustCompile("^cannot unmarshal !!(\\w+)(?: `(.*)`)? into (\\S+)$")
+var badType = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile("^cannot unmarshal !!(\\w+)(?: `(.*)`)? into (\\S+)$")
+})
 
 // strictTypes are the types go-yaml decodes with KnownFields, by the name
 // its messages give them; their keys are the suggestions for a typo.
@@ -38,12 +41,12 @@ func yamlError(path string, data []byte, err error) error {
 		msgs = te.Errors
 	}
 	e := &Error{Path: path, Msg: msgs[0]}
-	if m := yamlLine.FindStringSubmatch(msgs[0]); m != nil {
+	if m := yamlLine().FindStringSubmatch(msgs[0]); m != nil {
 		e.Line, _ = strconv.Atoi(m[1])
 		e.Msg = m[2]
-		if u := unknownField.FindStringSubmatch(m[2]); u != nil {
+		if u := unknownField().FindStringSubmatch(m[2]); u != nil {
 			e.Msg = unknownKey(u[1], yamlKeys(strictTypes[u[2]]))
-		} else if t := badType.FindStringSubmatch(m[2]); t != nil {
+		} else if t := badType().FindStringSubmatch(m[2]); t != nil {
 			e.Msg = wrongType(keyAt(data, e.Line, t[1], t[2]), t[1], t[2], t[3])
 		}
 	}

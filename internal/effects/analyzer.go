@@ -9,9 +9,10 @@ import (
 	"strings"
 	"sync/atomic"
 
+	"golang.org/x/tools/go/analysis"
+
 	"github.com/apilint/apilint/internal/apis"
 	"github.com/apilint/apilint/internal/docs"
-	"golang.org/x/tools/go/analysis"
 )
 
 //go:embed doc.go

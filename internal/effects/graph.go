@@ -8,9 +8,10 @@ import (
 	"path/filepath"
 	"strings"
 
+	"golang.org/x/tools/go/analysis"
+
 	"github.com/apilint/apilint/internal/apis"
 	"github.com/apilint/apilint/internal/source"
-	"golang.org/x/tools/go/analysis"
 )
 
 // node is a function body of this package (a declaration or a literal), or

@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // Finding is one problem, in code or in an API contract.
@@ -61,10 +62,10 @@ type Edit struct {
 
 // lineRefs matches "file.go:42" and "file.go:42:7" inside messages, which
 // move whenever lines are inserted above.
-var lineRefs = regexp.MustCompile(`(\.go|\.ya?ml|\.json):\d+(:\d+)?`)
+var lineRefs = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(\.go|\.ya?ml|\.json):\d+(:\d+)?`) })
 
 // spaces matches runs of white space.
-var spaces = regexp.MustCompile(`\s+`)
+var spaces = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\s+`) })
 
 // SetFingerprint computes f.Fingerprint from the rule, the file, the
 // enclosing function, the message with line references removed and the
@@ -77,8 +78,8 @@ func (f *Finding) SetFingerprint() {
 		f.Rule,
 		f.File,
 		f.Function,
-		lineRefs.ReplaceAllString(f.Message, "$1"),
-		strings.TrimSpace(spaces.ReplaceAllString(f.Snippet, " ")),
+		lineRefs().ReplaceAllString(f.Message, "$1"),
+		strings.TrimSpace(spaces().ReplaceAllString(f.Snippet, " ")),
 		strings.Join(f.Operations, ","),
 	} {
 		h.Write([]byte(part))

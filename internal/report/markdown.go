@@ -6,6 +6,7 @@ import (
 	"io"
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // CommentLimit is the most characters a GitHub pull-request comment
@@ -112,7 +113,7 @@ func mdFinding(g folded) string {
 		fmt.Fprintf(&b, " (%d %s)", n, plural(n, "operation", "operations"))
 	}
 	first := firstSentence(f.Message)
-	fmt.Fprintf(&b, ": %s</summary>\n\n", codeSpans.ReplaceAllString(html.EscapeString(first), "<code>$1</code>"))
+	fmt.Fprintf(&b, ": %s</summary>\n\n", codeSpans().ReplaceAllString(html.EscapeString(first), "<code>$1</code>"))
 	if first != strings.Join(strings.Fields(f.Message), " ") {
 		b.WriteString(mdText(f.Message))
 		b.WriteString("\n\n")
@@ -145,7 +146,7 @@ func mdFinding(g folded) string {
 
 // codeSpans are `code` in a message, which HTML (a <summary>) shows as
 // <code>.
-var codeSpans = regexp.MustCompile("`([^`]*)`")
+var codeSpans = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile("`([^`]*)`") })
 
 // firstSentence is the start of a message, for a summary line.
 func firstSentence(s string) string {
