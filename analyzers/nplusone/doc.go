@@ -70,6 +70,12 @@
 //     whose name contains migrat, seed, fixture, backup, restore or
 //     bootstrap, and functions named like createTables, initSchema or
 //     ensureIndexes: they run once, over a list the code fixes;
+//   - start-up code of a main package: func main and init, and the
+//     functions only they call, by name (not as a value, not in a go
+//     statement or function literal, not inside a loop that runs until the
+//     process stops, such as a ticker's): they run once per process start.
+//     A function a handler, a goroutine or a ticker also reaches is
+//     reported as usual;
 //   - a write that marks an element done after work per element that is
 //     not the database's (an outbound request, mail, a command earlier in
 //     the loop body): a worker acknowledging each job;

@@ -40,11 +40,28 @@ func (c *checker) setupCode(cur inspector.Cursor) bool {
 		return true
 	}
 	if fn, ok := source.OutermostFunc(cur); ok {
-		if decl, ok := fn.Node().(*ast.FuncDecl); ok {
-			return setupWords().MatchString(decl.Name.Name) || setupFuncs().MatchString(decl.Name.Name)
+		if decl, ok := fn.Node().(*ast.FuncDecl); ok && (setupWords().MatchString(decl.Name.Name) || setupFuncs().MatchString(decl.Name.Name)) {
+			return true
 		}
 	}
-	return false
+	return c.atStartUp(cur)
+}
+
+// atStartUp reports whether cur runs once per process start: in a
+// function of a main package that only start-up code calls
+// (startUpFuncs), outside any function literal and any loop that runs
+// until the process stops.
+func (c *checker) atStartUp(cur inspector.Cursor) bool {
+	fn, ok := source.EnclosingFunc(cur)
+	if !ok {
+		return false
+	}
+	decl, ok := fn.Node().(*ast.FuncDecl)
+	if !ok {
+		return false
+	}
+	obj, _ := c.pass.TypesInfo.Defs[decl.Name].(*types.Func)
+	return obj != nil && c.startUp[obj] && !within(repeating(c.pass.TypesInfo, decl.Body), cur.Node())
 }
 
 // onFailurePath reports whether call, in region r, runs only when

@@ -63,6 +63,9 @@ type checker struct {
 	res  *effects.Result
 	s    *settings
 	seen map[[2]token.Pos]bool // (region, call): one finding each
+	// startUp holds the functions of a main package that run only at
+	// start-up (startUpFuncs).
+	startUp map[*types.Func]bool
 }
 
 func run(pass *analysis.Pass, rep *findings.Reporter, res *effects.Result, s *settings) {
@@ -77,6 +80,7 @@ func run(pass *analysis.Pass, rep *findings.Reporter, res *effects.Result, s *se
 		s:    s,
 		seen: make(map[[2]token.Pos]bool),
 	}
+	c.startUp = startUpFuncs(passInfo{pkg: pass.Pkg, files: pass.Files, info: pass.TypesInfo})
 	for fileCur := range insp.Root().Children() {
 		file := fileCur.Node().(*ast.File)
 		if source.Skip(pass, file) {
