@@ -5,6 +5,7 @@ import (
 	"go/types"
 	"path/filepath"
 	"strconv"
+	"strings"
 
 	"golang.org/x/tools/go/ast/inspector"
 
@@ -215,4 +216,64 @@ func (c *checker) noUseOf(n ast.Node, v *types.Var, ok *bool) bool {
 		*ok = false
 	}
 	return *ok
+}
+
+// libraryClient checks a client a library builds (apis.ClientConstructors)
+// as it checks &http.Client{}: reported unless a Timeout is set on it
+// later, its requests are all bounded, or its context argument carries
+// the client the library takes its settings from (oauth2.HTTPClient),
+// whose own literal is checked where it is written.
+func (c *checker) libraryClient(cur inspector.Cursor, call *ast.CallExpr, k *apis.ClientConstructor) {
+	if k.CtxKey != "" {
+		for _, arg := range call.Args {
+			if apis.IsContext(c.pass.TypesInfo.TypeOf(arg)) && c.carriesKey(cur, arg, k.CtxKey) {
+				return
+			}
+		}
+	}
+	b := c.describe(cur, nil)
+	b.constructor = k.Display
+	c.client(b)
+}
+
+// carriesKey reports whether the context expression e is, or is a local
+// variable assigned, context.WithValue(_, key, _) with key the
+// package-level variable named "path.Name".
+func (c *checker) carriesKey(cur inspector.Cursor, e ast.Expr, key string) bool {
+	info := c.pass.TypesInfo
+	withKey := func(e ast.Expr) bool {
+		call, ok := ast.Unparen(e).(*ast.CallExpr)
+		if !ok || len(call.Args) != 3 {
+			return false
+		}
+		fn, _ := apis.Callee(info, call)
+		if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "context" || fn.Name() != "WithValue" {
+			return false
+		}
+		i := strings.LastIndex(key, ".")
+		return isPkgVar(info, call.Args[1], key[:i], key[i+1:])
+	}
+	if withKey(e) {
+		return true
+	}
+	v, ok := source.Used(info, e).(*types.Var)
+	if !ok {
+		return false
+	}
+	fn, ok := source.OutermostFunc(cur)
+	if !ok {
+		return false
+	}
+	found := false
+	ast.Inspect(source.Body(fn.Node()), func(n ast.Node) bool {
+		if as, ok := n.(*ast.AssignStmt); ok && len(as.Lhs) == len(as.Rhs) {
+			for i, lhs := range as.Lhs {
+				if id, ok := lhs.(*ast.Ident); ok && info.ObjectOf(id) == v && withKey(as.Rhs[i]) {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
 }

@@ -30,7 +30,13 @@
 //     ResponseWriter) is told to set Transport.ResponseHeaderTimeout and
 //     use a context instead: Client.Timeout would cut the stream. When
 //     the client is built in a constructor, the message names it. The
-//     suggested fix adds Timeout: 10 * time.Second.
+//     suggested fix adds Timeout: 10 * time.Second;
+//   - a client a library builds with no Timeout, checked the same way:
+//     oauth2.NewClient, oauth2.Config.Client and clientcredentials'
+//     Config.Client (unless the context argument carries a client through
+//     context.WithValue(ctx, oauth2.HTTPClient, c), whose settings they
+//     take), go-cleanhttp's DefaultClient and DefaultPooledClient
+//     (internal/apis: ClientConstructors).
 //
 // Servers:
 //

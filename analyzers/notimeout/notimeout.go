@@ -108,6 +108,9 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 	case pkg == "crypto/tls" && recvName == "" && name == "Dial":
 		c.tlsDial(cur, call)
 	}
+	if k := apis.LookupClientConstructor(pkg, recvName, name); k != nil {
+		c.libraryClient(cur, call, k)
+	}
 	if s := apis.LookupServerStart(pkg, recvName, name); s != nil {
 		c.serverStart(cur, call, s)
 	}

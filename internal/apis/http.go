@@ -66,3 +66,37 @@ func LookupServerStart(pkg, recv, name string) *ServerStart {
 	}
 	return nil
 }
+
+// ClientConstructor is a library function that returns an *http.Client
+// with no Timeout, as &http.Client{} does.
+type ClientConstructor struct {
+	Pkg, Recv, Name string
+	// Display names it in messages.
+	Display string
+	// CtxKey, when set, names the context key (a package-level variable,
+	// "path.Name") whose value, an *http.Client, the returned client takes
+	// its settings from, Timeout included, when the context argument
+	// carries one (context.WithValue(ctx, oauth2.HTTPClient, c)).
+	CtxKey string
+}
+
+// ClientConstructors are the library functions whose clients have no
+// timeout unless the caller sets one.
+var ClientConstructors = []ClientConstructor{
+	{Pkg: "golang.org/x/oauth2", Name: "NewClient", Display: "oauth2.NewClient", CtxKey: "golang.org/x/oauth2.HTTPClient"},
+	{Pkg: "golang.org/x/oauth2", Recv: "Config", Name: "Client", Display: "oauth2.Config.Client", CtxKey: "golang.org/x/oauth2.HTTPClient"},
+	{Pkg: "golang.org/x/oauth2/clientcredentials", Recv: "Config", Name: "Client", Display: "clientcredentials.Config.Client", CtxKey: "golang.org/x/oauth2.HTTPClient"},
+	{Pkg: "github.com/hashicorp/go-cleanhttp", Name: "DefaultClient", Display: "cleanhttp.DefaultClient"},
+	{Pkg: "github.com/hashicorp/go-cleanhttp", Name: "DefaultPooledClient", Display: "cleanhttp.DefaultPooledClient"},
+}
+
+// LookupClientConstructor returns the ClientConstructors entry for the
+// function or method, or nil.
+func LookupClientConstructor(pkg, recv, name string) *ClientConstructor {
+	for i, k := range ClientConstructors {
+		if k.Pkg == pkg && k.Recv == recv && k.Name == name {
+			return &ClientConstructors[i]
+		}
+	}
+	return nil
+}

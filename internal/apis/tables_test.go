@@ -857,3 +857,37 @@ func pkgsOfServerStarts() []string {
 	}
 	return out
 }
+
+func TestClientConstructors(t *testing.T) {
+	r := newResolver(t)
+	seen := make(map[string]bool)
+	for _, k := range apis.ClientConstructors {
+		name := entryName(k.Pkg, k.Recv, k.Name)
+		if seen[name] {
+			t.Errorf("%s appears twice", name)
+		}
+		seen[name] = true
+		if k.Display == "" {
+			t.Errorf("%s: no Display for the message", name)
+		}
+		if apis.LookupClientConstructor(k.Pkg, k.Recv, k.Name) == nil {
+			t.Errorf("LookupClientConstructor does not find %s", name)
+		}
+		fn := r.member(name, k.Pkg, k.Recv, k.Name)
+		if fn == nil {
+			continue
+		}
+		res := fn.Type().(*types.Signature).Results()
+		if res.Len() != 1 || !(apis.TypeRef{Pkg: "net/http", Name: "Client", Ptr: true}).Matches(res.At(0).Type()) {
+			t.Errorf("%s does not return an *http.Client", name)
+		}
+		if k.CtxKey != "" {
+			i := strings.LastIndex(k.CtxKey, ".")
+			if pkg := r.pkg(name, k.CtxKey[:i]); pkg == nil {
+				continue
+			} else if _, ok := pkg.Scope().Lookup(k.CtxKey[i+1:]).(*types.Var); !ok {
+				t.Errorf("%s: CtxKey %s is not a package-level variable", name, k.CtxKey)
+			}
+		}
+	}
+}
