@@ -90,6 +90,11 @@
 //     element (an instance setting): one query per process. A lookup behind
 //     a per-element cache miss is still reported: the cold cache makes the
 //     N+1;
+//   - a lookup memoised in a local map made before the loop and keyed by
+//     an attribute of the element (v, ok := owners[p.OwnerID]; if !ok
+//     {...; owners[p.OwnerID] = v}, or if owners[k] == nil): one round
+//     trip per distinct owner, not per element. Keyed by the element
+//     itself, every distinct element misses once, and it is reported;
 //   - work a function does only when a string parameter equals a constant,
 //     at calls whose constant argument rules it out (see effects.Guard).
 //

@@ -182,3 +182,61 @@ func (c *checker) acknowledges(r *region, write *ast.CallExpr) bool {
 	})
 	return found
 }
+
+// memoMiss reports whether ifs is the miss branch of a lookup memoised in
+// a local map by an attribute of the element, not the element itself:
+//
+//	owner, ok := owners[item.OwnerID]
+//	if !ok { owner = store.GetUser(ctx, item.OwnerID); owners[item.OwnerID] = owner }
+//
+// The round trip then runs once per distinct owner, not once per item.
+// A map keyed by the element itself (ids) still misses once per element,
+// and is reported.
+func (c *checker) memoMiss(r *region, ifs *ast.IfStmt) bool {
+	info := c.pass.TypesInfo
+	var index *ast.IndexExpr
+	switch cond := ast.Unparen(ifs.Cond).(type) {
+	case *ast.UnaryExpr: // v, ok := m[k]; if !ok
+		okVar, isIdent := ast.Unparen(cond.X).(*ast.Ident)
+		if cond.Op != token.NOT || !isIdent {
+			return false
+		}
+		okObj := info.ObjectOf(okVar)
+		ast.Inspect(r.body, func(n ast.Node) bool {
+			as, ok := n.(*ast.AssignStmt)
+			if !ok || len(as.Lhs) != 2 || len(as.Rhs) != 1 {
+				return index == nil
+			}
+			if id, ok := as.Lhs[1].(*ast.Ident); ok && info.ObjectOf(id) == okObj {
+				index, _ = ast.Unparen(as.Rhs[0]).(*ast.IndexExpr)
+			}
+			return index == nil
+		})
+	case *ast.BinaryExpr: // if m[k] == nil
+		if cond.Op == token.EQL && isNil(info, cond.Y) {
+			index, _ = ast.Unparen(cond.X).(*ast.IndexExpr)
+		}
+	}
+	if index == nil || r.isElem(info, index.Index) || !r.mentions(info, index.Index) {
+		return false
+	}
+	if _, isMap := info.TypeOf(index.X).Underlying().(*types.Map); !isMap {
+		return false
+	}
+	m, ok := source.Used(info, index.X).(*types.Var)
+	if !ok || m.IsField() || m.Parent() == m.Pkg().Scope() || r.body.Pos() <= m.Pos() && m.Pos() < r.body.End() {
+		return false // a local map made before the loop
+	}
+	stored := false
+	ast.Inspect(ifs.Body, func(n ast.Node) bool {
+		if as, ok := n.(*ast.AssignStmt); ok {
+			for _, lhs := range as.Lhs {
+				if ix, ok := ast.Unparen(lhs).(*ast.IndexExpr); ok && source.Used(info, ix.X) == m {
+					stored = true
+				}
+			}
+		}
+		return !stored
+	})
+	return stored
+}

@@ -171,7 +171,7 @@ func (c *checker) region(r *region) {
 					return false // one case per distinct element
 				}
 			case *ast.IfStmt:
-				if r.constantTest(info, n.Cond) {
+				if r.constantTest(info, n.Cond) || c.memoMiss(r, n) {
 					if n.Init != nil {
 						visit(n.Init, inClosure)
 					}

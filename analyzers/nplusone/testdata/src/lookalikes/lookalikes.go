@@ -233,3 +233,60 @@ func (d *DB) Active(ctx context.Context, blocks []Block) {
 		}
 	}
 }
+
+type post struct {
+	ID      int64
+	OwnerID int64
+}
+
+type user struct{ Name string }
+
+func (d *DB) getUser(ctx context.Context, id int64) *user {
+	var u user
+	d.db.QueryRowContext(ctx, "SELECT name FROM users WHERE id = $1", id).Scan(&u.Name)
+	return &u
+}
+
+// Owners memoised in a local map: one query per distinct owner.
+func (d *DB) PostOwners(ctx context.Context, posts []post) []*user {
+	owners := make(map[int64]*user)
+	out := make([]*user, 0, len(posts))
+	for _, p := range posts {
+		u, ok := owners[p.OwnerID]
+		if !ok {
+			u = d.getUser(ctx, p.OwnerID)
+			owners[p.OwnerID] = u
+		}
+		out = append(out, u)
+	}
+	return out
+}
+
+// The same with a nil test.
+func (d *DB) PostOwnersNil(ctx context.Context, posts []post) {
+	owners := map[int64]*user{}
+	for _, p := range posts {
+		if owners[p.OwnerID] == nil {
+			owners[p.OwnerID] = d.getUser(ctx, p.OwnerID)
+		}
+	}
+}
+
+// Memoised by the element itself: every distinct id still misses once.
+func (d *DB) UsersByID(ctx context.Context, ids []int64) {
+	seen := make(map[int64]*user)
+	for _, id := range ids {
+		if _, ok := seen[id]; !ok {
+			seen[id] = d.getUser(ctx, id) // want `N\+1: lookalikes.\(\*DB\).getUser runs \(\*sql.DB\).QueryRowContext once per element of ids`
+		}
+	}
+}
+
+// A map that is only read is not a memo: every owner is fetched.
+func (d *DB) PostOwnersNoStore(ctx context.Context, posts []post, skip map[int64]bool) {
+	for _, p := range posts {
+		if _, ok := skip[p.OwnerID]; !ok {
+			d.getUser(ctx, p.OwnerID) // want `N\+1: lookalikes.\(\*DB\).getUser runs \(\*sql.DB\).QueryRowContext once per element of posts`
+		}
+	}
+}
