@@ -59,8 +59,29 @@ func vetMode(args []string) int {
 // vetConfig is the part of go vet's package configuration apilint reads.
 type vetConfig struct {
 	ID, ImportPath, Dir string
+	Compiler            string
+	GoVersion           string
 	GoFiles             []string
+	ImportMap           map[string]string
+	PackageFile         map[string]string
+	PackageVetx         map[string]string
 	VetxOnly            bool
+	VetxOutput          string
+	ModulePath          string
+}
+
+// dir returns the package's directory: Dir, or that of its first file.
+func (cfg *vetConfig) dir() string {
+	if cfg.Dir == "" && len(cfg.GoFiles) > 0 {
+		return filepath.Dir(cfg.GoFiles[0])
+	}
+	return cfg.Dir
+}
+
+// factsOnly reports whether go vet asks only for the package's facts
+// (and types), written to VetxOutput: no diagnostics.
+func (cfg *vetConfig) factsOnly() bool {
+	return cfg.VetxOnly && cfg.VetxOutput != ""
 }
 
 // readVetConfig reads a go vet .cfg file; it is one only if it parses as
@@ -87,27 +108,29 @@ func readVetConfig(path string) (*vetConfig, error) {
 func vetMain(rules []analyzers.Rule, args []string, stderr io.Writer) int {
 	// -flags describes the flags, whatever the configuration says.
 	settings := &config.Settings{}
+	var cfg *vetConfig // nil for -flags
+	cfgFile := args[len(args)-1]
 	if vetMode(args) == vetPackage {
 		tuneVetGC()
-		if standardTypes(args[len(args)-1]) {
+		var err error
+		if cfg, err = readVetConfig(cfgFile); err != nil {
+			fmt.Fprintln(stderr, "apilint: "+err.Error())
+			return exitError
+		}
+		if standardTypes(cfg) {
 			return exitClean
 		}
-		cfg, _ := readVetConfig(args[len(args)-1])
-		src := config.Source{Path: flagValue(args, "effects.config"), Dir: cfg.Dir}
-		if src.Dir == "" && len(cfg.GoFiles) > 0 {
-			src.Dir = filepath.Dir(cfg.GoFiles[0])
-		}
-		if !isOwn(&vetxConfig{Dir: src.Dir}) {
+		src := config.Source{Path: flagValue(args, "effects.config"), Dir: cfg.dir()}
+		if !ownDir(src.Dir) {
 			// A dependency's directory holds no .apilint.yml of the
 			// program's: the one go vet was started under applies.
 			src.Dir = vetWorkDir()
 		}
-		var err error
 		if settings, err = config.Resolve(src); err != nil {
 			fmt.Fprintln(stderr, "apilint: "+err.Error())
 			return exitError
 		}
-		if typesOnly(args[len(args)-1], settings.Table) {
+		if typesOnly(cfg, settings.Table) {
 			return exitClean
 		}
 	}
@@ -127,13 +150,13 @@ func vetMain(rules []analyzers.Rule, args []string, stderr io.Writer) int {
 	}
 	as = append(as, set.Effects, set.Directives)
 	driver.Guard(as)
-	if vetMode(args) == vetPackage {
-		cfgFile, err := supplyTypes(args[len(args)-1])
+	if cfg != nil {
+		file, err := supplyTypes(cfgFile, cfg)
 		if err != nil {
 			fmt.Fprintln(stderr, "apilint: "+err.Error())
 			return exitError
 		}
-		os.Args[len(os.Args)-1] = cfgFile
+		os.Args[len(os.Args)-1] = file
 	}
 	unitchecker.Main(as...)
 	return exitClean // not reached

@@ -44,42 +44,25 @@ import (
 // same program. The integration tests run go vet -vettool on modules
 // whose dependencies take this path.
 
-// vetxConfig is the part of go vet's configuration the fast path reads.
-type vetxConfig struct {
-	ImportPath  string
-	Dir         string
-	Compiler    string
-	GoVersion   string
-	GoFiles     []string
-	ImportMap   map[string]string
-	PackageFile map[string]string
-	PackageVetx map[string]string
-	VetxOnly    bool
-	VetxOutput  string
-	ModulePath  string
-}
-
 // standardTypes answers go vet for a standard-library package when it
 // asks only for facts, and reports whether it did. Most of go vet's calls
 // are for such packages, so this path reads no configuration and builds
 // no table: the standard library's behaviour is in the tables, which the
 // packages that call it consult.
-func standardTypes(cfgFile string) (done bool) {
-	cfg, ok := readVetxConfig(cfgFile)
-	return ok && isStandard(cfg) && passTypes(cfg) == nil
+func standardTypes(cfg *vetConfig) (done bool) {
+	return cfg.factsOnly() && isStandard(cfg) && passTypes(cfg) == nil
 }
 
-// typesOnly reports whether the package go vet describes in cfgFile needs
+// typesOnly reports whether the package go vet describes in cfg needs
 // no analysis, only its types passed on, and passes them on; done is false
 // when the package needs the full analysis (or the fast path failed, in
 // which case the full analysis reports why). table is called only when
 // the package's imports must be looked up in it.
-func typesOnly(cfgFile string, table func() *apis.Table) (done bool) {
-	cfg, ok := readVetxConfig(cfgFile)
-	if !ok {
+func typesOnly(cfg *vetConfig, table func() *apis.Table) (done bool) {
+	if !cfg.factsOnly() {
 		return false
 	}
-	if !isStandard(cfg) && !apis.Modelled(cfg.ImportPath) && (isOwn(cfg) || reaches(cfg, table())) {
+	if !isStandard(cfg) && !apis.Modelled(cfg.ImportPath) && (ownDir(cfg.dir()) || reaches(cfg, table())) {
 		return false
 	}
 	return passTypes(cfg) == nil
@@ -88,7 +71,7 @@ func typesOnly(cfgFile string, table func() *apis.Table) (done bool) {
 // passTypes writes the vetx file of a package that exports no facts: an
 // empty one when the packages that import it will find its types in the
 // compiler's export data, its checked declarations otherwise.
-func passTypes(cfg *vetxConfig) error {
+func passTypes(cfg *vetConfig) error {
 	if compiled(cfg) {
 		return writeVetx(cfg.VetxOutput, nil, nil)
 	}
@@ -98,7 +81,7 @@ func passTypes(cfg *vetxConfig) error {
 // compiled reports whether go vet names the compiler's export data of
 // every import of the package, as the gc toolchain's go vet does: then it
 // will name the package's own for the packages that import it.
-func compiled(cfg *vetxConfig) bool {
+func compiled(cfg *vetConfig) bool {
 	if cfg.Compiler != "gc" {
 		return false
 	}
@@ -113,28 +96,11 @@ func compiled(cfg *vetxConfig) bool {
 	return true
 }
 
-// readVetxConfig reads cfgFile when go vet asks only for the package's
-// facts (and types); ok is false otherwise.
-func readVetxConfig(cfgFile string) (cfg *vetxConfig, ok bool) {
-	data, err := os.ReadFile(cfgFile)
-	if err != nil {
-		return nil, false
-	}
-	cfg = new(vetxConfig)
-	if json.Unmarshal(data, cfg) != nil || !cfg.VetxOnly || cfg.VetxOutput == "" {
-		return nil, false
-	}
-	return cfg, true
-}
-
-// isOwn reports whether cfg describes a package of the program's own code:
+// ownDir reports whether dir holds a package of the program's own code:
 // outside the module cache and vendor directories (a main module, or a
-// module it replaces with a directory).
-func isOwn(cfg *vetxConfig) bool {
-	dir := cfg.Dir
-	if dir == "" && len(cfg.GoFiles) > 0 {
-		dir = filepath.Dir(cfg.GoFiles[0])
-	}
+// module it replaces with a directory). An unknown directory counts as
+// the program's.
+func ownDir(dir string) bool {
 	if dir == "" {
 		return true
 	}
@@ -157,7 +123,7 @@ func moduleCache() string {
 
 // reaches reports whether the package imports an effectful package, or
 // one that was summarised (its vetx file holds facts).
-func reaches(cfg *vetxConfig, table *apis.Table) bool {
+func reaches(cfg *vetConfig, table *apis.Table) bool {
 	for _, path := range cfg.ImportMap {
 		if table.Effectful(path) {
 			return true
@@ -173,7 +139,7 @@ func reaches(cfg *vetxConfig, table *apis.Table) bool {
 
 // isStandard reports whether cfg describes a package of the standard
 // library: no module, and its files in GOROOT.
-func isStandard(cfg *vetxConfig) bool {
+func isStandard(cfg *vetConfig) bool {
 	if cfg.ModulePath != "" || len(cfg.GoFiles) == 0 {
 		return false
 	}
@@ -187,7 +153,7 @@ const vetxMagic = "vetx"
 
 // writeTypes checks the package's declarations and writes its vetx file
 // with its types and no facts.
-func writeTypes(cfg *vetxConfig) error {
+func writeTypes(cfg *vetConfig) error {
 	fset := token.NewFileSet()
 	files := make([]*ast.File, 0, len(cfg.GoFiles))
 	for _, name := range cfg.GoFiles {
@@ -251,7 +217,7 @@ func writeVetx(file string, typesData, facts []byte) error {
 
 // importTypes reads the types of the import path from its vetx file, or,
 // when that holds none (passTypes), from the compiler's export data.
-func importTypes(cfg *vetxConfig, fset *token.FileSet, imports map[string]*types.Package, path string) (*types.Package, error) {
+func importTypes(cfg *vetConfig, fset *token.FileSet, imports map[string]*types.Package, path string) (*types.Package, error) {
 	if file, ok := cfg.PackageVetx[path]; ok {
 		typesData, _, err := readVetx(file)
 		if err != nil {
@@ -313,19 +279,7 @@ func (f importerFunc) Import(path string) (*types.Package, error) { return f(pat
 // the package, which it removes), and a copy of the configuration names
 // them. It returns the configuration file unitchecker is to read:
 // cfgFile itself when every import has its types.
-func supplyTypes(cfgFile string) (string, error) {
-	data, err := os.ReadFile(cfgFile)
-	if err != nil {
-		return "", err
-	}
-	var cfg vetxConfig
-	var fields map[string]json.RawMessage // every field, for unitchecker
-	if err := json.Unmarshal(data, &cfg); err != nil {
-		return "", fmt.Errorf("%s: %v", cfgFile, err)
-	}
-	if err := json.Unmarshal(data, &fields); err != nil {
-		return "", fmt.Errorf("%s: %v", cfgFile, err)
-	}
+func supplyTypes(cfgFile string, cfg *vetConfig) (string, error) {
 	paths := make([]string, 0, len(cfg.PackageVetx))
 	for path := range cfg.PackageVetx {
 		paths = append(paths, path)
@@ -343,7 +297,7 @@ func supplyTypes(cfgFile string) (string, error) {
 		if err != nil || len(typesData) > 0 {
 			continue // unitchecker reports a bad file
 		}
-		pkg, err := importTypes(&cfg, fset, imports, path)
+		pkg, err := importTypes(cfg, fset, imports, path)
 		if err != nil {
 			return "", err
 		}
@@ -360,6 +314,15 @@ func supplyTypes(cfgFile string) (string, error) {
 	}
 	if supplied == 0 {
 		return cfgFile, nil
+	}
+	// A copy of the file, every field kept, for unitchecker.
+	data, err := os.ReadFile(cfgFile)
+	if err != nil {
+		return "", err
+	}
+	var fields map[string]json.RawMessage
+	if err := json.Unmarshal(data, &fields); err != nil {
+		return "", fmt.Errorf("%s: %v", cfgFile, err)
 	}
 	if fields["PackageVetx"], err = json.Marshal(vetx); err != nil {
 		return "", err

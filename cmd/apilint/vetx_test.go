@@ -35,12 +35,12 @@ func TestVetxRoundTrip(t *testing.T) {
 func TestCompiled(t *testing.T) {
 	for _, tc := range []struct {
 		name string
-		cfg  vetxConfig
+		cfg  vetConfig
 		want bool
 	}{
-		{"every import compiled", vetxConfig{Compiler: "gc", ImportMap: map[string]string{"fmt": "fmt", "C": "C", "unsafe": "unsafe"}, PackageFile: map[string]string{"fmt": "/x/fmt.a"}}, true},
-		{"an import without export data", vetxConfig{Compiler: "gc", ImportMap: map[string]string{"fmt": "fmt", "os": "os"}, PackageFile: map[string]string{"fmt": "/x/fmt.a"}}, false},
-		{"another compiler", vetxConfig{Compiler: "gccgo", ImportMap: map[string]string{"fmt": "fmt"}, PackageFile: map[string]string{"fmt": "/x/fmt.a"}}, false},
+		{"every import compiled", vetConfig{Compiler: "gc", ImportMap: map[string]string{"fmt": "fmt", "C": "C", "unsafe": "unsafe"}, PackageFile: map[string]string{"fmt": "/x/fmt.a"}}, true},
+		{"an import without export data", vetConfig{Compiler: "gc", ImportMap: map[string]string{"fmt": "fmt", "os": "os"}, PackageFile: map[string]string{"fmt": "/x/fmt.a"}}, false},
+		{"another compiler", vetConfig{Compiler: "gccgo", ImportMap: map[string]string{"fmt": "fmt"}, PackageFile: map[string]string{"fmt": "/x/fmt.a"}}, false},
 	} {
 		if got := compiled(&tc.cfg); got != tc.want {
 			t.Errorf("%s: compiled = %v, want %v", tc.name, got, tc.want)
