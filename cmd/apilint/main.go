@@ -23,11 +23,11 @@ func main() {
 // when go vet invokes it, the cobra commands otherwise. Tests run it
 // with other rules.
 func run(rules []analyzers.Rule, args []string, stdout, stderr io.Writer) int {
-	switch vetMode(args) {
+	switch mode := vetMode(args); mode {
 	case vetVersionQuery:
 		return vetVersion(args, stdout, stderr)
 	case vetFlagsQuery, vetPackage:
-		return vetMain(rules, args, stderr) // does not return on success
+		return vetMain(rules, mode, args, stderr) // does not return on success
 	}
 	root := newRoot(rules, stdout, stderr)
 	root.SetArgs(args)

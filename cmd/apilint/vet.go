@@ -105,12 +105,12 @@ func readVetConfig(path string) (*vetConfig, error) {
 // from the package's directory (or -effects.config), resolved as every
 // driver resolves it, then unitchecker, which parses the command line's
 // analyzer flags over the file's and does not return.
-func vetMain(rules []analyzers.Rule, args []string, stderr io.Writer) int {
+func vetMain(rules []analyzers.Rule, mode int, args []string, stderr io.Writer) int {
 	// -flags describes the flags, whatever the configuration says.
 	settings := &config.Settings{}
 	var cfg *vetConfig // nil for -flags
 	cfgFile := args[len(args)-1]
-	if vetMode(args) == vetPackage {
+	if mode == vetPackage {
 		tuneVetGC()
 		var err error
 		if cfg, err = readVetConfig(cfgFile); err != nil {
