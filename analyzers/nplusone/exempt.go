@@ -201,17 +201,12 @@ func (c *checker) memoMiss(r *region, ifs *ast.IfStmt) bool {
 		if cond.Op != token.NOT || !isIdent {
 			return false
 		}
-		okObj := info.ObjectOf(okVar)
-		ast.Inspect(r.body, func(n ast.Node) bool {
-			as, ok := n.(*ast.AssignStmt)
-			if !ok || len(as.Lhs) != 2 || len(as.Rhs) != 1 {
-				return index == nil
+		for _, a := range source.AssignedValues(info, r.body, info.ObjectOf(okVar)) {
+			if a.Index == 1 {
+				index, _ = ast.Unparen(a.Expr).(*ast.IndexExpr)
+				break
 			}
-			if id, ok := as.Lhs[1].(*ast.Ident); ok && info.ObjectOf(id) == okObj {
-				index, _ = ast.Unparen(as.Rhs[0]).(*ast.IndexExpr)
-			}
-			return index == nil
-		})
+		}
 	case *ast.BinaryExpr: // if m[k] == nil
 		if cond.Op == token.EQL && isNil(info, cond.Y) {
 			index, _ = ast.Unparen(cond.X).(*ast.IndexExpr)

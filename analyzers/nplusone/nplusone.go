@@ -80,7 +80,7 @@ func run(pass *analysis.Pass, rep *findings.Reporter, res *effects.Result, s *se
 		s:    s,
 		seen: make(map[[2]token.Pos]bool),
 	}
-	c.startUp = startUpFuncs(passInfo{pkg: pass.Pkg, files: pass.Files, info: pass.TypesInfo})
+	c.startUp = startUpFuncs(pass)
 	for fileCur := range insp.Root().Children() {
 		file := fileCur.Node().(*ast.File)
 		if source.Skip(pass, file) {

@@ -3,6 +3,8 @@ package nplusone
 import (
 	"go/ast"
 	"go/types"
+
+	"golang.org/x/tools/go/analysis"
 )
 
 // startUpFuncs returns the functions of a main package that run only at
@@ -12,23 +14,23 @@ import (
 // start, over the configuration or a table read once, not per request or
 // per job. A function also referenced as a value (a handler, a callback,
 // a goroutine's body) may run at any time, and is not one of them.
-func startUpFuncs(pass passInfo) map[*types.Func]bool {
-	if pass.pkg.Name() != "main" {
+func startUpFuncs(pass *analysis.Pass) map[*types.Func]bool {
+	if pass.Pkg.Name() != "main" {
 		return nil
 	}
 	callers := make(map[*types.Func][]*types.Func) // callee -> its start-up candidate callers
 	direct := make(map[*ast.Ident]bool)            // uses that are plain calls
-	for _, file := range pass.files {
+	for _, file := range pass.Files {
 		for _, decl := range file.Decls {
 			fd, ok := decl.(*ast.FuncDecl)
 			if !ok || fd.Body == nil || fd.Recv != nil {
 				continue
 			}
-			caller, _ := pass.info.Defs[fd.Name].(*types.Func)
+			caller, _ := pass.TypesInfo.Defs[fd.Name].(*types.Func)
 			if caller == nil {
 				continue
 			}
-			periodic := repeating(pass.info, fd.Body)
+			periodic := repeating(pass.TypesInfo, fd.Body)
 			ast.Inspect(fd.Body, func(n ast.Node) bool {
 				switch n := n.(type) {
 				case *ast.FuncLit, *ast.GoStmt, *ast.DeferStmt:
@@ -41,7 +43,7 @@ func startUpFuncs(pass passInfo) map[*types.Func]bool {
 					if !ok {
 						return true
 					}
-					if callee, ok := pass.info.Uses[id].(*types.Func); ok && callee.Pkg() == pass.pkg {
+					if callee, ok := pass.TypesInfo.Uses[id].(*types.Func); ok && callee.Pkg() == pass.Pkg {
 						direct[id] = true
 						callers[callee] = append(callers[callee], caller)
 					}
@@ -53,16 +55,16 @@ func startUpFuncs(pass passInfo) map[*types.Func]bool {
 	// A function used in any other way (as a value, in a literal, in a
 	// go statement, by a package-level initialiser) is not start-up code.
 	escapes := make(map[*types.Func]bool)
-	for id, obj := range pass.info.Uses {
-		if fn, ok := obj.(*types.Func); ok && fn.Pkg() == pass.pkg && !direct[id] {
+	for id, obj := range pass.TypesInfo.Uses {
+		if fn, ok := obj.(*types.Func); ok && fn.Pkg() == pass.Pkg && !direct[id] {
 			escapes[fn] = true
 		}
 	}
 	startUp := make(map[*types.Func]bool)
-	for _, file := range pass.files {
+	for _, file := range pass.Files {
 		for _, decl := range file.Decls {
 			if fd, ok := decl.(*ast.FuncDecl); ok && fd.Recv == nil && (fd.Name.Name == "main" || fd.Name.Name == "init") {
-				if fn, ok := pass.info.Defs[fd.Name].(*types.Func); ok {
+				if fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
 					startUp[fn] = true
 				}
 			}
@@ -85,13 +87,6 @@ func startUpFuncs(pass passInfo) map[*types.Func]bool {
 		}
 	}
 	return startUp
-}
-
-// passInfo is what startUpFuncs reads of a pass.
-type passInfo struct {
-	pkg   *types.Package
-	files []*ast.File
-	info  *types.Info
 }
 
 // repeating returns the loops of body that run until the process stops
