@@ -35,7 +35,7 @@ func (c *checker) server(b built) {
 
 // serverStart reports a call that starts a server with no timeouts.
 func (c *checker) serverStart(cur inspector.Cursor, call *ast.CallExpr, s *apis.ServerStart) {
-	if s.Pkg == "net/http" && (s.Name == "ListenAndServe" || s.Name == "ListenAndServeTLS") && len(call.Args) > 0 && c.loopback(call.Args[0]) {
+	if s.AddrFirst && len(call.Args) > 0 && c.loopback(call.Args[0]) {
 		return
 	}
 	if s.ServerField != "" {

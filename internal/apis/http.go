@@ -39,13 +39,16 @@ type ServerStart struct {
 	// receiver and the field of its configuration literal that sets a
 	// read timeout (fiber.New(fiber.Config{ReadTimeout: ...})).
 	ConfigFunc, ConfigField string
+	// AddrFirst is set when the first argument is the address to listen
+	// on: a constant loopback address needs no timeouts.
+	AddrFirst bool
 }
 
 // ServerStarts lists the calls that start an HTTP server with no read
 // timeouts unless configured.
 var ServerStarts = []ServerStart{
-	{Pkg: "net/http", Name: "ListenAndServe", How: "http.ListenAndServe serves with an http.Server that has no timeouts"},
-	{Pkg: "net/http", Name: "ListenAndServeTLS", How: "http.ListenAndServeTLS serves with an http.Server that has no timeouts"},
+	{Pkg: "net/http", Name: "ListenAndServe", AddrFirst: true, How: "http.ListenAndServe serves with an http.Server that has no timeouts"},
+	{Pkg: "net/http", Name: "ListenAndServeTLS", AddrFirst: true, How: "http.ListenAndServeTLS serves with an http.Server that has no timeouts"},
 	{Pkg: "net/http", Name: "Serve", How: "http.Serve serves with an http.Server that has no timeouts"},
 	{Pkg: "net/http", Name: "ServeTLS", How: "http.ServeTLS serves with an http.Server that has no timeouts"},
 	{Pkg: "github.com/gin-gonic/gin", Recv: "Engine", Name: "Run", How: "gin's Run calls http.ListenAndServe, whose server has no timeouts"},

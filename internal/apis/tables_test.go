@@ -545,8 +545,12 @@ func TestServerStarts(t *testing.T) {
 		if apis.LookupServerStart(s.Pkg, s.Recv, s.Name) == nil {
 			t.Errorf("LookupServerStart does not find %s", name)
 		}
-		if r.member(name, s.Pkg, s.Recv, s.Name) == nil {
+		fn := r.member(name, s.Pkg, s.Recv, s.Name)
+		if fn == nil {
 			continue
+		}
+		if params := fn.Signature().Params(); s.AddrFirst && (params.Len() == 0 || !types.Identical(params.At(0).Type(), types.Typ[types.String])) {
+			t.Errorf("%s: AddrFirst, but its first parameter is not a string", name)
 		}
 		pkg := r.pkg(name, s.Pkg)
 		if s.ServerField != "" {
