@@ -323,10 +323,7 @@ func (t *Table) Effectful(path string) bool {
 func (t *Table) effectful() map[string]bool {
 	t.effectfulOnce.Do(func() {
 		t.effectfulPkgs = make(map[string]bool)
-		std := func(path string) bool {
-			first, _, _ := strings.Cut(path, "/")
-			return !strings.Contains(first, ".") && path != "database/sql"
-		}
+		std := func(path string) bool { return StandardPath(path) && path != "database/sql" }
 		for _, c := range t.calls {
 			if c.Kind != None && c.Kind != BatchQueue && !std(c.Pkg) {
 				t.effectfulPkgs[c.Pkg] = true
@@ -346,4 +343,11 @@ func (t *Table) effectful() map[string]bool {
 		}
 	})
 	return t.effectfulPkgs
+}
+
+// StandardPath reports whether an import path is the standard library's:
+// its first element has no dot.
+func StandardPath(path string) bool {
+	first, _, _ := strings.Cut(path, "/")
+	return !strings.Contains(first, ".")
 }

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/apilint/apilint/internal/apis"
 )
 
 // Skip reports whether findings in file should not be reported: test
@@ -51,10 +53,10 @@ func AddImport(pass *analysis.Pass, file *ast.File, path, name string) (string, 
 		if !gd.Lparen.IsValid() {
 			return name, []analysis.TextEdit{{Pos: gd.End(), End: gd.End(), NewText: []byte("\nimport " + spec)}}
 		}
-		if isStdPath(path) {
+		if apis.StandardPath(path) {
 			var lastStd *ast.ImportSpec
 			for _, s := range gd.Specs {
-				if is, ok := s.(*ast.ImportSpec); ok && isStdPath(strings.Trim(is.Path.Value, `"`)) {
+				if is, ok := s.(*ast.ImportSpec); ok && apis.StandardPath(strings.Trim(is.Path.Value, `"`)) {
 					lastStd = is
 				}
 			}
@@ -69,13 +71,6 @@ func AddImport(pass *analysis.Pass, file *ast.File, path, name string) (string, 
 	}
 	end := file.Name.End()
 	return name, []analysis.TextEdit{{Pos: end, End: end, NewText: []byte("\n\nimport " + spec)}}
-}
-
-// isStdPath reports whether an import path is the standard library's:
-// its first element has no dot.
-func isStdPath(path string) bool {
-	first, _, _ := strings.Cut(path, "/")
-	return !strings.Contains(first, ".")
 }
 
 // TestSupport reports whether pass analyzes test support code: a

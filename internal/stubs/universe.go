@@ -12,6 +12,8 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+
+	"github.com/apilint/apilint/internal/apis"
 )
 
 // ErrNoStub says a third-party package has no stub under internal/stubs.
@@ -50,13 +52,6 @@ func newUniverse() *Universe {
 // stubs once keeps the tests that share it fast.
 var LoadUniverse = sync.OnceValue(newUniverse)
 
-// isStd reports whether path is a standard library path (no dot in its
-// first element).
-func isStd(path string) bool {
-	first, _, _ := strings.Cut(path, "/")
-	return !strings.Contains(first, ".")
-}
-
 // Import implements types.Importer.
 func (u *Universe) Import(path string) (*types.Package, error) {
 	u.mu.Lock()
@@ -87,7 +82,7 @@ func (u *Universe) loadUncached(path string) (*types.Package, error) {
 	dir := filepath.Join(u.dir, filepath.FromSlash(path))
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		if isStd(path) {
+		if apis.StandardPath(path) {
 			return u.std.Import(path)
 		}
 		return nil, fmt.Errorf("%s: %w", path, ErrNoStub)
