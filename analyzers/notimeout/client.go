@@ -264,16 +264,10 @@ func (c *checker) carriesKey(cur inspector.Cursor, e ast.Expr, key string) bool 
 	if !ok {
 		return false
 	}
-	found := false
-	ast.Inspect(source.Body(fn.Node()), func(n ast.Node) bool {
-		if as, ok := n.(*ast.AssignStmt); ok && len(as.Lhs) == len(as.Rhs) {
-			for i, lhs := range as.Lhs {
-				if id, ok := lhs.(*ast.Ident); ok && info.ObjectOf(id) == v && withKey(as.Rhs[i]) {
-					found = true
-				}
-			}
+	for _, a := range source.AssignedValues(info, source.Body(fn.Node()), v) {
+		if withKey(a.Expr) {
+			return true
 		}
-		return !found
-	})
-	return found
+	}
+	return false
 }
