@@ -85,7 +85,7 @@ func (c *checker) contextAttachedLater(cur inspector.Cursor, call *ast.CallExpr)
 	found := false
 	ast.Inspect(body, func(n ast.Node) bool {
 		if call, ok := n.(*ast.CallExpr); ok {
-			if ctx := requestContextArg(c.pass.TypesInfo, call); ctx != nil {
+			if ctx := source.RequestContextArg(c.pass.TypesInfo, call); ctx != nil {
 				if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
 					if x, ok := ast.Unparen(sel.X).(*ast.Ident); ok && c.pass.TypesInfo.Uses[x] == v {
 						found = true

@@ -81,6 +81,20 @@
 //     handler's call, with the chain to the query; when the program's
 //     database runs in the process (SQLite drivers), where a query holds
 //     no connection to a server, as a note with -notimeout.all only.
+//   - a call to a function of the program that sends a request through
+//     http.DefaultClient bounded only by a context parameter (directly or
+//     through its own calls, followed across packages as facts), when the
+//     context passed has no deadline: context.Background(),
+//     context.TODO(), or a request's context (r.Context(), a gin.Context),
+//     which ends only when the client goes away. Reported at the argument,
+//     with the chain to the request. A context from context.WithTimeout
+//     (here or in the callee) bounds it; a context parameter passes the
+//     question to the callers; a context of unknown origin (a struct
+//     field) is left alone. A package that installs a timeout middleware
+//     (http.TimeoutHandler, chi's middleware.Timeout, echo's
+//     ContextTimeout, gin-contrib/timeout) gives its requests' contexts a
+//     deadline; one installed elsewhere is declared with
+//     -notimeout.request-deadline.
 //   - with a context in scope (warning level: a timeout still bounds
 //     them, but the context cannot cancel them): Get, Head, Post and
 //     PostForm on an http.Client other than http.DefaultClient (build the

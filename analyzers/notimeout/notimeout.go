@@ -26,6 +26,9 @@ const Name = "notimeout"
 type settings struct {
 	// all reports context-less calls where no context is in scope.
 	all bool
+	// requestDeadline says a middleware gives every request's context a
+	// deadline, in a package apilint does not see from the handlers'.
+	requestDeadline bool
 }
 
 // New returns a notimeout analyzer for one run: it reads the program's
@@ -40,6 +43,8 @@ func New(fx *analysis.Analyzer, out *findings.Options) *analysis.Analyzer {
 	}
 	a.Flags.BoolVar(&s.all, "all", false,
 		"also report database and HTTP calls without a context where no context is in scope (level note)")
+	a.Flags.BoolVar(&s.requestDeadline, "request-deadline", false,
+		"every request's context has a deadline (a timeout middleware installed where the handlers' packages do not see it)")
 	a.Run = func(pass *analysis.Pass) (any, error) {
 		rep := findings.Start(pass, out)
 		run(pass, rep, pass.ResultOf[fx].(*effects.Result), s)
@@ -56,11 +61,16 @@ type checker struct {
 	table *apis.Table
 	res   *effects.Result
 	file  *ast.File
+
+	// pending are deadline findings held until the package is seen;
+	// requestDeadline is set when it installs a timeout middleware.
+	pending         []pendingFinding
+	requestDeadline bool
 }
 
 func run(pass *analysis.Pass, rep *findings.Reporter, res *effects.Result, s *settings) {
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	c := &checker{pass: pass, rep: rep, s: s, table: res.Table(), res: res}
+	c := &checker{pass: pass, rep: rep, s: s, table: res.Table(), res: res, requestDeadline: s.requestDeadline}
 	for fileCur := range insp.Root().Children() {
 		file := fileCur.Node().(*ast.File)
 		if source.Skip(pass, file) {
@@ -78,6 +88,7 @@ func run(pass *analysis.Pass, rep *findings.Reporter, res *effects.Result, s *se
 			}
 		}
 	}
+	c.flushDeadlines()
 	for _, h := range res.Handlers() {
 		c.unboundedByRequest(h)
 	}
@@ -94,10 +105,13 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 		return
 	}
 	pkg, recvName, name := apis.CallKey(fn, recv)
+	if timeoutMiddleware(pkg, recvName, name) {
+		c.requestDeadline = true
+	}
 	switch {
 	case pkg == "net/http" && recvName == "" && apis.DefaultClientFuncs[name]:
 		c.defaultClientFunc(call, name)
-	case pkg == "net/http" && recvName == "Client" && isDefaultClient(c.pass.TypesInfo, call.Fun):
+	case apis.IsDefaultClientCall(c.pass.TypesInfo, call, fn):
 		c.defaultClientMethod(cur, call, name)
 	case pkg == "net/http" && recvName == "Client" && apis.DefaultClientFuncs[name]:
 		c.customClientMethod(cur, call, name)
@@ -121,6 +135,7 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 		c.backgroundInHandler(cur, call, fn, entry)
 	} else {
 		c.backgroundToProgram(cur, call)
+		c.deadlineCaller(cur, call)
 	}
 }
 
@@ -138,10 +153,4 @@ func isNew(info *types.Info, call *ast.CallExpr) bool {
 func isPkgVar(info *types.Info, e ast.Expr, pkg, name string) bool {
 	v, ok := source.Used(info, e).(*types.Var)
 	return ok && v.Pkg() != nil && v.Pkg().Path() == pkg && v.Name() == name && v.Parent() == v.Pkg().Scope()
-}
-
-// isDefaultClient reports whether fun is a method selected on http.DefaultClient.
-func isDefaultClient(info *types.Info, fun ast.Expr) bool {
-	sel, ok := ast.Unparen(fun).(*ast.SelectorExpr)
-	return ok && isPkgVar(info, sel.X, "net/http", "DefaultClient")
 }

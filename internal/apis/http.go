@@ -1,5 +1,10 @@
 package apis
 
+import (
+	"go/ast"
+	"go/types"
+)
+
 // Outbound HTTP. The package-level helpers send through http.DefaultClient,
 // which has no timeout.
 func httpClient() []Call {
@@ -25,6 +30,45 @@ func httpClient() []Call {
 // DefaultClientFuncs are the net/http functions that send through
 // http.DefaultClient.
 var DefaultClientFuncs = map[string]bool{"Get": true, "Head": true, "Post": true, "PostForm": true}
+
+// DeadlineMiddlewares are the functions ("path.Name") that install a
+// middleware giving every request's context a deadline: with one, a
+// handler's r.Context() bounds its outbound calls.
+var DeadlineMiddlewares = map[string]bool{
+	"net/http.TimeoutHandler":                                         true,
+	"github.com/go-chi/chi/middleware.Timeout":                        true,
+	"github.com/go-chi/chi/v5/middleware.Timeout":                     true,
+	"github.com/labstack/echo/v4/middleware.ContextTimeout":           true,
+	"github.com/labstack/echo/v4/middleware.ContextTimeoutWithConfig": true,
+	"github.com/gin-contrib/timeout.New":                              true,
+}
+
+// IsDefaultClient reports whether e names the package-level variable
+// http.DefaultClient.
+func IsDefaultClient(info *types.Info, e ast.Expr) bool {
+	var id *ast.Ident
+	switch x := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		id = x
+	case *ast.SelectorExpr:
+		id = x.Sel
+	default:
+		return false
+	}
+	v, ok := info.Uses[id].(*types.Var)
+	return ok && v.Pkg() != nil && v.Pkg().Path() == "net/http" && v.Name() == "DefaultClient" && v.Parent() == v.Pkg().Scope()
+}
+
+// IsDefaultClientCall reports whether call, calling fn, is a method of
+// http.Client called on http.DefaultClient.
+func IsDefaultClientCall(info *types.Info, call *ast.CallExpr, fn *types.Func) bool {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	pkg, recv, _ := FuncKey(fn)
+	return pkg == "net/http" && recv == "Client" && IsDefaultClient(info, sel.X)
+}
 
 // ServerStart is a call that starts serving HTTP.
 type ServerStart struct {

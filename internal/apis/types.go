@@ -136,6 +136,9 @@ func ContextSourceOf(t types.Type) *ContextSource {
 	return nil
 }
 
+// IsHTTPRequest reports whether t is *http.Request.
+func IsHTTPRequest(t types.Type) bool { return httpRequest.Matches(t) }
+
 // IsContext reports whether t is context.Context.
 func IsContext(t types.Type) bool { return contextContext.Matches(t) }
 

@@ -20,6 +20,9 @@ type paramUses struct {
 	limitParams []int
 	ctxParams   []int
 	keyParams   []int
+	// deadlineParams are context parameters that alone bound an
+	// outbound request (see Summary.DeadlineParams).
+	deadlineParams []ParamUse
 }
 
 // flow applies target t's summary to a call with arguments args at site.
@@ -76,6 +79,15 @@ func (s *state) flow(t target, sum *Summary, args []argValue, site string) flowe
 	for _, p := range sum.CtxParams {
 		if p < len(args) && args[p].param >= 0 {
 			f.ctxParams = append(f.ctxParams, args[p].param)
+		}
+	}
+	for _, u := range sum.DeadlineParams {
+		if u.Param < len(args) && args[u.Param].param >= 0 {
+			chain := u.Chain
+			if t.name != "" {
+				chain = chain.Prepend(t.name)
+			}
+			f.deadlineParams = append(f.deadlineParams, ParamUse{Param: args[u.Param].param, Chain: chain, Kind: u.Kind})
 		}
 	}
 	for _, p := range sum.KeyParams {

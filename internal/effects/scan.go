@@ -153,6 +153,7 @@ func (s *state) call(nd *node, call *ast.CallExpr, loop string, looped, async bo
 	targets = s.dropDeliberateSleep(nd, call, targets)
 	siteOnly := s.sqlKinds(nd, call, targets, args)
 	s.contextParams(nd, call, targets, args)
+	s.deadlineParams(nd, call, targets)
 	extra, limitArgs := s.extraEffects(nd, call, args)
 	if t := s.noContext(nd, call); t != nil {
 		extra = append(extra, *t)
@@ -285,6 +286,33 @@ func (s *state) contextParams(nd *node, call *ast.CallExpr, targets []target, ar
 			if apis.IsContext(params.At(i).Type()) && args[i].param >= 0 {
 				nd.ctxParams = append(nd.ctxParams, args[i].param)
 			}
+		}
+	}
+}
+
+// deadlineParams records the context parameter of nd that alone bounds an
+// outbound request sent through http.DefaultClient, which has no Timeout:
+// DefaultClient.Do(req) with req built from that context, no deadline
+// added on the way. Whether the request can wait forever is the callers'
+// question (notimeout asks it at each call).
+func (s *state) deadlineParams(nd *node, call *ast.CallExpr, targets []target) {
+	info := s.pass.TypesInfo
+	fn, _ := apis.Callee(info, call)
+	if fn == nil || len(call.Args) != 1 || !apis.IsDefaultClientCall(info, call, fn) {
+		return
+	}
+	o := source.RequestContextOrigin(info, nd.body, call.Args[0])
+	if o.Deadline || o.Param == nil {
+		return
+	}
+	p := paramIndex(nd, o.Param)
+	if p < 0 {
+		return
+	}
+	for _, t := range targets {
+		if t.effect != nil && t.effect.Kind == HTTP {
+			nd.deadlineParams = append(nd.deadlineParams, ParamUse{Param: p, Chain: t.effect.Chain, Kind: HTTP})
+			return
 		}
 	}
 }

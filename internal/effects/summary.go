@@ -30,6 +30,9 @@ func (s *Summary) addUses(u paramUses) bool {
 	for _, p := range u.keyParams {
 		changed = addParam(&s.KeyParams, p) || changed
 	}
+	for _, p := range u.deadlineParams {
+		changed = addParamUse(&s.DeadlineParams, p) || changed
+	}
 	return changed
 }
 
@@ -161,6 +164,13 @@ type Summary struct {
 	// CtxParams are the indexes of context.Context parameters that reach a
 	// database, datastore or HTTP call.
 	CtxParams []int
+	// DeadlineParams are context.Context parameters that alone bound an
+	// outbound HTTP request, with the chain to it: the request goes
+	// through a client with no Timeout (http.DefaultClient) with a
+	// context derived from the parameter and no deadline added. A caller
+	// passing a context with no deadline (a request's, Background) lets
+	// it wait forever.
+	DeadlineParams []ParamUse
 	// KeyParams are the indexes of string parameters used as the name of
 	// a query parameter the function reads (a QueryInt(r, "limit") helper).
 	KeyParams []int
@@ -213,6 +223,9 @@ func (s *Summary) String() string {
 	if len(s.CtxParams) > 0 {
 		parts = append(parts, fmt.Sprintf("ctx param %v", s.CtxParams))
 	}
+	for _, u := range s.DeadlineParams {
+		parts = append(parts, fmt.Sprintf("deadline param %d via %s", u.Param, u.Chain.String()))
+	}
 	if len(s.KeyParams) > 0 {
 		parts = append(parts, fmt.Sprintf("query key param %v", s.KeyParams))
 	}
@@ -233,7 +246,7 @@ func (s *Summary) List() []Effect {
 // Empty reports whether s says nothing.
 func (s *Summary) Empty() bool {
 	return s == nil || len(s.Effects) == 0 && len(s.CallParams) == 0 && len(s.LoopParams) == 0 &&
-		len(s.SQLParams) == 0 && len(s.LimitParams) == 0 && len(s.CtxParams) == 0 && len(s.KeyParams) == 0 && !s.Handler
+		len(s.SQLParams) == 0 && len(s.LimitParams) == 0 && len(s.CtxParams) == 0 && len(s.KeyParams) == 0 && len(s.DeadlineParams) == 0 && !s.Handler
 }
 
 // Find returns the best effect of one of kinds, sync effects first unless
@@ -305,14 +318,18 @@ func addParam(list *[]int, i int) bool {
 
 // addSQLParam adds u unless a use of the same parameter is known,
 // reporting whether s changed.
-func (s *Summary) addSQLParam(u ParamUse) bool {
-	for _, o := range s.SQLParams {
+func (s *Summary) addSQLParam(u ParamUse) bool { return addParamUse(&s.SQLParams, u) }
+
+// addParamUse adds u to a list sorted by parameter unless a use of the
+// same parameter is there, reporting whether the list changed.
+func addParamUse(list *[]ParamUse, u ParamUse) bool {
+	for _, o := range *list {
 		if o.Param == u.Param {
 			return false
 		}
 	}
-	s.SQLParams = append(s.SQLParams, u)
-	slices.SortFunc(s.SQLParams, func(a, b ParamUse) int { return a.Param - b.Param })
+	*list = append(*list, u)
+	slices.SortFunc(*list, func(a, b ParamUse) int { return a.Param - b.Param })
 	return true
 }
 
