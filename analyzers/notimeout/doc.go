@@ -111,7 +111,9 @@
 //     use tls.DialWithDialer with a net.Dialer that sets Timeout, or a
 //     tls.Dialer's DialContext when a context is in scope.
 //
-// Test files and generated files are not checked.
+// Test files, generated files and test helpers (functions that take a
+// *testing.T, *testing.B or testing.TB, wherever they are) are not
+// checked.
 //
 // To silence one finding, write //apilint:ignore notimeout <reason> on
 // the line or the line above.

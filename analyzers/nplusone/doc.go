@@ -47,7 +47,8 @@
 //     like, seen from the drivers it imports, or -nplusone.database), where a
 //     round trip costs microseconds;
 //   - not reported: a collection the code fixes (a composite literal, a
-//     package-level table).
+//     package-level table initialised with a non-empty literal, in this
+//     package or another one, whose table a fact marks).
 //
 // Writes in a loop (INSERT, UPDATE, DELETE per element) are warnings with
 // the bulk form of the program's database: COPY or UNNEST for PostgreSQL, a

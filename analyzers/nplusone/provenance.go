@@ -156,25 +156,11 @@ func (c *checker) callProvenance(call *ast.CallExpr, body ast.Node, depth int) p
 }
 
 // packageVar is the provenance of a package-level variable: a table when
-// it is initialised with a composite literal.
+// it is initialised with a non-empty composite literal, in this package or
+// (through the effects' facts) another.
 func (c *checker) packageVar(v *types.Var) provenance {
-	for _, f := range c.pass.Files {
-		for _, d := range f.Decls {
-			gd, ok := d.(*ast.GenDecl)
-			if !ok || gd.Tok != token.VAR {
-				continue
-			}
-			for _, spec := range gd.Specs {
-				vs := spec.(*ast.ValueSpec)
-				for i, name := range vs.Names {
-					if c.pass.TypesInfo.Defs[name] == v && i < len(vs.Values) {
-						if _, ok := ast.Unparen(vs.Values[i]).(*ast.CompositeLit); ok {
-							return provenance{fromCode, "a table written in the code (" + v.Name() + ")"}
-						}
-					}
-				}
-			}
-		}
+	if c.res.FixedList(v) {
+		return provenance{fromCode, "a table written in the code (" + v.Name() + ")"}
 	}
 	return provenance{origin: fromUnknown}
 }

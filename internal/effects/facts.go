@@ -2,6 +2,9 @@ package effects
 
 import (
 	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
 	"slices"
 
 	"golang.org/x/tools/go/analysis"
@@ -27,6 +30,52 @@ func (s *state) export() {
 			s.pass.ExportObjectFact(fn, &nd.sum)
 		}
 	}
+	for _, v := range FixedLists(s.pass) {
+		if v.Exported() {
+			s.pass.ExportObjectFact(v, &FixedList{})
+		}
+	}
+}
+
+// FixedList marks a package-level variable initialised with a non-empty
+// composite literal: a list or table written in the code
+// (var Kinds = []string{"a", "b"}), whose length no data changes. A loop
+// over it in another package runs a fixed number of times.
+type FixedList struct{}
+
+// AFact marks FixedList as an analysis fact.
+func (*FixedList) AFact() {}
+
+func (*FixedList) String() string { return "fixed list" }
+
+// FixedLists returns the package-level variables of pass initialised with
+// a non-empty composite literal.
+func FixedLists(pass *analysis.Pass) []*types.Var {
+	var out []*types.Var
+	for _, f := range pass.Files {
+		for _, d := range f.Decls {
+			gd, ok := d.(*ast.GenDecl)
+			if !ok || gd.Tok != token.VAR {
+				continue
+			}
+			for _, spec := range gd.Specs {
+				vs := spec.(*ast.ValueSpec)
+				for i, name := range vs.Names {
+					if i >= len(vs.Values) {
+						break
+					}
+					lit, ok := ast.Unparen(vs.Values[i]).(*ast.CompositeLit)
+					if !ok || len(lit.Elts) == 0 {
+						continue
+					}
+					if v, ok := pass.TypesInfo.Defs[name].(*types.Var); ok {
+						out = append(out, v)
+					}
+				}
+			}
+		}
+	}
+	return out
 }
 
 // Summarised is the package fact of every package the analyzer

@@ -28,6 +28,8 @@ type Result struct {
 	handlers     []*Handler
 	databaseOnce sync.Once
 	database     apis.Database
+	fixedOnce    sync.Once
+	fixed        []*types.Var
 }
 
 // Database returns the database the package talks to: the one whose
@@ -72,6 +74,20 @@ func (r *Result) Func(fn *types.Func) *Summary {
 		return &n.sum
 	}
 	return r.s.imported(fn)
+}
+
+// FixedList reports whether v is a package-level variable initialised
+// with a non-empty composite literal (see FixedList), in this package or,
+// through facts, in a dependency.
+func (r *Result) FixedList(v *types.Var) bool {
+	if r == nil || v == nil || v.Pkg() == nil {
+		return false
+	}
+	if v.Pkg() == r.s.pass.Pkg {
+		r.fixedOnce.Do(func() { r.fixed = FixedLists(r.s.pass) })
+		return slices.Contains(r.fixed, v)
+	}
+	return r.s.pass.ImportObjectFact(v, new(FixedList))
 }
 
 // Lit returns the summary of a function literal of this package.

@@ -10,6 +10,8 @@ import (
 	"io"
 	"net/http"
 	"time"
+
+	"provconst"
 )
 
 type Server struct{ db *sql.DB }
@@ -75,6 +77,17 @@ func (s *Server) purge(ctx context.Context) {
 	}
 	for _, id := range []int64{1, 2, 3} {
 		s.user(ctx, id)
+	}
+}
+
+// A table written in another package's code is as fixed (a fact says so);
+// a package-level list that starts empty is not.
+func (s *Server) purgeVerifications(ctx context.Context, userID int64) {
+	for _, kind := range provconst.VerificationTypes {
+		s.db.ExecContext(ctx, "DELETE FROM verifications WHERE user_id = $1 AND kind = $2", userID, kind)
+	}
+	for _, id := range provconst.Loaded {
+		s.user(ctx, id) // want `N\+1`
 	}
 }
 
