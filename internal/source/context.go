@@ -83,7 +83,8 @@ type ContextOrigin struct {
 	// way: the caller decides.
 	Param *types.Var
 	// Root is the expression the context derives from when it is one
-	// that carries no deadline: context.Background(), context.TODO(), or
+	// that carries no deadline: context.Background(), context.TODO(),
+	// context.WithoutCancel(...), or
 	// a served request's context (r.Context(), a gin.Context parameter;
 	// Request is then set).
 	Root    ast.Expr
@@ -168,7 +169,9 @@ func contextOrigin(info *types.Info, body ast.Node, e ast.Expr, depth int) Conte
 			return ContextOrigin{Root: x}
 		case "WithTimeout", "WithDeadline", "WithTimeoutCause", "WithDeadlineCause":
 			return ContextOrigin{Deadline: true}
-		case "WithValue", "WithCancel", "WithCancelCause", "WithoutCancel":
+		case "WithoutCancel":
+			return ContextOrigin{Root: x} // no deadline, no cancellation
+		case "WithValue", "WithCancel", "WithCancelCause":
 			if len(x.Args) > 0 {
 				return contextOrigin(info, body, x.Args[0], depth+1)
 			}

@@ -88,3 +88,12 @@ func replay(ctx context.Context, next http.Handler, w http.ResponseWriter, path 
 	req, _ := http.NewRequest(http.MethodGet, path, nil)
 	next.ServeHTTP(w, req)
 }
+
+// Look-alike: the only context in scope is detached (context.WithoutCancel):
+// it can neither cancel the request nor give it a deadline.
+func notify(u string) {
+	bg := context.WithoutCancel(context.Background())
+	req, _ := http.NewRequest(http.MethodPost, u, nil)
+	api.Do(req)
+	_ = bg
+}
