@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/types"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 
@@ -59,19 +60,22 @@ func run(pass *analysis.Pass, rep *findings.Reporter, res *effects.Result) {
 		}
 		for _, kind := range []effects.Kind{effects.Blocking, effects.HTTPFanout} {
 			if e, ok := h.Summary.Find(false, kind); ok {
-				report(rep, res, h, head, e, queue)
+				report(pass, rep, res, h, head, e, queue)
 			}
 		}
 	}
 }
 
-func report(rep *findings.Reporter, res *effects.Result, h *effects.Handler, head string, e effects.Effect, queue string) {
+func report(pass *analysis.Pass, rep *findings.Reporter, res *effects.Result, h *effects.Handler, head string, e effects.Effect, queue string) {
 	var at ast.Node
 	switch {
 	case h.Node == nil:
 		at = h.At
 	case res.Locate(source.Body(h.Node), e) != nil:
 		at = res.Locate(source.Body(h.Node), e)
+		if e.Detail == apis.RunsCommand && outputIsResponse(pass, h.Node, at) {
+			return
+		}
 	default:
 		at = h.Node
 		if decl, ok := h.Node.(*ast.FuncDecl); ok {
@@ -113,6 +117,74 @@ func report(rep *findings.Reporter, res *effects.Result, h *effects.Handler, hea
 		Message: "request handler " + h.Name + " " + what + ": " + why + "; " + fix,
 		Chain:   append([]string{head}, e.Chain.Steps()...),
 	})
+}
+
+// outputIsResponse reports whether the call at, in the body of handler
+// fn, is given the handler's http.ResponseWriter as the destination of
+// its output: as an argument, or set as a field of its receiver or of an
+// argument (cmd.Stdout = w, exec.Cmd{Stdout: w}). A command whose output
+// is streamed as the response (git's smart HTTP, a report generator) is
+// the response being produced: it cannot be answered with 202 Accepted.
+func outputIsResponse(pass *analysis.Pass, fn ast.Node, at ast.Node) bool {
+	call, ok := at.(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	info := pass.TypesInfo
+	var writers []types.Object
+	for _, p := range source.Params(info, fn) {
+		if apis.IsResponseWriterType(p.Type()) {
+			writers = append(writers, p)
+		}
+	}
+	if len(writers) == 0 {
+		return false
+	}
+	isWriter := func(e ast.Expr) bool {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		return ok && slices.Contains(writers, info.Uses[id])
+	}
+	carriers := slices.Clone(call.Args)
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+		carriers = append(carriers, sel.X)
+	}
+	body := source.Body(fn)
+	for _, a := range carriers {
+		if isWriter(a) {
+			return true
+		}
+		id, ok := ast.Unparen(a).(*ast.Ident)
+		if !ok {
+			continue
+		}
+		v := info.Uses[id]
+		found := false
+		ast.Inspect(body, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.AssignStmt: // v.Stdout = w
+				for i, lhs := range n.Lhs {
+					if sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok && i < len(n.Rhs) && isWriter(n.Rhs[i]) {
+						if x, ok := ast.Unparen(sel.X).(*ast.Ident); ok && info.Uses[x] == v {
+							found = true
+						}
+					}
+				}
+			case *ast.KeyValueExpr: // v := &Cmd{Stdout: w}
+				if isWriter(n.Value) {
+					for _, as := range source.AssignedValues(info, body, v) {
+						if as.Expr != nil && as.Expr.Pos() <= n.Pos() && n.End() <= as.Expr.End() {
+							found = true
+						}
+					}
+				}
+			}
+			return !found
+		})
+		if found {
+			return true
+		}
+	}
+	return false
 }
 
 // queueOf returns the name of a queue library the package imports,

@@ -57,7 +57,10 @@
 // retry backoff sleeps outside handlers; streaming gRPC methods (they
 // pace a stream by design); handlers that upgrade or hijack their
 // connection (a WebSocket, a terminal: apis.Takeovers), which then serve
-// it for as long as it lives; tests, and test doubles (testify or gomock
+// it for as long as it lives; a command whose output is the response
+// (the handler's ResponseWriter set as its Stdout, on the command or on a
+// value handed to the helper that runs it: git's smart HTTP), which is
+// the response being produced; tests, and test doubles (testify or gomock
 // types) even in a non-test package. Goroutines the handler
 // waits for (errgroup.Go then Wait, a sync.WaitGroup) are still on the
 // request path and are reported. Work that a helper does only when a

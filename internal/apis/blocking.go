@@ -1,11 +1,14 @@
 package apis
 
-// What blocking calls do, for messages.
+// RunsCommand is what running an external command does, for messages; the
+// blocking analyzer recognises the effect by it.
+const RunsCommand = "runs an external command"
+
+// What the other blocking calls do, for messages.
 const (
-	sleeps   = "sleeps"
-	mails    = "sends mail"
-	texts    = "sends an SMS"
-	commands = "runs an external command"
+	sleeps = "sleeps"
+	mails  = "sends mail"
+	texts  = "sends an SMS"
 )
 
 // blocking lists slow synchronous work: sleeping, mail and SMS SDKs,
@@ -28,7 +31,7 @@ func blocking() []Call {
 	// command when the context ends (notimeout).
 	out = append(out, funcs("os/exec", noCtx("Command", None, "CommandContext"), m("CommandContext", None))...)
 	out = append(out, note(on("os/exec", recv("Cmd"),
-		m("Run", Blocking), m("Output", Blocking), m("CombinedOutput", Blocking), m("Wait", Blocking)), commands)...)
+		m("Run", Blocking), m("Output", Blocking), m("CombinedOutput", Blocking), m("Wait", Blocking)), RunsCommand)...)
 	out = append(out, note(on("github.com/sendgrid/sendgrid-go", recv("Client"),
 		m("Send", Blocking), m("SendWithContext", Blocking)), mails)...)
 	// Every major version (see AnyMajor): v5 renamed MailgunImpl to Client.

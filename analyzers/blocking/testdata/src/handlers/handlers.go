@@ -158,3 +158,37 @@ func renderWithMail(w http.ResponseWriter, r *http.Request) {
 func page(w http.ResponseWriter, r *http.Request) {
 	renderWithMail(w, r) // want `request handler page sends mail synchronously`
 }
+
+// Look-alikes: a command whose output is the response (git's smart HTTP)
+// is the response being produced, directly or through a helper given a
+// value that carries the ResponseWriter.
+func uploadPack(w http.ResponseWriter, r *http.Request) {
+	cmd := exec.Command("git", "upload-pack", "--stateless-rpc", ".")
+	cmd.Stdin = r.Body
+	cmd.Stdout = w
+	cmd.Run()
+}
+
+type gitService struct {
+	Dir    string
+	Stdout interface{ Write([]byte) (int, error) }
+}
+
+func runService(s *gitService) error {
+	cmd := exec.Command("git", "receive-pack", s.Dir)
+	cmd.Stdout = s.Stdout
+	return cmd.Run()
+}
+
+func receivePack(w http.ResponseWriter, r *http.Request) {
+	svc := &gitService{Dir: ".", Stdout: w}
+	runService(svc)
+}
+
+// The same helper with a buffer: the command is work before the response.
+func receivePackBuffered(w http.ResponseWriter, r *http.Request) {
+	var out strings.Builder
+	svc := &gitService{Dir: ".", Stdout: &out}
+	runService(svc) // want `request handler receivePackBuffered runs an external command synchronously`
+	w.Write([]byte(out.String()))
+}
