@@ -79,7 +79,8 @@
 //     reported as usual;
 //   - a write that marks an element done after work per element that is
 //     not the database's (an outbound request, mail, a command earlier in
-//     the loop body): a worker acknowledging each job;
+//     the loop body, or in the same helper call: deliver(hook) posts to
+//     one webhook and logs the delivery): a worker acknowledging each job;
 //   - a write only on a failure path (inside if err != nil, errors.Is or
 //     errors.As): it records the failure of one element;
 //   - the batch-writer pattern on an in-process database: a prepared

@@ -183,6 +183,20 @@ func (c *checker) acknowledges(r *region, write *ast.CallExpr) bool {
 	return found
 }
 
+// callsOut reports whether the effects of one call include synchronous
+// outbound work (an HTTP request, mail, a command): a helper that
+// delivers to one webhook and logs the delivery, or fetches one remote
+// item and stores it. Its write records that work, as acknowledges says,
+// and the outbound call dwarfs the round trip.
+func callsOut(effs []effects.Effect) bool {
+	for _, e := range effs {
+		if !e.Async && (e.Kind == effects.HTTP || e.Kind == effects.Blocking) {
+			return true
+		}
+	}
+	return false
+}
+
 // memoMiss reports whether ifs is the miss branch of a lookup memoised in
 // a local map by an attribute of the element, not the element itself:
 //

@@ -214,7 +214,7 @@ func (c *checker) report(r *region, at ast.Node, effs []effects.Effect, implemen
 		if c.onFailurePath(r, call) {
 			return // records a failure, once per failing element
 		}
-		if c.acknowledges(r, call) {
+		if c.acknowledges(r, call) || callsOut(effs) {
 			return // marks one job done after its work
 		}
 		if db.Embedded() && c.batchWrite(r, call) {

@@ -142,6 +142,35 @@ func (s *Server) runJobs(ctx context.Context, jobs []Order) {
 	}
 }
 
+// A helper that delivers to one webhook and logs the delivery: the log
+// row records the outbound call, which dwarfs it.
+func (s *Server) deliverAll(ctx context.Context, hooks []Order) {
+	for _, h := range hooks {
+		s.deliverOne(ctx, h)
+	}
+}
+
+func (s *Server) deliverOne(ctx context.Context, h Order) {
+	req, _ := http.NewRequestWithContext(ctx, http.MethodPost, "https://hooks.example.com", nil)
+	resp, err := http.DefaultClient.Do(req)
+	status := 0
+	if err == nil {
+		status = resp.StatusCode
+	}
+	s.db.ExecContext(ctx, "INSERT INTO hook_log (hook_id, status) VALUES ($1, $2)", h.ID, status)
+}
+
+// Look-alike: a helper that only logs is one write per element.
+func (s *Server) logAll(ctx context.Context, hooks []Order) {
+	for _, h := range hooks {
+		s.logOnly(ctx, h) // want `N\+1 write: provenance.\(\*Server\).logOnly runs`
+	}
+}
+
+func (s *Server) logOnly(ctx context.Context, h Order) {
+	s.db.ExecContext(ctx, "INSERT INTO hook_log (hook_id) VALUES ($1)", h.ID)
+}
+
 // Look-alike: the mark comes before the work, with nothing to
 // acknowledge: still one write per element.
 func (s *Server) markThenRun(ctx context.Context, jobs []Order) {
