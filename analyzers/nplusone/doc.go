@@ -88,10 +88,11 @@
 //     (*sql.Tx, *sqlx.Tx) begun before the loop, as the receiver or handed
 //     to a helper (on a networked database it stays a write warning: still
 //     a round trip per row);
-//   - a read behind an in-process cache whose key does not depend on the
-//     element (an instance setting): one query per process. A lookup behind
-//     a per-element cache miss is still reported: the cold cache makes the
-//     N+1;
+//   - a read behind a long-lived in-process cache (a map in a field or a
+//     package variable, or a Get/Load/Lookup that is no round trip, looked
+//     up anywhere at the top of the function before the read, with a
+//     return on a hit): it runs once per key while the process lives, not
+//     once per element. Only a cold cache makes it an N+1, once;
 //   - a lookup memoised in a local map made before the loop and keyed by
 //     an attribute of the element (v, ok := owners[p.OwnerID]; if !ok
 //     {...; owners[p.OwnerID] = v}, or if owners[k] == nil): one round

@@ -259,14 +259,16 @@ func (c *checker) report(r *region, at ast.Node, effs []effects.Effect, implemen
 // pick chooses the effect to report: reads before datastore calls before
 // batches before writes, synchronous before asynchronous. Transaction
 // control and pings (DBOther) are never the round trip worth reporting,
-// and effects the callee reaches only inside a loop of its own are
-// reported at that loop.
+// effects the callee reaches only inside a loop of its own are
+// reported at that loop, and effects it reaches only on a miss of a
+// long-lived in-process cache (a map in a field or a package variable,
+// looked up before the query) run once per key, not once per call.
 func pick(effs []effects.Effect) (effects.Effect, bool) {
 	order := []effects.Kind{effects.DBReadMany, effects.DBReadOne, effects.Datastore, effects.DBBatch, effects.DBWrite}
 	for _, async := range []bool{false, true} {
 		for _, k := range order {
 			for _, e := range effs {
-				if e.Kind == k && e.Async == async && !e.Looped {
+				if e.Kind == k && e.Async == async && !e.Looped && !e.Cached {
 					return e, true
 				}
 			}

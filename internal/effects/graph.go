@@ -26,9 +26,10 @@ type node struct {
 	edges  []edge
 	// waits is set when the function waits for the goroutines it starts.
 	waits bool
-	// cached is set when the function returns early on a hit in an
-	// in-process cache before it does anything else (see Effect.Cached).
-	cached bool
+	// cachedAfter, when valid, is where the function has returned early
+	// on a hit in an in-process cache: the calls after it run only on a
+	// miss (see Effect.Cached).
+	cachedAfter token.Pos
 	// capsBody is set when the function caps the request body
 	// (http.MaxBytesReader): its body reads are bounded.
 	capsBody bool
@@ -66,6 +67,7 @@ type edge struct {
 	// LimitParams; site is the call's position.
 	args []argValue
 	site string
+	pos  token.Pos
 	// loop describes the innermost per-element loop around the call.
 	loop string
 	// looped is set when the call is inside a per-element or polling loop.

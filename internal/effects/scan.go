@@ -3,9 +3,12 @@ package effects
 import (
 	"fmt"
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"path/filepath"
+	"strings"
+	"time"
 
 	"github.com/apilint/apilint/internal/apis"
 	"github.com/apilint/apilint/internal/source"
@@ -20,7 +23,7 @@ func (s *state) scan(nd *node, body *ast.BlockStmt) {
 		return
 	}
 	nd.waits = s.waits(body)
-	nd.cached = s.cacheGuard(body)
+	nd.cachedAfter = s.cacheGuard(body)
 	nd.capsBody = s.capsBody(body)
 	nd.guards = s.guards(nd)
 	// loop describes the innermost per-element loop; looped is set inside
@@ -159,7 +162,7 @@ func (s *state) call(nd *node, call *ast.CallExpr, loop string, looped, async bo
 		extra = append(extra, *t)
 	}
 	for i, t := range append(targets, extra...) {
-		nd.edges = append(nd.edges, edge{to: t, async: async, param: -1, args: args, site: site,
+		nd.edges = append(nd.edges, edge{to: t, async: async, param: -1, args: args, site: site, pos: call.Pos(),
 			inLoop: inLoop, loop: loop, looped: looped, siteOnly: i < len(siteOnly) && siteOnly[i], guard: nd.guards[call]})
 	}
 	raw := rawSite{targets: append(targets, extra...), limitArgs: limitArgs, values: args, site: site}
@@ -184,7 +187,7 @@ func (s *state) call(nd *node, call *ast.CallExpr, loop string, looped, async bo
 			nd.edges = append(nd.edges, edge{param: isParam, viaArg: pass, inLoop: inLoop})
 			continue
 		}
-		nd.edges = append(nd.edges, edge{to: to, async: async, viaArg: pass, param: -1, site: site, inLoop: inLoop, loop: loop})
+		nd.edges = append(nd.edges, edge{to: to, async: async, viaArg: pass, param: -1, site: site, pos: call.Pos(), inLoop: inLoop, loop: loop})
 		raw.args = append(raw.args, rawArg{index: i, to: to, pass: pass})
 	}
 	if len(raw.targets) > 0 || len(raw.args) > 0 || len(raw.limitArgs) > 0 {
@@ -226,9 +229,14 @@ func (s *state) sqlKinds(nd *node, call *ast.CallExpr, targets []target, args []
 }
 
 // dropDeliberateSleep drops the Blocking effect of time.Sleep(d) when it
-// is deliberate: d computed from time.Since or time.Until pads to a fixed
-// duration (constant-time login), and a sleep in a retry loop outside
-// handler code is a backoff.
+// is deliberate or short: d computed from time.Since or time.Until pads
+// to a fixed duration (constant-time login); d computed from a random
+// source is jitter or timing equalisation (answer an unknown user as
+// slowly as a known one); d taken from a setting and slept only when that
+// setting is positive (if cfg.LoginDelay > 0 { time.Sleep(cfg.LoginDelay) })
+// is a delay the operator opted into, a tarpit; a constant d under
+// shortSleep is no slow work; and a sleep in a retry loop outside handler
+// code is a backoff.
 func (s *state) dropDeliberateSleep(nd *node, call *ast.CallExpr, targets []target) []target {
 	fn, _ := apis.Callee(s.pass.TypesInfo, call)
 	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "time" || fn.Name() != "Sleep" || len(call.Args) != 1 {
@@ -239,29 +247,81 @@ func (s *state) dropDeliberateSleep(nd *node, call *ast.CallExpr, targets []targ
 			return nil
 		}
 	}
-	if s.measuresElapsed(nd, call.Args[0], 0) {
+	d := call.Args[0]
+	if tv, ok := s.pass.TypesInfo.Types[d]; ok && tv.Value != nil {
+		if v, exact := constant.Int64Val(tv.Value); exact && time.Duration(v) < shortSleep {
+			return nil
+		}
+	}
+	if s.durationFrom(nd, d, 0, elapsedOrRandom) || s.optedIn(nd, call, d) {
 		return nil
 	}
 	return targets
 }
 
-// measuresElapsed reports whether e is computed from time.Since or
-// time.Until, directly or through local variables.
-func (s *state) measuresElapsed(nd *node, e ast.Node, depth int) bool {
+// shortSleep is the constant sleep below which a sleep is not slow work:
+// a request's own processing takes about as long.
+const shortSleep = 100 * time.Millisecond
+
+// elapsedOrRandom reports whether fn measures elapsed time (time.Since,
+// time.Until) or draws a random number (math/rand, math/rand/v2,
+// crypto/rand, and their generators' methods).
+func elapsedOrRandom(fn *types.Func) bool {
+	if fn.Pkg() == nil {
+		return false
+	}
+	switch fn.Pkg().Path() {
+	case "time":
+		return fn.Name() == "Since" || fn.Name() == "Until"
+	case "math/rand", "math/rand/v2", "crypto/rand":
+		return true
+	}
+	return false
+}
+
+// durationFrom reports whether e is computed from a call of a function
+// that match accepts, directly or through local variables.
+func (s *state) durationFrom(nd *node, e ast.Node, depth int, match func(*types.Func) bool) bool {
 	found := false
 	ast.Inspect(e, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.CallExpr:
-			if f, _ := apis.Callee(s.pass.TypesInfo, n); f != nil && f.Pkg() != nil && f.Pkg().Path() == "time" &&
-				(f.Name() == "Since" || f.Name() == "Until") {
+			if f, _ := apis.Callee(s.pass.TypesInfo, n); f != nil && match(f) {
 				found = true
 			}
 		case *ast.Ident:
 			if v, ok := s.pass.TypesInfo.Uses[n].(*types.Var); ok && depth < 3 {
 				for _, a := range s.assigned(nd.body, v) {
-					if s.measuresElapsed(nd, a.Expr, depth+1) {
+					if s.durationFrom(nd, a.Expr, depth+1, match) {
 						found = true
 					}
+				}
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// optedIn reports whether the sleep call, of duration d, runs only under
+// a test that the value d is made from is positive (if x > 0, if x != 0),
+// where that value is not a constant: a delay configured off by default.
+func (s *state) optedIn(nd *node, call *ast.CallExpr, d ast.Expr) bool {
+	dur := types.ExprString(d)
+	found := false
+	ast.Inspect(nd.body, func(n ast.Node) bool {
+		ifs, ok := n.(*ast.IfStmt)
+		if found || !ok {
+			return !found
+		}
+		if call.Pos() < ifs.Body.Pos() || ifs.Body.End() < call.End() {
+			return true
+		}
+		if b, ok := ast.Unparen(ifs.Cond).(*ast.BinaryExpr); ok && (b.Op == token.GTR || b.Op == token.NEQ) {
+			tv, isConst := s.pass.TypesInfo.Types[b.Y]
+			if isConst && tv.Value != nil && constant.Sign(tv.Value) == 0 {
+				if _, lit := ast.Unparen(b.X).(*ast.BasicLit); !lit && strings.Contains(dur, types.ExprString(b.X)) {
+					found = true
 				}
 			}
 		}
@@ -552,26 +612,39 @@ func (s *state) nodeIsHandler(nd *node) bool {
 	return nd.decl != nil && s.isHandler(nd.decl)
 }
 
-// cacheGuard reports whether body starts by answering from an in-process
-// cache: an if statement, before any other call, that looks a key up in
-// a map or calls a Get, Load or Lookup method that is no round trip, and
-// returns on a hit (if v, ok := s.cache[k]; ok { return v, nil }).
-func (s *state) cacheGuard(body *ast.BlockStmt) bool {
+// cacheGuard returns where body has answered from an in-process cache
+// when it gets past that point, or token.NoPos: a key looked up in a map
+// or by a Get, Load or Lookup method that is no round trip, with a return
+// on a hit, at the top level of the body, either in one statement
+// (if v, ok := s.cache[k]; ok { return v, nil }) or as a lookup followed
+// by the test of its second result (fs, ok := c.entries[k]; c.Unlock();
+// if ok { return fs, nil }). Calls after that point run only on a miss.
+func (s *state) cacheGuard(body *ast.BlockStmt) token.Pos {
+	info := s.pass.TypesInfo
+	var okVar types.Object // the found flag of a lookup awaiting its test
 	for _, st := range body.List {
-		ifs, ok := st.(*ast.IfStmt)
-		if !ok {
-			if hasCall(st) {
-				return false // the cache must come first
+		switch st := st.(type) {
+		case *ast.IfStmt:
+			if as, ok := st.Init.(*ast.AssignStmt); ok && len(as.Lhs) == 2 && len(as.Rhs) == 1 &&
+				s.isCacheLookup(as.Rhs[0]) && source.Leaves(st.Body) {
+				return st.End()
 			}
-			continue
+			if id, ok := ast.Unparen(st.Cond).(*ast.Ident); ok && okVar != nil && info.Uses[id] == okVar &&
+				st.Init == nil && st.Else == nil && source.Leaves(st.Body) {
+				return st.End()
+			}
+		case *ast.AssignStmt:
+			if len(st.Lhs) == 2 && len(st.Rhs) == 1 && s.isCacheLookup(st.Rhs[0]) {
+				if id, ok := st.Lhs[1].(*ast.Ident); ok {
+					okVar = info.Defs[id]
+					if okVar == nil {
+						okVar = info.Uses[id]
+					}
+				}
+			}
 		}
-		as, ok := ifs.Init.(*ast.AssignStmt)
-		if ok && len(as.Lhs) == 2 && len(as.Rhs) == 1 && s.isCacheLookup(as.Rhs[0]) && source.Leaves(ifs.Body) {
-			return true
-		}
-		return false
 	}
-	return false
+	return token.NoPos
 }
 
 // hasCall reports whether n contains a call.

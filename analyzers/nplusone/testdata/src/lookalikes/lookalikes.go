@@ -6,6 +6,7 @@ import (
 	"context"
 	"database/sql"
 	"net/http"
+	"sync"
 	"time"
 )
 
@@ -288,5 +289,61 @@ func (d *DB) PostOwnersNoStore(ctx context.Context, posts []post, skip map[int64
 		if _, ok := skip[p.OwnerID]; !ok {
 			d.getUser(ctx, p.OwnerID) // want `N\+1: lookalikes.\(\*DB\).getUser runs \(\*sql.DB\).QueryRowContext once per element of posts`
 		}
+	}
+}
+
+// Look-alike: a cache looked up after other work, under a lock, and
+// tested on the next lines: the query runs only on a miss, once per key.
+type fsCache struct {
+	sync.Mutex
+	entries map[string]string
+}
+
+type Mounts struct {
+	db    *sql.DB
+	cache *fsCache
+}
+
+func (m *Mounts) FsFor(ctx context.Context, path string) string {
+	key := mountOf(path)
+	cache := m.cache
+	cache.Lock()
+	fs, ok := cache.entries[key]
+	cache.Unlock()
+	if ok {
+		return fs
+	}
+	m.db.QueryRowContext(ctx, "SELECT config FROM folders WHERE path = $1", key).Scan(&fs)
+	cache.Lock()
+	cache.entries[key] = fs
+	cache.Unlock()
+	return fs
+}
+
+func mountOf(p string) string { return p }
+
+func (m *Mounts) StatAll(ctx context.Context, paths []string) {
+	for _, p := range paths {
+		m.FsFor(ctx, p)
+	}
+}
+
+// Look-alike turned real: the query comes before the cache, so it runs
+// on every call.
+func (m *Mounts) FsForUncached(ctx context.Context, path string) string {
+	var fs string
+	m.db.QueryRowContext(ctx, "SELECT config FROM folders WHERE path = $1", path).Scan(&fs)
+	m.cache.Lock()
+	cached, ok := m.cache.entries[path]
+	m.cache.Unlock()
+	if ok {
+		return cached
+	}
+	return fs
+}
+
+func (m *Mounts) StatAllUncached(ctx context.Context, paths []string) {
+	for _, p := range paths {
+		m.FsForUncached(ctx, p) // want `N\+1: lookalikes.\(\*Mounts\).FsForUncached runs`
 	}
 }

@@ -71,7 +71,7 @@ func (s *PG) Waited(ids []int64) { // want Waited:`db-write looped via \(\*sql.D
 }
 
 // Sleeps blocks.
-func Sleeps() { time.Sleep(time.Millisecond) } // want Sleeps:`blocking via time.Sleep`
+func Sleeps() { time.Sleep(time.Second) } // want Sleeps:`blocking via time.Sleep`
 
 // Create's SQL is an INSERT run with QueryRowContext: a write.
 func (s *PG) Create(ctx context.Context, name string) (int64, error) { // want Create:`db-write via \(\*sql.DB\).QueryRowContext; ctx param \[0\]`
