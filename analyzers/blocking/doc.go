@@ -42,8 +42,10 @@
 //     sending SMS through Twilio;
 //   - running external commands: os/exec's Run, Output, CombinedOutput
 //     and Wait;
-//   - outbound HTTP requests issued once per element of a collection
-//     (a synchronous webhook fan-out);
+//   - outbound HTTP requests issued once per element of a collection,
+//     one after another (a synchronous webhook fan-out); requests each
+//     made in a goroutine of their own (go, errgroup's Go, WaitGroup.Go)
+//     overlap, and are not reported as a fan-out;
 //   - calls configured as blocking in .apilint.yml (apis.blocking).
 //
 // The message names the blocking call, the handler, the chain from one to

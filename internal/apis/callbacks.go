@@ -9,6 +9,9 @@ type Callback struct {
 	Arg int
 	// Loop is set when the argument runs once per element of a collection.
 	Loop bool
+	// Concurrent is set when the argument runs in a goroutine of its own
+	// (a goroutine group): calls made that way in a loop overlap.
+	Concurrent bool
 }
 
 // Callbacks lists the library calls that run a function argument. Calls
@@ -17,9 +20,9 @@ type Callback struct {
 // read. Goroutine groups run the function concurrently but their callers
 // wait (Wait), so the work stays on the caller's path.
 var Callbacks = []Callback{
-	{Pkg: "golang.org/x/sync/errgroup", Recv: "Group", Name: "Go", Arg: 0},
-	{Pkg: "golang.org/x/sync/errgroup", Recv: "Group", Name: "TryGo", Arg: 0},
-	{Pkg: "sync", Recv: "WaitGroup", Name: "Go", Arg: 0},
+	{Pkg: "golang.org/x/sync/errgroup", Recv: "Group", Name: "Go", Arg: 0, Concurrent: true},
+	{Pkg: "golang.org/x/sync/errgroup", Recv: "Group", Name: "TryGo", Arg: 0, Concurrent: true},
+	{Pkg: "sync", Recv: "WaitGroup", Name: "Go", Arg: 0, Concurrent: true},
 	{Pkg: "sync", Recv: "Once", Name: "Do", Arg: 0},
 	{Pkg: "gorm.io/gorm", Recv: "DB", Name: "Transaction", Arg: 0},
 	{Pkg: "xorm.io/xorm", Recv: "Engine", Name: "Transaction", Arg: 0},

@@ -39,6 +39,8 @@ type node struct {
 	retries []ast.Node
 	// guards are the calls that run only under a test of a parameter.
 	guards map[*ast.CallExpr]Guard
+	// spawned are the calls of go statements.
+	spawned map[*ast.CallExpr]bool
 }
 
 // target is something a call may run.
@@ -56,6 +58,10 @@ type target struct {
 type edge struct {
 	to    target
 	async bool
+	// spawned is set when the target runs in a goroutine of its own (a go
+	// statement, a goroutine group), waited for or not: calls made that
+	// way in a loop overlap instead of adding up.
+	spawned bool
 	// viaArg, when set, makes the edge conditional: it holds only if the
 	// callee calls its argument number viaArg.arg (a callback).
 	viaArg *argPass

@@ -39,6 +39,10 @@ func (s *state) scan(nd *node, body *ast.BlockStmt) {
 			case *ast.GoStmt:
 				// The call's operands are evaluated here; the call runs in
 				// the goroutine.
+				if nd.spawned == nil {
+					nd.spawned = make(map[*ast.CallExpr]bool)
+				}
+				nd.spawned[c.Call] = true
 				s.call(nd, c.Call, loop, looped, !nd.waits)
 				for _, a := range c.Call.Args {
 					visit(a, loop, looped, async)
@@ -162,7 +166,7 @@ func (s *state) call(nd *node, call *ast.CallExpr, loop string, looped, async bo
 		extra = append(extra, *t)
 	}
 	for i, t := range append(targets, extra...) {
-		nd.edges = append(nd.edges, edge{to: t, async: async, param: -1, args: args, site: site, pos: call.Pos(),
+		nd.edges = append(nd.edges, edge{to: t, async: async, spawned: nd.spawned[call], param: -1, args: args, site: site, pos: call.Pos(),
 			inLoop: inLoop, loop: loop, looped: looped, siteOnly: i < len(siteOnly) && siteOnly[i], guard: nd.guards[call]})
 	}
 	raw := rawSite{targets: append(targets, extra...), limitArgs: limitArgs, values: args, site: site}
@@ -187,7 +191,7 @@ func (s *state) call(nd *node, call *ast.CallExpr, loop string, looped, async bo
 			nd.edges = append(nd.edges, edge{param: isParam, viaArg: pass, inLoop: inLoop})
 			continue
 		}
-		nd.edges = append(nd.edges, edge{to: to, async: async, viaArg: pass, param: -1, site: site, pos: call.Pos(), inLoop: inLoop, loop: loop})
+		nd.edges = append(nd.edges, edge{to: to, async: async, spawned: nd.spawned[call] || cb != nil && cb.Concurrent, viaArg: pass, param: -1, site: site, pos: call.Pos(), inLoop: inLoop, loop: loop})
 		raw.args = append(raw.args, rawArg{index: i, to: to, pass: pass})
 	}
 	if len(raw.targets) > 0 || len(raw.args) > 0 || len(raw.limitArgs) > 0 {

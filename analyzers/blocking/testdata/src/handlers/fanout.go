@@ -1,0 +1,41 @@
+package handlers
+
+import (
+	"net/http"
+	"strings"
+	"sync"
+
+	"golang.org/x/sync/errgroup"
+)
+
+// Look-alikes: a fan-out whose requests run in goroutines of their own
+// overlaps (the response waits for the slowest, not the sum).
+func probeAll(w http.ResponseWriter, r *http.Request) {
+	var wg sync.WaitGroup
+	for _, u := range r.Form["target"] {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			http.DefaultClient.Head(u)
+		}()
+	}
+	wg.Wait()
+}
+
+func probeGroup(w http.ResponseWriter, r *http.Request) {
+	var g errgroup.Group
+	for _, u := range r.Form["target"] {
+		g.Go(func() error {
+			_, err := http.DefaultClient.Post(u, "application/json", strings.NewReader("{}"))
+			return err
+		})
+	}
+	g.Wait()
+}
+
+// The same requests one after another add up: reported.
+func probeSerial(w http.ResponseWriter, r *http.Request) {
+	for _, u := range r.Form["target"] {
+		http.DefaultClient.Head(u) // want `request handler probeSerial sends one outbound HTTP request once per element`
+	}
+}
