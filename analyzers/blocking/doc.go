@@ -45,7 +45,9 @@
 //   - outbound HTTP requests issued once per element of a collection,
 //     one after another (a synchronous webhook fan-out); requests each
 //     made in a goroutine of their own (go, errgroup's Go, WaitGroup.Go)
-//     overlap, and are not reported as a fan-out;
+//     overlap, and are not reported as a fan-out; nor is a loop that stops
+//     at the first element whose call succeeds (mirrors tried in turn:
+//     if err == nil { return }), which usually makes one request;
 //   - calls configured as blocking in .apilint.yml (apis.blocking).
 //
 // The message names the blocking call, the handler, the chain from one to

@@ -41,6 +41,9 @@ type node struct {
 	guards map[*ast.CallExpr]Guard
 	// spawned are the calls of go statements.
 	spawned map[*ast.CallExpr]bool
+	// fallbacks are the descriptions of the per-element loops that stop
+	// at the first success (source.Loop.FirstSuccess).
+	fallbacks map[string]bool
 }
 
 // target is something a call may run.
@@ -62,6 +65,9 @@ type edge struct {
 	// statement, a goroutine group), waited for or not: calls made that
 	// way in a loop overlap instead of adding up.
 	spawned bool
+	// fallback is set when the innermost per-element loop around the call
+	// stops at the first success: it usually makes one call.
+	fallback bool
 	// viaArg, when set, makes the edge conditional: it holds only if the
 	// callee calls its argument number viaArg.arg (a callback).
 	viaArg *argPass

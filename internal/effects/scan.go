@@ -83,6 +83,12 @@ func (s *state) scan(nd *node, body *ast.BlockStmt) {
 				if l.PerElement {
 					p := s.pass.Fset.Position(c.Pos())
 					inner = fmt.Sprintf("once per element of %s (loop at %s:%d)", l.Over, filepath.Base(p.Filename), p.Line)
+					if l.FirstSuccess {
+						if nd.fallbacks == nil {
+							nd.fallbacks = make(map[string]bool)
+						}
+						nd.fallbacks[inner] = true
+					}
 				}
 				if l.Kind == source.PerElement || l.Kind == source.Poll || l.Kind == source.Worker {
 					innerLooped = true
@@ -166,7 +172,7 @@ func (s *state) call(nd *node, call *ast.CallExpr, loop string, looped, async bo
 		extra = append(extra, *t)
 	}
 	for i, t := range append(targets, extra...) {
-		nd.edges = append(nd.edges, edge{to: t, async: async, spawned: nd.spawned[call], param: -1, args: args, site: site, pos: call.Pos(),
+		nd.edges = append(nd.edges, edge{to: t, async: async, spawned: nd.spawned[call], fallback: nd.fallbacks[loop], param: -1, args: args, site: site, pos: call.Pos(),
 			inLoop: inLoop, loop: loop, looped: looped, siteOnly: i < len(siteOnly) && siteOnly[i], guard: nd.guards[call]})
 	}
 	raw := rawSite{targets: append(targets, extra...), limitArgs: limitArgs, values: args, site: site}
@@ -191,7 +197,7 @@ func (s *state) call(nd *node, call *ast.CallExpr, loop string, looped, async bo
 			nd.edges = append(nd.edges, edge{param: isParam, viaArg: pass, inLoop: inLoop})
 			continue
 		}
-		nd.edges = append(nd.edges, edge{to: to, async: async, spawned: nd.spawned[call] || cb != nil && cb.Concurrent, viaArg: pass, param: -1, site: site, pos: call.Pos(), inLoop: inLoop, loop: loop})
+		nd.edges = append(nd.edges, edge{to: to, async: async, spawned: nd.spawned[call] || cb != nil && cb.Concurrent, fallback: nd.fallbacks[loop], viaArg: pass, param: -1, site: site, pos: call.Pos(), inLoop: inLoop, loop: loop})
 		raw.args = append(raw.args, rawArg{index: i, to: to, pass: pass})
 	}
 	if len(raw.targets) > 0 || len(raw.args) > 0 || len(raw.limitArgs) > 0 {

@@ -193,7 +193,7 @@ func (s *state) update(nd *node) bool {
 			eff.Looped = eff.Looped || e.looped || inLoop
 			eff.Cached = eff.Cached || nd.cachedAfter.IsValid() && e.pos > nd.cachedAfter
 			changed = nd.sum.add(eff) || changed
-			if eff.Kind == HTTP && !eff.Async && inLoop && !e.spawned {
+			if eff.Kind == HTTP && !eff.Async && inLoop && !e.spawned && !e.fallback {
 				fan := eff
 				fan.Kind, fan.Site, fan.Detail = HTTPFanout, e.site, e.loop
 				if fan.Detail == "" {
@@ -255,6 +255,7 @@ func (s *state) release() {
 		nd.paramUses = paramUses{}
 		nd.retries = nil
 		nd.spawned = nil
+		nd.fallbacks = nil
 	}
 	s.bound = nil
 	s.assignments = nil

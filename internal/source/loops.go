@@ -47,6 +47,11 @@ type Loop struct {
 	Kind LoopKind
 	// PerElement is Kind == PerElement.
 	PerElement bool
+	// FirstSuccess is set for a per-element loop that stops at the first
+	// element for which a call succeeds (if err == nil { return v }, or
+	// if err != nil { continue } and then a return): a fallback over
+	// candidates, which usually makes one call.
+	FirstSuccess bool
 }
 
 // LoopOf describes n if it is a loop statement. roots, when given, are
@@ -55,7 +60,64 @@ type Loop struct {
 func LoopOf(info *types.Info, n ast.Node, roots ...ast.Node) (Loop, bool) {
 	l, ok := loopOf(info, n, roots)
 	l.PerElement = l.Kind == PerElement
+	l.FirstSuccess = l.PerElement && firstSuccess(info, l.Body)
 	return l, ok
+}
+
+// firstSuccess reports whether a loop body returns when an error is nil,
+// at its top level: if err == nil { ...; return ... }, or
+// if err != nil { continue } followed by a return.
+func firstSuccess(info *types.Info, body *ast.BlockStmt) bool {
+	skipped := false
+	for _, st := range body.List {
+		switch st := st.(type) {
+		case *ast.IfStmt:
+			b, ok := ast.Unparen(st.Cond).(*ast.BinaryExpr)
+			if !ok || !isErrorVar(info, b.X) || !isNilIdent(info, b.Y) {
+				continue
+			}
+			switch {
+			case b.Op == token.EQL && endsWithReturn(st.Body):
+				return true
+			case b.Op == token.NEQ && len(st.Body.List) > 0:
+				if br, ok := st.Body.List[len(st.Body.List)-1].(*ast.BranchStmt); ok && br.Tok == token.CONTINUE && br.Label == nil {
+					skipped = true
+				}
+			}
+		case *ast.ReturnStmt:
+			return skipped
+		}
+	}
+	return false
+}
+
+// endsWithReturn reports whether a block's last statement is a return.
+func endsWithReturn(b *ast.BlockStmt) bool {
+	if len(b.List) == 0 {
+		return false
+	}
+	_, ok := b.List[len(b.List)-1].(*ast.ReturnStmt)
+	return ok
+}
+
+// isErrorVar reports whether e is a variable of type error.
+func isErrorVar(info *types.Info, e ast.Expr) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := info.Uses[id].(*types.Var)
+	return ok && types.Identical(v.Type(), types.Universe.Lookup("error").Type())
+}
+
+// isNilIdent reports whether e is the predeclared nil.
+func isNilIdent(info *types.Info, e ast.Expr) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	_, isNil := info.Uses[id].(*types.Nil)
+	return isNil
 }
 
 func loopOf(info *types.Info, n ast.Node, roots []ast.Node) (Loop, bool) {

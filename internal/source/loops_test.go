@@ -232,3 +232,35 @@ func TestLeaves(t *testing.T) {
 		}
 	}
 }
+
+func TestLoopFirstSuccess(t *testing.T) {
+	tests := []struct {
+		name, body string
+		want       bool
+	}{
+		{"return when err is nil", "for range ids { err := try(); if err == nil { return } }", true},
+		{"continue on error, then return", "for _, id := range ids { err := try(); if err != nil { continue }; _ = id; return }", true},
+		{"continue on error without a return", "for _, id := range ids { err := try(); if err != nil { continue }; _ = id }", false},
+		{"return on error", "for range ids { err := try(); if err != nil { return } }", false},
+		{"no error test", "for _, id := range ids { _ = id; return }", false},
+	}
+	var b strings.Builder
+	b.WriteString("package loops\n\n" + loopImports)
+	for i, tc := range tests {
+		fmt.Fprintf(&b, "\nfunc g%d() {\n%s\n}\n", i, tc.body)
+	}
+	c := check(t, "example.com/loops", "loops.go", b.String())
+	for i, tc := range tests {
+		fd := c.funcDecl(t, fmt.Sprintf("g%d", i))
+		var loop ast.Node
+		ast.Inspect(fd.Body, func(n ast.Node) bool {
+			if _, ok := n.(*ast.RangeStmt); ok && loop == nil {
+				loop = n
+			}
+			return loop == nil
+		})
+		if l, _ := source.LoopOf(c.info, loop, fd.Body); l.FirstSuccess != tc.want {
+			t.Errorf("%s: FirstSuccess = %v, want %v", tc.name, l.FirstSuccess, tc.want)
+		}
+	}
+}

@@ -39,3 +39,26 @@ func probeSerial(w http.ResponseWriter, r *http.Request) {
 		http.DefaultClient.Head(u) // want `request handler probeSerial sends one outbound HTTP request once per element`
 	}
 }
+
+// Look-alike: mirrors tried in turn until one answers usually make one
+// request.
+func firstMirror(w http.ResponseWriter, r *http.Request) {
+	for _, m := range r.Form["mirror"] {
+		resp, err := http.DefaultClient.Get(m)
+		if err == nil {
+			resp.Body.Close()
+			return
+		}
+	}
+}
+
+func firstMirrorContinue(w http.ResponseWriter, r *http.Request) {
+	for _, m := range r.Form["mirror"] {
+		resp, err := http.DefaultClient.Get(m)
+		if err != nil {
+			continue
+		}
+		resp.Body.Close()
+		return
+	}
+}
