@@ -236,11 +236,15 @@ func (c *checker) memoMiss(r *region, ifs *ast.IfStmt) bool {
 	if !ok || m.IsField() || m.Parent() == m.Pkg().Scope() || r.body.Pos() <= m.Pos() && m.Pos() < r.body.End() {
 		return false // a local map made before the loop
 	}
+	// The value is stored under the same key in the miss branch, or later
+	// in the iteration (m[k] = v after the if).
+	key := types.ExprString(index.Index)
 	stored := false
-	ast.Inspect(ifs.Body, func(n ast.Node) bool {
+	ast.Inspect(r.body, func(n ast.Node) bool {
 		if as, ok := n.(*ast.AssignStmt); ok {
 			for _, lhs := range as.Lhs {
-				if ix, ok := ast.Unparen(lhs).(*ast.IndexExpr); ok && source.Used(info, ix.X) == m {
+				if ix, ok := ast.Unparen(lhs).(*ast.IndexExpr); ok && source.Used(info, ix.X) == m &&
+					(inside(ix, ifs.Body) || types.ExprString(ix.Index) == key) {
 					stored = true
 				}
 			}
@@ -249,3 +253,6 @@ func (c *checker) memoMiss(r *region, ifs *ast.IfStmt) bool {
 	})
 	return stored
 }
+
+// inside reports whether n lies within outer.
+func inside(n, outer ast.Node) bool { return outer.Pos() <= n.Pos() && n.End() <= outer.End() }

@@ -210,10 +210,10 @@ func (c *checker) report(r *region, at ast.Node, effs []effects.Effect, implemen
 		return
 	}
 	db := c.database()
+	if call, ok := at.(*ast.CallExpr); ok && c.onFailurePath(r, call) {
+		return // records or resolves a failure, once per failing element
+	}
 	if call, ok := at.(*ast.CallExpr); ok && e.Kind == effects.DBWrite {
-		if c.onFailurePath(r, call) {
-			return // records a failure, once per failing element
-		}
 		if c.acknowledges(r, call) || callsOut(effs) {
 			return // marks one job done after its work
 		}

@@ -347,3 +347,31 @@ func (m *Mounts) StatAllUncached(ctx context.Context, paths []string) {
 		m.FsForUncached(ctx, p) // want `N\+1: lookalikes.\(\*Mounts\).FsForUncached runs`
 	}
 }
+
+// Memoised with a var declaration, stored at the end of the iteration:
+// one query per distinct owner.
+func (d *DB) PostOwnersLate(ctx context.Context, posts []post) {
+	owners := make(map[int64]*user)
+	for i := 0; i < len(posts); i++ {
+		p := posts[i]
+		var u, ok = owners[p.OwnerID]
+		if !ok {
+			u = d.getUser(ctx, p.OwnerID)
+		}
+		_ = u.Name
+		owners[p.OwnerID] = u
+	}
+}
+
+// Look-alike turned real: stored under another key, so every owner misses.
+func (d *DB) PostOwnersOtherKey(ctx context.Context, posts []post) {
+	owners := make(map[int64]*user)
+	for i := 0; i < len(posts); i++ {
+		p := posts[i]
+		var u, ok = owners[p.OwnerID]
+		if !ok {
+			u = d.getUser(ctx, p.OwnerID) // want `N\+1: lookalikes.\(\*DB\).getUser runs`
+		}
+		owners[int64(i)] = u
+	}
+}
