@@ -51,9 +51,10 @@
 //     a connection for as long as it likes (Slowloris). The suggested fix
 //     adds ReadHeaderTimeout: 10 * time.Second.
 //
-// A server on a constant loopback address (127.0.0.1:6060, localhost:8080,
-// [::1]:9090: a pprof or metrics listener) takes no connections from
-// outside and is left alone.
+// A server on a loopback address (127.0.0.1:6060, localhost:8080,
+// [::1]:9090, or a loopback host with a variable port:
+// fmt.Sprintf("127.0.0.1:%d", port): a pprof or metrics listener) takes
+// no connections from outside and is left alone.
 //
 // Contexts:
 //
@@ -106,7 +107,9 @@
 // Raw connections:
 //
 //   - net.Dial, which waits for the operating system's connect timeout
-//     (minutes). The suggested fix uses net.DialTimeout.
+//     (minutes), unless it dials this machine (a loopback host, constant
+//     or in a fmt.Sprintf format: 127.0.0.1:%d). The suggested fix uses
+//     net.DialTimeout.
 //   - tls.Dial, which has no connect timeout and no handshake deadline:
 //     use tls.DialWithDialer with a net.Dialer that sets Timeout, or a
 //     tls.Dialer's DialContext when a context is in scope.

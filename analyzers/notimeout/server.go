@@ -3,7 +3,9 @@ package notimeout
 import (
 	"go/ast"
 	"go/constant"
+	"go/token"
 	"net"
+	"strings"
 
 	"golang.org/x/tools/go/ast/inspector"
 
@@ -107,19 +109,18 @@ func (c *checker) configLacks(cur inspector.Cursor, call *ast.CallExpr, s *apis.
 	return true
 }
 
-// loopback reports whether addr is a constant address on the loopback
-// interface ("127.0.0.1:6060", "localhost:8080", "[::1]:9090"): only the
-// machine itself can connect, so no slow client from outside can hold
-// its connections (a pprof or metrics listener).
+// loopback reports whether addr is an address on the loopback interface
+// ("127.0.0.1:6060", "localhost:8080", "[::1]:9090", or only its host
+// constant: fmt.Sprintf("127.0.0.1:%d", port), "localhost:" + port):
+// only the machine itself can connect, so no slow client from outside
+// can hold its connections (a pprof or metrics listener), and a dial
+// cannot wait on a remote host.
 func (c *checker) loopback(addr ast.Expr) bool {
-	if addr == nil {
+	text, ok := c.hostText(addr)
+	if !ok {
 		return false
 	}
-	tv, ok := c.pass.TypesInfo.Types[addr]
-	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
-		return false
-	}
-	host, _, err := net.SplitHostPort(constant.StringVal(tv.Value))
+	host, _, err := net.SplitHostPort(text)
 	if err != nil {
 		return false
 	}
@@ -128,4 +129,41 @@ func (c *checker) loopback(addr ast.Expr) bool {
 	}
 	ip := net.ParseIP(host)
 	return ip != nil && ip.IsLoopback()
+}
+
+// hostText returns the text of an address expression up to its port: a
+// constant, a fmt.Sprintf format, or the constant left side of a
+// concatenation, with a placeholder port.
+func (c *checker) hostText(addr ast.Expr) (string, bool) {
+	if addr == nil {
+		return "", false
+	}
+	info := c.pass.TypesInfo
+	constText := func(e ast.Expr) (string, bool) {
+		tv, ok := info.Types[e]
+		if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
+			return "", false
+		}
+		return constant.StringVal(tv.Value), true
+	}
+	if s, ok := constText(addr); ok {
+		return s, true
+	}
+	switch e := ast.Unparen(addr).(type) {
+	case *ast.CallExpr:
+		fn, _ := apis.Callee(info, e)
+		if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "fmt" || fn.Name() != "Sprintf" || len(e.Args) == 0 {
+			return "", false
+		}
+		if f, ok := constText(e.Args[0]); ok {
+			if i := strings.LastIndex(f, ":"); i >= 0 {
+				return f[:i] + ":0", true
+			}
+		}
+	case *ast.BinaryExpr:
+		if l, ok := constText(e.X); ok && e.Op == token.ADD && strings.HasSuffix(l, ":") {
+			return l + "0", true
+		}
+	}
+	return "", false
 }
