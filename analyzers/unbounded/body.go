@@ -17,7 +17,7 @@ func (c *checker) body(h *effects.Handler, sum *effects.Summary) {
 		return
 	}
 	e, ok := sum.Find(false, effects.BodyRead)
-	if !ok || e.Detail == effects.FormBody && !bodyMethod(h) {
+	if !ok || e.Detail == effects.FormBody && !bodyMethod(h) || e.Detail == effects.BoundBody && noBodyMethod(h) {
 		return
 	}
 	at, chain := c.callLeadingTo(h, e)
@@ -94,6 +94,13 @@ func indentOf(pass *analysis.Pass, n ast.Node) string {
 		return "\t"
 	}
 	return string(src[start:end])
+}
+
+// noBodyMethod reports whether h's routes are known and none is for a
+// method whose request has a body (POST, PUT or PATCH): a binder then
+// reads only the query string.
+func noBodyMethod(h *effects.Handler) bool {
+	return len(h.Routes) > 0 && !bodyMethod(h)
 }
 
 // bodyMethod reports whether a route registers h for a method whose

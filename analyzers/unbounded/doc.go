@@ -90,7 +90,9 @@
 // Unbounded request bodies. unbounded reports a handler that reads the
 // whole body, directly or through a helper (io.ReadAll(r.Body),
 // json.NewDecoder(r.Body).Decode, io.Copy from r.Body, gin's
-// Bind, ShouldBind, ShouldBindJSON and GetRawData, echo's Bind), or parses
+// ShouldBindJSON and GetRawData, and gin's Bind and ShouldBind and echo's
+// Bind unless every route of the handler is a GET, HEAD or DELETE, for
+// which they bind the query string only), or parses
 // a form on a POST, PUT or PATCH route (ParseMultipartForm, FormValue,
 // PostFormValue, FormFile, MultipartReader: multipart bodies go to memory
 // and temporary files with no total limit; ParseForm alone is not

@@ -32,6 +32,10 @@ const (
 	// reads the body, a multipart one to memory and temporary files with
 	// no limit on their total size (gosec's G120).
 	BodyForm
+	// BodyByMethod binds by the request's method and content type (gin's
+	// Bind and ShouldBind, echo's Bind): it reads the whole body for a
+	// POST, PUT or PATCH, and only the query for a GET or DELETE.
+	BodyByMethod
 )
 
 // RequestReads lists the request-reading APIs of each framework. fiber is
@@ -70,9 +74,9 @@ var RequestReads = []RequestRead{
 	{Pkg: gin, Recv: "Context", Name: "ShouldBindJSON", What: BodyAll},
 	{Pkg: gin, Recv: "Context", Name: "BindJSON", What: BodyAll},
 	{Pkg: gin, Recv: "Context", Name: "ShouldBindBodyWith", What: BodyAll},
-	{Pkg: gin, Recv: "Context", Name: "Bind", What: BodyAll},
-	{Pkg: gin, Recv: "Context", Name: "ShouldBind", What: BodyAll},
-	{Pkg: echo, Recv: "Context", Name: "Bind", What: BodyAll},
+	{Pkg: gin, Recv: "Context", Name: "Bind", What: BodyByMethod},
+	{Pkg: gin, Recv: "Context", Name: "ShouldBind", What: BodyByMethod},
+	{Pkg: echo, Recv: "Context", Name: "Bind", What: BodyByMethod},
 }
 
 // LookupRequestReads returns the entries for pkg.recv.name.

@@ -13,6 +13,10 @@ import (
 // it reads the body only for a POST, PUT or PATCH.
 const FormBody = "form"
 
+// BoundBody is the Detail of a BodyRead by a binder that reads the body
+// only for a POST, PUT or PATCH (gin's ShouldBind, echo's Bind).
+const BoundBody = "bound"
+
 // requestReads returns the effects of a call that reads the request:
 // a pagination parameter, or the whole body.
 func (s *state) requestReads(nd *node, call *ast.CallExpr, fn *types.Func, recv types.Type, args []argValue) []target {
@@ -40,6 +44,8 @@ func (s *state) requestReads(nd *node, call *ast.CallExpr, fn *types.Func, recv 
 			out = append(out, target{effect: &Effect{Kind: BodyRead, Chain: NewChain(apis.FuncName(fn)), Site: site}})
 		case apis.BodyForm:
 			out = append(out, target{effect: &Effect{Kind: BodyRead, Chain: NewChain(apis.FuncName(fn)), Site: site, Detail: FormBody}})
+		case apis.BodyByMethod:
+			out = append(out, target{effect: &Effect{Kind: BodyRead, Chain: NewChain(apis.FuncName(fn)), Site: site, Detail: BoundBody}})
 		case apis.BodyReader:
 			if rd.Arg < len(call.Args) && s.isRequestBody(call.Args[rd.Arg]) {
 				out = append(out, target{effect: &Effect{Kind: BodyRead, Chain: NewChain(apis.FuncName(fn)), Site: site}})

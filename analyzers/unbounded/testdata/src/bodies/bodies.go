@@ -93,3 +93,20 @@ func FormRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("POST /upload", formUpload)
 	mux.HandleFunc("POST /login", formLogin)
 }
+
+// gin's ShouldBind reads the body only for methods that carry one: a
+// handler registered for GET alone binds the query string.
+func ginSearch(c *gin.Context) {
+	var q order
+	c.ShouldBind(&q)
+}
+
+func ginUpdate(c *gin.Context) {
+	var o order
+	c.ShouldBind(&o) // want `request handler ginUpdate reads the whole request body`
+}
+
+func ginRoutes(r *gin.Engine) {
+	r.GET("/orders/search", ginSearch)
+	r.PUT("/orders/:id", ginUpdate)
+}
