@@ -96,11 +96,18 @@ func indentOf(pass *analysis.Pass, n ast.Node) string {
 	return string(src[start:end])
 }
 
-// noBodyMethod reports whether h's routes are known and none is for a
-// method whose request has a body (POST, PUT or PATCH): a binder then
-// reads only the query string.
+// noBodyMethod reports whether h's routes are known and each is for a
+// method whose request has no body (GET, HEAD, DELETE, OPTIONS): a
+// binder then reads only the query string.
 func noBodyMethod(h *effects.Handler) bool {
-	return len(h.Routes) > 0 && !bodyMethod(h)
+	for _, r := range h.Routes {
+		switch r.Method {
+		case "GET", "HEAD", "DELETE", "OPTIONS":
+		default:
+			return false
+		}
+	}
+	return len(h.Routes) > 0
 }
 
 // bodyMethod reports whether a route registers h for a method whose
