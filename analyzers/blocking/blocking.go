@@ -120,11 +120,14 @@ func report(pass *analysis.Pass, rep *findings.Reporter, res *effects.Result, h 
 }
 
 // outputIsResponse reports whether the call at, in the body of handler
-// fn, is given the handler's http.ResponseWriter as the destination of
-// its output: as an argument, or set as a field of its receiver or of an
-// argument (cmd.Stdout = w, exec.Cmd{Stdout: w}). A command whose output
-// is streamed as the response (git's smart HTTP, a report generator) is
-// the response being produced: it cannot be answered with 202 Accepted.
+// fn, is given the response writer as the destination of its output: as
+// an argument, or set as a field of its receiver or of an argument
+// (cmd.Stdout = w, exec.Cmd{Stdout: w}). The response writer is the
+// handler's http.ResponseWriter parameter, or a value a framework
+// context hands out that writes the response (gin's c.Writer, echo's
+// c.Response()). A command whose output is streamed as the response
+// (git's smart HTTP, pg_dump to a download) is the response being
+// produced: it cannot be answered with 202 Accepted.
 func outputIsResponse(pass *analysis.Pass, fn ast.Node, at ast.Node) bool {
 	call, ok := at.(*ast.CallExpr)
 	if !ok {
@@ -137,12 +140,16 @@ func outputIsResponse(pass *analysis.Pass, fn ast.Node, at ast.Node) bool {
 			writers = append(writers, p)
 		}
 	}
-	if len(writers) == 0 {
-		return false
-	}
 	isWriter := func(e ast.Expr) bool {
-		id, ok := ast.Unparen(e).(*ast.Ident)
-		return ok && slices.Contains(writers, info.Uses[id])
+		switch x := ast.Unparen(e).(type) {
+		case *ast.Ident:
+			return slices.Contains(writers, info.Uses[x])
+		case *ast.SelectorExpr, *ast.CallExpr:
+			// c.Writer, c.Response(): a response writer taken from a
+			// framework's request context parameter.
+			return writesResponse(info.TypeOf(x)) && apis.ContextSourceOf(info.TypeOf(source.Operand(x))) != nil
+		}
+		return false
 	}
 	carriers := slices.Clone(call.Args)
 	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
@@ -185,6 +192,24 @@ func outputIsResponse(pass *analysis.Pass, fn ast.Node, at ast.Node) bool {
 		}
 	}
 	return false
+}
+
+// writesResponse reports whether t has the methods of an
+// http.ResponseWriter (Header, Write, WriteHeader).
+func writesResponse(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	ms := types.NewMethodSet(t)
+	if _, isPtr := t.Underlying().(*types.Pointer); !isPtr && !types.IsInterface(t) {
+		ms = types.NewMethodSet(types.NewPointer(t))
+	}
+	for _, name := range []string{"Header", "Write", "WriteHeader"} {
+		if ms.Lookup(nil, name) == nil {
+			return false
+		}
+	}
+	return true
 }
 
 // queueOf returns the name of a queue library the package imports,

@@ -193,14 +193,14 @@ func servedRequest(info *types.Info, call *ast.CallExpr) bool {
 		v, ok := info.Uses[r].(*types.Var)
 		return ok && v.Kind() == types.ParamVar
 	case *ast.SelectorExpr, *ast.CallExpr:
-		return apis.ContextSourceOf(info.TypeOf(innerX(r))) != nil
+		return apis.ContextSourceOf(info.TypeOf(Operand(r))) != nil
 	}
 	return false
 }
 
-// innerX returns the operand a selector or method call is made on:
-// c for c.Request and c.Request().
-func innerX(e ast.Expr) ast.Expr {
+// Operand returns the operand a selector or method call is made on: c
+// for c.Request and c.Request().
+func Operand(e ast.Expr) ast.Expr {
 	if call, ok := e.(*ast.CallExpr); ok {
 		e = ast.Unparen(call.Fun)
 	}

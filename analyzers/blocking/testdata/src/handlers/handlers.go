@@ -192,3 +192,25 @@ func receivePackBuffered(w http.ResponseWriter, r *http.Request) {
 	runService(svc) // want `request handler receivePackBuffered runs an external command synchronously`
 	w.Write([]byte(out.String()))
 }
+
+// The same with gin: the command writes to c.Writer.
+func ginExport(c *gin.Context) {
+	cmd := exec.Command("pg_dump", "db")
+	cmd.Stdout = c.Writer
+	cmd.Run()
+}
+
+func dumpTo(out interface{ Write([]byte) (int, error) }) error {
+	cmd := exec.Command("pg_dump", "db")
+	cmd.Stdout = out
+	return cmd.Run()
+}
+
+func ginExportHelper(c *gin.Context) {
+	dumpTo(c.Writer)
+}
+
+func ginRoutes(r *gin.Engine) {
+	r.GET("/export", ginExport)
+	r.GET("/export2", ginExportHelper)
+}
