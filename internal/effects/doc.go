@@ -39,10 +39,15 @@
 //   - Flow (flow.go) applies a callee's Summary at a call: its effects
 //     seen from the caller, and which of the caller's parameters become
 //     the callee's SQL text, row limit, context or query key.
-//   - Facts (facts.go): a Summary on every exported function with one; an
-//     Adapter on functions and types that turn a function into a request
-//     handler (handlers.go); Summarised on every package summarised, which
-//     tells the vet tool that its importers may have effects.
+//   - Facts (facts.go): a Summary on every exported function with one
+//     (its effects, and which parameters become SQL text, a row limit, a
+//     context that reaches a round trip, or the only bound of an outbound
+//     request: DeadlineParams); an Adapter on functions and types that
+//     turn a function into a request handler (handlers.go); a FixedList on
+//     exported package-level variables initialised with a non-empty
+//     literal (a table written in the code); Summarised on every package
+//     summarised, which tells the vet tool that its importers may have
+//     effects.
 //   - Handlers (handlers.go) are computed once per package, before
 //     scanning: by registration, adapter, factory, signature, RPC service
 //     or configuration (see Handler). The analyzers read them from
