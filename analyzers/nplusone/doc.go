@@ -67,6 +67,10 @@
 //     workers that range over a channel (one job per iteration); loops over
 //     pre-chunked batches (a slice of slices) or stepping by a chunk size;
 //   - loops that only build the arguments of one query run after them;
+//   - schema changes: a statement whose text is DDL (CREATE, ALTER, DROP,
+//     TRUNCATE), or one a query builder makes for a schema change
+//     (ozzo-dbx's and pocketbase/dbx's AddColumn, DropColumn, CreateIndex,
+//     ...: apis.SchemaBuilders), run once per column or index of the change;
 //   - set-up code: a package path element, file name or enclosing function
 //     whose name contains migrat, seed, fixture, backup, restore or
 //     bootstrap, and functions named like createTables, initSchema or

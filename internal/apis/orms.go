@@ -74,20 +74,44 @@ func gormV1() []Call {
 	return out
 }
 
-// ozzoDBX covers ozzo-dbx (github.com/go-ozzo/ozzo-dbx): a Query or a
-// SelectQuery runs when All, One, Row, Rows, Column or Execute is called.
+// ozzoDBX covers ozzo-dbx (github.com/go-ozzo/ozzo-dbx) and its fork
+// pocketbase/dbx: a Query or a SelectQuery runs when All, One, Row, Rows,
+// Column or Execute is called.
 func ozzoDBX() []Call {
-	const pkg = "github.com/go-ozzo/ozzo-dbx"
-	out := on(pkg, recv("Query", "SelectQuery"),
-		m("All", ReadMany),
-		m("Rows", ReadMany),
-		m("Column", ReadMany),
-		m("One", ReadOne),
-		m("Row", ReadOne),
-		m("*", None),
-	)
-	out = append(out, on(pkg, recv("Query"), m("Execute", Write))...)
-	out = append(out, on(pkg, recv("DB"), m("Begin", RoundTrip), m("*", None))...)
-	out = append(out, on(pkg, recv("Tx"), m("Commit", RoundTrip), m("Rollback", RoundTrip))...)
+	var out []Call
+	for _, pkg := range DBXPackages {
+		out = append(out, on(pkg, recv("Query", "SelectQuery"),
+			m("All", ReadMany),
+			m("Rows", ReadMany),
+			m("Column", ReadMany),
+			m("One", ReadOne),
+			m("Row", ReadOne),
+			m("*", None),
+		)...)
+		out = append(out, on(pkg, recv("Query"), m("Execute", Write))...)
+		out = append(out, on(pkg, recv("DB"), m("Begin", RoundTrip), m("*", None))...)
+		out = append(out, on(pkg, recv("Tx"), m("Commit", RoundTrip), m("Rollback", RoundTrip))...)
+	}
 	return out
 }
+
+// DBXPackages are ozzo-dbx and its forks, which share its API.
+var DBXPackages = []string{"github.com/go-ozzo/ozzo-dbx", "github.com/pocketbase/dbx"}
+
+// SchemaBuilders are the query builder methods that build a schema
+// change (ALTER TABLE, CREATE INDEX, ...), by package, whatever their
+// receiver (the DB, a Builder interface, a transaction): the statement
+// they build runs once per column or index of the change, not per row.
+var SchemaBuilders = func() map[string]map[string]bool {
+	names := map[string]bool{}
+	for _, n := range []string{"AddColumn", "AlterColumn", "DropColumn", "RenameColumn", "CreateTable", "DropTable",
+		"RenameTable", "TruncateTable", "AddPrimaryKey", "DropPrimaryKey", "AddForeignKey", "DropForeignKey",
+		"CreateIndex", "CreateUniqueIndex", "DropIndex"} {
+		names[n] = true
+	}
+	out := map[string]map[string]bool{}
+	for _, pkg := range DBXPackages {
+		out[pkg] = names
+	}
+	return out
+}()

@@ -153,7 +153,7 @@ var LimitMethods = []string{"Limit", "Scopes", "Paginate", "SetLimit", "Top"}
 // query's row limit (besides ent's generated query types).
 var LimitReceivers = []string{
 	"gorm.io/gorm", "github.com/jinzhu/gorm", "xorm.io/xorm", "github.com/xorm-io/xorm", "github.com/go-xorm/xorm",
-	"github.com/go-ozzo/ozzo-dbx", "github.com/uptrace/bun", "github.com/Masterminds/squirrel",
+	"github.com/go-ozzo/ozzo-dbx", "github.com/pocketbase/dbx", "github.com/uptrace/bun", "github.com/Masterminds/squirrel",
 	"go.mongodb.org/mongo-driver/mongo/options", "go.mongodb.org/mongo-driver/v2/mongo/options",
 }
 
@@ -192,6 +192,7 @@ var BoundRules = []BoundRule{
 	{Pkg: "github.com/xorm-io/xorm", Name: "FindAndCount", Bound: BoundChain},
 	{Pkg: "github.com/go-xorm/xorm", Name: "Find", Bound: BoundChain},
 	{Pkg: "github.com/go-ozzo/ozzo-dbx", Recv: "SelectQuery", Name: "All", Bound: BoundChain},
+	{Pkg: "github.com/pocketbase/dbx", Recv: "SelectQuery", Name: "All", Bound: BoundChain},
 	{Pkg: "gorm.io/gorm", Name: "Scan", Bound: BoundChain},
 	{Pkg: "gorm.io/gorm", Name: "Pluck", Bound: BoundChain},
 	{Pkg: "github.com/Masterminds/squirrel", Bound: BoundChain},

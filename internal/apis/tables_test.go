@@ -895,3 +895,28 @@ func TestClientConstructors(t *testing.T) {
 		}
 	}
 }
+
+// TestSchemaBuilders checks that every schema builder names a method that
+// returns a query, on some type of its package's stub.
+func TestSchemaBuilders(t *testing.T) {
+	r := newResolver(t)
+	for path, names := range apis.SchemaBuilders {
+		pkg := r.pkg("SchemaBuilders", path)
+		if pkg == nil {
+			continue
+		}
+		for name := range names {
+			found := false
+			for _, tn := range pkg.Scope().Names() {
+				if tn, ok := pkg.Scope().Lookup(tn).(*types.TypeName); ok {
+					if m := methodOf(tn, name); m != nil && m.Signature().Results().Len() == 1 {
+						found = true
+					}
+				}
+			}
+			if !found {
+				t.Errorf("SchemaBuilders: %s declares no method %s returning a query", path, name)
+			}
+		}
+	}
+}

@@ -46,10 +46,7 @@ func (s *state) flow(t target, sum *Summary, args []argValue, site string) flowe
 		switch {
 		case a.known:
 			shape := sqltext.Classify(a.text)
-			kind := u.Kind
-			if shape.Write {
-				kind = DBWrite
-			}
+			kind := kindOfText(a.text, u.Kind)
 			f.effects = append(f.effects, Effect{Kind: kind, Chain: chain, Site: site, Inferred: t.inferred})
 			if kind == DBReadMany {
 				if eff, ok := unboundedSQL(a, chain, site); ok {
@@ -102,4 +99,20 @@ func (s *state) flow(t target, sum *Summary, args []argValue, site string) flowe
 		}
 	}
 	return f
+}
+
+// kindOfText is the kind of a database call whose SQL text is known: a
+// constant INSERT, UPDATE or DELETE is a write whatever the API
+// (QueryRow(... RETURNING id)), and a schema change (CREATE, ALTER, DROP,
+// TRUNCATE) is a round trip of its own kind (DBOther), which no loop over
+// columns or indexes turns into an N+1.
+func kindOfText(text string, k Kind) Kind {
+	shape := sqltext.Classify(text)
+	switch {
+	case shape.Schema:
+		return DBOther
+	case shape.Write:
+		return DBWrite
+	}
+	return k
 }

@@ -165,6 +165,13 @@ func (s *state) call(nd *node, call *ast.CallExpr, loop string, looped, async bo
 	site := s.site(call.Pos())
 	targets = s.dropDeliberateSleep(nd, call, targets)
 	siteOnly := s.sqlKinds(nd, call, targets, args)
+	if s.schemaBuilt(nd, call) {
+		for _, t := range targets {
+			if t.effect != nil && t.effect.Kind == DBWrite {
+				t.effect.Kind = DBOther // a schema change, one per column or index
+			}
+		}
+	}
 	s.contextParams(nd, call, targets, args)
 	s.deadlineParams(nd, call, targets)
 	extra, limitArgs := s.extraEffects(nd, call, args)
@@ -227,15 +234,40 @@ func (s *state) sqlKinds(nd *node, call *ast.CallExpr, targets []target, args []
 		}
 		switch {
 		case a.known:
-			if sqltext.Classify(a.text).Write {
-				t.effect.Kind = DBWrite
-			}
+			t.effect.Kind = kindOfText(a.text, t.effect.Kind)
 		case a.param >= 0:
 			nd.sqlParams = append(nd.sqlParams, ParamUse{Param: a.param, Chain: t.effect.Chain, Kind: t.effect.Kind})
 			flags[j] = true
 		}
 	}
 	return flags
+}
+
+// schemaBuilt reports whether call runs a statement a query builder made
+// for a schema change: db.AddColumn(...).Execute() (apis.SchemaBuilders),
+// or db.NewQuery(text).Execute() with DDL text.
+func (s *state) schemaBuilt(nd *node, call *ast.CallExpr) bool {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	inner, ok := ast.Unparen(sel.X).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	fn, _ := apis.Callee(s.pass.TypesInfo, inner)
+	if fn == nil || fn.Pkg() == nil || !apis.Modelled(fn.Pkg().Path()) {
+		return false
+	}
+	if apis.SchemaBuilders[fn.Pkg().Path()][fn.Name()] {
+		return true
+	}
+	for _, a := range inner.Args {
+		if text, ok := s.stringValue(nd, a, 0); ok && sqltext.Classify(text).Schema {
+			return true
+		}
+	}
+	return false
 }
 
 // dropDeliberateSleep drops the Blocking effect of time.Sleep(d) when it

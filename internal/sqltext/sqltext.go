@@ -18,6 +18,10 @@ type Shape struct {
 	// Write is set for statements that change data: INSERT, UPDATE,
 	// DELETE, MERGE, REPLACE, UPSERT (with or without RETURNING).
 	Write bool
+	// Schema is set for statements that change the schema: CREATE, ALTER,
+	// DROP, TRUNCATE. One per column or index of a schema change is the
+	// change, not a round trip per row.
+	Schema bool
 	// Limited is set when the outermost query has a row limit: LIMIT n,
 	// FETCH FIRST/NEXT n ROWS, or TOP n. A negative constant (SQLite's
 	// LIMIT -1) is no limit.
@@ -156,6 +160,8 @@ func Classify(sql string) Shape {
 		switch verb {
 		case "INSERT", "UPDATE", "DELETE", "MERGE", "REPLACE":
 			s.Write = true
+		case "CREATE", "ALTER", "DROP", "TRUNCATE":
+			s.Schema = true
 		}
 		return s
 	}

@@ -38,8 +38,11 @@ func TestClassify(t *testing.T) {
 		{"INSERT INTO t (a) VALUES ($1) RETURNING id", Shape{Write: true}},
 		{"UPDATE t SET a = 1", Shape{Write: true}},
 		{"DELETE FROM t", Shape{Write: true}},
+		{"ALTER TABLE t ADD COLUMN a TEXT", Shape{Schema: true}},
+		{"CREATE INDEX i ON t (a)", Shape{Schema: true}},
+		{"DROP VIEW v", Shape{Schema: true}},
 		{"WITH x AS (SELECT 1) INSERT INTO t SELECT * FROM x", Shape{Write: true}},
-		{"CREATE TABLE t (id int)", Shape{}},
+		{"CREATE TABLE t (id int)", Shape{Schema: true}},
 		{"", Shape{}},
 	}
 	for _, tc := range tests {

@@ -3,7 +3,10 @@
 package orms
 
 import (
+	"fmt"
+
 	dbx "github.com/go-ozzo/ozzo-dbx"
+	pbdbx "github.com/pocketbase/dbx"
 	"github.com/jinzhu/gorm"
 	"xorm.io/xorm"
 )
@@ -33,5 +36,31 @@ func dbxUsers(db *dbx.DB, posts []Post) {
 	for _, p := range posts {
 		var u User
 		db.Select("id").From("users").Where(p.UserID).One(&u) // want `N\+1: \(\*dbx.SelectQuery\).One runs once per element of posts`
+	}
+}
+
+// pocketbase's fork of ozzo-dbx, known by type too.
+func pbUsers(db *pbdbx.DB, posts []Post) {
+	for _, p := range posts {
+		var u User
+		db.Select("id").From("users").Where(p.UserID).One(&u) // want `N\+1: \(\*dbx.SelectQuery\).One runs once per element of posts`
+	}
+}
+
+// Look-alikes: a schema change runs one statement per column or index,
+// through the builder or as DDL text.
+func addColumns(db *pbdbx.DB, table string, cols []string) {
+	for _, c := range cols {
+		db.AddColumn(table, c, "TEXT").Execute()
+	}
+	for _, c := range cols {
+		db.NewQuery(fmt.Sprintf("CREATE INDEX idx_%s ON %s (%s)", c, table, c)).Execute()
+	}
+}
+
+// The same builder's data statements are still per element.
+func touchAll(db *pbdbx.DB, posts []Post) {
+	for _, p := range posts {
+		db.NewQuery(fmt.Sprintf("UPDATE posts SET seen = 1 WHERE id = %d", p.ID)).Execute() // want `N\+1 write`
 	}
 }

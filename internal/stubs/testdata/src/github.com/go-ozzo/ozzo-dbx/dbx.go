@@ -54,3 +54,44 @@ func (s *SelectQuery) All(slice interface{}) error                  { return nil
 func (s *SelectQuery) Row(a ...interface{}) error                   { return nil }
 func (s *SelectQuery) Rows() (*Rows, error)                         { return nil, nil }
 func (s *SelectQuery) Column(a interface{}) error                   { return nil }
+
+// Builder builds the statements of a dialect; DB embeds one.
+type Builder interface {
+	NewQuery(sql string) *Query
+	Select(cols ...string) *SelectQuery
+	AddColumn(table, col, typ string) *Query
+	AlterColumn(table, col, typ string) *Query
+	DropColumn(table, col string) *Query
+	RenameColumn(table, oldName, newName string) *Query
+	CreateTable(table string, cols map[string]string, options ...string) *Query
+	DropTable(table string) *Query
+	RenameTable(oldName, newName string) *Query
+	TruncateTable(table string) *Query
+	AddPrimaryKey(table, name string, cols ...string) *Query
+	DropPrimaryKey(table, name string) *Query
+	AddForeignKey(table, name string, cols, refCols []string, refTable string, options ...string) *Query
+	DropForeignKey(table, name string) *Query
+	CreateIndex(table, name string, cols ...string) *Query
+	CreateUniqueIndex(table, name string, cols ...string) *Query
+	DropIndex(table, name string) *Query
+}
+
+func (db *DB) AddColumn(table, col, typ string) *Query                                    { return nil }
+func (db *DB) AlterColumn(table, col, typ string) *Query                                  { return nil }
+func (db *DB) DropColumn(table, col string) *Query                                        { return nil }
+func (db *DB) RenameColumn(table, oldName, newName string) *Query                         { return nil }
+func (db *DB) CreateTable(table string, cols map[string]string, options ...string) *Query { return nil }
+func (db *DB) DropTable(table string) *Query                                              { return nil }
+func (db *DB) RenameTable(oldName, newName string) *Query                                 { return nil }
+func (db *DB) TruncateTable(table string) *Query                                          { return nil }
+func (db *DB) AddPrimaryKey(table, name string, cols ...string) *Query                    { return nil }
+func (db *DB) DropPrimaryKey(table, name string) *Query                                   { return nil }
+func (db *DB) AddForeignKey(table, name string, cols, refCols []string, refTable string, options ...string) *Query {
+	return nil
+}
+func (db *DB) DropForeignKey(table, name string) *Query              { return nil }
+func (db *DB) CreateIndex(table, name string, cols ...string) *Query { return nil }
+func (db *DB) CreateUniqueIndex(table, name string, cols ...string) *Query {
+	return nil
+}
+func (db *DB) DropIndex(table, name string) *Query { return nil }
