@@ -95,9 +95,11 @@
 //     a round trip per row);
 //   - a read behind a long-lived in-process cache (a map in a field or a
 //     package variable, or a Get/Load/Lookup that is no round trip, looked
-//     up anywhere at the top of the function before the read, with a
-//     return on a hit): it runs once per key while the process lives, not
-//     once per element. Only a cold cache makes it an N+1, once;
+//     up at the top of the function before the read, with a return on a
+//     hit, or with the read only under a nil test of a value that cannot
+//     carry an error: v, _ := store.Get(k).([]T); if v == nil {...}): it
+//     runs once per key while the process lives, not once per element.
+//     Only a cold cache makes it an N+1, once;
 //   - a lookup memoised in a local map made before the loop and keyed by
 //     an attribute of the element (v, ok := owners[p.OwnerID]; if !ok
 //     {...; owners[p.OwnerID] = v}, or if owners[k] == nil): one round

@@ -26,10 +26,9 @@ type node struct {
 	edges  []edge
 	// waits is set when the function waits for the goroutines it starts.
 	waits bool
-	// cachedAfter, when valid, is where the function has returned early
-	// on a hit in an in-process cache: the calls after it run only on a
-	// miss (see Effect.Cached).
-	cachedAfter token.Pos
+	// misses are the parts of the body that run only when an in-process
+	// cache missed (see cacheGuard and Effect.Cached).
+	misses []posRange
 	// capsBody is set when the function caps the request body
 	// (http.MaxBytesReader): its body reads are bounded.
 	capsBody bool

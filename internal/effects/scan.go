@@ -23,7 +23,7 @@ func (s *state) scan(nd *node, body *ast.BlockStmt) {
 		return
 	}
 	nd.waits = s.waits(body)
-	nd.cachedAfter = s.cacheGuard(body)
+	nd.misses = s.cacheGuard(body)
 	nd.capsBody = s.capsBody(body)
 	nd.guards = s.guards(nd)
 	// loop describes the innermost per-element loop; looped is set inside
@@ -654,39 +654,86 @@ func (s *state) nodeIsHandler(nd *node) bool {
 	return nd.decl != nil && s.isHandler(nd.decl)
 }
 
-// cacheGuard returns where body has answered from an in-process cache
-// when it gets past that point, or token.NoPos: a key looked up in a map
-// or by a Get, Load or Lookup method that is no round trip, with a return
-// on a hit, at the top level of the body, either in one statement
-// (if v, ok := s.cache[k]; ok { return v, nil }) or as a lookup followed
-// by the test of its second result (fs, ok := c.entries[k]; c.Unlock();
-// if ok { return fs, nil }). Calls after that point run only on a miss.
-func (s *state) cacheGuard(body *ast.BlockStmt) token.Pos {
+// cacheGuard returns the parts of body that run only when an in-process
+// cache missed, or nil: a key looked up in a map or by a Get, Load or
+// Lookup method that is no round trip, at the top level of the body.
+//
+//   - A hit returns: if v, ok := s.cache[k]; ok { return v, nil }, or
+//     fs, ok := c.entries[k]; c.Unlock(); if ok { return fs, nil }. What
+//     follows the test runs on a miss.
+//   - A miss is tested: v, _ := s.store.Get(k).([]T); if v == nil {
+//     return s.load() }. The body of that test runs on a miss.
+func (s *state) cacheGuard(body *ast.BlockStmt) []posRange {
 	info := s.pass.TypesInfo
-	var okVar types.Object // the found flag of a lookup awaiting its test
+	var okVar, valVar types.Object // the found flag and value of a lookup awaiting its test
+	objOf := func(e ast.Expr) types.Object {
+		id, ok := e.(*ast.Ident)
+		if !ok {
+			return nil
+		}
+		if o := info.Defs[id]; o != nil {
+			return o
+		}
+		return info.Uses[id]
+	}
 	for _, st := range body.List {
 		switch st := st.(type) {
 		case *ast.IfStmt:
 			if as, ok := st.Init.(*ast.AssignStmt); ok && len(as.Lhs) == 2 && len(as.Rhs) == 1 &&
 				s.isCacheLookup(as.Rhs[0]) && source.Leaves(st.Body) {
-				return st.End()
+				return []posRange{{st.End(), body.End()}}
+			}
+			if st.Init != nil || st.Else != nil {
+				continue
 			}
 			if id, ok := ast.Unparen(st.Cond).(*ast.Ident); ok && okVar != nil && info.Uses[id] == okVar &&
-				st.Init == nil && st.Else == nil && source.Leaves(st.Body) {
-				return st.End()
+				source.Leaves(st.Body) {
+				return []posRange{{st.End(), body.End()}}
+			}
+			if b, ok := ast.Unparen(st.Cond).(*ast.BinaryExpr); ok && valVar != nil && b.Op == token.EQL &&
+				isNilExpr(info, b.Y) && objOf(ast.Unparen(b.X)) == valVar {
+				return []posRange{{st.Body.Pos(), st.Body.End()}}
 			}
 		case *ast.AssignStmt:
-			if len(st.Lhs) == 2 && len(st.Rhs) == 1 && s.isCacheLookup(st.Rhs[0]) {
-				if id, ok := st.Lhs[1].(*ast.Ident); ok {
-					okVar = info.Defs[id]
-					if okVar == nil {
-						okVar = info.Uses[id]
-					}
-				}
+			if len(st.Rhs) != 1 || !s.isCacheLookup(st.Rhs[0]) {
+				continue
+			}
+			if len(st.Lhs) == 2 {
+				okVar = objOf(st.Lhs[1])
+			}
+			// A nil test of the value itself stands for a miss only when
+			// the lookup cannot report an error: a map index, or a
+			// type-asserted Get (v, _ := store.Get(k).([]T)).
+			switch ast.Unparen(st.Rhs[0]).(type) {
+			case *ast.IndexExpr, *ast.TypeAssertExpr:
+				valVar = objOf(st.Lhs[0])
 			}
 		}
 	}
-	return token.NoPos
+	return nil
+}
+
+// posRange is a span of source, [from, to).
+type posRange struct{ from, to token.Pos }
+
+// inRanges reports whether pos is in one of rs.
+func inRanges(rs []posRange, pos token.Pos) bool {
+	for _, r := range rs {
+		if r.from <= pos && pos < r.to {
+			return true
+		}
+	}
+	return false
+}
+
+// isNilExpr reports whether e is the predeclared nil.
+func isNilExpr(info *types.Info, e ast.Expr) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	_, isNil := info.Uses[id].(*types.Nil)
+	return isNil
 }
 
 // hasCall reports whether n contains a call.
@@ -706,6 +753,9 @@ func hasCall(n ast.Node) bool {
 // Peek method that the tables do not know as a round trip.
 func (s *state) isCacheLookup(e ast.Expr) bool {
 	info := s.pass.TypesInfo
+	if ta, ok := ast.Unparen(e).(*ast.TypeAssertExpr); ok {
+		e = ta.X // store.Get(k).([]T)
+	}
 	switch x := ast.Unparen(e).(type) {
 	case *ast.IndexExpr:
 		if _, isMap := info.TypeOf(x.X).Underlying().(*types.Map); !isMap {

@@ -191,7 +191,7 @@ func (s *state) update(nd *node) bool {
 			eff.Guard = g
 			eff.Async = eff.Async || e.async
 			eff.Looped = eff.Looped || e.looped || inLoop
-			eff.Cached = eff.Cached || nd.cachedAfter.IsValid() && e.pos > nd.cachedAfter
+			eff.Cached = eff.Cached || inRanges(nd.misses, e.pos)
 			changed = nd.sum.add(eff) || changed
 			if eff.Kind == HTTP && !eff.Async && inLoop && !e.spawned && !e.fallback {
 				fan := eff

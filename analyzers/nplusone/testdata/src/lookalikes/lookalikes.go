@@ -375,3 +375,54 @@ func (d *DB) PostOwnersOtherKey(ctx context.Context, posts []post) {
 		owners[int64(i)] = u
 	}
 }
+
+// Look-alike: a store of values loaded at start-up, asked first; the
+// query runs only when it is empty.
+type kv struct{ m map[string]any }
+
+func (k *kv) Get(key string) any { return k.m[key] }
+
+type Collections struct {
+	db    *sql.DB
+	store *kv
+}
+
+func (c *Collections) ByName(ctx context.Context, name string) string {
+	names, _ := c.store.Get("collections").([]string)
+	if names == nil {
+		var n string
+		c.db.QueryRowContext(ctx, "SELECT name FROM collections WHERE name = $1", name).Scan(&n)
+		return n
+	}
+	for _, n := range names {
+		if n == name {
+			return n
+		}
+	}
+	return ""
+}
+
+func (c *Collections) Resolve(ctx context.Context, fields []string) {
+	for _, f := range fields {
+		c.ByName(ctx, f)
+	}
+}
+
+// Look-alike turned real: a repository's Get reports errors, so its nil
+// result is not a cache miss; the insert after it runs per element.
+type repo struct{ db *sql.DB }
+
+func (r *repo) Get(ctx context.Context, id int64) (*user, error) { return nil, nil }
+
+func (r *repo) Ensure(ctx context.Context, id int64) {
+	u, _ := r.Get(ctx, id)
+	if u == nil {
+		r.db.ExecContext(ctx, "INSERT INTO users (id) VALUES ($1)", id)
+	}
+}
+
+func (r *repo) EnsureAll(ctx context.Context, ids []int64) {
+	for _, id := range ids {
+		r.Ensure(ctx, id) // want `N\+1 write: lookalikes.\(\*repo\).Ensure runs`
+	}
+}
