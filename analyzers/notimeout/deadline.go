@@ -38,12 +38,11 @@ func (c *checker) deadlineCaller(cur inspector.Cursor, call *ast.CallExpr) {
 				continue
 			}
 			arg := call.Args[u.Param]
-			var body ast.Node
 			fn, ok := source.OutermostFunc(cur)
-			if ok {
-				body = source.Body(fn.Node())
+			if !ok {
+				return // a package-level initialiser
 			}
-			o := source.ContextOriginOf(c.pass.TypesInfo, body, arg)
+			o := source.ContextOriginOf(c.pass.TypesInfo, source.Body(fn.Node()), arg)
 			if o.Bounded() || o.Root == nil {
 				return
 			}
