@@ -64,8 +64,9 @@
 // it for as long as it lives; a command whose output is the response
 // (the handler's ResponseWriter set as its Stdout, on the command or on a
 // value handed to the helper that runs it: git's smart HTTP), which is
-// the response being produced; tests, and test doubles (testify or gomock
-// types) even in a non-test package. Goroutines the handler
+// the response being produced; tests, test helpers (functions taking a
+// *testing.T or testing.TB), and test doubles (testify or gomock types)
+// even in a non-test package. Goroutines the handler
 // waits for (errgroup.Go then Wait, a sync.WaitGroup) are still on the
 // request path and are reported. Work that a helper does only when a
 // parameter equals a constant (if owner == "" { every workspace }, or

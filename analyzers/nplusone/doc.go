@@ -115,6 +115,10 @@
 // (-effects.interfaces); such findings say they are inferred. The apilint
 // command loads the whole program and names the implementation instead.
 //
+// Test files, generated files and test helpers (functions that take a
+// *testing.T, *testing.B or testing.TB, wherever they are) are not
+// checked.
+//
 // To silence one finding, write //apilint:ignore nplusone <reason> on
 // the line or the line above.
 package nplusone

@@ -113,6 +113,10 @@
 // start-up), bodies wrapped in MaxBytesReader, and reads of
 // *http.Response bodies.
 //
+// Test files, generated files and test helpers (functions that take a
+// *testing.T, *testing.B or testing.TB, wherever they are) are not
+// checked.
+//
 // To silence one finding, write //apilint:ignore unbounded <reason> on
 // the line or the line above.
 package unbounded

@@ -6,8 +6,8 @@ import (
 	"fmt"
 
 	dbx "github.com/go-ozzo/ozzo-dbx"
-	pbdbx "github.com/pocketbase/dbx"
 	"github.com/jinzhu/gorm"
+	pbdbx "github.com/pocketbase/dbx"
 	"xorm.io/xorm"
 )
 
