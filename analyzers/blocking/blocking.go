@@ -111,6 +111,12 @@ func report(pass *analysis.Pass, rep *findings.Reporter, res *effects.Result, h 
 	if queue != "" {
 		fix += " (the project uses " + queue + ")"
 	}
+	if e.Kind == effects.HTTPFanout {
+		// The response may need the results: overlapping the requests
+		// is the fix that always applies.
+		fix = "send the requests concurrently with a bound (errgroup with SetLimit) or as one batch call; if the response " +
+			"does not need their results, " + fix
+	}
 	rep.Report(findings.Finding{
 		Pos:     at.Pos(),
 		End:     at.End(),

@@ -53,7 +53,9 @@
 // The message names the blocking call, the handler, the chain from one to
 // the other, and the fix: respond 202 Accepted with a job id and do the
 // work in a worker or a queue (naming the project's queue library when it
-// uses one: asynq, River, machinery, Kafka, NATS, ...).
+// uses one: asynq, River, machinery, Kafka, NATS, ...). For an HTTP
+// fan-out, whose results the response may need, the fix first says to
+// send the requests concurrently with a bound or as one batch call.
 //
 // Not reported: the same calls in a goroutine the handler starts and does
 // not wait for (go func() { ... }()), or work handed to a queue or a
