@@ -79,21 +79,11 @@ func (c *checker) contextsAt(cur inspector.Cursor, call *ast.CallExpr, attached 
 			vals := source.AssignedValues(c.pass.TypesInfo, body, ctx.Var)
 			return len(vals) > 0 && !slices.ContainsFunc(vals, func(a source.Assigned) bool {
 				o := source.ContextOriginOf(c.pass.TypesInfo, body, a.Expr)
-				return o.Root == nil || !isWithoutCancel(c.pass.TypesInfo, o.Root)
+				return o.Root == nil || rootName(c.pass.TypesInfo, o.Root) != "WithoutCancel"
 			})
 		})
 	}
 	return ctxs
-}
-
-// isWithoutCancel reports whether e is a call of context.WithoutCancel.
-func isWithoutCancel(info *types.Info, e ast.Expr) bool {
-	call, ok := e.(*ast.CallExpr)
-	if !ok {
-		return false
-	}
-	fn, _ := apis.Callee(info, call)
-	return fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "context" && fn.Name() == "WithoutCancel"
 }
 
 // contextAttachedLater reports whether call builds an *http.Request that

@@ -89,7 +89,9 @@ func (c *checker) flushDeadlines() {
 	c.pending = nil
 }
 
-// rootName names the context package function root calls.
+// rootName names the function a context origin's root calls
+// (Background, TODO, WithoutCancel), or Background for a root that is
+// no call (a *gin.Context).
 func rootName(info *types.Info, root ast.Expr) string {
 	if call, ok := root.(*ast.CallExpr); ok {
 		if fn, _ := apis.Callee(info, call); fn != nil {

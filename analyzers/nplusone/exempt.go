@@ -91,7 +91,7 @@ func (c *checker) testsFailure(cond ast.Expr) bool {
 	ast.Inspect(cond, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.BinaryExpr:
-			if n.Op == token.NEQ && isNil(info, n.Y) && isError(info.TypeOf(n.X)) {
+			if n.Op == token.NEQ && source.IsNil(info, n.Y) && source.IsError(info.TypeOf(n.X)) {
 				found = true
 			}
 		case *ast.CallExpr:
@@ -102,15 +102,6 @@ func (c *checker) testsFailure(cond ast.Expr) bool {
 		return !found
 	})
 	return found
-}
-
-func isNil(info *types.Info, e ast.Expr) bool {
-	tv, ok := info.Types[e]
-	return ok && tv.IsNil()
-}
-
-func isError(t types.Type) bool {
-	return t != nil && types.Identical(t, types.Universe.Lookup("error").Type())
 }
 
 // batchWrite reports whether call, in region r, writes the way a batch
@@ -222,7 +213,7 @@ func (c *checker) memoMiss(r *region, ifs *ast.IfStmt) bool {
 			}
 		}
 	case *ast.BinaryExpr: // if m[k] == nil
-		if cond.Op == token.EQL && isNil(info, cond.Y) {
+		if cond.Op == token.EQL && source.IsNil(info, cond.Y) {
 			index, _ = ast.Unparen(cond.X).(*ast.IndexExpr)
 		}
 	}

@@ -179,6 +179,20 @@ func methodOf(tn *types.TypeName, name string) *types.Func {
 	return fn
 }
 
+// methodsNamed returns the methods called name of the types declared in
+// pkg.
+func methodsNamed(pkg *types.Package, name string) []*types.Func {
+	var out []*types.Func
+	for _, n := range pkg.Scope().Names() {
+		if tn, ok := pkg.Scope().Lookup(n).(*types.TypeName); ok {
+			if m := methodOf(tn, name); m != nil {
+				out = append(out, m)
+			}
+		}
+	}
+	return out
+}
+
 func entryName(pkg, recv, name string) string {
 	if recv == "" {
 		return pkg + "." + name
@@ -725,17 +739,7 @@ func TestLimitReceivers(t *testing.T) {
 		if pkg == nil {
 			continue
 		}
-		found := false
-		for _, name := range pkg.Scope().Names() {
-			if tn, ok := pkg.Scope().Lookup(name).(*types.TypeName); ok {
-				for _, m := range apis.LimitMethods {
-					if methodOf(tn, m) != nil && (m == "Limit" || m == "SetLimit") {
-						found = true
-					}
-				}
-			}
-		}
-		if !found {
+		if len(methodsNamed(pkg, "Limit"))+len(methodsNamed(pkg, "SetLimit")) == 0 {
 			t.Errorf("LimitReceivers: %s declares no type with a Limit or SetLimit method", path)
 		}
 	}
@@ -907,11 +911,9 @@ func TestSchemaBuilders(t *testing.T) {
 		}
 		for name := range names {
 			found := false
-			for _, tn := range pkg.Scope().Names() {
-				if tn, ok := pkg.Scope().Lookup(tn).(*types.TypeName); ok {
-					if m := methodOf(tn, name); m != nil && m.Signature().Results().Len() == 1 {
-						found = true
-					}
+			for _, m := range methodsNamed(pkg, name) {
+				if m.Signature().Results().Len() == 1 {
+					found = true
 				}
 			}
 			if !found {

@@ -667,14 +667,10 @@ func (s *state) cacheGuard(body *ast.BlockStmt) []posRange {
 	info := s.pass.TypesInfo
 	var okVar, valVar types.Object // the found flag and value of a lookup awaiting its test
 	objOf := func(e ast.Expr) types.Object {
-		id, ok := e.(*ast.Ident)
-		if !ok {
-			return nil
+		if id, ok := e.(*ast.Ident); ok {
+			return info.ObjectOf(id)
 		}
-		if o := info.Defs[id]; o != nil {
-			return o
-		}
-		return info.Uses[id]
+		return nil
 	}
 	for _, st := range body.List {
 		switch st := st.(type) {
@@ -691,7 +687,7 @@ func (s *state) cacheGuard(body *ast.BlockStmt) []posRange {
 				return []posRange{{st.End(), body.End()}}
 			}
 			if b, ok := ast.Unparen(st.Cond).(*ast.BinaryExpr); ok && valVar != nil && b.Op == token.EQL &&
-				isNilExpr(info, b.Y) && objOf(ast.Unparen(b.X)) == valVar {
+				source.IsNil(info, b.Y) && objOf(ast.Unparen(b.X)) == valVar {
 				return []posRange{{st.Body.Pos(), st.Body.End()}}
 			}
 		case *ast.AssignStmt:
@@ -724,28 +720,6 @@ func inRanges(rs []posRange, pos token.Pos) bool {
 		}
 	}
 	return false
-}
-
-// isNilExpr reports whether e is the predeclared nil.
-func isNilExpr(info *types.Info, e ast.Expr) bool {
-	id, ok := ast.Unparen(e).(*ast.Ident)
-	if !ok {
-		return false
-	}
-	_, isNil := info.Uses[id].(*types.Nil)
-	return isNil
-}
-
-// hasCall reports whether n contains a call.
-func hasCall(n ast.Node) bool {
-	found := false
-	ast.Inspect(n, func(x ast.Node) bool {
-		if _, ok := x.(*ast.CallExpr); ok {
-			found = true
-		}
-		return !found
-	})
-	return found
 }
 
 // isCacheLookup reports whether e reads an in-process cache: an index of

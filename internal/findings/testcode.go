@@ -6,6 +6,8 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/apilint/apilint/internal/source"
 )
 
 // inTestHelper reports whether pos is inside a function declaration that
@@ -13,21 +15,19 @@ import (
 // kept outside a _test.go file (an integration-test package's setup) is
 // test code, which no rule checks.
 func inTestHelper(pass *analysis.Pass, pos token.Pos) bool {
-	for _, f := range pass.Files {
-		if pos < f.FileStart || f.FileEnd < pos {
+	f := source.FileOf(pass, pos)
+	if f == nil {
+		return false
+	}
+	for _, d := range f.Decls {
+		fd, ok := d.(*ast.FuncDecl)
+		if !ok || pos < fd.Pos() || fd.End() <= pos {
 			continue
 		}
-		for _, d := range f.Decls {
-			fd, ok := d.(*ast.FuncDecl)
-			if !ok || pos < fd.Pos() || fd.End() <= pos {
-				continue
+		for _, field := range fd.Type.Params.List {
+			if isTesting(pass.TypesInfo.TypeOf(field.Type)) {
+				return true
 			}
-			for _, field := range fd.Type.Params.List {
-				if isTesting(pass.TypesInfo.TypeOf(field.Type)) {
-					return true
-				}
-			}
-			return false
 		}
 		return false
 	}

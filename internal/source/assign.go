@@ -20,7 +20,7 @@ func AssignedValues(info *types.Info, body ast.Node, v types.Object) []Assigned 
 		case *ast.AssignStmt:
 			for i, lhs := range n.Lhs {
 				id, ok := ast.Unparen(lhs).(*ast.Ident)
-				if !ok || objectOf(info, id) != v {
+				if !ok || info.ObjectOf(id) != v {
 					continue
 				}
 				out = append(out, rhsAt(n.Rhs, len(n.Lhs), i))
@@ -53,13 +53,6 @@ func rhsAt(rhs []ast.Expr, nlhs, i int) Assigned {
 		return Assigned{Expr: rhs[0], Index: i}
 	}
 	return Assigned{}
-}
-
-func objectOf(info *types.Info, id *ast.Ident) types.Object {
-	if obj := info.Defs[id]; obj != nil {
-		return obj
-	}
-	return info.Uses[id]
 }
 
 // FieldAssigned reports whether body assigns to target.field for one of
@@ -111,7 +104,7 @@ func IndexAssignments(info *types.Info, body ast.Node) *Assignments {
 				if !ok {
 					continue
 				}
-				if v := objectOf(info, id); v != nil {
+				if v := info.ObjectOf(id); v != nil {
 					a.byVar[v] = append(a.byVar[v], rhsAt(n.Rhs, len(n.Lhs), i))
 				}
 			}

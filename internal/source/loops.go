@@ -73,7 +73,7 @@ func firstSuccess(info *types.Info, body *ast.BlockStmt) bool {
 		switch st := st.(type) {
 		case *ast.IfStmt:
 			b, ok := ast.Unparen(st.Cond).(*ast.BinaryExpr)
-			if !ok || !isErrorVar(info, b.X) || !isNilIdent(info, b.Y) {
+			if !ok || !isErrorVar(info, b.X) || !IsNil(info, b.Y) {
 				continue
 			}
 			switch {
@@ -107,17 +107,18 @@ func isErrorVar(info *types.Info, e ast.Expr) bool {
 		return false
 	}
 	v, ok := info.Uses[id].(*types.Var)
-	return ok && types.Identical(v.Type(), types.Universe.Lookup("error").Type())
+	return ok && IsError(v.Type())
 }
 
-// isNilIdent reports whether e is the predeclared nil.
-func isNilIdent(info *types.Info, e ast.Expr) bool {
-	id, ok := ast.Unparen(e).(*ast.Ident)
-	if !ok {
-		return false
-	}
-	_, isNil := info.Uses[id].(*types.Nil)
-	return isNil
+// IsError reports whether t is the predeclared error type.
+func IsError(t types.Type) bool {
+	return t != nil && types.Identical(t, types.Universe.Lookup("error").Type())
+}
+
+// IsNil reports whether e is the predeclared nil.
+func IsNil(info *types.Info, e ast.Expr) bool {
+	tv, ok := info.Types[e]
+	return ok && tv.IsNil()
 }
 
 func loopOf(info *types.Info, n ast.Node, roots []ast.Node) (Loop, bool) {

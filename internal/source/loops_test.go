@@ -148,16 +148,7 @@ func TestLoopOf(t *testing.T) {
 	for i, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			fd := c.funcDecl(t, fmt.Sprintf("f%d", i))
-			var loop ast.Node
-			ast.Inspect(fd.Body, func(n ast.Node) bool {
-				switch n.(type) {
-				case *ast.ForStmt, *ast.RangeStmt:
-					if loop == nil {
-						loop = n
-					}
-				}
-				return loop == nil
-			})
+			loop := firstLoop(fd)
 			var roots []ast.Node
 			if !tc.noRoots {
 				roots = append(roots, fd.Body)
@@ -252,15 +243,23 @@ func TestLoopFirstSuccess(t *testing.T) {
 	c := check(t, "example.com/loops", "loops.go", b.String())
 	for i, tc := range tests {
 		fd := c.funcDecl(t, fmt.Sprintf("g%d", i))
-		var loop ast.Node
-		ast.Inspect(fd.Body, func(n ast.Node) bool {
-			if _, ok := n.(*ast.RangeStmt); ok && loop == nil {
-				loop = n
-			}
-			return loop == nil
-		})
-		if l, _ := source.LoopOf(c.info, loop, fd.Body); l.FirstSuccess != tc.want {
+		if l, _ := source.LoopOf(c.info, firstLoop(fd), fd.Body); l.FirstSuccess != tc.want {
 			t.Errorf("%s: FirstSuccess = %v, want %v", tc.name, l.FirstSuccess, tc.want)
 		}
 	}
+}
+
+// firstLoop returns the first for or range statement of fd.
+func firstLoop(fd *ast.FuncDecl) ast.Node {
+	var loop ast.Node
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		switch n.(type) {
+		case *ast.ForStmt, *ast.RangeStmt:
+			if loop == nil {
+				loop = n
+			}
+		}
+		return loop == nil
+	})
+	return loop
 }
