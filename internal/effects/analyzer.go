@@ -85,6 +85,7 @@ func run(pass *analysis.Pass, table *apis.Table, interfaces []string, prog *Prog
 	}
 	dbs := databases(pass)
 	pass.ExportPackageFact(&Summarised{Databases: dbs})
+	s.fixed = FixedLists(pass)
 	s.collect()
 	s.solve()
 	s.export()

@@ -30,7 +30,7 @@ func (s *state) export() {
 			s.pass.ExportObjectFact(fn, &nd.sum)
 		}
 	}
-	for _, v := range FixedLists(s.pass) {
+	for _, v := range s.fixed {
 		if v.Exported() {
 			s.pass.ExportObjectFact(v, &FixedList{})
 		}

@@ -138,6 +138,9 @@ type state struct {
 	assignments map[ast.Node]*source.Assignments
 	// handlers is the package's handler model.
 	handlers *handlerSet
+	// fixed are the package-level variables initialised with a non-empty
+	// literal (FixedLists): exported as facts, asked by Result.FixedList.
+	fixed []*types.Var
 }
 
 // assigned returns the values assigned to v in body (a function body or

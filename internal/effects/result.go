@@ -28,8 +28,6 @@ type Result struct {
 	handlers     []*Handler
 	databaseOnce sync.Once
 	database     apis.Database
-	fixedOnce    sync.Once
-	fixed        []*types.Var
 }
 
 // Database returns the database the package talks to: the one whose
@@ -84,8 +82,7 @@ func (r *Result) FixedList(v *types.Var) bool {
 		return false
 	}
 	if v.Pkg() == r.s.pass.Pkg {
-		r.fixedOnce.Do(func() { r.fixed = FixedLists(r.s.pass) })
-		return slices.Contains(r.fixed, v)
+		return slices.Contains(r.s.fixed, v)
 	}
 	return r.s.pass.ImportObjectFact(v, new(FixedList))
 }
