@@ -59,7 +59,9 @@ func run(pass *analysis.Pass, rep *findings.Reporter, res *effects.Result) {
 			head = effects.ChainName(h.Func)
 		}
 		for _, kind := range []effects.Kind{effects.Blocking, effects.HTTPFanout} {
-			if e, ok := h.Summary.Find(false, kind); ok {
+			// One backend's work (Effect.Variant) runs only where that
+			// backend is configured.
+			if e, ok := h.Summary.Find(false, kind); ok && !e.Variant {
 				report(pass, rep, res, h, head, e, queue)
 			}
 		}

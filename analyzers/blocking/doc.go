@@ -77,6 +77,19 @@
 // recorded with the effect and handed on through callers that pass their
 // own parameter; any other argument may match, and the work is reported.
 //
+// Nor is work that only one backend of several does. When the call goes
+// through an interface with at least three implementations (storage
+// drivers, file systems) and fewer than half of them do the work (the
+// driver that polls with a sleep, the file system that makes an HTTP
+// request per directory), the work happens only where an operator
+// configured that backend. The implementations counted are those in the
+// interface's own package and, in the apilint command, in the whole
+// program. Under go vet and golangci-lint, which see one package and its
+// dependencies at a time, an interface implemented only in packages its
+// own does not import has no implementations to count there. Two
+// implementations, a real one and one that does nothing, are no choice of
+// backends: the real one's work is reported.
+//
 // To silence one finding, write //apilint:ignore blocking <reason> on
 // the line or the line above.
 package blocking

@@ -231,3 +231,83 @@ func runWith(dir string, configure func(*analyzers.Set), patterns ...string) (*d
 	return driver.Run(driver.Options{Dir: dir, Root: dir, Patterns: patterns,
 		Analyzers: append(set.Rules, set.Directives), Effects: set.Effects, Program: &slot})
 }
+
+// A storage interface with many implementations in packages the caller
+// does not import: work only one backend does (a driver that polls with a
+// sleep) is that backend's, taken only where it is configured, and
+// blocking leaves it alone; work most backends do is reported.
+func TestBackendsAreVariant(t *testing.T) {
+	files := map[string]string{
+		"storage/storage.go": `package storage
+
+type Driver interface {
+	Link(path string) (string, error)
+	Put(path string, data []byte) error
+}
+`,
+		"web/web.go": `package web
+
+import (
+	"net/http"
+
+	"example.com/m/storage"
+)
+
+var d storage.Driver
+
+func link(w http.ResponseWriter, r *http.Request) {
+	u, _ := d.Link(r.URL.Path)
+	w.Write([]byte(u))
+}
+
+func put(w http.ResponseWriter, r *http.Request) {
+	d.Put(r.URL.Path, nil)
+}
+
+func Routes(mux *http.ServeMux) {
+	mux.HandleFunc("GET /link/", link)
+	mux.HandleFunc("PUT /put/", put)
+}
+`,
+	}
+	for i, name := range []string{"local", "ftp", "webdav", "polling"} {
+		link := "return path, nil"
+		if name == "polling" {
+			link = "time.Sleep(2 * time.Second)\n\treturn path, nil"
+		}
+		put := "time.Sleep(3 * time.Second)\n\treturn nil"
+		if i == 0 {
+			put = "return nil"
+		}
+		files["drivers/"+name+"/"+name+".go"] = "package " + name + `
+
+import "time"
+
+type Driver struct{}
+
+func (Driver) Link(path string) (string, error) {
+	` + link + `
+}
+
+func (Driver) Put(path string, data []byte) error {
+	` + put + `
+}
+
+var _ = time.Second
+`
+	}
+	dir := writeModule(t, files)
+	res, err := run(dir, "./...")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range res.Findings {
+		if f.Rule == "blocking" {
+			got = append(got, f.File+": "+f.Message)
+		}
+	}
+	if len(got) != 1 || !strings.Contains(got[0], "request handler put sleeps") {
+		t.Errorf("blocking findings = %q, want one, for put (three of four drivers sleep), none for link (one of four)", got)
+	}
+}

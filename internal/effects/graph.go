@@ -43,6 +43,9 @@ type node struct {
 	// fallbacks are the descriptions of the per-element loops that stop
 	// at the first success (source.Loop.FirstSuccess).
 	fallbacks map[string]bool
+	// alternatives is set on an interface method's node, whose edges are
+	// its implementations: a call runs one of them (see variantShare).
+	alternatives bool
 }
 
 // target is something a call may run.
@@ -141,6 +144,9 @@ type state struct {
 	// fixed are the package-level variables initialised with a non-empty
 	// literal (FixedLists): exported as facts, asked by Result.FixedList.
 	fixed []*types.Var
+	// backends holds a node per interface method of another package that
+	// the program implements many times (see backendsNode).
+	backends map[*types.Func]*node
 }
 
 // assigned returns the values assigned to v in body (a function body or
@@ -291,7 +297,7 @@ func (s *state) interfaceNodes() {
 		}
 		for i := 0; i < iface.NumExplicitMethods(); i++ {
 			m := iface.ExplicitMethod(i)
-			nd := &node{fn: m}
+			nd := &node{fn: m, alternatives: true}
 			for _, impl := range implementations(concrete, iface, m) {
 				if in := s.funcs[impl]; in != nil {
 					nd.edges = append(nd.edges, edge{to: target{node: in, name: ChainName(impl)}, param: -1})

@@ -34,6 +34,9 @@ func (s *state) interfaceTargets(fn *types.Func, recv types.Type) []target {
 	// The whole program, when the driver loaded it.
 	if s.prog != nil {
 		if impls := s.prog.implementations(iface, fn); len(impls) > 0 {
+			if len(impls) >= minBackends {
+				return []target{{node: s.backendsNode(fn, impls)}}
+			}
 			ts := make([]target, len(impls))
 			for i, impl := range impls {
 				ts[i] = s.funcTarget(impl)

@@ -150,6 +150,7 @@ func (s *state) callsArg(p *argPass) (calls, loop bool) {
 // update recomputes nd's summary from its edges, reporting a change.
 func (s *state) update(nd *node) bool {
 	changed := nd.sum.addUses(nd.paramUses)
+	share := s.variantShare(nd)
 	for _, e := range nd.edges {
 		if e.siteOnly {
 			continue
@@ -173,6 +174,16 @@ func (s *state) update(nd *node) bool {
 		if sum == nil || sum == &nd.sum {
 			continue
 		}
+		if nd.alternatives {
+			// An implementation calling its function argument: the
+			// method may.
+			for _, p := range sum.CallParams {
+				changed = addParam(&nd.sum.CallParams, p) || changed
+			}
+			for _, p := range sum.LoopParams {
+				changed = addParam(&nd.sum.LoopParams, p) || changed
+			}
+		}
 		f := s.flow(e.to, sum, e.args, e.site)
 		for _, eff := range f.effects {
 			if eff.Kind == BodyRead && nd.capsBody {
@@ -192,6 +203,7 @@ func (s *state) update(nd *node) bool {
 			eff.Async = eff.Async || e.async
 			eff.Looped = eff.Looped || e.looped || inLoop
 			eff.Cached = eff.Cached || inRanges(nd.misses, e.pos)
+			eff.Variant = eff.Variant || share.minority(eff)
 			changed = nd.sum.add(eff) || changed
 			if eff.Kind == HTTP && !eff.Async && inLoop && !e.spawned && !e.fallback {
 				fan := eff

@@ -126,20 +126,30 @@ type Effect struct {
 	Looped bool
 	// Guard is the test of a parameter the effect happens under, if any.
 	Guard Guard
+	// Variant is set when the chain crosses an interface call whose
+	// implementations mostly do not have the effect: it is one backend's
+	// behaviour among several (a storage driver, a file system), taken
+	// only where the program is configured to use that backend. See
+	// variantShare.
+	Variant bool
 }
 
 // Call is the library call at the end of the chain.
 func (e Effect) Call() string { return e.Chain.Last() }
 
 // better reports whether e is a better witness than o for the same kind:
-// certain before inferred, then shorter chains, then by name for
-// determinism.
+// certain before inferred, then outside a loop of its own, then every
+// backend's before one backend's (Variant), then shorter chains, then by
+// name for determinism.
 func (e Effect) better(o Effect) bool {
 	if e.Inferred != o.Inferred {
 		return !e.Inferred
 	}
 	if e.Looped != o.Looped {
 		return !e.Looped
+	}
+	if e.Variant != o.Variant {
+		return !e.Variant
 	}
 	return e.Chain.less(o.Chain)
 }
@@ -205,6 +215,9 @@ func (s *Summary) String() string {
 		}
 		if e.Inferred {
 			p += " inferred"
+		}
+		if e.Variant {
+			p += " variant"
 		}
 		parts = append(parts, p+" via "+e.Chain.String())
 	}
@@ -278,13 +291,16 @@ func (s *Summary) add(e Effect) bool {
 			if g != e.Guard {
 				g = Guard{}
 			}
+			// One backend's effect and another path's: the effect no
+			// longer depends on the backend.
+			v := o.Variant && e.Variant
 			if e.better(o) {
-				e.Guard = g
+				e.Guard, e.Variant = g, v
 				s.Effects[i] = e
 				return true
 			}
-			if g != o.Guard {
-				s.Effects[i].Guard = g
+			if g != o.Guard || v != o.Variant {
+				s.Effects[i].Guard, s.Effects[i].Variant = g, v
 				return true
 			}
 			return false
