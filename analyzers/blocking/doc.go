@@ -42,7 +42,8 @@
 //     sending SMS through Twilio;
 //   - running external commands: os/exec's Run, Output, CombinedOutput
 //     and Wait;
-//   - outbound HTTP requests issued once per element of a collection,
+//   - outbound HTTP requests (net/http, and resty's request methods)
+//     issued once per element of a collection,
 //     one after another (a synchronous webhook fan-out); requests each
 //     made in a goroutine of their own (go, errgroup's Go, WaitGroup.Go)
 //     overlap, and are not reported as a fan-out; nor is a loop that stops

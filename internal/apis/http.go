@@ -24,6 +24,13 @@ func httpClient() []Call {
 		m("Post", HTTP),
 		m("PostForm", HTTP),
 	)...)
+	// resty: client.R().SetBody(b).Post(url). The request methods send.
+	for _, pkg := range []string{"github.com/go-resty/resty/v2", "resty.dev/v3"} {
+		out = append(out, on(pkg, recv("Request"),
+			m("Get", HTTP), m("Head", HTTP), m("Post", HTTP), m("Put", HTTP), m("Patch", HTTP),
+			m("Delete", HTTP), m("Options", HTTP), m("Send", HTTP), m("Execute", HTTP),
+		)...)
+	}
 	return out
 }
 

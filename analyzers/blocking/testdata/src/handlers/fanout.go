@@ -4,7 +4,9 @@ import (
 	"net/http"
 	"strings"
 	"sync"
+	"time"
 
+	"github.com/go-resty/resty/v2"
 	"golang.org/x/sync/errgroup"
 )
 
@@ -67,5 +69,15 @@ func firstMirrorContinue(w http.ResponseWriter, r *http.Request) {
 func probeSerialFix(w http.ResponseWriter, r *http.Request) {
 	for _, u := range r.Form["target"] {
 		http.DefaultClient.Head(u) // want `send the requests concurrently with a bound \(errgroup with SetLimit\) or as one batch call; if the response does not need their results, respond 202 Accepted`
+	}
+}
+
+// resty sends when a request method runs: one request per element,
+// reported; building the requests is not.
+var rc = resty.New().SetTimeout(5 * time.Second)
+
+func notifyAll(w http.ResponseWriter, r *http.Request) {
+	for _, u := range r.Form["hook"] {
+		rc.R().SetContext(r.Context()).SetBody("{}").Post(u) // want `request handler notifyAll sends one outbound HTTP request once per element`
 	}
 }
