@@ -11,5 +11,5 @@ import (
 
 func TestFacts(t *testing.T) {
 	dir := stubs.GOPATH(t, analysistest.TestData())
-	analysistest.Run(t, dir, effects.New(effects.Options{}), "store", "sqlcgen", "helpers", "svc")
+	analysistest.Run(t, dir, effects.New(effects.Options{}), "store", "sqlcgen", "helpers", "svc", "backends")
 }

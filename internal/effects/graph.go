@@ -297,10 +297,10 @@ func (s *state) interfaceNodes() {
 		}
 		for i := 0; i < iface.NumExplicitMethods(); i++ {
 			m := iface.ExplicitMethod(i)
-			nd := &node{fn: m, alternatives: true}
+			nd, through := methodNode(m)
 			for _, impl := range implementations(concrete, iface, m) {
 				if in := s.funcs[impl]; in != nil {
-					nd.edges = append(nd.edges, edge{to: target{node: in, name: ChainName(impl)}, param: -1})
+					nd.edges = append(nd.edges, edge{to: target{node: in, name: ChainName(impl)}, param: -1, args: through})
 				}
 			}
 			if len(nd.edges) > 0 {

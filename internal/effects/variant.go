@@ -61,16 +61,7 @@ func (s *state) backendsNode(fn *types.Func, impls []*types.Func) *node {
 	if nd := s.backends[fn]; nd != nil {
 		return nd
 	}
-	nd := &node{fn: fn, alternatives: true}
-	// Each argument passes through to the implementation unchanged, so
-	// that what they do with it (SQL text, a row limit, a context) is the
-	// caller's to decide, as when the call resolved to them directly.
-	sig := fn.Type().(*types.Signature)
-	through := make([]argValue, sig.Params().Len())
-	for i := range through {
-		nd.params = append(nd.params, sig.Params().At(i))
-		through[i] = argValue{param: i}
-	}
+	nd, through := methodNode(fn)
 	for _, impl := range impls {
 		nd.edges = append(nd.edges, edge{to: s.funcTarget(impl), param: -1, args: through})
 	}
@@ -80,4 +71,21 @@ func (s *state) backendsNode(fn *types.Func, impls []*types.Func) *node {
 	s.backends[fn] = nd
 	s.order = append(s.order, nd)
 	return nd
+}
+
+// methodNode returns a node for interface method fn, whose edges are to be
+// its implementations, and the arguments of those edges: each of the
+// method's parameters passes through to the implementation unchanged, so
+// that what an implementation does with one (SQL text, a row limit, a
+// context) is the caller's to decide, as when a call resolves to it
+// directly.
+func methodNode(fn *types.Func) (*node, []argValue) {
+	nd := &node{fn: fn, alternatives: true}
+	sig := fn.Type().(*types.Signature)
+	through := make([]argValue, sig.Params().Len())
+	for i := range through {
+		nd.params = append(nd.params, sig.Params().At(i))
+		through[i] = argValue{param: i}
+	}
+	return nd, through
 }
