@@ -106,7 +106,13 @@
 //     trip per distinct owner, not per element. Keyed by the element
 //     itself, every distinct element misses once, and it is reported;
 //   - work a function does only when a string parameter equals a constant,
-//     at calls whose constant argument rules it out (see effects.Guard).
+//     at calls whose constant argument rules it out (see effects.Guard);
+//   - a round trip only one backend of several makes: through an interface
+//     with at least three implementations (storage drivers, file systems,
+//     exporters), fewer than half of which reach the database (the driver
+//     that saves its refreshed token). It runs only where an operator
+//     configured that backend. Two implementations, a real one and one that
+//     does nothing, are no choice of backends.
 //
 // Calls through an interface whose implementation apilint cannot see
 // (under go vet and golangci-lint, when it lives in a package the caller
