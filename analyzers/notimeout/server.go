@@ -40,6 +40,9 @@ func (c *checker) serverStart(cur inspector.Cursor, call *ast.CallExpr, s *apis.
 	if s.AddrFirst && len(call.Args) > 0 && c.loopback(call.Args[0]) {
 		return
 	}
+	if s.HostFirst && len(call.Args) > 0 && c.loopbackHost(call.Args[0]) {
+		return
+	}
 	if s.ServerField != "" {
 		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 		if !ok {
@@ -121,9 +124,21 @@ func (c *checker) loopback(addr ast.Expr) bool {
 		return false
 	}
 	host, _, err := net.SplitHostPort(text)
-	if err != nil {
+	return err == nil && isLoopbackHost(host)
+}
+
+// loopbackHost reports whether host, a host with no port, is a constant
+// loopback host.
+func (c *checker) loopbackHost(host ast.Expr) bool {
+	tv, ok := c.pass.TypesInfo.Types[host]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
 		return false
 	}
+	return isLoopbackHost(constant.StringVal(tv.Value))
+}
+
+// isLoopbackHost reports whether host is localhost or a loopback IP.
+func isLoopbackHost(host string) bool {
 	if host == "localhost" {
 		return true
 	}

@@ -91,8 +91,9 @@ type ServerStart struct {
 	// read timeout (fiber.New(fiber.Config{ReadTimeout: ...})).
 	ConfigFunc, ConfigField string
 	// AddrFirst is set when the first argument is the address to listen
-	// on: a constant loopback address needs no timeouts.
-	AddrFirst bool
+	// on: a constant loopback address needs no timeouts. HostFirst is set
+	// when it is the host alone (macaron's Run(host, port)).
+	AddrFirst, HostFirst bool
 }
 
 // ServerStarts lists the calls that start an HTTP server with no read
@@ -108,6 +109,9 @@ var ServerStarts = []ServerStart{
 	{Pkg: "github.com/labstack/echo/v4", Recv: "Echo", Name: "StartTLS", ServerField: "Server", How: "echo's StartTLS serves with e.Server, which has no read timeout unless one is set"},
 	{Pkg: "github.com/gofiber/fiber/v2", Recv: "App", Name: "Listen", ConfigFunc: "New", ConfigField: "ReadTimeout", How: "fiber's Listen serves with no read timeout unless fiber.Config sets ReadTimeout"},
 	{Pkg: "github.com/gofiber/fiber/v2", Recv: "App", Name: "ListenTLS", ConfigFunc: "New", ConfigField: "ReadTimeout", How: "fiber's ListenTLS serves with no read timeout unless fiber.Config sets ReadTimeout"},
+	{Pkg: "gopkg.in/macaron.v1", Recv: "Macaron", Name: "Run", HostFirst: true, How: "macaron's Run calls http.ListenAndServe, whose server has no timeouts"},
+	{Pkg: "github.com/go-macaron/macaron", Recv: "Macaron", Name: "Run", HostFirst: true, How: "macaron's Run calls http.ListenAndServe, whose server has no timeouts"},
+	{Pkg: "github.com/flamego/flamego", Recv: "Flame", Name: "Run", HostFirst: true, How: "flamego's Run calls http.ListenAndServe, whose server has no timeouts"},
 }
 
 // LookupServerStart returns the entry for pkg, recv, name, or nil.

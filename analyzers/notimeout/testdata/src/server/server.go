@@ -8,6 +8,7 @@ import (
 	"github.com/gin-gonic/gin"
 	"github.com/gofiber/fiber/v2"
 	"github.com/labstack/echo/v4"
+	"gopkg.in/macaron.v1"
 )
 
 func serveDefault(mux *http.ServeMux) {
@@ -115,4 +116,15 @@ func debugServer() {
 	go http.ListenAndServe("localhost:6061", nil)
 	srv := &http.Server{Addr: "[::1]:6062"}
 	go srv.ListenAndServe()
+}
+
+func runMacaron() {
+	m := macaron.Classic()
+	m.Run(4000) // want `macaron's Run calls http.ListenAndServe, whose server has no timeouts`
+}
+
+// Look-alike: a server on the loopback host only.
+func runMacaronLocal() {
+	m := macaron.Classic()
+	m.Run("127.0.0.1", 4000)
 }
