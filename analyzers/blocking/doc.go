@@ -73,8 +73,9 @@
 // waits for (errgroup.Go then Wait, a sync.WaitGroup) are still on the
 // request path and are reported. Work that a helper does only when a
 // parameter equals a constant (if owner == "" { every workspace }, or
-// if retry { sleep }) is not reported at calls that pass a different
-// constant: the guard is
+// if retry { sleep }, or the other branch of a boolean: if async { go
+// send() } else { send() }) is not reported at calls that pass a different
+// constant (sendMail(to, true)): the guard is
 // recorded with the effect and handed on through callers that pass their
 // own parameter; any other argument may match, and the work is reported.
 //

@@ -49,7 +49,9 @@ func (g Guard) through(args []argValue) (Guard, bool) {
 
 // guards maps the calls of nd's body that run only under a test of one of
 // its parameters against a constant: inside if p == "x" { ... } or
-// if retry { ... }, or after if p != "" { ...; return } in the same block.
+// if retry { ... }, or after if p != "" { ...; return } in the same block;
+// for a boolean, in the else branch of if async { ... } or after
+// if async { ...; return } too (async is false there).
 // Nested guards keep the outermost (either is a condition of the call).
 func (s *state) guards(nd *node) map[*ast.CallExpr]Guard {
 	if nd.body == nil {
@@ -99,8 +101,19 @@ func (s *state) guards(nd *node) map[*ast.CallExpr]Guard {
 					inner = test
 				}
 				block(ifs.Body.List, inner)
-				if ifs.Else != nil {
-					mark(ifs.Else, g)
+				// A boolean's other branch runs under the other value:
+				// if async { go send() } else { send() }, or the rest of
+				// the block after if async { go send(); return }.
+				other, isBool := test.negated()
+				if !g.IsZero() || !isBool {
+					other = g
+				}
+				switch {
+				case ifs.Else != nil:
+					mark(ifs.Else, other)
+				case isBool && source.Leaves(ifs.Body):
+					block(list[i+1:], other)
+					return
 				}
 			case ifs.Else == nil && source.Leaves(ifs.Body):
 				mark(ifs.Body, g)
@@ -120,6 +133,18 @@ func (s *state) guards(nd *node) map[*ast.CallExpr]Guard {
 	}
 	block(nd.body.List, Guard{})
 	return out
+}
+
+// negated returns the guard of the other value of a boolean parameter,
+// and whether g tests a boolean.
+func (g Guard) negated() (Guard, bool) {
+	switch g.Value {
+	case "true":
+		return Guard{Param: g.Param, Value: "false"}, true
+	case "false":
+		return Guard{Param: g.Param, Value: "true"}, true
+	}
+	return Guard{}, false
 }
 
 // paramTest recognises p == c and p != c for a parameter p of nd of a

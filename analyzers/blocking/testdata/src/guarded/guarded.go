@@ -5,6 +5,7 @@ package guarded
 
 import (
 	"net/http"
+	"net/smtp"
 	"time"
 )
 
@@ -99,4 +100,39 @@ func Routes(mux *http.ServeMux) {
 	mux.HandleFunc("/passed", passedOn)
 	mux.HandleFunc("/retried", retried)
 	mux.HandleFunc("/warm", slowWarm)
+}
+
+// sendMail sends in a goroutine when async is set, and in the caller's
+// goroutine otherwise; sendMailEarly is the early-return form.
+func sendMail(to string, async bool) error {
+	if async {
+		go smtp.SendMail("mail:25", nil, "noreply@example.com", []string{to}, nil)
+		return nil
+	} else {
+		return smtp.SendMail("mail:25", nil, "noreply@example.com", []string{to}, nil)
+	}
+}
+
+func sendMailEarly(to string, async bool) error {
+	if async {
+		go smtp.SendMail("mail:25", nil, "noreply@example.com", []string{to}, nil)
+		return nil
+	}
+	return smtp.SendMail("mail:25", nil, "noreply@example.com", []string{to}, nil)
+}
+
+// Look-alikes: asked to send in the background.
+func welcome(w http.ResponseWriter, r *http.Request) {
+	sendMail(r.FormValue("email"), true)
+	sendMailEarly(r.FormValue("email"), true)
+}
+
+// Asked to wait for the mail server, or left to a value it cannot know:
+// reported.
+func confirm(w http.ResponseWriter, r *http.Request) {
+	sendMail(r.FormValue("email"), false) // want `request handler confirm sends mail synchronously`
+}
+
+func confirmEarly(w http.ResponseWriter, r *http.Request) {
+	sendMailEarly(r.FormValue("email"), r.FormValue("wait") != "") // want `request handler confirmEarly sends mail synchronously`
 }
