@@ -25,6 +25,11 @@ func (c *checker) missingContext(cur inspector.Cursor, call *ast.CallExpr, fn *t
 	if c.contextAttachedLater(cur, call) || c.servedInProcess(cur, call) {
 		return
 	}
+	// Migrations, seeders and schema set-up run their statements once,
+	// with no request waiting on them (source.SetupCode).
+	if (entry.Kind.IsDB() || entry.Kind == apis.Datastore) && source.SetupCode(c.pass, cur) {
+		return
+	}
 	// An outbound request is bounded by its client's Timeout, and fiber's
 	// context would add neither cancellation nor, unless a middleware
 	// sets one, a deadline: only the database calls of a fiber handler

@@ -65,7 +65,11 @@
 //     variable, or an *http.Request, gin, echo or fiber context (fiber's
 //     UserContext, Context in v3, which carries a middleware's deadline).
 //     A request built only to hand to a handler in the process
-//     (next.ServeHTTP(w, req)) is never sent and is left alone.
+//     (next.ServeHTTP(w, req)) is never sent and is left alone, and so are
+//     the database calls of set-up code (a package path element, file or
+//     function named for migrations, seeds, fixtures, backup, restore or
+//     bootstrap, or a function named like createTables or initSchema): they
+//     run once, with no request waiting on them.
 //     The suggested fix calls the ...Context variant with that context. Where
 //     no context is in scope the finding is a note, reported only with
 //     -notimeout.all: threading a context through is a larger change, and

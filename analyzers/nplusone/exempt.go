@@ -4,10 +4,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"path/filepath"
-	"regexp"
-	"strings"
-	"sync"
 
 	"golang.org/x/tools/go/ast/inspector"
 
@@ -16,35 +12,11 @@ import (
 	"github.com/apilint/apilint/internal/source"
 )
 
-// setupWords name the code that runs once, at start-up or by hand, over a
-// list whose length the code fixes: migrations, seeders, fixtures, schema
-// set-up, backup and restore. A package path element, a file name or the
-// enclosing function's name containing one makes the code set-up code,
-// whose per-element round trips are not reported.
-var setupWords = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)(migrat|seed|fixture|backup|restore|bootstrap)`) })
-
-// setupFuncs name functions that create or prepare a schema.
-var setupFuncs = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`(?i)^(create|init|ensure|setup|prepare)_?(tables?|schemas?|db|database|indexes|indices)$`)
-})
-
-// setupCode reports whether cur is in set-up code (see setupWords).
+// setupCode reports whether cur is in set-up code (source.SetupCode), or
+// in start-up code of a main package (atStartUp): per-element round trips
+// there are not reported.
 func (c *checker) setupCode(cur inspector.Cursor) bool {
-	for _, elem := range strings.Split(c.pass.Pkg.Path(), "/") {
-		if setupWords().MatchString(elem) {
-			return true
-		}
-	}
-	name := c.pass.Fset.File(cur.Node().Pos()).Name()
-	if setupWords().MatchString(filepath.Base(name)) {
-		return true
-	}
-	if fn, ok := source.OutermostFunc(cur); ok {
-		if decl, ok := fn.Node().(*ast.FuncDecl); ok && (setupWords().MatchString(decl.Name.Name) || setupFuncs().MatchString(decl.Name.Name)) {
-			return true
-		}
-	}
-	return c.atStartUp(cur)
+	return source.SetupCode(c.pass, cur) || c.atStartUp(cur)
 }
 
 // atStartUp reports whether cur runs once per process start: in a

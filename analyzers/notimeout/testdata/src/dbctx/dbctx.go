@@ -147,3 +147,10 @@ func (s *Store) detached(w http.ResponseWriter, r *http.Request) {
 		s.db.Exec("INSERT INTO audit (what) VALUES ('x')")
 	}()
 }
+
+// Look-alike: a schema set-up function (source.SetupCode) runs once at
+// start-up.
+func createTables(ctx context.Context, db *sql.DB) error {
+	_, err := db.Exec("CREATE TABLE IF NOT EXISTS users (id integer primary key, name text)")
+	return err
+}
