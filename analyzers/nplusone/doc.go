@@ -65,7 +65,8 @@
 //     bodies);
 //   - for {} and for cond {} loops, which page through results or poll;
 //     workers that range over a channel (one job per iteration); loops over
-//     pre-chunked batches (a slice of slices) or stepping by a chunk size;
+//     pre-chunked batches (a slice of slices, or an iterator yielding
+//     slices: slices.Chunk) or stepping by a chunk size;
 //   - loops that only build the arguments of one query run after them;
 //   - schema changes: a statement whose text is DDL (CREATE, ALTER, DROP,
 //     TRUNCATE), or one a query builder makes for a schema change

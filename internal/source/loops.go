@@ -134,10 +134,10 @@ func loopOf(info *types.Info, n ast.Node, roots []ast.Node) (Loop, bool) {
 			l.Kind = Fixed
 		case isDurations(info.TypeOf(n.X)) && exitsEarly(n.Body):
 			l.Kind = Retry // for _, d := range backoff { ...; return on success; sleep(d) }
-		case isChunks(info.TypeOf(n.X)) && !indexed(info, n.Body, n.Value):
-			// for _, batch := range batches: one query per chunk is the
-			// batching. A row whose cells the body picks (rec[0], a CSV
-			// record) is one element, not a chunk.
+		case chunkedRange(info, n):
+			// for _, batch := range batches, or for ids := range
+			// slices.Chunk(all, 200): one query per chunk is the
+			// batching.
 			l.Kind = Chunk
 		default:
 			if v, ok := constantValue(info, n.X, roots); ok && v <= MaxRetries && exitsEarly(n.Body) {
@@ -206,6 +206,34 @@ func isDurations(t types.Type) bool {
 	}
 	named, ok := types.Unalias(elem).(*types.Named)
 	return ok && named.Obj().Pkg() != nil && named.Obj().Pkg().Path() == "time" && named.Obj().Name() == "Duration"
+}
+
+// chunkedRange reports whether n ranges over a collection already cut
+// into batches: a slice of slices, or an iterator yielding slices
+// (slices.Chunk, a CollectChunks helper). A row whose cells the body
+// picks (rec[0], a CSV record) is one element, not a chunk.
+func chunkedRange(info *types.Info, n *ast.RangeStmt) bool {
+	t := info.TypeOf(n.X)
+	if t == nil {
+		return false
+	}
+	if sig, ok := t.Underlying().(*types.Signature); ok {
+		// func(yield func(V) bool) or func(yield func(K, V) bool).
+		if sig.Params().Len() != 1 {
+			return false
+		}
+		yield, ok := sig.Params().At(0).Type().Underlying().(*types.Signature)
+		if !ok || yield.Params().Len() == 0 {
+			return false
+		}
+		last := yield.Params().Len() - 1
+		v := n.Key
+		if last == 1 {
+			v = n.Value
+		}
+		return isChunks(types.NewSlice(yield.Params().At(last).Type())) && !indexed(info, n.Body, v)
+	}
+	return isChunks(t) && !indexed(info, n.Body, n.Value)
 }
 
 // isChunks reports whether t is a slice of slices (of ids, of rows):

@@ -44,6 +44,9 @@ var (
 	done    chan struct{}
 	ticker  *time.Ticker
 	seq     iter.Seq[int]
+	chunks  iter.Seq[[]int64]
+	pairs   iter.Seq2[int, []int64]
+	rowsSeq iter.Seq[[]string]
 	n       int
 	ok      bool
 	err     error
@@ -71,6 +74,9 @@ func TestLoopOf(t *testing.T) {
 		{"range data channel: a worker taking jobs", "for v := range ch { _ = v }", source.Worker, "ch", false},
 		{"range backoff delays with an exit: a retry", "for _, d := range delays { if try() == nil { return }; time.Sleep(d) }", source.Retry, "delays", false},
 		{"range chunks", "for _, batch := range batches { _ = batch }", source.Chunk, "batches", false},
+		{"range an iterator of chunks (slices.Chunk)", "for batch := range chunks { _ = batch }", source.Chunk, "chunks", false},
+		{"range an iterator of numbered chunks", "for _, batch := range pairs { _ = batch }", source.Chunk, "pairs", false},
+		{"range an iterator of records whose cells are picked: elements", "for rec := range rowsSeq { _ = rec[0] }", source.PerElement, "rowsSeq", false},
 		{"range done channel", "for range done {}", source.Poll, "done", false},
 		{"range ticker", "for range ticker.C {}", source.Poll, "ticker.C", false},
 		{"range time.Tick", "for range time.Tick(time.Second) {}", source.Poll, "time.Tick(time.Second)", false},

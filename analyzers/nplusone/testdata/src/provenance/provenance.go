@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"slices"
 	"time"
 
 	"provconst"
@@ -123,6 +124,20 @@ func (s *Server) touch(ctx context.Context, hooks []Order) {
 func (s *Server) byChunks(ctx context.Context, chunks [][]int64) {
 	for _, ids := range chunks {
 		s.db.QueryContext(ctx, "SELECT id FROM users WHERE id = ANY($1)", ids)
+	}
+}
+
+// The same cut by an iterator (slices.Chunk) as the loop goes.
+func (s *Server) byChunkIterator(ctx context.Context, ids []int64) {
+	for chunk := range slices.Chunk(ids, 200) {
+		s.db.QueryContext(ctx, "SELECT id FROM users WHERE id = ANY($1)", chunk)
+	}
+}
+
+// An iterator of single ids is a loop over elements.
+func (s *Server) byIDIterator(ctx context.Context, ids []int64) {
+	for _, id := range slices.All(ids) {
+		s.db.QueryContext(ctx, "SELECT id FROM users WHERE id = $1", id) // want `N\+1: \(\*sql.DB\).QueryContext runs once per element of slices.All\(ids\)`
 	}
 }
 
