@@ -60,8 +60,9 @@ func run(pass *analysis.Pass, rep *findings.Reporter, res *effects.Result) {
 		}
 		for _, kind := range []effects.Kind{effects.Blocking, effects.HTTPFanout} {
 			// One backend's work (Effect.Variant) runs only where that
-			// backend is configured.
-			if e, ok := h.Summary.Find(false, kind); ok && !e.Variant {
+			// backend is configured; work on a failure path (Effect.Failure)
+			// only when something failed.
+			if e, ok := h.Summary.Find(false, kind); ok && !e.Variant && !e.Failure {
 				report(pass, rep, res, h, head, e, queue)
 			}
 		}

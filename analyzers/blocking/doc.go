@@ -79,7 +79,10 @@
 // recorded with the effect and handed on through callers that pass their
 // own parameter; any other argument may match, and the work is reported.
 //
-// Nor is work that only one backend of several does. When the call goes
+// Nor is work done only when something failed: inside if err != nil (or
+// errors.Is, errors.As), in the handler or in any function on the way
+// (mail an alert when a status cannot be saved). Nor is work that only one
+// backend of several does. When the call goes
 // through an interface with at least three implementations (storage
 // drivers, file systems) and fewer than half of them do the work (the
 // driver that polls with a sleep, the file system that makes an HTTP

@@ -87,8 +87,9 @@
 //     the loop body, or in the same helper call: deliver(hook) posts to
 //     one webhook and logs the delivery): a worker acknowledging each job;
 //   - a write or a read only on a failure path (inside if err != nil,
-//     errors.Is or errors.As): it records or resolves the failure of one
-//     element (a lookup after an insert collided), not every element;
+//     errors.Is or errors.As, in the loop or in a function it calls): it
+//     records or resolves the failure of one element (a lookup after an
+//     insert collided), not every element;
 //   - the batch-writer pattern on an in-process database: a prepared
 //     statement executed per element, or statements on a transaction
 //     (*sql.Tx, *sqlx.Tx) begun before the loop, as the receiver or handed

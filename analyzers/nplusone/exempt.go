@@ -47,29 +47,8 @@ func (c *checker) onFailurePath(r *region, call *ast.CallExpr) bool {
 		if !ok || found {
 			return !found
 		}
-		if ifs.Body.Pos() <= call.Pos() && call.End() <= ifs.Body.End() && c.testsFailure(ifs.Cond) {
+		if ifs.Body.Pos() <= call.Pos() && call.End() <= ifs.Body.End() && source.TestsFailure(c.pass.TypesInfo, ifs.Cond) {
 			found = true
-		}
-		return !found
-	})
-	return found
-}
-
-// testsFailure reports whether cond tests an error: err != nil,
-// errors.Is(err, ...), errors.As(...).
-func (c *checker) testsFailure(cond ast.Expr) bool {
-	info := c.pass.TypesInfo
-	found := false
-	ast.Inspect(cond, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.BinaryExpr:
-			if n.Op == token.NEQ && source.IsNil(info, n.Y) && source.IsError(info.TypeOf(n.X)) {
-				found = true
-			}
-		case *ast.CallExpr:
-			if fn, _ := apis.Callee(info, n); fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "errors" && (fn.Name() == "Is" || fn.Name() == "As") {
-				found = true
-			}
 		}
 		return !found
 	})

@@ -268,7 +268,7 @@ func pick(effs []effects.Effect) (effects.Effect, bool) {
 	for _, async := range []bool{false, true} {
 		for _, k := range order {
 			for _, e := range effs {
-				if e.Kind == k && e.Async == async && !e.Looped && !e.Cached && !e.Variant {
+				if e.Kind == k && e.Async == async && !e.Looped && !e.Cached && !e.Variant && !e.Failure {
 					return e, true
 				}
 			}

@@ -29,6 +29,9 @@ type node struct {
 	// misses are the parts of the body that run only when an in-process
 	// cache missed (see cacheGuard and Effect.Cached).
 	misses []posRange
+	// failures are the parts of the body that run only when something
+	// failed (see Effect.Failure).
+	failures []posRange
 	// capsBody is set when the function caps the request body
 	// (http.MaxBytesReader): its body reads are bounded.
 	capsBody bool

@@ -24,6 +24,9 @@ func (s *state) scan(nd *node, body *ast.BlockStmt) {
 	}
 	nd.waits = s.waits(body)
 	nd.misses = s.cacheGuard(body)
+	for _, b := range source.FailureBlocks(s.pass.TypesInfo, body) {
+		nd.failures = append(nd.failures, posRange{b.Pos(), b.End()})
+	}
 	nd.capsBody = s.capsBody(body)
 	nd.guards = s.guards(nd)
 	// loop describes the innermost per-element loop; looped is set inside

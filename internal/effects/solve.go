@@ -204,6 +204,7 @@ func (s *state) update(nd *node) bool {
 			eff.Looped = eff.Looped || e.looped || inLoop
 			eff.Cached = eff.Cached || inRanges(nd.misses, e.pos)
 			eff.Variant = eff.Variant || share.minority(eff)
+			eff.Failure = eff.Failure || inRanges(nd.failures, e.pos)
 			changed = nd.sum.add(eff) || changed
 			if eff.Kind == HTTP && !eff.Async && inLoop && !e.spawned && !e.fallback {
 				fan := eff

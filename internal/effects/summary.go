@@ -132,6 +132,10 @@ type Effect struct {
 	// only where the program is configured to use that backend. See
 	// variantShare.
 	Variant bool
+	// Failure is set when the function reaches the effect only when
+	// something failed: inside if err != nil (or errors.Is, errors.As),
+	// here or in a callee (mail an alert when a status cannot be saved).
+	Failure bool
 }
 
 // Call is the library call at the end of the chain.
@@ -139,8 +143,8 @@ func (e Effect) Call() string { return e.Chain.Last() }
 
 // better reports whether e is a better witness than o for the same kind:
 // certain before inferred, then outside a loop of its own, then every
-// backend's before one backend's (Variant), then shorter chains, then by
-// name for determinism.
+// backend's before one backend's (Variant), then on every path before on
+// failure only, then shorter chains, then by name for determinism.
 func (e Effect) better(o Effect) bool {
 	if e.Inferred != o.Inferred {
 		return !e.Inferred
@@ -150,6 +154,9 @@ func (e Effect) better(o Effect) bool {
 	}
 	if e.Variant != o.Variant {
 		return !e.Variant
+	}
+	if e.Failure != o.Failure {
+		return !e.Failure
 	}
 	return e.Chain.less(o.Chain)
 }
@@ -218,6 +225,9 @@ func (s *Summary) String() string {
 		}
 		if e.Variant {
 			p += " variant"
+		}
+		if e.Failure {
+			p += " on-failure"
 		}
 		parts = append(parts, p+" via "+e.Chain.String())
 	}
@@ -293,14 +303,16 @@ func (s *Summary) add(e Effect) bool {
 			}
 			// One backend's effect and another path's: the effect no
 			// longer depends on the backend.
+			// Likewise a failure path's and another path's.
 			v := o.Variant && e.Variant
+			f := o.Failure && e.Failure
 			if e.better(o) {
-				e.Guard, e.Variant = g, v
+				e.Guard, e.Variant, e.Failure = g, v, f
 				s.Effects[i] = e
 				return true
 			}
-			if g != o.Guard || v != o.Variant {
-				s.Effects[i].Guard, s.Effects[i].Variant = g, v
+			if g != o.Guard || v != o.Variant || f != o.Failure {
+				s.Effects[i].Guard, s.Effects[i].Variant, s.Effects[i].Failure = g, v, f
 				return true
 			}
 			return false

@@ -84,3 +84,23 @@ func init() {
 	http.HandleFunc("/lock/", lockFile)
 	http.HandleFunc("/register", register)
 }
+
+// Look-alike: mail that only a failure sends (the status could not be
+// saved), in a helper.
+func saveStatus(status string) error {
+	if err := persist(status); err != nil {
+		smtp.SendMail("mail:25", nil, "noreply@example.com", []string{"ops@example.com"}, []byte(err.Error()))
+		return err
+	}
+	return nil
+}
+
+func persist(status string) error { return nil }
+
+func setStatus(w http.ResponseWriter, r *http.Request) {
+	saveStatus(r.FormValue("status"))
+}
+
+func init() {
+	http.HandleFunc("/status", setStatus)
+}
