@@ -86,7 +86,10 @@
 //     the request cannot cancel that query. Reported as an error at the
 //     handler's call, with the chain to the query; when the program's
 //     database runs in the process (SQLite drivers), where a query holds
-//     no connection to a server, as a note with -notimeout.all only.
+//     no connection to a server, as a note with -notimeout.all only. A
+//     query without a context inside a dependency (a module the program
+//     requires at a version: an ORM's preload) is the dependency's to fix
+//     and is not reported; the program's own packages are.
 //   - a call to a function of the program that sends a request through
 //     http.DefaultClient bounded only by a context parameter (directly or
 //     through its own calls, followed across packages as facts), when the

@@ -311,3 +311,61 @@ var _ = time.Second
 		t.Errorf("blocking findings = %q, want one, for put (three of four drivers sleep), none for link (one of four)", got)
 	}
 }
+
+// A query without a context inside a dependency (an ORM's code path) is
+// the dependency's to fix: a handler reaching it is not reported. The
+// same helper in the program's own module is.
+func TestDependencyContextIsTheirs(t *testing.T) {
+	helper := `
+
+import "database/sql"
+
+func Load(db *sql.DB) error {
+	_, err := db.Query("SELECT id FROM t")
+	return err
+}
+`
+	dir := writeModule(t, map[string]string{
+		"dep/go.mod":     "module example.com/dep\n\ngo 1.26\n",
+		"dep/orm/orm.go": "package orm" + helper,
+		"store/store.go": "package store" + helper,
+		"web/web.go": `package web
+
+import (
+	"database/sql"
+	"net/http"
+
+	"example.com/dep/orm"
+	"example.com/m/store"
+)
+
+var db *sql.DB
+
+func theirs(w http.ResponseWriter, r *http.Request) { orm.Load(db) }
+
+func ours(w http.ResponseWriter, r *http.Request) { store.Load(db) }
+
+func Routes(mux *http.ServeMux) {
+	mux.HandleFunc("/theirs", theirs)
+	mux.HandleFunc("/ours", ours)
+}
+`,
+	})
+	mod := "module example.com/m\n\ngo 1.26\n\nrequire example.com/dep v1.0.0\n\nreplace example.com/dep v1.0.0 => ./dep\n"
+	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte(mod), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, err := run(dir, "./web", "./store")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range res.Findings {
+		if f.Rule == "notimeout" && strings.Contains(f.Message, "with no context") {
+			got = append(got, f.Message)
+		}
+	}
+	if len(got) != 1 || !strings.Contains(got[0], "request handler ours runs") {
+		t.Errorf("findings = %q, want one, for ours (the program's own helper), none for theirs (a dependency's)", got)
+	}
+}
