@@ -154,10 +154,12 @@ func Texts(ctx context.Context, n notes.Notes, ids []int64) {
 	}
 }
 
-// A body limit registered by the program's main package is seen by
-// neither the vet tool nor the apilint command (they agree); a program
-// says so with -unbounded.bodies-capped. A limit in the handlers' own
-// package is seen.
+// A body limit registered by the program's main package, which imports
+// the handlers, is seen by the apilint command (the whole program); the vet
+// tool, which sees one package and its imports, cannot see it, and a
+// program says so with -unbounded.bodies-capped. A limit in the handlers'
+// own package is seen by both; one in a main that does not import them
+// caps another server.
 func TestBodyLimitElsewhere(t *testing.T) {
 	handlers := `package handlers
 
@@ -183,6 +185,15 @@ func main() {
 	srv.ListenAndServe()
 }
 `
+	otherMain := `package main
+
+import "net/http"
+
+func main() {
+	srv := &http.Server{Handler: http.MaxBytesHandler(http.NewServeMux(), 1<<20), ReadHeaderTimeout: 1}
+	srv.ListenAndServe()
+}
+`
 	ownPkg := strings.Replace(handlers, "func Upload", `// Routes caps every body.
 func Routes(mux *http.ServeMux) http.Handler {
 	mux.HandleFunc("POST /upload", Upload)
@@ -196,7 +207,8 @@ func Upload`, 1)
 		capped bool
 		want   int
 	}{
-		{"limit in main", map[string]string{"handlers/h.go": handlers, "main.go": mainGo}, false, 1},
+		{"limit in main", map[string]string{"handlers/h.go": handlers, "main.go": mainGo}, false, 0},
+		{"limit in a main that does not import the handlers", map[string]string{"handlers/h.go": handlers, "tools/main.go": otherMain}, false, 1},
 		{"limit in main, declared", map[string]string{"handlers/h.go": handlers, "main.go": mainGo}, true, 0},
 		{"limit in the package", map[string]string{"handlers/h.go": ownPkg}, false, 0},
 		{"no limit", map[string]string{"handlers/h.go": handlers}, false, 1},

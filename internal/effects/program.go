@@ -26,6 +26,10 @@ type Program struct {
 	settled bool
 	// own reports whether a package path is the program's own code.
 	own func(path string) bool
+	// limiting are the packages that cap request bodies server-wide
+	// (Result.BodyLimited's own test), and capped caches cappedBy.
+	limiting []*types.Package
+	capped   sync.Map // *types.Package → bool
 }
 
 // Settle marks p as the program the rounds converged on: the results it
@@ -79,6 +83,9 @@ func NewProgram(pkgs []*types.Package, results []*Result, own func(path string) 
 			continue
 		}
 		p.results[r.s.pass.Pkg] = r
+		if r.bodyLimit {
+			p.limiting = append(p.limiting, r.s.pass.Pkg)
+		}
 		for fn, nd := range r.s.funcs {
 			// Only methods implement interfaces; the summaries of final
 			// results are not changed again, so they are shared.
@@ -88,6 +95,42 @@ func NewProgram(pkgs []*types.Package, results []*Result, own func(path string) 
 		}
 	}
 	return p
+}
+
+// cappedBy reports whether a package that imports pkg, directly or not,
+// caps request bodies server-wide: a main package wrapping its mux with
+// http.MaxBytesHandler, a server package whose middleware calls
+// http.MaxBytesReader before the routes' handlers run.
+func (p *Program) cappedBy(pkg *types.Package) bool {
+	if p == nil || len(p.limiting) == 0 {
+		return false
+	}
+	if v, ok := p.capped.Load(pkg); ok {
+		return v.(bool)
+	}
+	found := false
+	for _, l := range p.limiting {
+		if imports(l, pkg, make(map[*types.Package]bool)) {
+			found = true
+			break
+		}
+	}
+	p.capped.Store(pkg, found)
+	return found
+}
+
+// imports reports whether from imports to, directly or not.
+func imports(from, to *types.Package, seen map[*types.Package]bool) bool {
+	if seen[from] {
+		return false
+	}
+	seen[from] = true
+	for _, imp := range from.Imports() {
+		if imp == to || imports(imp, to, seen) {
+			return true
+		}
+	}
+	return false
 }
 
 // Equal reports whether p and q hold the same summaries.

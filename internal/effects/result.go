@@ -54,12 +54,12 @@ func (r *Result) Database() apis.Database {
 
 // BodyLimited reports whether the package caps request bodies for a
 // whole server or router: http.MaxBytesHandler, echo's BodyLimit,
-// gin-contrib/size, or http.MaxBytesReader in a middleware. A cap
-// installed by another package (main wrapping the mux) is not seen, by
-// the vet tool nor by the apilint command, so that both agree: the
-// unbounded analyzer's server-caps-bodies setting says so for a program.
+// gin-contrib/size, or http.MaxBytesReader in a middleware; or, in the
+// apilint command, which loads the whole program, whether a package that
+// imports this one does (main wrapping the mux). The vet tool cannot see
+// the latter: the unbounded analyzer's bodies-capped setting says so.
 func (r *Result) BodyLimited() bool {
-	return r != nil && r.bodyLimit
+	return r != nil && (r.bodyLimit || r.s.prog.cappedBy(r.s.pass.Pkg))
 }
 
 // Func returns the summary of fn, declared in this package or (through
