@@ -88,7 +88,10 @@
 // table again.
 //
 // Unbounded request bodies. unbounded reports a handler that reads the
-// whole body, directly or through a helper (io.ReadAll(r.Body),
+// whole body of the request it serves, directly or through a helper (a
+// helper reading the body of whichever request it is handed counts where
+// a handler hands it the request it serves, not where it is handed one
+// the program built to send with http.NewRequest) (io.ReadAll(r.Body),
 // json.NewDecoder(r.Body).Decode, io.Copy from r.Body, gin's
 // ShouldBindJSON and GetRawData, and gin's Bind and ShouldBind and echo's
 // Bind unless every route of the handler is a GET, HEAD or DELETE, for

@@ -29,8 +29,55 @@ func (s *state) argValues(nd *node, call *ast.CallExpr) []argValue {
 			out[i].text, out[i].known = t.dflt, true
 			out[i].limitIfRequested = t.dflt != t.all && sqltext.Classify(t.all).Limited
 		}
+		out[i].outbound = s.outboundRequest(nd, a)
 	}
 	return out
+}
+
+// outboundRequest reports whether e is an *http.Request that nd built to
+// send: a call of http.NewRequest, NewRequestWithContext or
+// httptest.NewRequest, or a local variable assigned only such calls.
+func (s *state) outboundRequest(nd *node, e ast.Expr) bool {
+	info := s.pass.TypesInfo
+	if !apis.IsHTTPRequest(info.TypeOf(e)) {
+		return false
+	}
+	built := func(e ast.Expr) bool {
+		call, ok := ast.Unparen(e).(*ast.CallExpr)
+		if !ok {
+			return false
+		}
+		fn, _ := apis.Callee(info, call)
+		if fn == nil || fn.Pkg() == nil {
+			return false
+		}
+		switch fn.Pkg().Path() + "." + fn.Name() {
+		case "net/http.NewRequest", "net/http.NewRequestWithContext", "net/http/httptest.NewRequest":
+			return true
+		}
+		return false
+	}
+	if built(e) {
+		return true
+	}
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok || nd.body == nil {
+		return false
+	}
+	v, ok := info.Uses[id].(*types.Var)
+	if !ok || paramIndex(nd, v) >= 0 {
+		return false
+	}
+	values := s.assigned(nd.body, v)
+	if len(values) == 0 {
+		return false
+	}
+	for _, a := range values {
+		if a.Expr == nil || !built(a.Expr) {
+			return false
+		}
+	}
+	return true
 }
 
 // stringValue resolves e to a string statically (see text), the text on

@@ -23,6 +23,9 @@ type paramUses struct {
 	// deadlineParams are context parameters that alone bound an
 	// outbound request (see Summary.DeadlineParams).
 	deadlineParams []ParamUse
+	// bodyParams are request parameters whose body is read with no cap
+	// (see Summary.BodyParams).
+	bodyParams []ParamUse
 }
 
 // flow applies target t's summary to a call with arguments args at site.
@@ -76,6 +79,24 @@ func (s *state) flow(t target, sum *Summary, args []argValue, site string) flowe
 	for _, p := range sum.CtxParams {
 		if p < len(args) && args[p].param >= 0 {
 			f.ctxParams = append(f.ctxParams, args[p].param)
+		}
+	}
+	for _, u := range sum.BodyParams {
+		if u.Param >= len(args) {
+			continue
+		}
+		chain := u.Chain
+		if t.name != "" {
+			chain = chain.Prepend(t.name)
+		}
+		switch a := args[u.Param]; {
+		case a.outbound:
+			// A request the caller built to send: its body is the
+			// program's own.
+		case a.param >= 0:
+			f.bodyParams = append(f.bodyParams, ParamUse{Param: a.param, Chain: chain, Kind: BodyRead, Site: u.Site})
+		default:
+			f.effects = append(f.effects, Effect{Kind: BodyRead, Chain: chain, Site: u.Site, Inferred: t.inferred})
 		}
 	}
 	for _, u := range sum.DeadlineParams {

@@ -113,6 +113,9 @@ type argValue struct {
 	// limitIfRequested is set when a LIMIT is added to text only on some
 	// path (when the request asks for one).
 	limitIfRequested bool
+	// outbound is set when the argument is an *http.Request the caller
+	// built to send (http.NewRequest), not one it serves.
+	outbound bool
 }
 
 // argPass is a function value passed as an argument.
@@ -173,6 +176,9 @@ type rawSite struct {
 	// limitArgs are arguments that become a row limit directly.
 	limitArgs []int
 	site      string
+	// handler is set when the call is in a request handler: the request
+	// it passes is the one it serves (Summary.BodyParams).
+	handler bool
 }
 
 type rawArg struct {

@@ -47,12 +47,42 @@ func (s *state) requestReads(nd *node, call *ast.CallExpr, fn *types.Func, recv 
 		case apis.BodyByMethod:
 			out = append(out, target{effect: &Effect{Kind: BodyRead, Chain: NewChain(apis.FuncName(fn)), Site: site, Detail: BoundBody}})
 		case apis.BodyReader:
-			if rd.Arg < len(call.Args) && s.isRequestBody(call.Args[rd.Arg]) {
-				out = append(out, target{effect: &Effect{Kind: BodyRead, Chain: NewChain(apis.FuncName(fn)), Site: site}})
+			if rd.Arg >= len(call.Args) || !s.isRequestBody(call.Args[rd.Arg]) {
+				continue
 			}
+			req := ast.Unparen(call.Args[rd.Arg]).(*ast.SelectorExpr).X
+			if s.outboundRequest(nd, req) {
+				continue // the body of a request the program sends
+			}
+			if p := s.requestParam(nd, req); p >= 0 {
+				// Whose body it is, a served or a sent request's, is the
+				// callers' to say (Summary.BodyParams).
+				nd.bodyParams = append(nd.bodyParams, ParamUse{Param: p, Chain: NewChain(apis.FuncName(fn)), Kind: BodyRead, Site: site})
+				continue
+			}
+			out = append(out, target{effect: &Effect{Kind: BodyRead, Chain: NewChain(apis.FuncName(fn)), Site: site}})
 		}
 	}
 	return out
+}
+
+// requestParam returns the index of nd's parameter that req names, when
+// nd is not itself a request handler (whose request parameter is the
+// request it serves), or -1.
+func (s *state) requestParam(nd *node, req ast.Expr) int {
+	id, ok := ast.Unparen(req).(*ast.Ident)
+	if !ok {
+		return -1
+	}
+	v, ok := s.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok {
+		return -1
+	}
+	p := paramIndex(nd, v)
+	if p < 0 || s.nodeIsHandler(nd) {
+		return -1
+	}
+	return p
 }
 
 // isRequestBody reports whether e is the Body of an incoming request:

@@ -186,6 +186,9 @@ func (s *state) call(nd *node, call *ast.CallExpr, loop string, looped, async bo
 			inLoop: inLoop, loop: loop, looped: looped, siteOnly: i < len(siteOnly) && siteOnly[i], guard: nd.guards[call]})
 	}
 	raw := rawSite{targets: append(targets, extra...), limitArgs: limitArgs, values: args, site: site}
+	if s.nodeIsHandler(nd) {
+		raw.handler = true
+	}
 
 	// Function values passed as arguments run if the callee calls them.
 	cb := s.callback(call)

@@ -43,6 +43,9 @@ func (s *state) solve() {
 		for _, t := range r.targets {
 			pt := s.publicTarget(t)
 			f := s.flow(t, pt.Summary, r.values, r.site)
+			if r.handler {
+				f.effects = append(f.effects, servedBodies(f.bodyParams)...)
+			}
 			pt.Effects = f.effects
 			site.Targets = append(site.Targets, pt)
 			site.LimitArgs = append(site.LimitArgs, f.limitArgs...)
@@ -185,6 +188,10 @@ func (s *state) update(nd *node) bool {
 			}
 		}
 		f := s.flow(e.to, sum, e.args, e.site)
+		if len(f.bodyParams) > 0 && s.nodeIsHandler(nd) {
+			f.effects = append(f.effects, servedBodies(f.bodyParams)...)
+			f.bodyParams = nil
+		}
 		for _, eff := range f.effects {
 			if eff.Kind == BodyRead && nd.capsBody {
 				continue
@@ -218,6 +225,16 @@ func (s *state) update(nd *node) bool {
 		changed = nd.sum.addUses(f.paramUses) || changed
 	}
 	return changed
+}
+
+// servedBodies returns the body reads of the request parameters a
+// handler passes on: the request it serves.
+func servedBodies(uses []ParamUse) []Effect {
+	var out []Effect
+	for _, u := range uses {
+		out = append(out, Effect{Kind: BodyRead, Chain: u.Chain, Site: u.Site})
+	}
+	return out
 }
 
 // passesRows reports whether target t hands its caller a collection, so

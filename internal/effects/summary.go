@@ -33,6 +33,9 @@ func (s *Summary) addUses(u paramUses) bool {
 	for _, p := range u.deadlineParams {
 		changed = addParamUse(&s.DeadlineParams, p) || changed
 	}
+	for _, p := range u.bodyParams {
+		changed = addParamUse(&s.BodyParams, p) || changed
+	}
 	return changed
 }
 
@@ -188,6 +191,12 @@ type Summary struct {
 	// passing a context with no deadline (a request's, Background) lets
 	// it wait forever.
 	DeadlineParams []ParamUse
+	// BodyParams are *http.Request parameters whose whole body the
+	// function reads with no cap (io.ReadAll(r.Body), a JSON decoder on
+	// it), with the chain to the read: a body read when the caller passes
+	// the request it serves, nothing when it passes one it built to send
+	// (the body of an outbound request is the program's own).
+	BodyParams []ParamUse
 	// KeyParams are the indexes of string parameters used as the name of
 	// a query parameter the function reads (a QueryInt(r, "limit") helper).
 	KeyParams []int
@@ -205,6 +214,8 @@ type ParamUse struct {
 	Param int
 	Chain Chain
 	Kind  Kind
+	// Site is where the library call is, for BodyParams.
+	Site string
 }
 
 // AFact marks Summary as an analysis fact.
@@ -249,6 +260,9 @@ func (s *Summary) String() string {
 	for _, u := range s.DeadlineParams {
 		parts = append(parts, fmt.Sprintf("deadline param %d via %s", u.Param, u.Chain.String()))
 	}
+	for _, u := range s.BodyParams {
+		parts = append(parts, fmt.Sprintf("body param %d via %s", u.Param, u.Chain.String()))
+	}
 	if len(s.KeyParams) > 0 {
 		parts = append(parts, fmt.Sprintf("query key param %v", s.KeyParams))
 	}
@@ -269,7 +283,7 @@ func (s *Summary) List() []Effect {
 // Empty reports whether s says nothing.
 func (s *Summary) Empty() bool {
 	return s == nil || len(s.Effects) == 0 && len(s.CallParams) == 0 && len(s.LoopParams) == 0 &&
-		len(s.SQLParams) == 0 && len(s.LimitParams) == 0 && len(s.CtxParams) == 0 && len(s.KeyParams) == 0 && len(s.DeadlineParams) == 0 && !s.Handler
+		len(s.SQLParams) == 0 && len(s.LimitParams) == 0 && len(s.CtxParams) == 0 && len(s.KeyParams) == 0 && len(s.DeadlineParams) == 0 && len(s.BodyParams) == 0 && !s.Handler
 }
 
 // Find returns the best effect of one of kinds, sync effects first unless

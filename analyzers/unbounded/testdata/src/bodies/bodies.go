@@ -110,3 +110,30 @@ func ginRoutes(r *gin.Engine) {
 	r.GET("/orders/search", ginSearch)
 	r.PUT("/orders/:id", ginUpdate)
 }
+
+// signature hashes a request's body: the body of whichever request it is
+// handed.
+func signature(req *http.Request) string {
+	b, _ := io.ReadAll(req.Body)
+	return string(b)
+}
+
+// Look-alike: the handler signs a request it builds and sends; the body
+// read is the program's own.
+func forward(w http.ResponseWriter, r *http.Request) {
+	req, _ := http.NewRequest("POST", "http://upstream/hook", nil)
+	req.Header.Set("X-Signature", signature(req))
+	http.DefaultClient.Do(req)
+}
+
+// The handler checks the signature of the request it serves: reported.
+func verify(w http.ResponseWriter, r *http.Request) {
+	if signature(r) == "" { // want `request handler verify reads the whole request body \(io.ReadAll at bodies.go:\d+, through bodies.signature\)`
+		http.Error(w, "bad signature", http.StatusUnauthorized)
+	}
+}
+
+func SignedRoutes(mux *http.ServeMux) {
+	mux.HandleFunc("POST /forward", forward)
+	mux.HandleFunc("POST /verify", verify)
+}
