@@ -79,10 +79,25 @@ func (s *state) requestParam(nd *node, req ast.Expr) int {
 		return -1
 	}
 	p := paramIndex(nd, v)
-	if p < 0 || s.nodeIsHandler(nd) {
+	if p < 0 || s.serves(nd) {
 		return -1
 	}
 	return p
+}
+
+// serves reports whether nd serves a request: a request handler, or a
+// function of a handler's shape (a closure a handler factory returns),
+// whose *http.Request parameter is the request it serves.
+func (s *state) serves(nd *node) bool {
+	if s.nodeIsHandler(nd) {
+		return true
+	}
+	for _, p := range nd.params {
+		if apis.IsResponseWriterType(p.Type()) {
+			return true
+		}
+	}
+	return false
 }
 
 // isRequestBody reports whether e is the Body of an incoming request:

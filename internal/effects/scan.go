@@ -186,7 +186,7 @@ func (s *state) call(nd *node, call *ast.CallExpr, loop string, looped, async bo
 			inLoop: inLoop, loop: loop, looped: looped, siteOnly: i < len(siteOnly) && siteOnly[i], guard: nd.guards[call]})
 	}
 	raw := rawSite{targets: append(targets, extra...), limitArgs: limitArgs, values: args, site: site}
-	if s.nodeIsHandler(nd) {
+	if s.serves(nd) {
 		raw.handler = true
 	}
 
