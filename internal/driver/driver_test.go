@@ -159,7 +159,7 @@ func Texts(ctx context.Context, n notes.Notes, ids []int64) {
 // tool, which sees one package and its imports, cannot see it, and a
 // program says so with -unbounded.bodies-capped. A limit in the handlers'
 // own package is seen by both; one in a main that does not import them
-// caps another server.
+// caps another server, and a middleware in main caps main's own routes.
 func TestBodyLimitElsewhere(t *testing.T) {
 	handlers := `package handlers
 
@@ -182,6 +182,32 @@ func main() {
 	mux := http.NewServeMux()
 	mux.HandleFunc("POST /upload", handlers.Upload)
 	srv := &http.Server{Handler: http.MaxBytesHandler(mux, 1<<20), ReadHeaderTimeout: 1}
+	srv.ListenAndServe()
+}
+`
+	middlewareMain := `package main
+
+import (
+	"io"
+	"net/http"
+
+	"example.com/m/handlers"
+)
+
+func capped(next http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		r.Body = http.MaxBytesReader(w, r.Body, 1<<20)
+		next(w, r)
+	}
+}
+
+func feedback(w http.ResponseWriter, r *http.Request) { io.ReadAll(r.Body) }
+
+func main() {
+	mux := http.NewServeMux()
+	mux.HandleFunc("POST /upload", handlers.Upload)
+	mux.HandleFunc("POST /feedback", capped(feedback))
+	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 1}
 	srv.ListenAndServe()
 }
 `
@@ -209,6 +235,7 @@ func Upload`, 1)
 	}{
 		{"limit in main", map[string]string{"handlers/h.go": handlers, "main.go": mainGo}, false, 0},
 		{"limit in a main that does not import the handlers", map[string]string{"handlers/h.go": handlers, "tools/main.go": otherMain}, false, 1},
+		{"a middleware in main caps main's own routes", map[string]string{"handlers/h.go": handlers, "main.go": middlewareMain}, false, 1},
 		{"limit in main, declared", map[string]string{"handlers/h.go": handlers, "main.go": mainGo}, true, 0},
 		{"limit in the package", map[string]string{"handlers/h.go": ownPkg}, false, 0},
 		{"no limit", map[string]string{"handlers/h.go": handlers}, false, 1},

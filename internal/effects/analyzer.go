@@ -90,7 +90,8 @@ func run(pass *analysis.Pass, table *apis.Table, interfaces []string, prog *Prog
 	s.solve()
 	s.export()
 	s.completeHandlers()
-	out := &Result{s: s, bodyLimit: s.registersBodyLimit(), databases: dbs}
+	out := &Result{s: s, databases: dbs}
+	out.bodyLimit, out.serverLimit = s.registersBodyLimit()
 	s.release()
 	return out, nil
 }

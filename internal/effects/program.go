@@ -26,8 +26,9 @@ type Program struct {
 	settled bool
 	// own reports whether a package path is the program's own code.
 	own func(path string) bool
-	// limiting are the packages that cap request bodies server-wide
-	// (Result.BodyLimited's own test), and capped caches cappedBy.
+	// limiting are the packages that cap request bodies for a whole
+	// server or router (http.MaxBytesHandler, echo's BodyLimit,
+	// gin-contrib/size), and capped caches cappedBy.
 	limiting []*types.Package
 	capped   sync.Map // *types.Package → bool
 }
@@ -83,7 +84,7 @@ func NewProgram(pkgs []*types.Package, results []*Result, own func(path string) 
 			continue
 		}
 		p.results[r.s.pass.Pkg] = r
-		if r.bodyLimit {
+		if r.serverLimit {
 			p.limiting = append(p.limiting, r.s.pass.Pkg)
 		}
 		for fn, nd := range r.s.funcs {
@@ -98,9 +99,9 @@ func NewProgram(pkgs []*types.Package, results []*Result, own func(path string) 
 }
 
 // cappedBy reports whether a package that imports pkg, directly or not,
-// caps request bodies server-wide: a main package wrapping its mux with
-// http.MaxBytesHandler, a server package whose middleware calls
-// http.MaxBytesReader before the routes' handlers run.
+// caps request bodies for a whole server or router: a main package
+// wrapping its mux with http.MaxBytesHandler. A middleware calling
+// http.MaxBytesReader does not count: it caps its own package's routes.
 func (p *Program) cappedBy(pkg *types.Package) bool {
 	if p == nil || len(p.limiting) == 0 {
 		return false

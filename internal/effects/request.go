@@ -174,7 +174,25 @@ func (s *state) isBodyLimit(call *ast.CallExpr) bool {
 
 // registersBodyLimit reports whether the package caps request bodies
 // server-wide (see Result.BodyLimited).
-func (s *state) registersBodyLimit() bool {
+func (s *state) registersBodyLimit() (limit, serverWide bool) {
+	if s.wrapsServer() {
+		return true, true
+	}
+	// http.MaxBytesReader in a middleware: a function that caps the body
+	// and hands the request on to the next handler. It caps the routes it
+	// wraps, which are this package's.
+	for n, nd := range s.nodes {
+		if nd.capsBody && !s.isHandler(n) && s.callsNext(nd.body) {
+			return true, false
+		}
+	}
+	return false, false
+}
+
+// wrapsServer reports whether the package installs a body limit for a
+// whole server or router: http.MaxBytesHandler, echo's BodyLimit,
+// gin-contrib/size.
+func (s *state) wrapsServer() bool {
 	for _, f := range s.pass.Files {
 		found := false
 		ast.Inspect(f, func(n ast.Node) bool {
@@ -191,13 +209,6 @@ func (s *state) registersBodyLimit() bool {
 			return true
 		})
 		if found {
-			return true
-		}
-	}
-	// http.MaxBytesReader in a middleware: a function that caps the body
-	// and hands the request on to the next handler.
-	for n, nd := range s.nodes {
-		if nd.capsBody && !s.isHandler(n) && s.callsNext(nd.body) {
 			return true
 		}
 	}

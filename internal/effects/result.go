@@ -18,8 +18,10 @@ func (r *Result) Table() *apis.Table { return r.s.table }
 // what each call expression may run.
 type Result struct {
 	s *state
-	// bodyLimit is set when the package caps request bodies server-wide.
-	bodyLimit bool
+	// bodyLimit is set when the package caps request bodies server-wide;
+	// serverLimit when it does so for a whole server or router it builds
+	// (http.MaxBytesHandler), which may serve other packages' handlers.
+	bodyLimit, serverLimit bool
 	// databases are those of the drivers the package imports (see
 	// Summarised).
 	databases []apis.Database
@@ -56,8 +58,10 @@ func (r *Result) Database() apis.Database {
 // whole server or router: http.MaxBytesHandler, echo's BodyLimit,
 // gin-contrib/size, or http.MaxBytesReader in a middleware; or, in the
 // apilint command, which loads the whole program, whether a package that
-// imports this one does (main wrapping the mux). The vet tool cannot see
-// the latter: the unbounded analyzer's bodies-capped setting says so.
+// imports this one wraps a whole server or router so (main wrapping the
+// mux with http.MaxBytesHandler; a middleware there caps that package's
+// routes only). The vet tool cannot see the latter: the unbounded
+// analyzer's bodies-capped setting says so.
 func (r *Result) BodyLimited() bool {
 	return r != nil && (r.bodyLimit || r.s.prog.cappedBy(r.s.pass.Pkg))
 }

@@ -136,6 +136,7 @@ func verify(w http.ResponseWriter, r *http.Request) {
 func SignedRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("POST /forward", forward)
 	mux.HandleFunc("POST /verify", verify)
+	mux.HandleFunc("POST /verify2", verifier())
 }
 
 // A handler factory's closure serves the request it is given: reported.
