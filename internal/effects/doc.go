@@ -30,7 +30,10 @@
 //     through interfaces resolve to a database handle's method (sqlc's
 //     DBTX), to the implementations in the interface's package, to every
 //     implementation in the program (the apilint command), or, where none
-//     is visible, to the naming heuristic below.
+//     is visible, to the naming heuristic below. An interface method is a
+//     node whose edges are its implementations, its parameters passed
+//     through; an effect fewer than half of three or more implementations
+//     have is one backend's (Effect.Variant, variant.go).
 //   - The solver (solve.go) computes every node's Summary from its edges
 //     with a worklist, callees first, until nothing changes. An Effect
 //     carries its Chain from the function to the library call; chains keep
@@ -38,7 +41,11 @@
 //     so a call N deep costs the same as one.
 //   - Flow (flow.go) applies a callee's Summary at a call: its effects
 //     seen from the caller, and which of the caller's parameters become
-//     the callee's SQL text, row limit, context or query key.
+//     the callee's SQL text, row limit, context, query key or request
+//     whose body is read (BodyParams: a body read only where a handler
+//     passes the request it serves). An effect reached only inside
+//     if err != nil is marked Failure; one under a test of a parameter
+//     carries its Guard.
 //   - Facts (facts.go): a Summary on every exported function with one
 //     (its effects, and which parameters become SQL text, a row limit, a
 //     context that reaches a round trip, or the only bound of an outbound
