@@ -16,12 +16,7 @@ import (
 func (s *state) argValues(nd *node, call *ast.CallExpr) []argValue {
 	out := make([]argValue, len(call.Args))
 	for i, a := range call.Args {
-		out[i] = argValue{param: -1}
-		if id, ok := ast.Unparen(a).(*ast.Ident); ok {
-			if v, ok := s.pass.TypesInfo.Uses[id].(*types.Var); ok {
-				out[i].param = paramIndex(nd, v)
-			}
-		}
+		out[i] = argValue{param: s.paramNamed(nd, a)}
 		if tv, ok := s.pass.TypesInfo.Types[a]; ok && tv.Value != nil && tv.Value.Kind() != constant.Unknown {
 			out[i].isConst, out[i].constVal = true, tv.Value.ExactString()
 		}
@@ -60,12 +55,8 @@ func (s *state) outboundRequest(nd *node, e ast.Expr) bool {
 	if built(e) {
 		return true
 	}
-	id, ok := ast.Unparen(e).(*ast.Ident)
-	if !ok || nd.body == nil {
-		return false
-	}
-	v, ok := info.Uses[id].(*types.Var)
-	if !ok || paramIndex(nd, v) >= 0 {
+	v := s.varNamed(e)
+	if v == nil || nd.body == nil || paramIndex(nd, v) >= 0 {
 		return false
 	}
 	values := s.assigned(nd.body, v)

@@ -28,6 +28,15 @@ type paramUses struct {
 	bodyParams []ParamUse
 }
 
+// prefixed returns chain as seen by a caller of t: with t's name first,
+// unless t needs no extra hop (literals, library calls).
+func (t target) prefixed(chain Chain) Chain {
+	if t.name == "" {
+		return chain
+	}
+	return chain.Prepend(t.name)
+}
+
 // flow applies target t's summary to a call with arguments args at site.
 func (s *state) flow(t target, sum *Summary, args []argValue, site string) flowed {
 	var f flowed
@@ -41,10 +50,7 @@ func (s *state) flow(t target, sum *Summary, args []argValue, site string) flowe
 		if u.Param >= len(args) {
 			continue
 		}
-		chain := u.Chain
-		if t.name != "" {
-			chain = chain.Prepend(t.name)
-		}
+		chain := t.prefixed(u.Chain)
 		a := args[u.Param]
 		switch {
 		case a.known:
@@ -85,10 +91,7 @@ func (s *state) flow(t target, sum *Summary, args []argValue, site string) flowe
 		if u.Param >= len(args) {
 			continue
 		}
-		chain := u.Chain
-		if t.name != "" {
-			chain = chain.Prepend(t.name)
-		}
+		chain := t.prefixed(u.Chain)
 		switch a := args[u.Param]; {
 		case a.outbound:
 			// A request the caller built to send: its body is the
@@ -101,10 +104,7 @@ func (s *state) flow(t target, sum *Summary, args []argValue, site string) flowe
 	}
 	for _, u := range sum.DeadlineParams {
 		if u.Param < len(args) && args[u.Param].param >= 0 {
-			chain := u.Chain
-			if t.name != "" {
-				chain = chain.Prepend(t.name)
-			}
+			chain := t.prefixed(u.Chain)
 			f.deadlineParams = append(f.deadlineParams, ParamUse{Param: args[u.Param].param, Chain: chain, Kind: u.Kind})
 		}
 	}

@@ -49,6 +49,9 @@ type node struct {
 	// alternatives is set on an interface method's node, whose edges are
 	// its implementations: a call runs one of them (see variantShare).
 	alternatives bool
+	// serves is set when the function serves a request (state.serves):
+	// its *http.Request parameter is the request it serves.
+	serves bool
 }
 
 // target is something a call may run.
@@ -306,7 +309,7 @@ func (s *state) interfaceNodes() {
 		}
 		for i := 0; i < iface.NumExplicitMethods(); i++ {
 			m := iface.ExplicitMethod(i)
-			nd, through := methodNode(m)
+			nd, through := s.methodNode(m)
 			for _, impl := range implementations(concrete, iface, m) {
 				if in := s.funcs[impl]; in != nil {
 					nd.edges = append(nd.edges, edge{to: target{node: in, name: ChainName(impl)}, param: -1, args: through})

@@ -205,12 +205,8 @@ func (s *state) paramTest(nd *node, cond ast.Expr) (Guard, bool, bool) {
 // basicParam returns the index of the parameter of nd that e names when
 // its type is a basic type with info, or -1.
 func (s *state) basicParam(nd *node, e ast.Expr, info types.BasicInfo) int {
-	id, ok := ast.Unparen(e).(*ast.Ident)
-	if !ok {
-		return -1
-	}
-	v, ok := s.pass.TypesInfo.Uses[id].(*types.Var)
-	if !ok {
+	v := s.varNamed(e)
+	if v == nil {
 		return -1
 	}
 	if b, ok := v.Type().Underlying().(*types.Basic); !ok || b.Info()&info == 0 {

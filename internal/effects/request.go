@@ -70,19 +70,10 @@ func (s *state) requestReads(nd *node, call *ast.CallExpr, fn *types.Func, recv 
 // nd is not itself a request handler (whose request parameter is the
 // request it serves), or -1.
 func (s *state) requestParam(nd *node, req ast.Expr) int {
-	id, ok := ast.Unparen(req).(*ast.Ident)
-	if !ok {
+	if nd.serves {
 		return -1
 	}
-	v, ok := s.pass.TypesInfo.Uses[id].(*types.Var)
-	if !ok {
-		return -1
-	}
-	p := paramIndex(nd, v)
-	if p < 0 || s.serves(nd) {
-		return -1
-	}
-	return p
+	return s.paramNamed(nd, req)
 }
 
 // serves reports whether nd serves a request: a request handler, or a

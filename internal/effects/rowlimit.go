@@ -100,12 +100,8 @@ func (s *state) bounds(nd *node, call *ast.CallExpr, fn *types.Func, entry *apis
 // toSQLBuilder returns the query builder whose ToSql produced the local
 // variable e, if it did: query, args, err := qb.ToSql().
 func (s *state) toSQLBuilder(nd *node, e ast.Expr) ast.Expr {
-	id, ok := ast.Unparen(e).(*ast.Ident)
-	if !ok {
-		return nil
-	}
-	v, ok := s.pass.TypesInfo.Uses[id].(*types.Var)
-	if !ok {
+	v := s.varNamed(e)
+	if v == nil {
 		return nil
 	}
 	vals := s.assigned(nd.body, v)
@@ -184,10 +180,8 @@ func (s *state) chainLimited(nd *node, e ast.Expr, depth int) (limited, known bo
 			if sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr); ok {
 				if slices.Contains(apis.LimitMethods, sel.Sel.Name) {
 					if len(x.Args) == 1 {
-						if id, ok := ast.Unparen(x.Args[0]).(*ast.Ident); ok {
-							if v, ok := info.Uses[id].(*types.Var); ok && paramIndex(nd, v) >= 0 {
-								nd.limitParams = append(nd.limitParams, paramIndex(nd, v))
-							}
+						if p := s.paramNamed(nd, x.Args[0]); p >= 0 {
+							nd.limitParams = append(nd.limitParams, p)
 						}
 					}
 					return true, true

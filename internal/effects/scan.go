@@ -29,6 +29,7 @@ func (s *state) scan(nd *node, body *ast.BlockStmt) {
 	}
 	nd.capsBody = s.capsBody(body)
 	nd.guards = s.guards(nd)
+	nd.serves = s.serves(nd)
 	// loop describes the innermost per-element loop; looped is set inside
 	// any per-element or polling loop.
 	var visit func(n ast.Node, loop string, looped, async bool)
@@ -186,9 +187,7 @@ func (s *state) call(nd *node, call *ast.CallExpr, loop string, looped, async bo
 			inLoop: inLoop, loop: loop, looped: looped, siteOnly: i < len(siteOnly) && siteOnly[i], guard: nd.guards[call]})
 	}
 	raw := rawSite{targets: append(targets, extra...), limitArgs: limitArgs, values: args, site: site}
-	if s.serves(nd) {
-		raw.handler = true
-	}
+	raw.handler = nd.serves
 
 	// Function values passed as arguments run if the callee calls them.
 	cb := s.callback(call)
@@ -538,6 +537,24 @@ func (s *state) funcValue(nd *node, e ast.Expr) (t target, isParam int, ok bool)
 	return target{}, -1, false
 }
 
+// varNamed returns the variable the identifier e names, or nil.
+func (s *state) varNamed(e ast.Expr) *types.Var {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, _ := s.pass.TypesInfo.Uses[id].(*types.Var)
+	return v
+}
+
+// paramNamed returns the index of nd's parameter that e names, or -1.
+func (s *state) paramNamed(nd *node, e ast.Expr) int {
+	if v := s.varNamed(e); v != nil {
+		return paramIndex(nd, v)
+	}
+	return -1
+}
+
 func paramIndex(nd *node, v *types.Var) int {
 	for i, p := range nd.params {
 		if p == v {
@@ -623,19 +640,12 @@ func (s *state) targets(nd *node, call *ast.CallExpr) (ts []target, param int) {
 		return []target{s.funcTarget(fn)}, -1
 	}
 	// A call of a function value.
-	var id *ast.Ident
-	switch f := fun.(type) {
-	case *ast.Ident:
-		id = f
-	}
-	if id != nil {
-		if v, ok := info.Uses[id].(*types.Var); ok {
-			if i := paramIndex(nd, v); i >= 0 {
-				return nil, i
-			}
-			if lit := s.boundLiteral(v); lit != nil {
-				return []target{{node: lit}}, -1
-			}
+	if v := s.varNamed(fun); v != nil {
+		if i := paramIndex(nd, v); i >= 0 {
+			return nil, i
+		}
+		if lit := s.boundLiteral(v); lit != nil {
+			return []target{{node: lit}}, -1
 		}
 	}
 	return nil, -1

@@ -188,7 +188,7 @@ func (s *state) update(nd *node) bool {
 			}
 		}
 		f := s.flow(e.to, sum, e.args, e.site)
-		if len(f.bodyParams) > 0 && s.serves(nd) {
+		if len(f.bodyParams) > 0 && nd.serves {
 			f.effects = append(f.effects, servedBodies(f.bodyParams)...)
 			f.bodyParams = nil
 		}

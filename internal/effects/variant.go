@@ -61,7 +61,7 @@ func (s *state) backendsNode(fn *types.Func, impls []*types.Func) *node {
 	if nd := s.backends[fn]; nd != nil {
 		return nd
 	}
-	nd, through := methodNode(fn)
+	nd, through := s.methodNode(fn)
 	for _, impl := range impls {
 		nd.edges = append(nd.edges, edge{to: s.funcTarget(impl), param: -1, args: through})
 	}
@@ -79,7 +79,7 @@ func (s *state) backendsNode(fn *types.Func, impls []*types.Func) *node {
 // that what an implementation does with one (SQL text, a row limit, a
 // context) is the caller's to decide, as when a call resolves to it
 // directly.
-func methodNode(fn *types.Func) (*node, []argValue) {
+func (s *state) methodNode(fn *types.Func) (*node, []argValue) {
 	nd := &node{fn: fn, alternatives: true}
 	sig := fn.Type().(*types.Signature)
 	through := make([]argValue, sig.Params().Len())
@@ -87,5 +87,6 @@ func methodNode(fn *types.Func) (*node, []argValue) {
 		nd.params = append(nd.params, sig.Params().At(i))
 		through[i] = argValue{param: i}
 	}
+	nd.serves = s.serves(nd)
 	return nd, through
 }
