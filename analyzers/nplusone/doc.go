@@ -99,9 +99,13 @@
 //     package variable, or a Get/Load/Lookup that is no round trip, looked
 //     up at the top of the function before the read, with a return on a
 //     hit, or with the read only under a nil test of a value that cannot
-//     carry an error: v, _ := store.Get(k).([]T); if v == nil {...}): it
-//     runs once per key while the process lives, not once per element.
-//     Only a cold cache makes it an N+1, once;
+//     carry an error: v, _ := store.Get(k).([]T); if v == nil {...}), or
+//     any lookup, whatever its name or package, whose key the function
+//     passes again, with the value, to a fill after the read (cache-aside:
+//     if v, ok := cache.Get(key); ok { return v }; read; cache.Set(key,
+//     v, ttl)), unless the lookup queries the database itself (a
+//     get-or-create): it runs once per key while the process lives, not
+//     once per element. Only a cold cache makes it an N+1, once;
 //   - a lookup memoised in a local map made before the loop and keyed by
 //     an attribute of the element (v, ok := owners[p.OwnerID]; if !ok
 //     {...; owners[p.OwnerID] = v}, or if owners[k] == nil): one round

@@ -25,7 +25,7 @@ func (s *state) scan(nd *node, body *ast.BlockStmt) {
 	nd.waits = s.waits(body)
 	nd.misses = s.cacheGuard(body)
 	for _, b := range source.FailureBlocks(s.pass.TypesInfo, body) {
-		nd.failures = append(nd.failures, posRange{b.Pos(), b.End()})
+		nd.failures = append(nd.failures, posRange{from: b.Pos(), to: b.End()})
 	}
 	nd.capsBody = s.capsBody(body)
 	nd.guards = s.guards(nd)
@@ -688,28 +688,43 @@ func (s *state) cacheGuard(body *ast.BlockStmt) []posRange {
 		}
 		return nil
 	}
-	for _, st := range body.List {
+	lookup := token.NoPos // the lookup awaiting its test, when only its fill makes it one
+	for i, st := range body.List {
 		switch st := st.(type) {
 		case *ast.IfStmt:
 			if as, ok := st.Init.(*ast.AssignStmt); ok && len(as.Lhs) == 2 && len(as.Rhs) == 1 &&
-				s.isCacheLookup(as.Rhs[0]) && source.Leaves(st.Body) {
-				return []posRange{{st.End(), body.End()}}
+				source.Leaves(st.Body) {
+				if s.isCacheLookup(as.Rhs[0]) {
+					return []posRange{{from: st.End(), to: body.End()}}
+				}
+				if call := s.filledLookup(as.Rhs[0], body.List[i+1:]); call != nil {
+					return []posRange{{from: st.End(), to: body.End(), lookup: call.Pos()}}
+				}
 			}
 			if st.Init != nil || st.Else != nil {
 				continue
 			}
 			if id, ok := ast.Unparen(st.Cond).(*ast.Ident); ok && okVar != nil && info.Uses[id] == okVar &&
 				source.Leaves(st.Body) {
-				return []posRange{{st.End(), body.End()}}
+				return []posRange{{from: st.End(), to: body.End(), lookup: lookup}}
 			}
 			if b, ok := ast.Unparen(st.Cond).(*ast.BinaryExpr); ok && valVar != nil && b.Op == token.EQL &&
 				source.IsNil(info, b.Y) && objOf(ast.Unparen(b.X)) == valVar {
-				return []posRange{{st.Body.Pos(), st.Body.End()}}
+				return []posRange{{from: st.Body.Pos(), to: st.Body.End()}}
 			}
 		case *ast.AssignStmt:
-			if len(st.Rhs) != 1 || !s.isCacheLookup(st.Rhs[0]) {
+			if len(st.Rhs) != 1 {
 				continue
 			}
+			lp := token.NoPos
+			if !s.isCacheLookup(st.Rhs[0]) {
+				call := s.filledLookup(st.Rhs[0], body.List[i+1:])
+				if call == nil || len(st.Lhs) != 2 {
+					continue
+				}
+				lp = call.Pos()
+			}
+			lookup = lp
 			if len(st.Lhs) == 2 {
 				okVar = objOf(st.Lhs[1])
 			}
@@ -725,14 +740,104 @@ func (s *state) cacheGuard(body *ast.BlockStmt) []posRange {
 	return nil
 }
 
-// posRange is a span of source, [from, to).
-type posRange struct{ from, to token.Pos }
+// filledLookup returns the call e makes when it looks a key up in a
+// cache that the statements after it fill on a miss, or nil: the key
+// variable the call is given is passed again, with the value, to another
+// function (v, ok := cache.Get(key); if ok { return v }; ...;
+// cache.Set(key, v, ttl)). The shape, not the names, makes it a cache;
+// a lookup that is itself a database round trip (a get-or-create) is
+// told apart when the graph is solved (posRange.lookup).
+func (s *state) filledLookup(e ast.Expr, after []ast.Stmt) *ast.CallExpr {
+	info := s.pass.TypesInfo
+	if ta, ok := ast.Unparen(e).(*ast.TypeAssertExpr); ok {
+		e = ta.X
+	}
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		return nil
+	}
+	fn, recv := apis.Callee(info, call)
+	if fn == nil {
+		return nil
+	}
+	if entry := s.table.Lookup(fn, recv); entry != nil && entry.Kind != apis.None {
+		return nil
+	}
+	keys := map[types.Object]bool{}
+	for _, a := range call.Args {
+		if v := s.varNamed(a); v != nil && v.Parent() != s.pass.Pkg.Scope() {
+			keys[v] = true
+		}
+	}
+	if len(keys) == 0 {
+		return nil
+	}
+	var fill bool
+	for _, st := range after {
+		ast.Inspect(st, func(n ast.Node) bool {
+			c, ok := n.(*ast.CallExpr)
+			if fill || !ok || len(c.Args) < 2 {
+				return !fill
+			}
+			if f, _ := apis.Callee(info, c); f == nil || f == fn {
+				return true
+			}
+			for _, a := range c.Args {
+				if v := s.varNamed(a); v != nil && keys[v] {
+					fill = true
+				}
+			}
+			return !fill
+		})
+	}
+	if !fill {
+		return nil
+	}
+	return call
+}
+
+// posRange is a span of source, [from, to). lookup, when set, is the
+// position of the cache lookup whose miss the span is: the span holds
+// only if that call makes no database round trip (state.misses).
+type posRange struct{ from, to, lookup token.Pos }
 
 // inRanges reports whether pos is in one of rs.
 func inRanges(rs []posRange, pos token.Pos) bool {
 	for _, r := range rs {
 		if r.from <= pos && pos < r.to {
 			return true
+		}
+	}
+	return false
+}
+
+// misses returns the parts of nd's body that run on a cache miss, less
+// those whose lookup (learnt from its fill) queries a database itself:
+// that is a get-or-create, not a cache.
+func (s *state) misses(nd *node) []posRange {
+	out := nd.misses[:0:0]
+	for _, r := range nd.misses {
+		if r.lookup.IsValid() && s.queriesAt(nd, r.lookup) {
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// queriesAt reports whether the call of nd at pos makes a database
+// round trip, now or (for a callee still being solved) so far.
+func (s *state) queriesAt(nd *node, pos token.Pos) bool {
+	for _, e := range nd.edges {
+		if e.pos != pos {
+			continue
+		}
+		if sum := s.summaryOf(e.to); sum != nil {
+			for _, eff := range sum.Effects {
+				if eff.Kind.IsDB() {
+					return true
+				}
+			}
 		}
 	}
 	return false

@@ -154,6 +154,7 @@ func (s *state) callsArg(p *argPass) (calls, loop bool) {
 func (s *state) update(nd *node) bool {
 	changed := nd.sum.addUses(nd.paramUses)
 	share := s.variantShare(nd)
+	misses := s.misses(nd)
 	for _, e := range nd.edges {
 		if e.siteOnly {
 			continue
@@ -209,7 +210,7 @@ func (s *state) update(nd *node) bool {
 			eff.Guard = g
 			eff.Async = eff.Async || e.async
 			eff.Looped = eff.Looped || e.looped || inLoop
-			eff.Cached = eff.Cached || inRanges(nd.misses, e.pos)
+			eff.Cached = eff.Cached || inRanges(misses, e.pos)
 			eff.Variant = eff.Variant || share.minority(eff)
 			eff.Failure = eff.Failure || inRanges(nd.failures, e.pos)
 			changed = nd.sum.add(eff) || changed

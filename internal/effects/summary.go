@@ -234,6 +234,9 @@ func (s *Summary) String() string {
 		if e.Inferred {
 			p += " inferred"
 		}
+		if e.Cached {
+			p += " cached"
+		}
 		if e.Variant {
 			p += " variant"
 		}
