@@ -75,7 +75,11 @@
 // parameter equals a constant (if owner == "" { every workspace }, or
 // if retry { sleep }, or the other branch of a boolean: if async { go
 // send() } else { send() }) is not reported at calls that pass a different
-// constant (sendMail(to, true)): the guard is
+// constant (sendMail(to, true)); likewise a field of an options parameter
+// (if !opts.SkipProbe { probe() }) at calls that pass a keyed literal
+// setting it otherwise (Options{SkipProbe: true}), a field the literal
+// leaves out counting as its zero value. A test in a helper and one
+// around the call to it are both kept (up to two): the guard is
 // recorded with the effect and handed on through callers that pass their
 // own parameter; any other argument may match, and the work is reported.
 //

@@ -25,6 +25,7 @@ func (s *state) argValues(nd *node, call *ast.CallExpr) []argValue {
 			out[i].limitIfRequested = t.dflt != t.all && sqltext.Classify(t.all).Limited
 		}
 		out[i].outbound = s.outboundRequest(nd, a)
+		out[i].fields = s.keyedLiteral(a)
 	}
 	return out
 }

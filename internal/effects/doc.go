@@ -45,7 +45,8 @@
 //     whose body is read (BodyParams: a body read only where a handler
 //     passes the request it serves). An effect reached only inside
 //     if err != nil is marked Failure; one under a test of a parameter
-//     carries its Guard.
+//     carries its Guard (up to two tests: a callee's and the call's own;
+//     a test may read a field of an options parameter).
 //   - Facts (facts.go): a Summary on every exported function with one
 //     (its effects, and which parameters become SQL text, a row limit, a
 //     context that reaches a round trip, or the only bound of an outbound

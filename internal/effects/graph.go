@@ -119,6 +119,9 @@ type argValue struct {
 	// outbound is set when the argument is an *http.Request the caller
 	// built to send (http.NewRequest), not one it serves.
 	outbound bool
+	// fields, for a keyed struct literal, are its fields' values (see
+	// Guard.Field).
+	fields *literalFields
 }
 
 // argPass is a function value passed as an argument.

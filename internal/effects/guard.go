@@ -9,42 +9,115 @@ import (
 	"github.com/apilint/apilint/internal/source"
 )
 
-// Guard is the simple condition an effect sits under in its function: it
-// happens only when parameter number Param-1 equals the constant Value
-// (its exact Go text: "\"\"" for the empty string, as a test of emptiness;
-// "true" for if retry { ... }). The zero Guard is no condition.
+// Guard is the simple condition an effect sits under in its function: one
+// or two tests of parameters against constants, all of which must hold
+// (the inner one from a callee, the outer one from the call's own
+// branch). The zero Guard is no condition.
 //
 // A helper that lists every workspace only when its owner argument is
 // empty has the guard {owner, ""} on that work; a caller that always
 // passes a constant owner never runs it, and the effect does not reach
 // that caller. A caller that passes its own parameter hands the guard
-// on; any other argument drops it (the work may happen).
+// on; any other argument drops that test (the work may happen).
 type Guard struct {
+	Cond
+	// Also is a second test, or zero.
+	Also Cond
+}
+
+// Cond is one test: parameter number Param-1 equals the constant Value
+// (its exact Go text: "\"\"" for the empty string, as a test of
+// emptiness; "true" for if retry { ... }). The zero Cond is no test.
+//
+// Field, when set, names a field of that parameter, a struct or a pointer
+// to one, which the test reads instead (if !opts.SkipProbe { ... }): a
+// caller passing a keyed literal (Options{SkipProbe: true}) rules the
+// work out as a constant argument does; a field the literal leaves out
+// holds its zero value.
+type Cond struct {
 	Param int
+	Field string
 	Value string
 }
 
 // IsZero reports whether g is no condition.
-func (g Guard) IsZero() bool { return g.Param == 0 }
+func (g Guard) IsZero() bool { return g.Cond.Param == 0 && g.Also.Param == 0 }
+
+// and returns g with c added, when there is room for it.
+func (g Guard) and(c Cond) Guard {
+	switch {
+	case c.Param == 0 || c == g.Cond || c == g.Also:
+	case g.Cond.Param == 0:
+		g.Cond = c
+	case g.Also.Param == 0:
+		g.Also = c
+	}
+	return g
+}
+
+// andGuard returns g with the tests of o added, as room allows.
+func (g Guard) andGuard(o Guard) Guard { return g.and(o.Cond).and(o.Also) }
 
 // through returns the guard of an effect seen at a call whose arguments
 // are args, and whether the effect can happen there at all: a constant
-// argument that differs from the guard's value rules it out.
+// argument that differs from a test's value rules it out.
 func (g Guard) through(args []argValue) (Guard, bool) {
-	if g.IsZero() {
-		return g, true
+	var out Guard
+	for _, c := range []Cond{g.Cond, g.Also} {
+		if c.Param == 0 {
+			continue
+		}
+		next, possible := c.through(args)
+		if !possible {
+			return Guard{}, false
+		}
+		out = out.and(next)
 	}
-	i := g.Param - 1
+	return out, true
+}
+
+// through is Guard.through for one test.
+func (c Cond) through(args []argValue) (Cond, bool) {
+	i := c.Param - 1
 	if i >= len(args) {
-		return Guard{}, true
+		return Cond{}, true
 	}
-	switch a := args[i]; {
+	a := args[i]
+	if c.Field != "" {
+		switch {
+		case a.fields != nil:
+			v, known := a.fields.value(c.Field)
+			return Cond{}, !known || v == c.Value
+		case a.param >= 0:
+			return Cond{Param: a.param + 1, Field: c.Field, Value: c.Value}, true
+		}
+		return Cond{}, true
+	}
+	switch {
 	case a.isConst:
-		return Guard{}, a.constVal == g.Value
+		return Cond{}, a.constVal == c.Value
 	case a.param >= 0:
-		return Guard{Param: a.param + 1, Value: g.Value}, true
+		return Cond{Param: a.param + 1, Value: c.Value}, true
 	}
-	return Guard{}, true
+	return Cond{}, true
+}
+
+// literalFields are the fields of a keyed struct literal passed as an
+// argument: the exact Go text of each constant one, and the zero value
+// of each field left out, by name.
+type literalFields struct {
+	consts map[string]string
+	zeros  map[string]string
+}
+
+// value returns the text of field name, and whether it is known: a
+// constant, or left out.
+func (f *literalFields) value(name string) (string, bool) {
+	if v, ok := f.consts[name]; ok {
+		return v, true
+	}
+	v, ok := f.zeros[name]
+	return v, ok
 }
 
 // guards maps the calls of nd's body that run only under a test of one of
@@ -52,7 +125,7 @@ func (g Guard) through(args []argValue) (Guard, bool) {
 // if retry { ... }, or after if p != "" { ...; return } in the same block;
 // for a boolean, in the else branch of if async { ... } or after
 // if async { ...; return } too (async is false there).
-// Nested guards keep the outermost (either is a condition of the call).
+// Nested guards are both kept, the outer two when there are more.
 func (s *state) guards(nd *node) map[*ast.CallExpr]Guard {
 	if nd.body == nil {
 		return nil
@@ -96,17 +169,14 @@ func (s *state) guards(nd *node) map[*ast.CallExpr]Guard {
 			mark(ifs.Cond, g)
 			switch {
 			case eq:
-				inner := g
-				if inner.IsZero() {
-					inner = test
-				}
-				block(ifs.Body.List, inner)
+				block(ifs.Body.List, g.and(test))
 				// A boolean's other branch runs under the other value:
 				// if async { go send() } else { send() }, or the rest of
 				// the block after if async { go send(); return }.
-				other, isBool := test.negated()
-				if !g.IsZero() || !isBool {
-					other = g
+				neg, isBool := test.negated()
+				other := g
+				if isBool {
+					other = g.and(neg)
 				}
 				switch {
 				case ifs.Else != nil:
@@ -117,11 +187,7 @@ func (s *state) guards(nd *node) map[*ast.CallExpr]Guard {
 				}
 			case ifs.Else == nil && source.Leaves(ifs.Body):
 				mark(ifs.Body, g)
-				rest := g
-				if rest.IsZero() {
-					rest = test
-				}
-				block(list[i+1:], rest)
+				block(list[i+1:], g.and(test))
 				return
 			default:
 				mark(ifs.Body, g)
@@ -137,63 +203,63 @@ func (s *state) guards(nd *node) map[*ast.CallExpr]Guard {
 
 // negated returns the guard of the other value of a boolean parameter,
 // and whether g tests a boolean.
-func (g Guard) negated() (Guard, bool) {
+func (g Cond) negated() (Cond, bool) {
 	switch g.Value {
 	case "true":
-		return Guard{Param: g.Param, Value: "false"}, true
+		return Cond{Param: g.Param, Field: g.Field, Value: "false"}, true
 	case "false":
-		return Guard{Param: g.Param, Value: "true"}, true
+		return Cond{Param: g.Param, Field: g.Field, Value: "true"}, true
 	}
-	return Guard{}, false
+	return Cond{}, false
 }
 
 // paramTest recognises p == c and p != c for a parameter p of nd of a
 // basic type and a constant c, len(p) == 0 and len(p) != 0 for a string
 // parameter, and p and !p for a boolean one, returning the guard "p
 // equals c" and whether the test is == (true) or != (false).
-func (s *state) paramTest(nd *node, cond ast.Expr) (Guard, bool, bool) {
+func (s *state) paramTest(nd *node, cond ast.Expr) (Cond, bool, bool) {
 	info := s.pass.TypesInfo
 	switch c := ast.Unparen(cond).(type) {
-	case *ast.Ident:
-		if p := s.basicParam(nd, c, types.IsBoolean); p >= 0 {
-			return Guard{Param: p + 1, Value: "true"}, true, true
+	case *ast.Ident, *ast.SelectorExpr:
+		if p, f := s.basicParam(nd, c, types.IsBoolean); p >= 0 {
+			return Cond{Param: p + 1, Field: f, Value: "true"}, true, true
 		}
 	case *ast.UnaryExpr:
 		if c.Op == token.NOT {
-			if p := s.basicParam(nd, c.X, types.IsBoolean); p >= 0 {
-				return Guard{Param: p + 1, Value: "false"}, true, true
+			if p, f := s.basicParam(nd, c.X, types.IsBoolean); p >= 0 {
+				return Cond{Param: p + 1, Field: f, Value: "false"}, true, true
 			}
 		}
 	}
 	be, ok := ast.Unparen(cond).(*ast.BinaryExpr)
 	if !ok || (be.Op != token.EQL && be.Op != token.NEQ) {
-		return Guard{}, false, false
+		return Cond{}, false, false
 	}
-	side := func(x, y ast.Expr) (Guard, bool) {
+	side := func(x, y ast.Expr) (Cond, bool) {
 		tv, ok := info.Types[y]
 		if !ok || tv.Value == nil {
-			return Guard{}, false
+			return Cond{}, false
 		}
 		if call, ok := ast.Unparen(x).(*ast.CallExpr); ok && len(call.Args) == 1 {
 			// len(p) == 0
 			if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok && id.Name == "len" {
 				if _, builtin := info.Uses[id].(*types.Builtin); builtin && tv.Value.Kind() == constant.Int {
 					if n, exact := constant.Int64Val(tv.Value); exact && n == 0 {
-						if p := s.basicParam(nd, call.Args[0], types.IsString); p >= 0 {
-							return Guard{Param: p + 1, Value: `""`}, true
+						if p, f := s.basicParam(nd, call.Args[0], types.IsString); p >= 0 {
+							return Cond{Param: p + 1, Field: f, Value: `""`}, true
 						}
 					}
 				}
 			}
-			return Guard{}, false
+			return Cond{}, false
 		}
 		if tv.Value.Kind() == constant.Unknown {
-			return Guard{}, false
+			return Cond{}, false
 		}
-		if p := s.basicParam(nd, x, types.IsConstType); p >= 0 {
-			return Guard{Param: p + 1, Value: tv.Value.ExactString()}, true
+		if p, f := s.basicParam(nd, x, types.IsConstType); p >= 0 {
+			return Cond{Param: p + 1, Field: f, Value: tv.Value.ExactString()}, true
 		}
-		return Guard{}, false
+		return Cond{}, false
 	}
 	g, ok := side(be.X, be.Y)
 	if !ok {
@@ -203,14 +269,98 @@ func (s *state) paramTest(nd *node, cond ast.Expr) (Guard, bool, bool) {
 }
 
 // basicParam returns the index of the parameter of nd that e names when
-// its type is a basic type with info, or -1.
-func (s *state) basicParam(nd *node, e ast.Expr, info types.BasicInfo) int {
+// its type is a basic type with info, or -1; or, for p.F where p is a
+// parameter of struct or pointer-to-struct type and F a field of such a
+// basic type, the index of p and F's name.
+func (s *state) basicParam(nd *node, e ast.Expr, info types.BasicInfo) (int, string) {
+	basic := func(t types.Type) bool {
+		b, ok := t.Underlying().(*types.Basic)
+		return ok && b.Info()&info != 0
+	}
+	if sel, ok := ast.Unparen(e).(*ast.SelectorExpr); ok {
+		f, ok := s.pass.TypesInfo.Uses[sel.Sel].(*types.Var)
+		if !ok || !f.IsField() || !basic(f.Type()) {
+			return -1, ""
+		}
+		if sl := s.pass.TypesInfo.Selections[sel]; sl == nil || len(sl.Index()) != 1 {
+			return -1, "" // a promoted field: keep to the literal's own fields
+		}
+		v := s.varNamed(sel.X)
+		if v == nil || !isStruct(v.Type()) {
+			return -1, ""
+		}
+		return paramIndex(nd, v), f.Name()
+	}
 	v := s.varNamed(e)
-	if v == nil {
-		return -1
+	if v == nil || !basic(v.Type()) {
+		return -1, ""
 	}
-	if b, ok := v.Type().Underlying().(*types.Basic); !ok || b.Info()&info == 0 {
-		return -1
+	return paramIndex(nd, v), ""
+}
+
+// isStruct reports whether t is a struct or a pointer to one.
+func isStruct(t types.Type) bool {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
 	}
-	return paramIndex(nd, v)
+	_, ok := t.Underlying().(*types.Struct)
+	return ok
+}
+
+// keyedLiteral returns the fields of e when it is a keyed struct literal
+// (T{F: true} or &T{F: true}), or nil.
+func (s *state) keyedLiteral(e ast.Expr) *literalFields {
+	if u, ok := ast.Unparen(e).(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = u.X
+	}
+	lit, ok := ast.Unparen(e).(*ast.CompositeLit)
+	if !ok {
+		return nil
+	}
+	info := s.pass.TypesInfo
+	st, ok := info.TypeOf(lit).Underlying().(*types.Struct)
+	if !ok || (len(lit.Elts) > 0 && !isKeyed(lit)) {
+		return nil
+	}
+	out := &literalFields{consts: map[string]string{}, zeros: map[string]string{}}
+	for i := 0; i < st.NumFields(); i++ {
+		f := st.Field(i)
+		if b, ok := f.Type().Underlying().(*types.Basic); ok {
+			out.zeros[f.Name()] = zeroText(b)
+		}
+	}
+	for _, el := range lit.Elts {
+		kv := el.(*ast.KeyValueExpr)
+		key, ok := kv.Key.(*ast.Ident)
+		if !ok {
+			return nil
+		}
+		delete(out.zeros, key.Name)
+		if tv, ok := info.Types[kv.Value]; ok && tv.Value != nil && tv.Value.Kind() != constant.Unknown {
+			out.consts[key.Name] = tv.Value.ExactString()
+		}
+	}
+	return out
+}
+
+// isKeyed reports whether lit's elements are all key: value pairs.
+func isKeyed(lit *ast.CompositeLit) bool {
+	for _, el := range lit.Elts {
+		if _, ok := el.(*ast.KeyValueExpr); !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// zeroText is the exact Go text of the zero value of b, as
+// constant.Value.ExactString writes it.
+func zeroText(b *types.Basic) string {
+	switch {
+	case b.Info()&types.IsBoolean != 0:
+		return "false"
+	case b.Info()&types.IsString != 0:
+		return `""`
+	}
+	return "0"
 }

@@ -204,10 +204,7 @@ func (s *state) update(nd *node) bool {
 			if !possible {
 				continue // the call's constant argument rules it out
 			}
-			if g.IsZero() {
-				g = e.guard
-			}
-			eff.Guard = g
+			eff.Guard = g.andGuard(e.guard)
 			eff.Async = eff.Async || e.async
 			eff.Looped = eff.Looped || e.looped || inLoop
 			eff.Cached = eff.Cached || inRanges(misses, e.pos)

@@ -136,3 +136,99 @@ func confirm(w http.ResponseWriter, r *http.Request) {
 func confirmEarly(w http.ResponseWriter, r *http.Request) {
 	sendMailEarly(r.FormValue("email"), r.FormValue("wait") != "") // want `request handler confirmEarly sends mail synchronously`
 }
+
+// Options switches work off with a field, as a keyed literal sets it.
+type Options struct {
+	SkipProbe bool
+	Mode      string
+	Name      string
+}
+
+// Prober runs a probe unless told to skip it.
+type Prober interface {
+	Decide(opts Options) string
+}
+
+type probeService struct{}
+
+// Decide probes unless opts.SkipProbe.
+func (probeService) Decide(opts Options) string {
+	if !opts.SkipProbe {
+		time.Sleep(time.Second)
+	}
+	return ""
+}
+
+// Rebuild sleeps in the "slow" mode.
+func (probeService) Rebuild(opts *Options) {
+	if opts.Mode == "slow" {
+		time.Sleep(time.Second)
+	}
+}
+
+// decideFor passes its options on: the guard moves to its parameter.
+func decideFor(p probeService, opts Options) { p.Decide(opts) }
+
+// Look-alikes: the literal rules the work out, its own fields or the zero
+// values of those it leaves out.
+func stream(w http.ResponseWriter, r *http.Request) {
+	var p probeService
+	p.Decide(Options{SkipProbe: true, Name: r.URL.Path})
+	p.Rebuild(&Options{Name: r.URL.Path})
+	var pr Prober = p
+	pr.Decide(Options{SkipProbe: true})
+	decideFor(p, Options{SkipProbe: true})
+}
+
+func slowMode(w http.ResponseWriter, r *http.Request) {
+	var p probeService
+	p.Rebuild(&Options{Mode: "slow"}) // want `request handler slowMode sleeps`
+}
+
+// Positives: a literal whose field matches, a field that is not constant,
+// a value nothing is known of.
+func decide(w http.ResponseWriter, r *http.Request) {
+	var p probeService
+	p.Decide(Options{Name: "x"}) // want `request handler decide sleeps`
+}
+
+func decideBy(w http.ResponseWriter, r *http.Request) {
+	var p probeService
+	p.Decide(Options{SkipProbe: r.URL.Query().Has("skip")}) // want `request handler decideBy sleeps`
+}
+
+func decideWith(w http.ResponseWriter, r *http.Request, opts Options) {
+	var p probeService
+	p.Decide(opts) // want `request handler decideWith sleeps`
+}
+
+type media struct{ ProbeData string }
+
+// ensureProbed probes only a file not probed yet: a guard of its own.
+func (probeService) ensureProbed(m *media) {
+	if m.ProbeData != "" {
+		return
+	}
+	time.Sleep(time.Second)
+}
+
+// Resolve probes only unless told to skip it: the call carries both tests.
+func (p probeService) Resolve(m *media, opts Options) {
+	if !opts.SkipProbe {
+		p.ensureProbed(m)
+	}
+}
+
+func loadMedia(r *http.Request) *media { return &media{} }
+
+// Look-alike: the outer test rules the work out, whatever the file.
+func resolveSkipping(w http.ResponseWriter, r *http.Request) {
+	var p probeService
+	p.Resolve(loadMedia(r), Options{SkipProbe: true})
+}
+
+// Positive: neither test is ruled out.
+func resolveProbing(w http.ResponseWriter, r *http.Request) {
+	var p probeService
+	p.Resolve(loadMedia(r), Options{}) // want `request handler resolveProbing sleeps`
+}
