@@ -13,7 +13,7 @@ import (
 
 // body reports a handler that reads the whole request body with no cap.
 func (c *checker) body(h *effects.Handler, sum *effects.Summary) {
-	if c.res.BodyLimited() || c.s.bodiesCapped {
+	if c.res.BodyLimited() || c.s.bodiesCapped || c.res.HandlerCapped(h.Func) {
 		return
 	}
 	e, ok := sum.Find(false, effects.BodyRead)

@@ -106,7 +106,10 @@
 // a middleware calling http.MaxBytesReader before handing the request
 // on). A server-wide limit installed by another package that imports the
 // handlers' (main wrapping the mux with http.MaxBytesHandler; a middleware
-// there caps that package's own routes) is seen by the apilint command, which loads the
+// there caps that package's own routes, and the handlers of other packages
+// it is wrapped around where they are registered:
+// mux.HandleFunc("PUT /chaos", capped(api.SetChaos))) is seen by the
+// apilint command, which loads the
 // whole program, but not by the vet tool or golangci-lint, which see one
 // package and its imports: there, say so with -unbounded.bodies-capped. The suggested fix wraps the body:
 // r.Body = http.MaxBytesReader(w, r.Body, 1<<20). fiber caps bodies at

@@ -159,7 +159,8 @@ func Texts(ctx context.Context, n notes.Notes, ids []int64) {
 // tool, which sees one package and its imports, cannot see it, and a
 // program says so with -unbounded.bodies-capped. A limit in the handlers'
 // own package is seen by both; one in a main that does not import them
-// caps another server, and a middleware in main caps main's own routes.
+// caps another server, and a middleware in main caps main's own routes
+// and the handlers it is wrapped around where they are registered.
 func TestBodyLimitElsewhere(t *testing.T) {
 	handlers := `package handlers
 
@@ -211,6 +212,9 @@ func main() {
 	srv.ListenAndServe()
 }
 `
+	// The same middleware wrapped around the other package's handler at
+	// its registration caps that handler (mailpit's middleWareFunc).
+	wrappedMain := strings.Replace(middlewareMain, `mux.HandleFunc("POST /upload", handlers.Upload)`, `mux.HandleFunc("POST /upload", capped(handlers.Upload))`, 1)
 	otherMain := `package main
 
 import "net/http"
@@ -236,6 +240,7 @@ func Upload`, 1)
 		{"limit in main", map[string]string{"handlers/h.go": handlers, "main.go": mainGo}, false, 0},
 		{"limit in a main that does not import the handlers", map[string]string{"handlers/h.go": handlers, "tools/main.go": otherMain}, false, 1},
 		{"a middleware in main caps main's own routes", map[string]string{"handlers/h.go": handlers, "main.go": middlewareMain}, false, 1},
+		{"a middleware in main wrapped around the handler at its route", map[string]string{"handlers/h.go": handlers, "main.go": wrappedMain}, false, 0},
 		{"limit in main, declared", map[string]string{"handlers/h.go": handlers, "main.go": mainGo}, true, 0},
 		{"limit in the package", map[string]string{"handlers/h.go": ownPkg}, false, 0},
 		{"no limit", map[string]string{"handlers/h.go": handlers}, false, 1},

@@ -92,6 +92,7 @@ func run(pass *analysis.Pass, table *apis.Table, interfaces []string, prog *Prog
 	s.completeHandlers()
 	out := &Result{s: s, databases: dbs}
 	out.bodyLimit, out.serverLimit = s.registersBodyLimit()
+	out.cappedFuncs = s.cappedHandlers()
 	s.release()
 	return out, nil
 }

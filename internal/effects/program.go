@@ -31,6 +31,9 @@ type Program struct {
 	// gin-contrib/size), and capped caches cappedBy.
 	limiting []*types.Package
 	capped   sync.Map // *types.Package → bool
+	// cappedFuncs are the functions some package passes to a wrapper
+	// that caps the request body before calling them.
+	cappedFuncs map[*types.Func]bool
 }
 
 // Settle marks p as the program the rounds converged on: the results it
@@ -87,6 +90,12 @@ func NewProgram(pkgs []*types.Package, results []*Result, own func(path string) 
 		if r.serverLimit {
 			p.limiting = append(p.limiting, r.s.pass.Pkg)
 		}
+		for _, fn := range r.cappedFuncs {
+			if p.cappedFuncs == nil {
+				p.cappedFuncs = make(map[*types.Func]bool)
+			}
+			p.cappedFuncs[fn] = true
+		}
 		for fn, nd := range r.s.funcs {
 			// Only methods implement interfaces; the summaries of final
 			// results are not changed again, so they are shared.
@@ -118,6 +127,12 @@ func (p *Program) cappedBy(pkg *types.Package) bool {
 	}
 	p.capped.Store(pkg, found)
 	return found
+}
+
+// handlerCapped reports whether some package of the program passes fn to
+// a wrapper that caps the request body before calling it.
+func (p *Program) handlerCapped(fn *types.Func) bool {
+	return p != nil && p.cappedFuncs[fn]
 }
 
 // imports reports whether from imports to, directly or not.

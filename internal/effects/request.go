@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/apilint/apilint/internal/apis"
+	"github.com/apilint/apilint/internal/source"
 )
 
 // FormBody is the Detail of a BodyRead that parses the request's form:
@@ -178,6 +179,58 @@ func (s *state) registersBodyLimit() (limit, serverWide bool) {
 		}
 	}
 	return false, false
+}
+
+// cappedHandlers returns the functions this package passes to a wrapper
+// of its own that caps the request body before calling them: the routes
+// of middleWareFunc(apiv1.SetChaos), where middleWareFunc returns a
+// closure that sets r.Body = http.MaxBytesReader(w, r.Body, n) and calls
+// fn(w, r). Their bodies are capped wherever they are declared; the
+// apilint command, which loads the whole program, sees it in their
+// packages too (Program.handlerCapped).
+func (s *state) cappedHandlers() []*types.Func {
+	info := s.pass.TypesInfo
+	wrappers := make(map[*types.Func]bool)
+	for n, nd := range s.nodes {
+		decl, ok := n.(*ast.FuncDecl)
+		if !ok || nd.fn == nil {
+			continue
+		}
+		caps := nd.capsBody && s.callsNext(nd.body)
+		ast.Inspect(decl.Body, func(x ast.Node) bool {
+			if lit, ok := x.(*ast.FuncLit); ok && !caps {
+				if m := s.nodes[lit]; m != nil && m.capsBody && s.callsNext(m.body) {
+					caps = true
+				}
+			}
+			return !caps
+		})
+		if caps {
+			wrappers[nd.fn] = true
+		}
+	}
+	if len(wrappers) == 0 {
+		return nil
+	}
+	var out []*types.Func
+	for _, f := range s.pass.Files {
+		ast.Inspect(f, func(x ast.Node) bool {
+			call, ok := x.(*ast.CallExpr)
+			if !ok {
+				return true
+			}
+			if fn, _ := apis.Callee(info, call); fn == nil || !wrappers[fn.Origin()] {
+				return true
+			}
+			for _, a := range call.Args {
+				if g, ok := source.Used(info, a).(*types.Func); ok {
+					out = append(out, g.Origin())
+				}
+			}
+			return true
+		})
+	}
+	return out
 }
 
 // wrapsServer reports whether the package installs a body limit for a

@@ -22,6 +22,9 @@ type Result struct {
 	// serverLimit when it does so for a whole server or router it builds
 	// (http.MaxBytesHandler), which may serve other packages' handlers.
 	bodyLimit, serverLimit bool
+	// cappedFuncs are the functions the package passes to a wrapper that
+	// caps the request body before calling them (cappedHandlers).
+	cappedFuncs []*types.Func
 	// databases are those of the drivers the package imports (see
 	// Summarised).
 	databases []apis.Database
@@ -64,6 +67,24 @@ func (r *Result) Database() apis.Database {
 // analyzer's bodies-capped setting says so.
 func (r *Result) BodyLimited() bool {
 	return r != nil && (r.bodyLimit || r.s.prog.cappedBy(r.s.pass.Pkg))
+}
+
+// HandlerCapped reports whether fn is passed to a wrapper that caps the
+// request body before calling it: in this package, or, in the apilint
+// command, anywhere in the program (middleWareFunc(apiv1.SetChaos) in the
+// package that registers the routes). The vet tool sees only this
+// package's wrappers.
+func (r *Result) HandlerCapped(fn *types.Func) bool {
+	if r == nil || fn == nil {
+		return false
+	}
+	fn = fn.Origin()
+	for _, f := range r.cappedFuncs {
+		if f == fn {
+			return true
+		}
+	}
+	return r.s.prog.handlerCapped(fn)
 }
 
 // Func returns the summary of fn, declared in this package or (through
