@@ -76,19 +76,35 @@ func (c *checker) contextsAt(cur inspector.Cursor, call *ast.CallExpr, attached 
 	if attached {
 		ctxs = slices.DeleteFunc(ctxs, func(ctx source.Context) bool { return ctx.Source.Detached })
 	}
-	// A context made by context.WithoutCancel can neither cancel the call
-	// nor give it a deadline: it is no better than none.
+	// A context made by context.WithoutCancel, or a variable holding
+	// context.Background() or TODO() itself, can neither cancel the call
+	// nor give it a deadline: it is no better than none, and passing it
+	// would change nothing.
 	if fn, ok := source.OutermostFunc(cur); ok {
 		body := source.Body(fn.Node())
 		ctxs = slices.DeleteFunc(ctxs, func(ctx source.Context) bool {
 			vals := source.AssignedValues(c.pass.TypesInfo, body, ctx.Var)
 			return len(vals) > 0 && !slices.ContainsFunc(vals, func(a source.Assigned) bool {
+				if emptyContext(c.pass.TypesInfo, a.Expr) {
+					return false
+				}
 				o := source.ContextOriginOf(c.pass.TypesInfo, body, a.Expr)
 				return o.Root == nil || rootName(c.pass.TypesInfo, o.Root) != "WithoutCancel"
 			})
 		})
 	}
 	return ctxs
+}
+
+// emptyContext reports whether e is a call of context.Background or
+// context.TODO.
+func emptyContext(info *types.Info, e ast.Expr) bool {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	fn, _ := apis.Callee(info, call)
+	return fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "context" && (fn.Name() == "Background" || fn.Name() == "TODO")
 }
 
 // contextAttachedLater reports whether call builds an *http.Request that
@@ -142,7 +158,8 @@ func (c *checker) requestVar(cur inspector.Cursor) (*types.Var, ast.Node, bool) 
 
 // servedInProcess reports whether call builds an *http.Request that is
 // stored in a variable and handed to a handler in the process (h(w, req),
-// h.ServeHTTP(w, req)) rather than sent: no network, nothing to cancel.
+// h.ServeHTTP(w, req), http.Redirect(w, req, url, code)) rather than
+// sent: no network, nothing to cancel.
 func (c *checker) servedInProcess(cur inspector.Cursor, call *ast.CallExpr) bool {
 	v, body, ok := c.requestVar(cur)
 	if !ok {
@@ -164,7 +181,10 @@ func (c *checker) servedInProcess(cur inspector.Cursor, call *ast.CallExpr) bool
 			if !ok || info.Uses[x] != v {
 				continue
 			}
-			if i == 1 && sig.Params().Len() == 2 && responseWriter.Matches(sig.Params().At(0).Type()) {
+			// A handler's (w, r), or anything else that takes the request
+			// after a ResponseWriter (http.Redirect(w, req, url, code)),
+			// serves it in the process.
+			if i == 1 && responseWriter.Matches(sig.Params().At(0).Type()) {
 				served = true
 			} else {
 				sent = true // Client.Do, a RoundTripper, or anything else

@@ -64,8 +64,11 @@
 //     http.NewRequest, when a context is in scope: a context.Context
 //     variable, or an *http.Request, gin, echo or fiber context (fiber's
 //     UserContext, Context in v3, which carries a middleware's deadline).
-//     A request built only to hand to a handler in the process
-//     (next.ServeHTTP(w, req)) is never sent and is left alone, and so are
+//     A variable holding context.Background() or TODO() itself, or a
+//     context.WithoutCancel one, does not count: passing it would change
+//     nothing. A request built only to hand to a handler in the process
+//     (next.ServeHTTP(w, req), http.Redirect(w, req, url, code)) is never
+//     sent and is left alone, and so are
 //     the database calls of set-up code (a package path element, file or
 //     function named for migrations, seeds, fixtures, backup, restore or
 //     bootstrap, or a function named like createTables or initSchema): they

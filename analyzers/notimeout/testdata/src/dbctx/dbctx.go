@@ -154,3 +154,32 @@ func createTables(ctx context.Context, db *sql.DB) error {
 	_, err := db.Exec("CREATE TABLE IF NOT EXISTS users (id integer primary key, name text)")
 	return err
 }
+
+// Look-alike: the only context in scope is context.Background() itself:
+// passing it would add neither cancellation nor a deadline.
+func (s *Store) Store(u User) error {
+	ctx := context.Background()
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	if _, err := tx.Exec("INSERT INTO users (id) VALUES ($1)", u.ID); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// Positive: a cancellable context made from it is worth passing.
+func (s *Store) StoreCancellable(u User) error {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	_, err := s.db.Exec("INSERT INTO users (id) VALUES ($1)", u.ID) // want `\(\*sql.DB\).Exec takes no context but ctx is in scope`
+	_ = ctx
+	return err
+}
+
+// Look-alike: a request built only to redirect with is never sent.
+func redirectHome(w http.ResponseWriter, r *http.Request) {
+	req, _ := http.NewRequest("GET", "/", nil)
+	http.Redirect(w, req, "/home", http.StatusFound)
+}
