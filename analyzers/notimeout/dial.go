@@ -2,6 +2,8 @@ package notimeout
 
 import (
 	"go/ast"
+	"go/constant"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -12,7 +14,7 @@ import (
 // dial reports net.Dial, which has no connect timeout, unless it dials
 // this machine.
 func (c *checker) dial(call *ast.CallExpr) {
-	if len(call.Args) == 2 && c.loopback(call.Args[1]) {
+	if len(call.Args) == 2 && (c.loopback(call.Args[1]) || c.localNetwork(call.Args[0])) {
 		return // connecting to this machine fails or succeeds at once
 	}
 	f := findings.Finding{
@@ -31,4 +33,15 @@ func (c *checker) dial(call *ast.CallExpr) {
 		f.Fixes = []analysis.SuggestedFix{{Message: "Use net.DialTimeout with 10 seconds", TextEdits: edits}}
 	}
 	c.rep.Report(f)
+}
+
+// localNetwork reports whether network is a constant naming a Unix domain
+// socket ("unix", "unixgram", "unixpacket"): a file on this machine, which
+// accepts or refuses a connection at once.
+func (c *checker) localNetwork(network ast.Expr) bool {
+	tv, ok := c.pass.TypesInfo.Types[network]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
+		return false
+	}
+	return strings.HasPrefix(constant.StringVal(tv.Value), "unix")
 }

@@ -119,7 +119,8 @@
 //
 //   - net.Dial, which waits for the operating system's connect timeout
 //     (minutes), unless it dials this machine (a loopback host, constant
-//     or in a fmt.Sprintf format: 127.0.0.1:%d). The suggested fix uses
+//     or in a fmt.Sprintf format: 127.0.0.1:%d; or a Unix domain socket,
+//     net.Dial("unix", path)). The suggested fix uses
 //     net.DialTimeout.
 //   - tls.Dial, which has no connect timeout and no handshake deadline:
 //     use tls.DialWithDialer with a net.Dialer that sets Timeout, or a
