@@ -7,6 +7,7 @@ import (
 	"go/token"
 	"go/types"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -168,6 +169,7 @@ func (s *state) call(nd *node, call *ast.CallExpr, loop string, looped, async bo
 	}
 	site := s.site(call.Pos())
 	targets = s.dropDeliberateSleep(nd, call, targets)
+	targets = s.dropReadCommand(nd, call, targets)
 	siteOnly := s.sqlKinds(nd, call, targets, args)
 	if s.schemaBuilt(nd, call) {
 		for _, t := range targets {
@@ -304,6 +306,125 @@ func (s *state) dropDeliberateSleep(nd *node, call *ast.CallExpr, targets []targ
 		return nil
 	}
 	return targets
+}
+
+// dropReadCommand drops the effect of running a command whose output the
+// function reads: Output or CombinedOutput whose result it keeps, or Run,
+// Start or Wait on a command whose Stdout it sets to something other than
+// the process's own (cmd.Stdout = &buf, exec.Cmd{Stdout: w}) or pipes
+// (cmd.StdoutPipe()). The output is the data the caller asked for (a git
+// repository read through git, a file through a converter), produced where
+// it is needed: a worker cannot take it over, and no request waits on a
+// remote service. A command run for its effect alone stays.
+func (s *state) dropReadCommand(nd *node, call *ast.CallExpr, targets []target) []target {
+	fn, _ := apis.Callee(s.pass.TypesInfo, call)
+	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "os/exec" || nd.body == nil {
+		return targets
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return targets
+	}
+	read := false
+	switch fn.Name() {
+	case "Output", "CombinedOutput":
+		read = s.resultKept(nd.body, call)
+	case "Run", "Start", "Wait":
+		if v := s.varNamed(sel.X); v != nil {
+			read = s.outputCaptured(nd.body, v)
+		}
+	}
+	if !read {
+		return targets
+	}
+	return slices.DeleteFunc(slices.Clone(targets), func(t target) bool {
+		return t.effect != nil && t.effect.Detail == apis.RunsCommand
+	})
+}
+
+// resultKept reports whether the first result of call, in body, is used:
+// the call is not a statement of its own, nor assigned to the blank
+// identifier first.
+func (s *state) resultKept(body *ast.BlockStmt, call *ast.CallExpr) bool {
+	kept := true
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.ExprStmt:
+			if ast.Unparen(n.X) == call {
+				kept = false
+			}
+		case *ast.AssignStmt:
+			if len(n.Rhs) == 1 && ast.Unparen(n.Rhs[0]) == call {
+				if id, ok := n.Lhs[0].(*ast.Ident); ok && id.Name == "_" {
+					kept = false
+				}
+			}
+		}
+		return kept
+	})
+	return kept
+}
+
+// outputCaptured reports whether body sets the Stdout of command v to a
+// writer other than the process's own, or takes its StdoutPipe.
+func (s *state) outputCaptured(body *ast.BlockStmt, v *types.Var) bool {
+	info := s.pass.TypesInfo
+	own := func(e ast.Expr) bool {
+		if source.IsNil(info, e) {
+			return true
+		}
+		if sel, ok := ast.Unparen(e).(*ast.SelectorExpr); ok {
+			if o, ok := info.Uses[sel.Sel].(*types.Var); ok && o.Pkg() != nil {
+				switch o.Pkg().Path() + "." + o.Name() {
+				case "os.Stdout", "os.Stderr", "io.Discard":
+					return true
+				}
+			}
+		}
+		return false
+	}
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt: // cmd.Stdout = &buf
+			for i, lhs := range n.Lhs {
+				sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
+				if ok && sel.Sel.Name == "Stdout" && i < len(n.Rhs) && s.varNamed(sel.X) == v && !own(n.Rhs[i]) {
+					found = true
+				}
+			}
+		case *ast.CallExpr: // cmd.StdoutPipe()
+			if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "StdoutPipe" && s.varNamed(sel.X) == v {
+				found = true
+			}
+		}
+		return !found
+	})
+	if found {
+		return true
+	}
+	// cmd := &exec.Cmd{Stdout: &buf}
+	for _, a := range s.assigned(body, v) {
+		lit, ok := a.Expr, a.Expr != nil
+		if !ok {
+			continue
+		}
+		if u, ok := ast.Unparen(lit).(*ast.UnaryExpr); ok {
+			lit = u.X
+		}
+		cl, ok := ast.Unparen(lit).(*ast.CompositeLit)
+		if !ok {
+			continue
+		}
+		for _, el := range cl.Elts {
+			if kv, ok := el.(*ast.KeyValueExpr); ok {
+				if k, ok := kv.Key.(*ast.Ident); ok && k.Name == "Stdout" && !own(kv.Value) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // shortSleep is the constant sleep below which a sleep is not slow work:

@@ -185,12 +185,36 @@ func receivePack(w http.ResponseWriter, r *http.Request) {
 	runService(svc)
 }
 
-// The same helper with a buffer: the command is work before the response.
+// The same helper with a buffer: the command's output is read, the data
+// the response is made of (a git repository read through git).
 func receivePackBuffered(w http.ResponseWriter, r *http.Request) {
 	var out strings.Builder
 	svc := &gitService{Dir: ".", Stdout: &out}
-	runService(svc) // want `request handler receivePackBuffered runs an external command synchronously`
+	runService(svc)
 	w.Write([]byte(out.String()))
+}
+
+// Look-alike: the files of a repository read with git's output.
+func gistFiles(w http.ResponseWriter, r *http.Request) {
+	out, err := exec.Command("git", "ls-tree", "HEAD").Output()
+	if err != nil {
+		return
+	}
+	w.Write(out)
+}
+
+// Positives: a command run for its effect, its output thrown away.
+func reindex(w http.ResponseWriter, r *http.Request) {
+	_, err := exec.Command("reindex", "--all").CombinedOutput() // want `request handler reindex runs an external command synchronously`
+	if err != nil {
+		return
+	}
+}
+
+func rebuildSite(w http.ResponseWriter, r *http.Request) {
+	cmd := exec.Command("hugo", "--minify")
+	cmd.Stdout = nil
+	cmd.Run() // want `request handler rebuildSite runs an external command synchronously`
 }
 
 // The same with gin: the command writes to c.Writer.
