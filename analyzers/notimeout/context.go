@@ -109,22 +109,34 @@ func emptyContext(info *types.Info, e ast.Expr) bool {
 
 // contextAttachedLater reports whether call builds an *http.Request that
 // is stored in a variable and later given a context: req.WithContext(ctx)
-// or req.Clone(ctx).
+// or req.Clone(ctx), or the request handed, together with a context, to a
+// function that sends it (client.Do(ctx, req): Prometheus' API client and
+// the like attach the context they are given).
 func (c *checker) contextAttachedLater(cur inspector.Cursor, call *ast.CallExpr) bool {
 	v, body, ok := c.requestVar(cur)
 	if !ok {
 		return false
 	}
+	info := c.pass.TypesInfo
+	isReq := func(e ast.Expr) bool {
+		x, ok := ast.Unparen(e).(*ast.Ident)
+		return ok && info.Uses[x] == v
+	}
 	found := false
 	ast.Inspect(body, func(n ast.Node) bool {
-		if call, ok := n.(*ast.CallExpr); ok {
-			if ctx := source.RequestContextArg(c.pass.TypesInfo, call); ctx != nil {
-				if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
-					if x, ok := ast.Unparen(sel.X).(*ast.Ident); ok && c.pass.TypesInfo.Uses[x] == v {
-						found = true
-					}
-				}
+		use, ok := n.(*ast.CallExpr)
+		if !ok {
+			return !found
+		}
+		if ctx := source.RequestContextArg(info, use); ctx != nil {
+			if sel, ok := ast.Unparen(use.Fun).(*ast.SelectorExpr); ok && isReq(sel.X) {
+				found = true
 			}
+		}
+		if slices.ContainsFunc(use.Args, isReq) && slices.ContainsFunc(use.Args, func(a ast.Expr) bool {
+			return apis.IsContext(info.TypeOf(a))
+		}) {
+			found = true
 		}
 		return !found
 	})

@@ -36,12 +36,14 @@ func (c *checker) dial(call *ast.CallExpr) {
 }
 
 // localNetwork reports whether network is a constant naming a Unix domain
-// socket ("unix", "unixgram", "unixpacket"): a file on this machine, which
-// accepts or refuses a connection at once.
+// socket ("unix", "unixgram", "unixpacket"), a file on this machine that
+// accepts or refuses a connection at once, or UDP ("udp", "udp4",
+// "udp6"), whose dial sends nothing: it only picks a route.
 func (c *checker) localNetwork(network ast.Expr) bool {
 	tv, ok := c.pass.TypesInfo.Types[network]
 	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
 		return false
 	}
-	return strings.HasPrefix(constant.StringVal(tv.Value), "unix")
+	n := constant.StringVal(tv.Value)
+	return strings.HasPrefix(n, "unix") || strings.HasPrefix(n, "udp")
 }

@@ -68,7 +68,9 @@
 //     context.WithoutCancel one, does not count: passing it would change
 //     nothing. A request built only to hand to a handler in the process
 //     (next.ServeHTTP(w, req), http.Redirect(w, req, url, code)) is never
-//     sent and is left alone, and so are
+//     sent and is left alone; so is one given a context later
+//     (req.WithContext(ctx)) or handed together with a context to what
+//     sends it (Prometheus' client.Do(ctx, req), which attaches it), and so are
 //     the database calls of set-up code (a package path element, file or
 //     function named for migrations, seeds, fixtures, backup, restore or
 //     bootstrap, or a function named like createTables or initSchema): they
@@ -120,7 +122,8 @@
 //   - net.Dial, which waits for the operating system's connect timeout
 //     (minutes), unless it dials this machine (a loopback host, constant
 //     or in a fmt.Sprintf format: 127.0.0.1:%d; or a Unix domain socket,
-//     net.Dial("unix", path)). The suggested fix uses
+//     net.Dial("unix", path)), or dials UDP, which sends nothing. The
+//     suggested fix uses
 //     net.DialTimeout.
 //   - tls.Dial, which has no connect timeout and no handshake deadline:
 //     use tls.DialWithDialer with a net.Dialer that sets Timeout, or a
