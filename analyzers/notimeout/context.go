@@ -22,7 +22,7 @@ import (
 // context is in scope (error, with a fix) or, with -notimeout.all, when
 // none is (note).
 func (c *checker) missingContext(cur inspector.Cursor, call *ast.CallExpr, fn *types.Func, entry *apis.Call) {
-	if c.contextAttachedLater(cur, call) || c.servedInProcess(cur, call) {
+	if c.contextAttachedLater(cur, call) || c.servedInProcess(cur, call) || c.sentWithTimeout(cur) {
 		return
 	}
 	// Migrations, seeders and schema set-up run their statements once,
@@ -142,6 +142,61 @@ func (c *checker) contextAttachedLater(cur inspector.Cursor, call *ast.CallExpr)
 	})
 	return found
 }
+
+// sentWithTimeout reports whether call builds an *http.Request, stored in
+// a variable, that the function sends only through clients of its own
+// whose literal sets a Timeout (client := &http.Client{Timeout: 10 *
+// time.Second}; client.Do(req)): the client bounds it, and the message's
+// "no deadline" would be false.
+func (c *checker) sentWithTimeout(cur inspector.Cursor) bool {
+	v, body, ok := c.requestVar(cur)
+	if !ok {
+		return false
+	}
+	info := c.pass.TypesInfo
+	sends, bounded := 0, 0
+	ast.Inspect(body, func(n ast.Node) bool {
+		use, ok := n.(*ast.CallExpr)
+		if !ok || len(use.Args) != 1 {
+			return true
+		}
+		if x, ok := ast.Unparen(use.Args[0]).(*ast.Ident); !ok || info.Uses[x] != v {
+			return true
+		}
+		sel, ok := ast.Unparen(use.Fun).(*ast.SelectorExpr)
+		if !ok || sel.Sel.Name != "Do" || !httpClient.Matches(info.TypeOf(sel.X)) {
+			return true
+		}
+		sends++
+		id, ok := ast.Unparen(sel.X).(*ast.Ident)
+		if !ok {
+			return true
+		}
+		cl := c.localVar(id)
+		if cl == nil {
+			return true
+		}
+		vals := source.AssignedValues(info, body, cl)
+		timed := len(vals) > 0
+		for _, a := range vals {
+			e := a.Expr
+			if u, ok := ast.Unparen(e).(*ast.UnaryExpr); ok {
+				e = u.X
+			}
+			lit, ok := ast.Unparen(e).(*ast.CompositeLit)
+			if !ok || field(lit, "Timeout") == nil {
+				timed = false
+			}
+		}
+		if timed {
+			bounded++
+		}
+		return true
+	})
+	return sends > 0 && sends == bounded
+}
+
+var httpClient = apis.TypeRef{Pkg: "net/http", Name: "Client", Ptr: true}
 
 var httpRequest = apis.TypeRef{Pkg: "net/http", Name: "Request", Ptr: true}
 

@@ -70,7 +70,9 @@
 //     (next.ServeHTTP(w, req), http.Redirect(w, req, url, code)) is never
 //     sent and is left alone; so is one given a context later
 //     (req.WithContext(ctx)) or handed together with a context to what
-//     sends it (Prometheus' client.Do(ctx, req), which attaches it), and so are
+//     sends it (Prometheus' client.Do(ctx, req), which attaches it), or
+//     sent only through a client of the function's own whose literal sets
+//     a Timeout, which bounds it; and so are
 //     the database calls of set-up code (a package path element, file or
 //     function named for migrations, seeds, fixtures, backup, restore or
 //     bootstrap, or a function named like createTables or initSchema): they

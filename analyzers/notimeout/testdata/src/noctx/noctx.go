@@ -113,3 +113,14 @@ func query(ctx context.Context, c apiClient, u string) {
 func outboundIP() (net.Conn, error) {
 	return net.Dial("udp", "8.8.8.8:80")
 }
+
+// Look-alike: sent only through a client whose literal sets a Timeout.
+func probe(ctx context.Context, u string) error {
+	client := &http.Client{Timeout: 10 * time.Second}
+	req, err := http.NewRequest(http.MethodGet, u, nil)
+	if err != nil {
+		return err
+	}
+	_, err = client.Do(req)
+	return err
+}
