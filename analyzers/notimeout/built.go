@@ -78,7 +78,7 @@ func (c *checker) zeroValue(cur inspector.Cursor, spec *ast.ValueSpec) {
 		return
 	}
 	for _, name := range spec.Names {
-		if name.Name == "_" {
+		if name.Name == "_" || c.packageVarAssigned(name) {
 			continue
 		}
 		b := built{pos: name.Pos(), end: name.End(), target: name.Name}
@@ -91,6 +91,34 @@ func (c *checker) zeroValue(cur inspector.Cursor, spec *ast.ValueSpec) {
 			c.server(b)
 		}
 	}
+}
+
+// packageVarAssigned reports whether name declares a package-level
+// variable that the package assigns a whole value to somewhere (var srv
+// http.Server; ... srv = http.Server{ReadTimeout: ...}): that value is
+// checked where it is built, and the zero value is a placeholder.
+func (c *checker) packageVarAssigned(name *ast.Ident) bool {
+	v, ok := c.pass.TypesInfo.Defs[name].(*types.Var)
+	if !ok || v.Parent() != c.pass.Pkg.Scope() {
+		return false
+	}
+	for _, f := range c.pass.Files {
+		found := false
+		ast.Inspect(f, func(n ast.Node) bool {
+			if as, ok := n.(*ast.AssignStmt); ok {
+				for _, lhs := range as.Lhs {
+					if id, ok := ast.Unparen(lhs).(*ast.Ident); ok && c.pass.TypesInfo.Uses[id] == v {
+						found = true
+					}
+				}
+			}
+			return !found
+		})
+		if found {
+			return true
+		}
+	}
+	return false
 }
 
 // describe finds where the value built at cur goes.
