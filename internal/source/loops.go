@@ -66,7 +66,8 @@ func LoopOf(info *types.Info, n ast.Node, roots ...ast.Node) (Loop, bool) {
 
 // firstSuccess reports whether a loop body returns when an error is nil,
 // at its top level: if err == nil { ...; return ... }, or
-// if err != nil { continue } followed by a return.
+// if err != nil { continue } followed by a return, or by a test that
+// returns once the answer is found (a failover over configured URLs).
 func firstSuccess(info *types.Info, body *ast.BlockStmt) bool {
 	skipped := false
 	for _, st := range body.List {
@@ -74,6 +75,11 @@ func firstSuccess(info *types.Info, body *ast.BlockStmt) bool {
 		case *ast.IfStmt:
 			b, ok := ast.Unparen(st.Cond).(*ast.BinaryExpr)
 			if !ok || !isErrorVar(info, b.X) || !IsNil(info, b.Y) {
+				// After the failures were skipped, a return once the
+				// answer is found (if v, ok := found(resp); ok { return v }).
+				if skipped && returnsInside(st.Body) {
+					return true
+				}
 				continue
 			}
 			switch {
@@ -89,6 +95,21 @@ func firstSuccess(info *types.Info, body *ast.BlockStmt) bool {
 		}
 	}
 	return false
+}
+
+// returnsInside reports whether b returns, outside function literals.
+func returnsInside(b *ast.BlockStmt) bool {
+	found := false
+	ast.Inspect(b, func(n ast.Node) bool {
+		switch n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			found = true
+		}
+		return !found
+	})
+	return found
 }
 
 // endsWithReturn reports whether a block's last statement is a return.

@@ -238,6 +238,8 @@ func TestLoopFirstSuccess(t *testing.T) {
 		{"return when err is nil", "for range ids { err := try(); if err == nil { return } }", true},
 		{"continue on error, then return", "for _, id := range ids { err := try(); if err != nil { continue }; _ = id; return }", true},
 		{"continue on error without a return", "for _, id := range ids { err := try(); if err != nil { continue }; _ = id }", false},
+		{"continue on error, then return once found", "for _, id := range ids { err := try(); if err != nil { continue }; if id > 0 { return } }", true},
+		{"a conditional return with no error skipped", "for _, id := range ids { if id > 0 { return } }", false},
 		{"return on error", "for range ids { err := try(); if err != nil { return } }", false},
 		{"no error test", "for _, id := range ids { _ = id; return }", false},
 	}

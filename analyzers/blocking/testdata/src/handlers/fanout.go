@@ -65,6 +65,21 @@ func firstMirrorContinue(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
+// Look-alike: failures skipped, and a return once a mirror has the
+// answer.
+func firstMirrorFound(w http.ResponseWriter, r *http.Request) {
+	for _, m := range r.Form["mirror"] {
+		resp, err := http.DefaultClient.Get(m)
+		if err != nil {
+			continue
+		}
+		resp.Body.Close()
+		if resp.StatusCode == http.StatusOK {
+			return
+		}
+	}
+}
+
 // The fan-out's fix overlaps the requests first.
 func probeSerialFix(w http.ResponseWriter, r *http.Request) {
 	for _, u := range r.Form["target"] {
