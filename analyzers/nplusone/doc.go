@@ -66,7 +66,9 @@
 //   - for {} and for cond {} loops, which page through results or poll;
 //     workers that range over a channel (one job per iteration); loops over
 //     pre-chunked batches (a slice of slices, or an iterator yielding
-//     slices: slices.Chunk) or stepping by a chunk size;
+//     slices: slices.Chunk) or stepping by a chunk size, and a batch
+//     built in the loop and flushed when full (if len(keys) >= 100, or a
+//     counter: if num == 100, if i%100 == 0): once per batch;
 //   - loops that only build the arguments of one query run after them;
 //   - schema changes: a statement whose text is DDL (CREATE, ALTER, DROP,
 //     TRUNCATE), or one a query builder makes for a schema change

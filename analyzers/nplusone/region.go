@@ -171,7 +171,9 @@ func (c *checker) region(r *region) {
 					return false // one case per distinct element
 				}
 			case *ast.IfStmt:
-				if r.constantTest(info, n.Cond) || c.memoMiss(r, n) {
+				// A constant test, a memo's miss, or a batch flushed when
+				// full (once per batch, not per element).
+				if r.constantTest(info, n.Cond) || c.memoMiss(r, n) || source.BatchFull(info, n.Cond, r.body) {
 					if n.Init != nil {
 						visit(n.Init, inClosure)
 					}

@@ -73,6 +73,23 @@ func (s *state) scan(nd *node, body *ast.BlockStmt) {
 				if c.Op == token.ARROW {
 					s.sleepReceive(nd, c)
 				}
+			case *ast.IfStmt:
+				// A batch flushed when it is full (if len(keys) >= 100,
+				// if num == 100, if i%100 == 0) runs once per batch, not
+				// once per element.
+				if looped && source.BatchFull(s.pass.TypesInfo, c.Cond, nd.body) {
+					if c.Init != nil {
+						visit(c.Init, loop, looped, async)
+					}
+					visit(c.Cond, loop, looped, async)
+					for _, st := range c.Body.List {
+						visit(st, "", false, async)
+					}
+					if c.Else != nil {
+						visit(c.Else, loop, looped, async)
+					}
+					return false
+				}
 			case *ast.BlockStmt:
 				// A branch that leaves the loop runs at most once per
 				// execution of it.

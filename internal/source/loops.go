@@ -586,3 +586,97 @@ func indexed(info *types.Info, body *ast.BlockStmt, v ast.Expr) bool {
 	})
 	return found
 }
+
+// BatchFull reports whether cond tests that a batch built in a loop is
+// full: a counter the code increments, or the length of a collection it
+// appends or adds to, compared with a constant of at least 2
+// (len(keys) >= 100, num == 100), or a counter's remainder by one
+// (i%100 == 0). scope is the enclosing function's body, where the
+// counter is counted and the batch filled.
+func BatchFull(info *types.Info, cond ast.Expr, scope ast.Node) bool {
+	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok || scope == nil {
+		return false
+	}
+	constInt := func(e ast.Expr) (int64, bool) {
+		tv, ok := info.Types[e]
+		if !ok || tv.Value == nil || tv.Value.Kind() != constant.Int {
+			return 0, false
+		}
+		return constant.Int64Val(tv.Value)
+	}
+	varOf := func(e ast.Expr) *types.Var {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		if !ok {
+			return nil
+		}
+		v, _ := info.Uses[id].(*types.Var)
+		return v
+	}
+	// counted: v++ or v += n; filled: v = append(v, ...) or v[k] = x.
+	changed := func(v *types.Var, counted bool) bool {
+		found := false
+		ast.Inspect(scope, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.IncDecStmt:
+				found = found || counted && n.Tok == token.INC && varOf(n.X) == v
+			case *ast.AssignStmt:
+				for i, lhs := range n.Lhs {
+					switch {
+					case counted:
+						found = found || n.Tok == token.ADD_ASSIGN && varOf(lhs) == v
+					case varOf(lhs) == v && i < len(n.Rhs):
+						if call, ok := ast.Unparen(n.Rhs[i]).(*ast.CallExpr); ok {
+							if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok && id.Name == "append" {
+								found = true
+							}
+						}
+					default:
+						if ix, ok := ast.Unparen(lhs).(*ast.IndexExpr); ok && varOf(ix.X) == v {
+							found = true
+						}
+					}
+				}
+			}
+			return !found
+		})
+		return found
+	}
+	counter := func(e ast.Expr) bool {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.Ident:
+			v := varOf(x)
+			if v == nil {
+				return false
+			}
+			basic, ok := v.Type().Underlying().(*types.Basic)
+			return ok && basic.Info()&types.IsInteger != 0 && changed(v, true)
+		case *ast.CallExpr:
+			id, ok := ast.Unparen(x.Fun).(*ast.Ident)
+			if !ok || len(x.Args) != 1 {
+				return false
+			}
+			if _, builtin := info.Uses[id].(*types.Builtin); !builtin || id.Name != "len" {
+				return false
+			}
+			v := varOf(x.Args[0])
+			return v != nil && changed(v, false)
+		}
+		return false
+	}
+	switch b.Op {
+	case token.EQL, token.GEQ, token.GTR:
+		if n, ok := constInt(b.Y); ok && n >= 2 && counter(b.X) {
+			return true
+		}
+		if r, ok := ast.Unparen(b.X).(*ast.BinaryExpr); ok && r.Op == token.REM && b.Op == token.EQL {
+			n, ok := constInt(r.Y)
+			z, zok := constInt(b.Y)
+			if _, isInt := info.TypeOf(r.X).Underlying().(*types.Basic); !isInt {
+				return false
+			}
+			return ok && n >= 2 && zok && z == 0
+		}
+	}
+	return false
+}

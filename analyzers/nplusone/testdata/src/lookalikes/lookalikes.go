@@ -477,3 +477,46 @@ func (d *DB) Authors(ctx context.Context, names []string) {
 		d.userID(ctx, n) // want `N\+1: lookalikes.\(\*DB\).userID runs`
 	}
 }
+
+// Look-alikes: a batch flushed when it is full, once per hundred elements.
+func (d *DB) TouchAll(ctx context.Context, hosts []string) {
+	batch := make([]string, 0, 100)
+	for _, h := range hosts {
+		batch = append(batch, h)
+		if len(batch) >= 100 {
+			d.db.ExecContext(ctx, "UPDATE hosts SET seen = now() WHERE name = ANY($1)", batch)
+			batch = batch[:0]
+		}
+	}
+	if len(batch) > 0 {
+		d.db.ExecContext(ctx, "UPDATE hosts SET seen = now() WHERE name = ANY($1)", batch)
+	}
+}
+
+func (d *DB) flush(ctx context.Context, m map[string]string) {
+	d.db.ExecContext(ctx, "UPDATE hosts SET meta = $1", m)
+}
+
+func (d *DB) MetaAll(ctx context.Context, items map[string]string) {
+	m := make(map[string]string, 100)
+	num := 0
+	for k, v := range items {
+		m[k] = v
+		num++
+		if num == 100 {
+			d.flush(ctx, m)
+			m = make(map[string]string, 100)
+			num = 0
+		}
+	}
+	d.flush(ctx, m)
+}
+
+// Positive: a test of the element, not of a batch's size.
+func (d *DB) TouchBig(ctx context.Context, sizes []int) {
+	for _, n := range sizes {
+		if n >= 100 {
+			d.db.ExecContext(ctx, "UPDATE hosts SET big = true WHERE size = $1", n) // want `N\+1 write`
+		}
+	}
+}
