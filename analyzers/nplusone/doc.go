@@ -48,7 +48,11 @@
 //     round trip costs microseconds;
 //   - not reported: a collection the code fixes (a composite literal, a
 //     package-level table initialised with a non-empty literal, in this
-//     package or another one, whose table a fact marks).
+//     package or another one, whose table a fact marks, or the parameter
+//     of an unexported function that is only called, and every call of
+//     which passes such a collection: initDefaults(map[string]string{...})).
+//     Where every call passes a collection of one request instead, the
+//     level is the request's.
 //
 // Writes in a loop (INSERT, UPDATE, DELETE per element) are warnings with
 // the bulk form of the program's database: COPY or UNNEST for PostgreSQL, a

@@ -96,7 +96,10 @@ func (c *checker) provenanceOf(e ast.Expr, body ast.Node, depth int) provenance 
 		if v.Pkg() != nil && v.Parent() == v.Pkg().Scope() {
 			return c.packageVar(v)
 		}
-		if v.Kind() == types.ParamVar || v.Kind() == types.RecvVar {
+		if v.Kind() == types.ParamVar {
+			return c.paramProvenance(v, depth)
+		}
+		if v.Kind() == types.RecvVar {
 			return provenance{origin: fromUnknown}
 		}
 		if c.decodedFromRequest(v, body) {
@@ -258,4 +261,111 @@ func typeNoun(t types.Type) string {
 		return name
 	}
 	return "value"
+}
+
+// paramProvenance is the provenance of parameter v when its function is
+// unexported and only called, in this package: what every call passes
+// (initDefaults(map[string]string{...}) called once with a literal is a
+// list written in the code). Any other function's parameter, a function
+// also used as a value, or a variadic parameter is of unknown origin.
+func (c *checker) paramProvenance(v *types.Var, depth int) provenance {
+	unknown := provenance{origin: fromUnknown}
+	fd, fn, idx := c.funcOfParam(v)
+	if fd == nil || fn.Exported() || (fn.Signature().Variadic() && idx == fn.Signature().Params().Len()-1) {
+		return unknown
+	}
+	info := c.pass.TypesInfo
+	var calls []*ast.CallExpr
+	var bodies []ast.Node
+	escapes := false
+	for _, f := range c.pass.Files {
+		var stack []ast.Node // enclosing function bodies
+		ast.Inspect(f, func(n ast.Node) bool {
+			if n == nil {
+				return true
+			}
+			switch n := n.(type) {
+			case *ast.FuncDecl:
+				stack = append(stack[:0], n.Body)
+			case *ast.CallExpr:
+				callee, _ := apis.Callee(info, n)
+				if callee == fn && len(stack) > 0 {
+					calls = append(calls, n)
+					bodies = append(bodies, stack[0])
+				}
+			case *ast.Ident:
+				if info.Uses[n] == fn && !c.calledAt(f, n) {
+					escapes = true
+				}
+			}
+			return true
+		})
+	}
+	if escapes || len(calls) == 0 {
+		return unknown
+	}
+	p := provenance{origin: fromCode, why: "a list its callers write in the code"}
+	for i, call := range calls {
+		if idx >= len(call.Args) || call.Ellipsis.IsValid() {
+			return unknown
+		}
+		q := c.provenanceOf(call.Args[idx], bodies[i], depth+1)
+		if q.origin != fromCode && q.origin != fromRequest {
+			return unknown
+		}
+		p = worse(p, q)
+	}
+	if p.origin == fromCode {
+		p.why = "a list its callers write in the code"
+	}
+	return p
+}
+
+// funcOfParam returns the declaration of the function of this package
+// whose parameter v is, the function, and v's index.
+func (c *checker) funcOfParam(v *types.Var) (*ast.FuncDecl, *types.Func, int) {
+	for _, f := range c.pass.Files {
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Body == nil || v.Pos() < fd.Pos() || v.Pos() >= fd.End() {
+				continue
+			}
+			fn, _ := c.pass.TypesInfo.Defs[fd.Name].(*types.Func)
+			if fn == nil {
+				return nil, nil, -1
+			}
+			params := fn.Signature().Params()
+			for i := 0; i < params.Len(); i++ {
+				if params.At(i) == v {
+					return fd, fn, i
+				}
+			}
+			return nil, nil, -1
+		}
+	}
+	return nil, nil, -1
+}
+
+// calledAt reports whether the use id of a function in file f is the
+// callee of a call (f(...) or x.f(...)), not a value.
+func (c *checker) calledAt(f *ast.File, id *ast.Ident) bool {
+	called := false
+	ast.Inspect(f, func(n ast.Node) bool {
+		if called {
+			return false
+		}
+		if n == nil || n.Pos() > id.Pos() || n.End() < id.End() {
+			return n == nil
+		}
+		if call, ok := n.(*ast.CallExpr); ok {
+			switch fun := ast.Unparen(call.Fun).(type) {
+			case *ast.Ident:
+				called = fun == id
+			case *ast.SelectorExpr:
+				called = fun.Sel == id
+			}
+		}
+		return !called
+	})
+	return called
 }

@@ -520,3 +520,37 @@ func (d *DB) TouchBig(ctx context.Context, sizes []int) {
 		}
 	}
 }
+
+// Look-alike: a helper whose only caller passes a list written in the
+// code (default settings created at start).
+func (d *DB) initDefaults(ctx context.Context, settings map[string]string) {
+	for k, v := range settings {
+		d.db.ExecContext(ctx, "INSERT INTO settings (k, v) VALUES ($1, $2) ON CONFLICT DO NOTHING", k, v)
+	}
+}
+
+func (d *DB) Init(ctx context.Context) {
+	d.initDefaults(ctx, map[string]string{"signup": "0", "login": "1"})
+}
+
+// Positive: one of the callers passes stored rows.
+func (d *DB) copyTags(ctx context.Context, tags []string) {
+	for _, t := range tags {
+		d.db.ExecContext(ctx, "INSERT INTO tags (name) VALUES ($1)", t) // want `N\+1 write`
+	}
+}
+
+func (d *DB) SeedTags(ctx context.Context) {
+	d.copyTags(ctx, []string{"a", "b"})
+}
+
+func (d *DB) CopyTags(ctx context.Context) {
+	rows, _ := d.db.QueryContext(ctx, "SELECT name FROM tags LIMIT 100")
+	var tags []string
+	for rows.Next() {
+		var t string
+		rows.Scan(&t)
+		tags = append(tags, t)
+	}
+	d.copyTags(ctx, tags)
+}
