@@ -67,7 +67,11 @@
 // it for as long as it lives; a command whose output is the response
 // (the handler's ResponseWriter set as its Stdout, on the command or on a
 // value handed to the helper that runs it: git's smart HTTP), which is
-// the response being produced; tests, test helpers (functions taking a
+// the response being produced, and any command whose output the code
+// reads (Output or CombinedOutput kept, Stdout set to a buffer, or
+// StdoutPipe): its output is the data the response is made of (a git
+// repository read through git), which no worker can produce instead. A
+// command run for its effect alone is reported; tests, test helpers (functions taking a
 // *testing.T or testing.TB), and test doubles (testify or gomock types)
 // even in a non-test package. Goroutines the handler
 // waits for (errgroup.Go then Wait, a sync.WaitGroup) are still on the

@@ -349,6 +349,13 @@ func (s *state) dropReadCommand(nd *node, call *ast.CallExpr, targets []target) 
 	case "Run", "Start", "Wait":
 		if v := s.varNamed(sel.X); v != nil {
 			read = s.outputCaptured(nd.body, v)
+			if !read && nd.lit != nil && paramIndex(nd, v) >= 0 {
+				// defer func(cmd *exec.Cmd) { cmd.Wait() }(cmd): the
+				// command is the enclosing function's.
+				if body := s.declBodyAround(nd.lit.Pos()); body != nil {
+					read = s.anyOutputCaptured(body)
+				}
+			}
 		}
 	}
 	if !read {
@@ -357,6 +364,43 @@ func (s *state) dropReadCommand(nd *node, call *ast.CallExpr, targets []target) 
 	return slices.DeleteFunc(slices.Clone(targets), func(t target) bool {
 		return t.effect != nil && t.effect.Detail == apis.RunsCommand
 	})
+}
+
+// declBodyAround returns the body of the function declaration that
+// contains pos, or nil.
+func (s *state) declBodyAround(pos token.Pos) *ast.BlockStmt {
+	for n := range s.nodes {
+		if d, ok := n.(*ast.FuncDecl); ok && d.Body != nil && d.Body.Pos() <= pos && pos < d.Body.End() {
+			return d.Body
+		}
+	}
+	return nil
+}
+
+// anyOutputCaptured reports whether body captures the output of one of
+// its *exec.Cmd variables (outputCaptured).
+func (s *state) anyOutputCaptured(body *ast.BlockStmt) bool {
+	seen := make(map[*types.Var]bool)
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		id, ok := n.(*ast.Ident)
+		if found || !ok {
+			return !found
+		}
+		v, ok := s.pass.TypesInfo.ObjectOf(id).(*types.Var)
+		if !ok || seen[v] {
+			return true
+		}
+		seen[v] = true
+		if ptr, ok := v.Type().(*types.Pointer); ok {
+			if named, ok := ptr.Elem().(*types.Named); ok && named.Obj().Pkg() != nil &&
+				named.Obj().Pkg().Path() == "os/exec" && named.Obj().Name() == "Cmd" && s.outputCaptured(body, v) {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // resultKept reports whether the first result of call, in body, is used:

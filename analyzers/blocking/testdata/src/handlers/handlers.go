@@ -238,3 +238,19 @@ func ginRoutes(r *gin.Engine) {
 	r.GET("/export", ginExport)
 	r.GET("/export2", ginExportHelper)
 }
+
+// Look-alike: the output is piped and the command waited for in a
+// deferred literal.
+func gitLog(w http.ResponseWriter, r *http.Request) {
+	cmd := exec.Command("git", "log", "-n", "10")
+	stdout, _ := cmd.StdoutPipe()
+	if err := cmd.Start(); err != nil {
+		return
+	}
+	defer func(cmd *exec.Cmd) {
+		cmd.Wait()
+	}(cmd)
+	buf := make([]byte, 4096)
+	n, _ := stdout.Read(buf)
+	w.Write(buf[:n])
+}
