@@ -50,7 +50,9 @@
 //     package-level table initialised with a non-empty literal, in this
 //     package or another one, whose table a fact marks, or the parameter
 //     of an unexported function that is only called, and every call of
-//     which passes such a collection: initDefaults(map[string]string{...})).
+//     which passes such a collection: initDefaults(map[string]string{...}),
+//     or a local map made empty and filled only with constant keys:
+//     m["LDAP"] = ldap; m["OIDC"] = oidc).
 //     Where every call passes a collection of one request instead, the
 //     level is the request's.
 //

@@ -109,6 +109,9 @@ func (c *checker) provenanceOf(e ast.Expr, body ast.Node, depth int) provenance 
 		if len(vals) == 0 {
 			return provenance{origin: fromUnknown}
 		}
+		if c.filledWithConstantKeys(v, vals, body) {
+			return provenance{fromCode, "a map written in the code"}
+		}
 		p := provenance{origin: fromCode, why: "a list written in the code"}
 		for _, a := range vals {
 			if a.Expr == nil {
@@ -368,4 +371,67 @@ func (c *checker) calledAt(f *ast.File, id *ast.Ident) bool {
 		return !called
 	})
 	return called
+}
+
+// filledWithConstantKeys reports whether local map v is made empty
+// (make, or an empty literal) and then only filled by assignments with
+// constant keys (m["LDAP"] = ldap; m["OIDC"] = oidc): a map the code
+// writes, entry by entry. Any other use that could add to it (passed to
+// a function, its address taken, an assignment with a computed key) makes
+// it data.
+func (c *checker) filledWithConstantKeys(v *types.Var, vals []source.Assigned, body ast.Node) bool {
+	info := c.pass.TypesInfo
+	if _, ok := v.Type().Underlying().(*types.Map); !ok {
+		return false
+	}
+	for _, a := range vals {
+		switch x := ast.Unparen(a.Expr).(type) {
+		case *ast.CompositeLit:
+			if len(x.Elts) > 0 {
+				return false
+			}
+		case *ast.CallExpr:
+			id, ok := ast.Unparen(x.Fun).(*ast.Ident)
+			if !ok || id.Name != "make" {
+				return false
+			}
+			if _, builtin := info.Uses[id].(*types.Builtin); !builtin {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	isV := func(e ast.Expr) bool {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		return ok && info.Uses[id] == v
+	}
+	entries, ok := 0, true
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for _, lhs := range n.Lhs {
+				ix, isIndex := ast.Unparen(lhs).(*ast.IndexExpr)
+				if !isIndex || !isV(ix.X) {
+					continue
+				}
+				if tv, known := info.Types[ix.Index]; !known || tv.Value == nil {
+					ok = false
+				}
+				entries++
+			}
+		case *ast.CallExpr:
+			for _, arg := range n.Args {
+				if isV(arg) {
+					ok = false // filled elsewhere, perhaps
+				}
+			}
+		case *ast.UnaryExpr:
+			if n.Op == token.AND && isV(n.X) {
+				ok = false
+			}
+		}
+		return ok
+	})
+	return ok && entries > 0
 }
