@@ -52,7 +52,9 @@
 //     of an unexported function that is only called, and every call of
 //     which passes such a collection: initDefaults(map[string]string{...}),
 //     or a local map made empty and filled only with constant keys:
-//     m["LDAP"] = ldap; m["OIDC"] = oidc).
+//     m["LDAP"] = ldap; m["OIDC"] = oidc, or a local slice made empty and
+//     appended such collections outside any loop: tpls = append(tpls,
+//     builtin...)).
 //     Where every call passes a collection of one request instead, the
 //     level is the request's.
 //

@@ -112,6 +112,9 @@ func (c *checker) provenanceOf(e ast.Expr, body ast.Node, depth int) provenance 
 		if c.filledWithConstantKeys(v, vals, body) {
 			return provenance{fromCode, "a map written in the code"}
 		}
+		if p, ok := c.appendedTables(v, vals, body, depth); ok {
+			return p
+		}
 		p := provenance{origin: fromCode, why: "a list written in the code"}
 		for _, a := range vals {
 			if a.Expr == nil {
@@ -434,4 +437,85 @@ func (c *checker) filledWithConstantKeys(v *types.Var, vals []source.Assigned, b
 		return ok
 	})
 	return ok && entries > 0
+}
+
+// appendedTables decides a local slice made empty (make, or an empty
+// literal) and then only appended to outside any loop (tpls =
+// append(tpls, builtinTpls...); tpls = append(tpls, builtinTplsEn...)):
+// its provenance is that of what is appended. It is not decided (ok is
+// false) when an append is in a loop (the loop's collection would decide)
+// or the slice escapes to a function or by address, which may fill it.
+func (c *checker) appendedTables(v *types.Var, vals []source.Assigned, body ast.Node, depth int) (provenance, bool) {
+	info := c.pass.TypesInfo
+	isV := func(e ast.Expr) bool {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		return ok && info.Uses[id] == v
+	}
+	var appended []*ast.CallExpr
+	for _, a := range vals {
+		switch x := ast.Unparen(a.Expr).(type) {
+		case *ast.CompositeLit:
+			if len(x.Elts) > 0 {
+				return provenance{}, false
+			}
+		case *ast.CallExpr:
+			id, ok := ast.Unparen(x.Fun).(*ast.Ident)
+			if !ok {
+				return provenance{}, false
+			}
+			if _, builtin := info.Uses[id].(*types.Builtin); !builtin {
+				return provenance{}, false
+			}
+			switch {
+			case id.Name == "make":
+			case id.Name == "append" && len(x.Args) > 1 && isV(x.Args[0]):
+				appended = append(appended, x)
+			default:
+				return provenance{}, false
+			}
+		default:
+			return provenance{}, false
+		}
+	}
+	if len(appended) == 0 {
+		return provenance{}, false
+	}
+	// No append in a loop, no escape.
+	ok := true
+	var loops []ast.Node
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.ForStmt, *ast.RangeStmt, *ast.FuncLit:
+			loops = append(loops, n)
+		case *ast.CallExpr:
+			if id, isID := ast.Unparen(n.Fun).(*ast.Ident); isID && id.Name == "append" {
+				return true
+			}
+			for _, arg := range n.Args {
+				if isV(arg) {
+					ok = false
+				}
+			}
+		case *ast.UnaryExpr:
+			if n.Op == token.AND && isV(n.X) {
+				ok = false
+			}
+		}
+		return ok
+	})
+	if !ok {
+		return provenance{}, false
+	}
+	p := provenance{origin: fromCode, why: "a list written in the code"}
+	for _, call := range appended {
+		for _, l := range loops {
+			if l.Pos() <= call.Pos() && call.End() <= l.End() {
+				return provenance{}, false
+			}
+		}
+		for _, arg := range call.Args[1:] {
+			p = worse(p, c.provenanceOf(arg, body, depth+1))
+		}
+	}
+	return p, true
 }

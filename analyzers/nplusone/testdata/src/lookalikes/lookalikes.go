@@ -575,3 +575,30 @@ func (d *DB) SaveByOwner(ctx context.Context, posts []post) {
 		d.db.ExecContext(ctx, "UPDATE users SET active = true WHERE id = $1", owner) // want `N\+1 write`
 	}
 }
+
+// Look-alike: built-in templates gathered from two tables of the code.
+var builtinTpls = []string{"email", "slack"}
+var builtinTplsEn = []string{"email-en", "slack-en"}
+
+func (d *DB) InitTemplates(ctx context.Context) {
+	tpls := make([]string, 0, len(builtinTpls)+len(builtinTplsEn))
+	tpls = append(tpls, builtinTpls...)
+	tpls = append(tpls, builtinTplsEn...)
+	for _, t := range tpls {
+		d.db.ExecContext(ctx, "INSERT INTO tpls (name) VALUES ($1) ON CONFLICT DO NOTHING", t)
+	}
+}
+
+// Positive: the same list grown in a loop over rows.
+func (d *DB) CopyNames(ctx context.Context) {
+	names := []string{}
+	rows, _ := d.db.QueryContext(ctx, "SELECT name FROM users")
+	for rows.Next() {
+		var n string
+		rows.Scan(&n)
+		names = append(names, "user-"+n)
+	}
+	for _, n := range names {
+		d.db.ExecContext(ctx, "INSERT INTO copies (name) VALUES ($1)", n) // want `N\+1 write`
+	}
+}
