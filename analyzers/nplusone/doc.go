@@ -79,7 +79,8 @@
 //     counter: if num == 100, if i%100 == 0): once per batch;
 //   - loops that only build the arguments of one query run after them;
 //   - schema changes: a statement whose text is DDL (CREATE, ALTER, DROP,
-//     TRUNCATE), or one a query builder makes for a schema change
+//     TRUNCATE) or table maintenance (VACUUM, ANALYZE, REINDEX, OPTIMIZE,
+//     CLUSTER), or one a query builder makes for a schema change
 //     (ozzo-dbx's and pocketbase/dbx's AddColumn, DropColumn, CreateIndex,
 //     ...: apis.SchemaBuilders), run once per column or index of the change;
 //   - set-up code: a package path element, file name or enclosing function

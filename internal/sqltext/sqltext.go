@@ -19,8 +19,10 @@ type Shape struct {
 	// DELETE, MERGE, REPLACE, UPSERT (with or without RETURNING).
 	Write bool
 	// Schema is set for statements that change the schema: CREATE, ALTER,
-	// DROP, TRUNCATE. One per column or index of a schema change is the
-	// change, not a round trip per row.
+	// DROP, TRUNCATE; and for table maintenance: VACUUM, ANALYZE, REINDEX,
+	// OPTIMIZE (TABLE), CLUSTER. One per column, index or table of a
+	// schema change or maintenance run is the work, not a round trip per
+	// row.
 	Schema bool
 	// Limited is set when the outermost query has a row limit: LIMIT n,
 	// FETCH FIRST/NEXT n ROWS, or TOP n. A negative constant (SQLite's
@@ -149,7 +151,8 @@ func Classify(sql string) Shape {
 		switch t.text {
 		case "SELECT", "VALUES", "SHOW", "TABLE":
 			verb = "SELECT"
-		case "INSERT", "UPDATE", "DELETE", "MERGE", "REPLACE", "CREATE", "DROP", "ALTER", "TRUNCATE", "CALL", "SET", "BEGIN", "COMMIT":
+		case "INSERT", "UPDATE", "DELETE", "MERGE", "REPLACE", "CREATE", "DROP", "ALTER", "TRUNCATE", "CALL", "SET", "BEGIN", "COMMIT",
+			"VACUUM", "ANALYZE", "REINDEX", "OPTIMIZE", "CLUSTER":
 			verb = t.text
 		}
 		if verb != "" {
@@ -160,7 +163,7 @@ func Classify(sql string) Shape {
 		switch verb {
 		case "INSERT", "UPDATE", "DELETE", "MERGE", "REPLACE":
 			s.Write = true
-		case "CREATE", "ALTER", "DROP", "TRUNCATE":
+		case "CREATE", "ALTER", "DROP", "TRUNCATE", "VACUUM", "ANALYZE", "REINDEX", "OPTIMIZE", "CLUSTER":
 			s.Schema = true
 		}
 		return s

@@ -41,6 +41,8 @@ func TestClassify(t *testing.T) {
 		{"ALTER TABLE t ADD COLUMN a TEXT", Shape{Schema: true}},
 		{"CREATE INDEX i ON t (a)", Shape{Schema: true}},
 		{"DROP VIEW v", Shape{Schema: true}},
+		{"VACUUM ANALYZE logs_2026_11", Shape{Schema: true}},
+		{"REINDEX TABLE logs", Shape{Schema: true}},
 		{"WITH x AS (SELECT 1) INSERT INTO t SELECT * FROM x", Shape{Write: true}},
 		{"CREATE TABLE t (id int)", Shape{Schema: true}},
 		{"", Shape{}},

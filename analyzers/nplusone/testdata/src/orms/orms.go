@@ -58,6 +58,13 @@ func addColumns(db *pbdbx.DB, table string, cols []string) {
 	}
 }
 
+// Look-alike: table maintenance, one statement per partition.
+func vacuumPartitions(db *pbdbx.DB, partitions []string) {
+	for _, p := range partitions {
+		db.NewQuery(fmt.Sprintf("VACUUM ANALYZE %s", p)).Execute()
+	}
+}
+
 // The same builder's data statements are still per element.
 func touchAll(db *pbdbx.DB, posts []Post) {
 	for _, p := range posts {
