@@ -102,22 +102,37 @@ func (c Cond) through(args []argValue) (Cond, bool) {
 	return Cond{}, true
 }
 
-// literalFields are the fields of a keyed struct literal passed as an
-// argument: the exact Go text of each constant one, and the zero value
-// of each field left out, by name.
+// literalFields is a keyed struct literal passed as an argument, read
+// only when a guard on one of its fields is checked (value): most calls
+// pass no such literal to a guarded parameter.
 type literalFields struct {
-	consts map[string]string
-	zeros  map[string]string
+	lit  *ast.CompositeLit
+	st   *types.Struct
+	info *types.Info
 }
 
-// value returns the text of field name, and whether it is known: a
-// constant, or left out.
+// value returns the exact Go text of field name, and whether it is known:
+// a constant the literal sets, or the zero value of a field of basic type
+// it leaves out.
 func (f *literalFields) value(name string) (string, bool) {
-	if v, ok := f.consts[name]; ok {
-		return v, true
+	for _, el := range f.lit.Elts {
+		kv := el.(*ast.KeyValueExpr)
+		if key, ok := kv.Key.(*ast.Ident); !ok || key.Name != name {
+			continue
+		}
+		if tv, ok := f.info.Types[kv.Value]; ok && tv.Value != nil && tv.Value.Kind() != constant.Unknown {
+			return tv.Value.ExactString(), true
+		}
+		return "", false
 	}
-	v, ok := f.zeros[name]
-	return v, ok
+	for i := 0; i < f.st.NumFields(); i++ {
+		if fl := f.st.Field(i); fl.Name() == name {
+			if b, ok := fl.Type().Underlying().(*types.Basic); ok {
+				return zeroText(b), true
+			}
+		}
+	}
+	return "", false
 }
 
 // guards maps the calls of nd's body that run only under a test of one of
@@ -322,25 +337,7 @@ func (s *state) keyedLiteral(e ast.Expr) *literalFields {
 	if !ok || (len(lit.Elts) > 0 && !isKeyed(lit)) {
 		return nil
 	}
-	out := &literalFields{consts: map[string]string{}, zeros: map[string]string{}}
-	for i := 0; i < st.NumFields(); i++ {
-		f := st.Field(i)
-		if b, ok := f.Type().Underlying().(*types.Basic); ok {
-			out.zeros[f.Name()] = zeroText(b)
-		}
-	}
-	for _, el := range lit.Elts {
-		kv := el.(*ast.KeyValueExpr)
-		key, ok := kv.Key.(*ast.Ident)
-		if !ok {
-			return nil
-		}
-		delete(out.zeros, key.Name)
-		if tv, ok := info.Types[kv.Value]; ok && tv.Value != nil && tv.Value.Kind() != constant.Unknown {
-			out.consts[key.Name] = tv.Value.ExactString()
-		}
-	}
-	return out
+	return &literalFields{lit: lit, st: st, info: info}
 }
 
 // isKeyed reports whether lit's elements are all key: value pairs.
