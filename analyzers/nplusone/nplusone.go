@@ -66,6 +66,8 @@ type checker struct {
 	// startUp holds the functions of a main package that run only at
 	// start-up (startUpFuncs).
 	startUp map[*types.Func]bool
+	// calls indexes the uses of the package's functions (callIndex).
+	calls map[*types.Func]*funcUses
 }
 
 func run(pass *analysis.Pass, rep *findings.Reporter, res *effects.Result, s *settings) {

@@ -130,14 +130,12 @@ func (c *checker) provenanceOf(e ast.Expr, body ast.Node, depth int) provenance 
 // callProvenance is provenanceOf for a call.
 func (c *checker) callProvenance(call *ast.CallExpr, body ast.Node, depth int) provenance {
 	info := c.pass.TypesInfo
-	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
-		if b, ok := info.Uses[id].(*types.Builtin); ok && b.Name() == "append" {
-			p := provenance{origin: fromCode, why: "a list written in the code"}
-			for _, a := range call.Args {
-				p = worse(p, c.provenanceOf(a, body, depth+1))
-			}
-			return p
+	if builtinName(info, call) == "append" {
+		p := provenance{origin: fromCode, why: "a list written in the code"}
+		for _, a := range call.Args {
+			p = worse(p, c.provenanceOf(a, body, depth+1))
 		}
+		return p
 	}
 	if tv, ok := info.Types[call.Fun]; ok && tv.IsType() && len(call.Args) == 1 {
 		return c.provenanceOf(call.Args[0], body, depth+1) // a conversion
@@ -276,46 +274,20 @@ func typeNoun(t types.Type) string {
 // also used as a value, or a variadic parameter is of unknown origin.
 func (c *checker) paramProvenance(v *types.Var, depth int) provenance {
 	unknown := provenance{origin: fromUnknown}
-	fd, fn, idx := c.funcOfParam(v)
-	if fd == nil || fn.Exported() || (fn.Signature().Variadic() && idx == fn.Signature().Params().Len()-1) {
+	fn, idx := c.funcOfParam(v)
+	if fn == nil || fn.Exported() || (fn.Signature().Variadic() && idx == fn.Signature().Params().Len()-1) {
 		return unknown
 	}
-	info := c.pass.TypesInfo
-	var calls []*ast.CallExpr
-	var bodies []ast.Node
-	escapes := false
-	for _, f := range c.pass.Files {
-		var stack []ast.Node // enclosing function bodies
-		ast.Inspect(f, func(n ast.Node) bool {
-			if n == nil {
-				return true
-			}
-			switch n := n.(type) {
-			case *ast.FuncDecl:
-				stack = append(stack[:0], n.Body)
-			case *ast.CallExpr:
-				callee, _ := apis.Callee(info, n)
-				if callee == fn && len(stack) > 0 {
-					calls = append(calls, n)
-					bodies = append(bodies, stack[0])
-				}
-			case *ast.Ident:
-				if info.Uses[n] == fn && !c.calledAt(f, n) {
-					escapes = true
-				}
-			}
-			return true
-		})
-	}
-	if escapes || len(calls) == 0 {
+	uses := c.callIndex()[fn]
+	if uses == nil || uses.escapes || len(uses.calls) == 0 {
 		return unknown
 	}
 	p := provenance{origin: fromCode, why: "a list its callers write in the code"}
-	for i, call := range calls {
+	for i, call := range uses.calls {
 		if idx >= len(call.Args) || call.Ellipsis.IsValid() {
 			return unknown
 		}
-		q := c.provenanceOf(call.Args[idx], bodies[i], depth+1)
+		q := c.provenanceOf(call.Args[idx], uses.bodies[i], depth+1)
 		if q.origin != fromCode && q.origin != fromRequest {
 			return unknown
 		}
@@ -327,9 +299,68 @@ func (c *checker) paramProvenance(v *types.Var, depth int) provenance {
 	return p
 }
 
-// funcOfParam returns the declaration of the function of this package
-// whose parameter v is, the function, and v's index.
-func (c *checker) funcOfParam(v *types.Var) (*ast.FuncDecl, *types.Func, int) {
+// funcUses are the uses of one function of the package: its calls, with
+// the body of the function each is in (nil in a package-level
+// initializer), and whether it is also used as a value.
+type funcUses struct {
+	calls   []*ast.CallExpr
+	bodies  []ast.Node
+	escapes bool
+}
+
+// callIndex returns the uses of the package's functions, gathered in one
+// walk of the package the first time it is asked for.
+func (c *checker) callIndex() map[*types.Func]*funcUses {
+	if c.calls != nil {
+		return c.calls
+	}
+	info := c.pass.TypesInfo
+	c.calls = make(map[*types.Func]*funcUses)
+	of := func(fn *types.Func) *funcUses {
+		u := c.calls[fn]
+		if u == nil {
+			u = &funcUses{}
+			c.calls[fn] = u
+		}
+		return u
+	}
+	for _, f := range c.pass.Files {
+		for _, d := range f.Decls {
+			var body ast.Node
+			if fd, ok := d.(*ast.FuncDecl); ok {
+				body = fd.Body
+			}
+			callees := make(map[*ast.Ident]bool) // the f of f(...) and x.f(...)
+			ast.Inspect(d, func(n ast.Node) bool {
+				switch n := n.(type) {
+				case *ast.CallExpr:
+					// Visited before its Fun: the callee is marked first.
+					switch fun := ast.Unparen(n.Fun).(type) {
+					case *ast.Ident:
+						callees[fun] = true
+					case *ast.SelectorExpr:
+						callees[fun.Sel] = true
+					}
+					if fn, _ := apis.Callee(info, n); fn != nil && fn.Pkg() == c.pass.Pkg {
+						u := of(fn.Origin())
+						u.calls = append(u.calls, n)
+						u.bodies = append(u.bodies, body)
+					}
+				case *ast.Ident:
+					if fn, ok := info.Uses[n].(*types.Func); ok && fn.Pkg() == c.pass.Pkg && !callees[n] {
+						of(fn.Origin()).escapes = true
+					}
+				}
+				return true
+			})
+		}
+	}
+	return c.calls
+}
+
+// funcOfParam returns the function of this package whose parameter v is,
+// and v's index.
+func (c *checker) funcOfParam(v *types.Var) (*types.Func, int) {
 	for _, f := range c.pass.Files {
 		for _, d := range f.Decls {
 			fd, ok := d.(*ast.FuncDecl)
@@ -338,42 +369,70 @@ func (c *checker) funcOfParam(v *types.Var) (*ast.FuncDecl, *types.Func, int) {
 			}
 			fn, _ := c.pass.TypesInfo.Defs[fd.Name].(*types.Func)
 			if fn == nil {
-				return nil, nil, -1
+				return nil, -1
 			}
 			params := fn.Signature().Params()
 			for i := 0; i < params.Len(); i++ {
 				if params.At(i) == v {
-					return fd, fn, i
+					return fn, i
 				}
 			}
-			return nil, nil, -1
+			return nil, -1
 		}
 	}
-	return nil, nil, -1
+	return nil, -1
 }
 
-// calledAt reports whether the use id of a function in file f is the
-// callee of a call (f(...) or x.f(...)), not a value.
-func (c *checker) calledAt(f *ast.File, id *ast.Ident) bool {
-	called := false
-	ast.Inspect(f, func(n ast.Node) bool {
-		if called {
-			return false
-		}
-		if n == nil || n.Pos() > id.Pos() || n.End() < id.End() {
-			return n == nil
-		}
-		if call, ok := n.(*ast.CallExpr); ok {
-			switch fun := ast.Unparen(call.Fun).(type) {
-			case *ast.Ident:
-				called = fun == id
-			case *ast.SelectorExpr:
-				called = fun.Sel == id
+// builtinName returns the name of the builtin function call calls (make,
+// append, len), or "".
+func builtinName(info *types.Info, call *ast.CallExpr) string {
+	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+	if !ok {
+		return ""
+	}
+	if _, ok := info.Uses[id].(*types.Builtin); !ok {
+		return ""
+	}
+	return id.Name
+}
+
+// madeEmpty reports whether e makes an empty collection: make(...), or a
+// composite literal with no elements.
+func madeEmpty(info *types.Info, e ast.Expr) bool {
+	switch x := ast.Unparen(e).(type) {
+	case *ast.CompositeLit:
+		return len(x.Elts) == 0
+	case *ast.CallExpr:
+		return builtinName(info, x) == "make"
+	}
+	return false
+}
+
+// handedOut reports whether body takes the address of local v or passes
+// it to a call (other than append, with skipAppend): a function that may
+// fill it out of sight.
+func (c *checker) handedOut(v *types.Var, body ast.Node, skipAppend bool) bool {
+	info := c.pass.TypesInfo
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			if skipAppend && builtinName(info, n) == "append" {
+				return true
+			}
+			for _, arg := range n.Args {
+				if source.Used(info, arg) == v {
+					found = true
+				}
+			}
+		case *ast.UnaryExpr:
+			if n.Op == token.AND && source.Used(info, n.X) == v {
+				found = true
 			}
 		}
-		return !called
+		return !found
 	})
-	return called
+	return found
 }
 
 // filledWithConstantKeys reports whether local map v is made empty
@@ -388,50 +447,25 @@ func (c *checker) filledWithConstantKeys(v *types.Var, vals []source.Assigned, b
 		return false
 	}
 	for _, a := range vals {
-		switch x := ast.Unparen(a.Expr).(type) {
-		case *ast.CompositeLit:
-			if len(x.Elts) > 0 {
-				return false
-			}
-		case *ast.CallExpr:
-			id, ok := ast.Unparen(x.Fun).(*ast.Ident)
-			if !ok || id.Name != "make" {
-				return false
-			}
-			if _, builtin := info.Uses[id].(*types.Builtin); !builtin {
-				return false
-			}
-		default:
+		if !madeEmpty(info, a.Expr) {
 			return false
 		}
 	}
-	isV := func(e ast.Expr) bool {
-		id, ok := ast.Unparen(e).(*ast.Ident)
-		return ok && info.Uses[id] == v
+	if c.handedOut(v, body, false) {
+		return false // filled elsewhere, perhaps
 	}
 	entries, ok := 0, true
 	ast.Inspect(body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.AssignStmt:
-			for _, lhs := range n.Lhs {
+		if as, isAssign := n.(*ast.AssignStmt); isAssign {
+			for _, lhs := range as.Lhs {
 				ix, isIndex := ast.Unparen(lhs).(*ast.IndexExpr)
-				if !isIndex || !isV(ix.X) {
+				if !isIndex || source.Used(info, ix.X) != v {
 					continue
 				}
 				if tv, known := info.Types[ix.Index]; !known || tv.Value == nil {
 					ok = false
 				}
 				entries++
-			}
-		case *ast.CallExpr:
-			for _, arg := range n.Args {
-				if isV(arg) {
-					ok = false // filled elsewhere, perhaps
-				}
-			}
-		case *ast.UnaryExpr:
-			if n.Op == token.AND && isV(n.X) {
-				ok = false
 			}
 		}
 		return ok
@@ -447,65 +481,28 @@ func (c *checker) filledWithConstantKeys(v *types.Var, vals []source.Assigned, b
 // or the slice escapes to a function or by address, which may fill it.
 func (c *checker) appendedTables(v *types.Var, vals []source.Assigned, body ast.Node, depth int) (provenance, bool) {
 	info := c.pass.TypesInfo
-	isV := func(e ast.Expr) bool {
-		id, ok := ast.Unparen(e).(*ast.Ident)
-		return ok && info.Uses[id] == v
-	}
 	var appended []*ast.CallExpr
 	for _, a := range vals {
-		switch x := ast.Unparen(a.Expr).(type) {
-		case *ast.CompositeLit:
-			if len(x.Elts) > 0 {
-				return provenance{}, false
-			}
-		case *ast.CallExpr:
-			id, ok := ast.Unparen(x.Fun).(*ast.Ident)
-			if !ok {
-				return provenance{}, false
-			}
-			if _, builtin := info.Uses[id].(*types.Builtin); !builtin {
-				return provenance{}, false
-			}
-			switch {
-			case id.Name == "make":
-			case id.Name == "append" && len(x.Args) > 1 && isV(x.Args[0]):
-				appended = append(appended, x)
-			default:
-				return provenance{}, false
-			}
-		default:
+		if madeEmpty(info, a.Expr) {
+			continue
+		}
+		x, ok := ast.Unparen(a.Expr).(*ast.CallExpr)
+		if !ok || builtinName(info, x) != "append" || len(x.Args) < 2 || source.Used(info, x.Args[0]) != v {
 			return provenance{}, false
 		}
+		appended = append(appended, x)
 	}
-	if len(appended) == 0 {
+	if len(appended) == 0 || c.handedOut(v, body, true) {
 		return provenance{}, false
 	}
-	// No append in a loop, no escape.
-	ok := true
 	var loops []ast.Node
 	ast.Inspect(body, func(n ast.Node) bool {
-		switch n := n.(type) {
+		switch n.(type) {
 		case *ast.ForStmt, *ast.RangeStmt, *ast.FuncLit:
 			loops = append(loops, n)
-		case *ast.CallExpr:
-			if id, isID := ast.Unparen(n.Fun).(*ast.Ident); isID && id.Name == "append" {
-				return true
-			}
-			for _, arg := range n.Args {
-				if isV(arg) {
-					ok = false
-				}
-			}
-		case *ast.UnaryExpr:
-			if n.Op == token.AND && isV(n.X) {
-				ok = false
-			}
 		}
-		return ok
+		return true
 	})
-	if !ok {
-		return provenance{}, false
-	}
 	p := provenance{origin: fromCode, why: "a list written in the code"}
 	for _, call := range appended {
 		for _, l := range loops {
