@@ -300,8 +300,8 @@ func (c *checker) paramProvenance(v *types.Var, depth int) provenance {
 }
 
 // funcUses are the uses of one function of the package: its calls, with
-// the body of the function each is in (nil in a package-level
-// initializer), and whether it is also used as a value.
+// the body each is in (the function's, or a package-level declaration),
+// and whether it is also used as a value.
 type funcUses struct {
 	calls   []*ast.CallExpr
 	bodies  []ast.Node
@@ -326,8 +326,14 @@ func (c *checker) callIndex() map[*types.Func]*funcUses {
 	}
 	for _, f := range c.pass.Files {
 		for _, d := range f.Decls {
-			var body ast.Node
+			// The body a call's arguments are read in: its function's,
+			// or, in a package-level initializer (a function literal
+			// assigned to a variable), the whole declaration.
+			var body ast.Node = d
 			if fd, ok := d.(*ast.FuncDecl); ok {
+				if fd.Body == nil {
+					continue
+				}
 				body = fd.Body
 			}
 			callees := make(map[*ast.Ident]bool) // the f of f(...) and x.f(...)
