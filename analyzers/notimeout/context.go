@@ -22,7 +22,7 @@ import (
 // context is in scope (error, with a fix) or, with -notimeout.all, when
 // none is (note).
 func (c *checker) missingContext(cur inspector.Cursor, call *ast.CallExpr, fn *types.Func, entry *apis.Call) {
-	if c.contextAttachedLater(cur, call) || c.servedInProcess(cur, call) || c.sentWithTimeout(cur) {
+	if c.contextAttachedLater(cur, call) || c.servedInProcess(cur, call) || c.sentWithTimeout(cur) || c.commandTimed(cur) {
 		return
 	}
 	// Migrations, seeders and schema set-up run their statements once,
@@ -197,6 +197,65 @@ func (c *checker) sentWithTimeout(cur inspector.Cursor) bool {
 }
 
 var httpClient = apis.TypeRef{Pkg: "net/http", Name: "Client", Ptr: true}
+
+var (
+	execCmd      = apis.TypeRef{Pkg: "os/exec", Name: "Cmd", Ptr: true}
+	timeDuration = apis.TypeRef{Pkg: "time", Name: "Duration"}
+)
+
+// commandTimed reports whether the call at cur builds an *exec.Cmd,
+// stored in a variable, that the function runs under a timeout of its
+// own: handed to a helper together with a time.Duration
+// (runWithTimeout(cmd, 30*time.Second)), or killed from a timer
+// (time.AfterFunc(d, func() { cmd.Process.Kill() }), or a select on
+// time.After that kills it). The command then has a deadline, and the
+// message's "has no deadline" would be false.
+func (c *checker) commandTimed(cur inspector.Cursor) bool {
+	as, ok := cur.Parent().Node().(*ast.AssignStmt)
+	if !ok || len(as.Rhs) != 1 || len(as.Lhs) == 0 {
+		return false
+	}
+	id, ok := as.Lhs[0].(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v := c.localVar(id)
+	if v == nil || !execCmd.Matches(v.Type()) {
+		return false
+	}
+	fn, ok := source.EnclosingFunc(cur)
+	if !ok {
+		return false
+	}
+	info := c.pass.TypesInfo
+	isCmd := func(e ast.Expr) bool {
+		x, ok := ast.Unparen(e).(*ast.Ident)
+		return ok && info.Uses[x] == v
+	}
+	handed, killed, timer := false, false, false
+	ast.Inspect(source.Body(fn.Node()), func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		if slices.ContainsFunc(call.Args, isCmd) && slices.ContainsFunc(call.Args, func(a ast.Expr) bool {
+			return timeDuration.Matches(info.TypeOf(a))
+		}) {
+			handed = true
+		}
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && (sel.Sel.Name == "Kill" || sel.Sel.Name == "Signal") {
+			if proc, ok := ast.Unparen(sel.X).(*ast.SelectorExpr); ok && proc.Sel.Name == "Process" && isCmd(proc.X) {
+				killed = true
+			}
+		}
+		if callee, _ := apis.Callee(info, call); callee != nil && callee.Pkg() != nil && callee.Pkg().Path() == "time" &&
+			(callee.Name() == "After" || callee.Name() == "AfterFunc" || callee.Name() == "NewTimer") {
+			timer = true
+		}
+		return true
+	})
+	return handed || killed && timer
+}
 
 var httpRequest = apis.TypeRef{Pkg: "net/http", Name: "Request", Ptr: true}
 

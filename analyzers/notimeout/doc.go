@@ -118,6 +118,11 @@
 //     package-level net.Lookup* functions (the suggested fix calls
 //     net.DefaultResolver's method with the context). exec.Command with a
 //     context in scope is an error; the fix calls exec.CommandContext.
+//     Not when the function runs the command under a timeout of its own:
+//     the command handed to a helper together with a time.Duration
+//     (runTimeout(cmd, 30*time.Second)), or killed from a timer in the
+//     same function (time.AfterFunc, or a select on time.After, that
+//     calls cmd.Process.Kill).
 //
 // Raw connections:
 //

@@ -85,8 +85,10 @@
 //     ...: apis.SchemaBuilders), run once per column or index of the change;
 //   - set-up code: a package path element, file name or enclosing function
 //     whose name contains migrat, seed, fixture, backup, restore or
-//     bootstrap, and functions named like createTables, initSchema or
-//     ensureIndexes: they run once, over a list the code fixes;
+//     bootstrap, functions named like createTables, initSchema or
+//     ensureIndexes, and data upgrades between schema versions (Upgrade,
+//     upgradeDB, AlertRuleUpgradeToV6, when they take no *http.Request):
+//     they run once, over a list the code fixes or once per install;
 //   - start-up code of a main package: func main and init, and the
 //     functions only they call, by name (not as a value, not in a go
 //     statement or function literal, not inside a loop that runs until the
@@ -119,7 +121,8 @@
 //     once per element. Only a cold cache makes it an N+1, once;
 //   - a lookup memoised in a local map made before the loop and keyed by
 //     an attribute of the element (v, ok := owners[p.OwnerID]; if !ok
-//     {...; owners[p.OwnerID] = v}, or if owners[k] == nil): one round
+//     {...; owners[p.OwnerID] = v}, or if owners[k] == nil, or a hit that
+//     leaves the iteration: if ok { ...; continue }): one round
 //     trip per distinct owner, not per element. Keyed by the element
 //     itself, every distinct element misses once, and it is reported;
 //   - work a function does only when a string parameter equals a constant,

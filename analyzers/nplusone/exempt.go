@@ -147,15 +147,38 @@ func callsOut(effs []effects.Effect) bool {
 //
 // The round trip then runs once per distinct owner, not once per item.
 // A map keyed by the element itself (ids) still misses once per element,
-// and is reported.
+// and is reported: even a map the caller hands in misses once per
+// distinct element of each call.
 func (c *checker) memoMiss(r *region, ifs *ast.IfStmt) bool {
+	return c.memo(r, ifs, false)
+}
+
+// memoHit reports whether ifs is the hit branch of such a memo, which
+// leaves the iteration, with the miss after it:
+//
+//	ug, ok := cache[id]
+//	if ok { groups = append(groups, ug); continue }
+//	ug = store.GetGroup(ctx, id); cache[id] = ug
+func (c *checker) memoHit(r *region, ifs *ast.IfStmt) bool {
+	if ifs.Else != nil || len(ifs.Body.List) == 0 {
+		return false
+	}
+	last, ok := ifs.Body.List[len(ifs.Body.List)-1].(*ast.BranchStmt)
+	if !ok || last.Tok != token.CONTINUE || last.Label != nil {
+		return false
+	}
+	return c.memo(r, ifs, true)
+}
+
+// memo reports whether ifs tests a memo's lookup: on a miss (if !ok, if
+// m[k] == nil) or, with hit, on a hit (if ok, if m[k] != nil).
+func (c *checker) memo(r *region, ifs *ast.IfStmt, hit bool) bool {
 	info := c.pass.TypesInfo
 	var index *ast.IndexExpr
-	switch cond := ast.Unparen(ifs.Cond).(type) {
-	case *ast.UnaryExpr: // v, ok := m[k]; if !ok
-		okVar, isIdent := ast.Unparen(cond.X).(*ast.Ident)
-		if cond.Op != token.NOT || !isIdent {
-			return false
+	okIndex := func(e ast.Expr) {
+		okVar, isIdent := ast.Unparen(e).(*ast.Ident)
+		if !isIdent {
+			return
 		}
 		for _, a := range source.AssignedValues(info, r.body, info.ObjectOf(okVar)) {
 			if a.Index == 1 {
@@ -163,8 +186,18 @@ func (c *checker) memoMiss(r *region, ifs *ast.IfStmt) bool {
 				break
 			}
 		}
-	case *ast.BinaryExpr: // if m[k] == nil
-		if cond.Op == token.EQL && source.IsNil(info, cond.Y) {
+	}
+	switch cond := ast.Unparen(ifs.Cond).(type) {
+	case *ast.UnaryExpr: // v, ok := m[k]; if !ok
+		if cond.Op == token.NOT && !hit {
+			okIndex(cond.X)
+		}
+	case *ast.Ident: // v, ok := m[k]; if ok
+		if hit {
+			okIndex(cond)
+		}
+	case *ast.BinaryExpr: // if m[k] == nil, if m[k] != nil
+		if (cond.Op == token.EQL && !hit || cond.Op == token.NEQ && hit) && source.IsNil(info, cond.Y) {
 			index, _ = ast.Unparen(cond.X).(*ast.IndexExpr)
 		}
 	}
@@ -186,7 +219,7 @@ func (c *checker) memoMiss(r *region, ifs *ast.IfStmt) bool {
 		if as, ok := n.(*ast.AssignStmt); ok {
 			for _, lhs := range as.Lhs {
 				if ix, ok := ast.Unparen(lhs).(*ast.IndexExpr); ok && source.Used(info, ix.X) == m &&
-					(inside(ix, ifs.Body) || types.ExprString(ix.Index) == key) {
+					(!hit && inside(ix, ifs.Body) || types.ExprString(ix.Index) == key) {
 					stored = true
 				}
 			}

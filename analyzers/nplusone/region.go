@@ -166,6 +166,16 @@ func (c *checker) region(r *region) {
 				if n != root && !inClosure && source.Leaves(n) {
 					return false
 				}
+				// A memo's hit that continues: the statements after it
+				// run once per distinct key (the miss), not per element.
+				for i, st := range n.List {
+					if ifs, ok := st.(*ast.IfStmt); ok && !inClosure && c.memoHit(r, ifs) {
+						for _, before := range n.List[:i+1] {
+							visit(before, inClosure)
+						}
+						return false
+					}
+				}
 			case *ast.SwitchStmt:
 				if r.isElem(info, n.Tag) {
 					return false // one case per distinct element

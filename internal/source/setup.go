@@ -2,6 +2,7 @@ package source
 
 import (
 	"go/ast"
+	"go/types"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -21,10 +22,17 @@ var setupFuncs = sync.OnceValue(func() *regexp.Regexp {
 	return regexp.MustCompile(`(?i)^(create|init|ensure|setup|prepare)_?(tables?|schemas?|db|database|indexes|indices)$`)
 })
 
+// upgradeFuncs name functions that upgrade a schema or its data from one
+// version to the next: Upgrade, upgradeDB, AlertRuleUpgradeToV6. A bare
+// "upgrade" is too common a word (a plan, a connection) for setupWords.
+var upgradeFuncs = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)(^upgrade$|upgrade_?(to_?)?v?\d|^upgrade_?(db|database|schemas?|tables?|data)$)`)
+})
+
 // SetupCode reports whether cur is in set-up code: a package path
 // element, the file's name or the enclosing function's name contains one
 // of setupWords, or the function is named like createTables or
-// initSchema. No request waits for set-up code, and it runs once.
+// initSchema, or like Upgrade or UpgradeToV6 and takes no request. No request waits for set-up code, and it runs once.
 func SetupCode(pass *analysis.Pass, cur inspector.Cursor) bool {
 	for _, elem := range strings.Split(pass.Pkg.Path(), "/") {
 		if setupWords().MatchString(elem) {
@@ -35,8 +43,22 @@ func SetupCode(pass *analysis.Pass, cur inspector.Cursor) bool {
 		return true
 	}
 	if fn, ok := OutermostFunc(cur); ok {
-		if decl, ok := fn.Node().(*ast.FuncDecl); ok && (setupWords().MatchString(decl.Name.Name) || setupFuncs().MatchString(decl.Name.Name)) {
+		if decl, ok := fn.Node().(*ast.FuncDecl); ok && (setupWords().MatchString(decl.Name.Name) || setupFuncs().MatchString(decl.Name.Name) ||
+			upgradeFuncs().MatchString(decl.Name.Name) && !servesRequest(pass, decl)) {
 			return true
+		}
+	}
+	return false
+}
+
+// servesRequest reports whether decl takes an *http.Request: an upgrade
+// that serves one (a connection upgrade, a plan upgrade) is no schema's.
+func servesRequest(pass *analysis.Pass, decl *ast.FuncDecl) bool {
+	for _, f := range decl.Type.Params.List {
+		if p, ok := pass.TypesInfo.TypeOf(f.Type).(*types.Pointer); ok {
+			if n, ok := p.Elem().(*types.Named); ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "net/http" && n.Obj().Name() == "Request" {
+				return true
+			}
 		}
 	}
 	return false

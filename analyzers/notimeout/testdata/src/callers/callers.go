@@ -7,6 +7,7 @@ import (
 	"database/sql"
 	"net/http"
 	"os/exec"
+	"time"
 )
 
 type Store struct{ db *sql.DB }
@@ -39,4 +40,47 @@ func (s *Server) convert(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	exec.Command("convert", "in.png", "out.jpg").Run() // want `exec.Command takes no context but ctx is in scope.*call CommandContext\(ctx, \.\.\.\)`
 	exec.CommandContext(ctx, "convert", "in.png", "out.jpg").Run()
+}
+
+// A command stored and then run without a timeout of its own: reported.
+func (s *Server) thumbnail(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	cmd := exec.Command("convert", "in.png", "thumb.png") // want `exec.Command takes no context but ctx is in scope`
+	runQuietly(cmd, "thumb")
+	_ = ctx
+}
+
+func runQuietly(cmd *exec.Cmd, name string) error { return cmd.Run() }
+
+// Look-alike: the command is handed, with a time.Duration, to a helper
+// that runs it under that timeout.
+func (s *Server) sandboxed(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	cmd := exec.Command("python3", "script.py")
+	runTimeout(cmd, 10*time.Second)
+	_ = ctx
+}
+
+func runTimeout(cmd *exec.Cmd, d time.Duration) error {
+	if err := cmd.Start(); err != nil {
+		return err
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case err := <-done:
+		return err
+	case <-time.After(d):
+		return cmd.Process.Kill()
+	}
+}
+
+// Look-alike: the function kills the command from a timer itself.
+func (s *Server) killedByTimer(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	cmd := exec.Command("ffmpeg", "-i", "in.mp4", "out.webm")
+	t := time.AfterFunc(time.Minute, func() { cmd.Process.Kill() })
+	defer t.Stop()
+	cmd.Run()
+	_ = ctx
 }

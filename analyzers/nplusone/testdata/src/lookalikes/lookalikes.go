@@ -615,3 +615,73 @@ var touchDefaults = func(ctx context.Context, d *DB) {
 	defaults := []string{"admin", "guest"}
 	d.touchNames(ctx, defaults)
 }
+
+type setting struct {
+	ID    int64
+	Value string
+}
+
+// A data upgrade from one schema version to the next: set-up code, run
+// once per install.
+func (d *DB) UpgradeToV6(ctx context.Context, settings []setting) {
+	for _, s := range settings {
+		d.db.ExecContext(ctx, "UPDATE settings SET value = $1 WHERE id = $2", s.Value+"-v6", s.ID)
+	}
+}
+
+// A handler named like an upgrade (a plan upgrade) serves requests: it
+// is reported as usual.
+func (d *DB) Upgrade(w http.ResponseWriter, r *http.Request) {
+	rows, _ := d.db.QueryContext(r.Context(), "SELECT id, value FROM settings")
+	defer rows.Close()
+	var all []setting
+	for rows.Next() {
+		var s setting
+		rows.Scan(&s.ID, &s.Value)
+		all = append(all, s)
+	}
+	for _, s := range all {
+		d.db.ExecContext(r.Context(), "UPDATE settings SET value = $1 WHERE id = $2", s.Value+"-pro", s.ID) // want `N\+1 write`
+	}
+}
+
+type event struct {
+	ID       int64
+	OwnerIDs []int64
+	Owners   []*user
+}
+
+// A memo keyed by an attribute of the element, with the hit leaving the
+// iteration: one query per distinct owner.
+func (d *DB) ownersOf(ctx context.Context, posts []post) []*user {
+	owners := map[int64]*user{}
+	var out []*user
+	for _, p := range posts {
+		u, ok := owners[p.OwnerID]
+		if ok {
+			out = append(out, u)
+			continue
+		}
+		u = d.getUser(ctx, p.OwnerID)
+		out = append(out, u)
+		owners[p.OwnerID] = u
+	}
+	return out
+}
+
+// The same hit-and-continue shape keyed by the element itself: every
+// distinct id still misses once.
+func (d *DB) groupsOf(ctx context.Context, ids []int64) []*user {
+	seen := map[int64]*user{}
+	var out []*user
+	for _, id := range ids {
+		if g, ok := seen[id]; ok {
+			out = append(out, g)
+			continue
+		}
+		g := d.getUser(ctx, id) // want `N\+1: lookalikes.\(\*DB\).getUser runs \(\*sql.DB\).QueryRowContext once per element of ids`
+		out = append(out, g)
+		seen[id] = g
+	}
+	return out
+}
