@@ -28,20 +28,24 @@ const Name = "blocking"
 // New returns a blocking analyzer for one run: it reads the program's
 // effects from fx and reports through out.
 func New(fx *analysis.Analyzer, out *findings.Options) *analysis.Analyzer {
-	return &analysis.Analyzer{
+	words := defaultDiagnostic
+	a := &analysis.Analyzer{
 		Name:     Name,
 		Doc:      docs.MustDoc(doc, Name),
 		URL:      "https://github.com/apilint/apilint#blocking",
 		Requires: []*analysis.Analyzer{inspect.Analyzer, fx},
 		Run: func(pass *analysis.Pass) (any, error) {
 			rep := findings.Start(pass, out)
-			run(pass, rep, pass.ResultOf[fx].(*effects.Result))
+			run(pass, rep, pass.ResultOf[fx].(*effects.Result), wordSet(words))
 			return nil, rep.Finish()
 		},
 	}
+	a.Flags.StringVar(&words, "diagnostic", defaultDiagnostic,
+		"comma-separated words that, in a handler's route or name, mark a diagnostic endpoint whose response is the outcome of its slow work (\"\" reports them too)")
+	return a
 }
 
-func run(pass *analysis.Pass, rep *findings.Reporter, res *effects.Result) {
+func run(pass *analysis.Pass, rep *findings.Reporter, res *effects.Result, diag map[string]bool) {
 	queue := queueOf(pass.Pkg)
 	for _, h := range res.Handlers() {
 		pos := h.At
@@ -51,7 +55,7 @@ func run(pass *analysis.Pass, rep *findings.Reporter, res *effects.Result) {
 		if file := source.FileOf(pass, pos.Pos()); file == nil || source.Skip(pass, file) {
 			continue
 		}
-		if waits(h) || takesOver(pass, h) {
+		if waits(h) || takesOver(pass, h) || diagnostic(h, diag) {
 			continue
 		}
 		head := h.Name

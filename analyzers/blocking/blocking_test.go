@@ -47,3 +47,28 @@ func TestConfiguredHandlers(t *testing.T) {
 	})
 	analysistest.Run(t, dir, newAnalyzer(table), "ownrouter")
 }
+
+// Diagnostic endpoints, by route or name, and -blocking.diagnostic.
+func TestDiagnostic(t *testing.T) {
+	dir := stubs.GOPATH(t, analysistest.TestData())
+	analysistest.Run(t, dir, newAnalyzer(nil), "diagnostic")
+
+	a := newAnalyzer(nil)
+	if err := a.Flags.Set("diagnostic", ""); err != nil {
+		t.Fatal(err)
+	}
+	res := analysistest.Run(&discard{T: t}, dir, a, "diagnostic")
+	got := 0
+	for _, r := range res {
+		got += len(r.Diagnostics)
+	}
+	if got != 7 {
+		t.Errorf("with -blocking.diagnostic=\"\": %d findings, want 7 (every endpoint)", got)
+	}
+}
+
+// discard is a testing.T that ignores the unmatched-diagnostic errors of a
+// run whose findings are counted instead.
+type discard struct{ *testing.T }
+
+func (*discard) Errorf(string, ...any) {}

@@ -87,6 +87,18 @@
 // recorded with the effect and handed on through callers that pass their
 // own parameter; any other argument may match, and the work is reported.
 //
+// Nor are diagnostic endpoints, whose purpose is to do the slow work and
+// report how it went: sending a test mail, trying a notification rule,
+// firing an alert once. One is known by a word of its route pattern
+// (/smtp-config-test, /notify-rule/test, /alert-rules/try-run) or of its
+// name (notifyTest, alertRuleTryRun, testSMTPConfig), split at case
+// changes and punctuation, alone or joined with the next word: test,
+// tryrun, dryrun or testfire by default (latestPosts and contestEntry
+// are no such words). Answering 202 Accepted first would defeat them. The
+// words are a heuristic: set -blocking.diagnostic (analyzers: blocking:
+// diagnostic: "test,verify" in .apilint.yml) to change them, or to ""
+// to report these endpoints too.
+//
 // Nor is work done only when something failed: inside if err != nil (or
 // errors.Is, errors.As), in the handler or in any function on the way
 // (mail an alert when a status cannot be saved). Nor is work that only one
