@@ -83,6 +83,9 @@ func report(pass *analysis.Pass, rep *findings.Reporter, res *effects.Result, h 
 		if e.Detail == apis.RunsCommand && outputIsResponse(pass, h.Node, at) {
 			return
 		}
+		if e.Detail == "sleeps" && rejects(pass, source.Body(h.Node), at) {
+			return
+		}
 	default:
 		at = h.Node
 		if decl, ok := h.Node.(*ast.FuncDecl); ok {

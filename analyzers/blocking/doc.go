@@ -35,7 +35,10 @@
 //
 //   - time.Sleep, and <-time.After(d) outside a select (a sleep computed
 //     from time.Since or time.Until pads to a constant time on purpose,
-//     and is left alone);
+//     and is left alone, as is a sleep, in the handler or a helper it
+//     calls, followed in the handler's block by a response that turns the
+//     request away with a constant 401, 403 or 429: a tarpit that slows
+//     down whoever keeps guessing credentials);
 //   - sending mail: net/smtp and emersion/go-smtp (SendMail and client
 //     operations), and the SendGrid, Mailgun (every major version), AWS
 //     SES, gomail, go-mail, smtppool and jordan-wright/email send calls;
