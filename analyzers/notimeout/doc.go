@@ -136,9 +136,12 @@
 //     use tls.DialWithDialer with a net.Dialer that sets Timeout, or a
 //     tls.Dialer's DialContext when a context is in scope.
 //
-// Test files, generated files and test helpers (functions that take a
-// *testing.T, *testing.B or testing.TB, wherever they are) are not
-// checked.
+// Test files, generated files and test code outside them are not
+// checked: test helpers (functions that take a *testing.T, *testing.B or
+// testing.TB, wherever they are), constructors of test doubles
+// (NewTestClient, newMockStore, NewFakeMailer) and test-support packages
+// (a path element test, tests, testutil, testhelpers, testsupport, mocks,
+// fakes or e2e).
 //
 // To silence one finding, write //apilint:ignore notimeout <reason> on
 // the line or the line above.

@@ -141,9 +141,12 @@
 // (-effects.interfaces); such findings say they are inferred. The apilint
 // command loads the whole program and names the implementation instead.
 //
-// Test files, generated files and test helpers (functions that take a
-// *testing.T, *testing.B or testing.TB, wherever they are) are not
-// checked.
+// Test files, generated files and test code outside them are not
+// checked: test helpers (functions that take a *testing.T, *testing.B or
+// testing.TB, wherever they are), constructors of test doubles
+// (NewTestClient, newMockStore, NewFakeMailer) and test-support packages
+// (a path element test, tests, testutil, testhelpers, testsupport, mocks,
+// fakes or e2e).
 //
 // To silence one finding, write //apilint:ignore nplusone <reason> on
 // the line or the line above.

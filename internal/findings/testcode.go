@@ -4,17 +4,28 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"regexp"
+	"strings"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/apilint/apilint/internal/source"
 )
 
-// inTestHelper reports whether pos is inside a function declaration that
-// takes a *testing.T, *testing.B, *testing.F or testing.TB: a test helper
-// kept outside a _test.go file (an integration-test package's setup) is
-// test code, which no rule checks.
+// inTestHelper reports whether pos is in test code kept outside a
+// _test.go file, which no rule checks: a function declaration that takes
+// a *testing.T, *testing.B, *testing.F or testing.TB (an integration-test
+// package's setup), a constructor of a test double (NewTestClient,
+// newMockStore, NewFakeMailer), or a package of test support (a path
+// element test, tests, testutil, testhelpers, testsupport, mocks, fakes or
+// e2e).
 func inTestHelper(pass *analysis.Pass, pos token.Pos) bool {
+	for _, elem := range strings.Split(pass.Pkg.Path(), "/") {
+		if testSupport[elem] {
+			return true
+		}
+	}
 	f := source.FileOf(pass, pos)
 	if f == nil {
 		return false
@@ -23,6 +34,9 @@ func inTestHelper(pass *analysis.Pass, pos token.Pos) bool {
 		fd, ok := d.(*ast.FuncDecl)
 		if !ok || pos < fd.Pos() || fd.End() <= pos {
 			continue
+		}
+		if testDouble().MatchString(fd.Name.Name) {
+			return true
 		}
 		for _, field := range fd.Type.Params.List {
 			if isTesting(pass.TypesInfo.TypeOf(field.Type)) {
@@ -33,6 +47,15 @@ func inTestHelper(pass *analysis.Pass, pos token.Pos) bool {
 	}
 	return false
 }
+
+// testSupport are the package path elements of test-support packages.
+var testSupport = map[string]bool{
+	"test": true, "tests": true, "testutil": true, "testutils": true, "testhelper": true, "testhelpers": true,
+	"testsupport": true, "mock": true, "mocks": true, "fake": true, "fakes": true, "e2e": true,
+}
+
+// testDouble names the constructors of test doubles.
+var testDouble = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(New|new)(Test|Mock|Fake|Stub)[A-Z_]`) })
 
 // isTesting reports whether t is a type of package testing or a pointer
 // to one.

@@ -186,3 +186,13 @@ func newAPIDefault(hc *http.Client) *api {
 }
 
 func useAPIDefault() *api { return newAPIDefault(nil) }
+
+// A test double's constructor, kept outside a _test.go file: test code.
+func NewTestClient() *http.Client {
+	return &http.Client{}
+}
+
+// Look-alike: "Testament" is no test.
+func NewTestamentClient() *http.Client {
+	return &http.Client{} // want `NewTestamentClient returns an http.Client with no Timeout`
+}
