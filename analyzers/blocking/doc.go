@@ -77,7 +77,8 @@
 // command run for its effect alone is reported; tests, test helpers (functions taking a
 // *testing.T or testing.TB), and test doubles (testify or gomock types,
 // constructors such as NewTestClient or newMockStore, test-support
-// packages such as testutil or mocks) even in a non-test package. Goroutines the handler
+// files such as testing.go or mock_store.go, test-support packages such
+// as testutil or mocks) even in a non-test package. Goroutines the handler
 // waits for (errgroup.Go then Wait, a sync.WaitGroup) are still on the
 // request path and are reported. Work that a helper does only when a
 // parameter equals a constant (if owner == "" { every workspace }, or

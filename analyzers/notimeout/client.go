@@ -113,9 +113,25 @@ func (c *checker) onlyBoundedRequests(b built) bool {
 		return false
 	}
 	info := c.pass.TypesInfo
+	// client = &http.Client{...} gives the variable another value,
+	// checked where it is written: no use of it.
+	assigned := make(map[*ast.Ident]bool)
+	ast.Inspect(b.scope, func(n ast.Node) bool {
+		if as, ok := n.(*ast.AssignStmt); ok {
+			for _, lhs := range as.Lhs {
+				if id, ok := ast.Unparen(lhs).(*ast.Ident); ok && info.Uses[id] == b.targetVar {
+					assigned[id] = true
+				}
+			}
+		}
+		return true
+	})
 	uses, bounded := 0, true
 	ast.Inspect(b.scope, func(n ast.Node) bool {
 		if !bounded {
+			return false
+		}
+		if id, ok := n.(*ast.Ident); ok && assigned[id] {
 			return false
 		}
 		call, ok := n.(*ast.CallExpr)

@@ -124,9 +124,10 @@
 // Test files, generated files and test code outside them are not
 // checked: test helpers (functions that take a *testing.T, *testing.B or
 // testing.TB, wherever they are), constructors of test doubles
-// (NewTestClient, newMockStore, NewFakeMailer) and test-support packages
-// (a path element test, tests, testutil, testhelpers, testsupport, mocks,
-// fakes or e2e).
+// (NewTestClient, newMockStore, NewFakeMailer), test-support files
+// (testing.go, testutil.go, mock_store.go, store_mock.go) and test-support
+// packages (a path element test, tests, testutil, testhelpers,
+// testsupport, mocks, fakes or e2e).
 //
 // To silence one finding, write //apilint:ignore unbounded <reason> on
 // the line or the line above.

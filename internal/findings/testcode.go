@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"sync"
@@ -17,7 +18,8 @@ import (
 // _test.go file, which no rule checks: a function declaration that takes
 // a *testing.T, *testing.B, *testing.F or testing.TB (an integration-test
 // package's setup), a constructor of a test double (NewTestClient,
-// newMockStore, NewFakeMailer), or a package of test support (a path
+// newMockStore, NewFakeMailer), a file of test support (testing.go,
+// testutil.go, mock_store.go), or a package of test support (a path
 // element test, tests, testutil, testhelpers, testsupport, mocks, fakes or
 // e2e).
 func inTestHelper(pass *analysis.Pass, pos token.Pos) bool {
@@ -29,6 +31,9 @@ func inTestHelper(pass *analysis.Pass, pos token.Pos) bool {
 	f := source.FileOf(pass, pos)
 	if f == nil {
 		return false
+	}
+	if testFile().MatchString(filepath.Base(pass.Fset.File(f.FileStart).Name())) {
+		return true
 	}
 	for _, d := range f.Decls {
 		fd, ok := d.(*ast.FuncDecl)
@@ -53,6 +58,12 @@ var testSupport = map[string]bool{
 	"test": true, "tests": true, "testutil": true, "testutils": true, "testhelper": true, "testhelpers": true,
 	"testsupport": true, "mock": true, "mocks": true, "fake": true, "fakes": true, "e2e": true,
 }
+
+// testFile names the files of test support kept beside the code:
+// testing.go, testutil.go, test_helpers.go, mock_store.go, store_mock.go.
+var testFile = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(testing|testutils?|test_?helpers?|test_?utils?|mocks?|fakes?)\.go$|^(mock|fake)_.*\.go$|_(mocks?|fakes?|testing)\.go$`)
+})
 
 // testDouble names the constructors of test doubles.
 var testDouble = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(New|new)(Test|Mock|Fake|Stub)[A-Z_]`) })

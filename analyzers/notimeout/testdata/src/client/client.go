@@ -145,6 +145,21 @@ func localBounded(u string) {
 	}
 }
 
+// Look-alike: the client is chosen in a branch (a unix socket's transport)
+// and only sends a request with the caller's context, which the caller
+// bounds.
+func localChosen(ctx context.Context, u string, socket bool) {
+	client := http.DefaultClient
+	if socket {
+		client = &http.Client{Transport: http.DefaultTransport}
+	}
+	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+	resp, err := client.Do(req)
+	if err == nil {
+		io.Copy(io.Discard, resp.Body)
+	}
+}
+
 // A local client that also sends an unbounded request is reported.
 func localMixed(u string) {
 	client := &http.Client{} // want `http.Client has no Timeout`
