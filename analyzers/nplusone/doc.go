@@ -78,9 +78,13 @@
 //     built in the loop and flushed when full (if len(keys) >= 100, or a
 //     counter: if num == 100, if i%100 == 0): once per batch;
 //   - loops that only build the arguments of one query run after them;
+//   - loops over the fields of a type (for i := range rt.NumField(), with
+//     reflect): as many as the code declares;
 //   - schema changes: a statement whose text is DDL (CREATE, ALTER, DROP,
-//     TRUNCATE) or table maintenance (VACUUM, ANALYZE, REINDEX, OPTIMIZE,
-//     CLUSTER), or one a query builder makes for a schema change
+//     TRUNCATE), table maintenance (VACUUM, ANALYZE, REINDEX, OPTIMIZE,
+//     CLUSTER) or a read of the catalog (SELECT from sqlite_master,
+//     information_schema or pg_catalog, SHOW TABLES, PRAGMA table_info: a
+//     schema dump, one per table), or one a query builder makes for a schema change
 //     (ozzo-dbx's and pocketbase/dbx's AddColumn, DropColumn, CreateIndex,
 //     ...: apis.SchemaBuilders), run once per column or index of the change;
 //   - set-up code: a package path element, file name or enclosing function

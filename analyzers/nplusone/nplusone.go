@@ -387,7 +387,8 @@ func (c *checker) loopProvenance(cur inspector.Cursor, l source.Loop) provenance
 	return provenance{origin: fromUnknown}
 }
 
-// countProvenance is the provenance of a loop bound: len(x) is x's.
+// countProvenance is the provenance of a loop bound: len(x) is x's; a
+// constant, or the number of a type's fields, is the code's.
 func (c *checker) countProvenance(e ast.Expr, body ast.Node) provenance {
 	if call, ok := ast.Unparen(e).(*ast.CallExpr); ok && len(call.Args) == 1 {
 		if id, ok := call.Fun.(*ast.Ident); ok && id.Name == "len" {
@@ -396,6 +397,16 @@ func (c *checker) countProvenance(e ast.Expr, body ast.Node) provenance {
 	}
 	if tv, ok := c.pass.TypesInfo.Types[e]; ok && tv.Value != nil {
 		return provenance{fromCode, "a number written in the code"}
+	}
+	if call, ok := ast.Unparen(e).(*ast.CallExpr); ok {
+		// rt.NumField(), v.NumMethod(): the fields or methods of a type,
+		// which the code declares.
+		if fn, _ := apis.Callee(c.pass.TypesInfo, call); fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "reflect" {
+			switch fn.Name() {
+			case "NumField", "NumMethod", "NumIn", "NumOut":
+				return provenance{fromCode, "the fields of a type"}
+			}
+		}
 	}
 	return provenance{origin: fromUnknown}
 }

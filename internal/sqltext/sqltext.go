@@ -19,9 +19,12 @@ type Shape struct {
 	// DELETE, MERGE, REPLACE, UPSERT (with or without RETURNING).
 	Write bool
 	// Schema is set for statements that change the schema: CREATE, ALTER,
-	// DROP, TRUNCATE; and for table maintenance: VACUUM, ANALYZE, REINDEX,
-	// OPTIMIZE (TABLE), CLUSTER. One per column, index or table of a
-	// schema change or maintenance run is the work, not a round trip per
+	// DROP, TRUNCATE; for table maintenance: VACUUM, ANALYZE, REINDEX,
+	// OPTIMIZE (TABLE), CLUSTER; and for reads of the schema itself: a
+	// SELECT from the catalog (sqlite_master, information_schema.tables,
+	// pg_catalog.pg_class, ...), SHOW TABLES or COLUMNS, PRAGMA
+	// table_info. One per column, index or table of a schema change,
+	// maintenance run or schema dump is the work, not a round trip per
 	// row.
 	Schema bool
 	// Limited is set when the outermost query has a row limit: LIMIT n,
@@ -152,7 +155,7 @@ func Classify(sql string) Shape {
 		case "SELECT", "VALUES", "SHOW", "TABLE":
 			verb = "SELECT"
 		case "INSERT", "UPDATE", "DELETE", "MERGE", "REPLACE", "CREATE", "DROP", "ALTER", "TRUNCATE", "CALL", "SET", "BEGIN", "COMMIT",
-			"VACUUM", "ANALYZE", "REINDEX", "OPTIMIZE", "CLUSTER":
+			"VACUUM", "ANALYZE", "REINDEX", "OPTIMIZE", "CLUSTER", "PRAGMA":
 			verb = t.text
 		}
 		if verb != "" {
@@ -163,9 +166,13 @@ func Classify(sql string) Shape {
 		switch verb {
 		case "INSERT", "UPDATE", "DELETE", "MERGE", "REPLACE":
 			s.Write = true
-		case "CREATE", "ALTER", "DROP", "TRUNCATE", "VACUUM", "ANALYZE", "REINDEX", "OPTIMIZE", "CLUSTER":
+		case "CREATE", "ALTER", "DROP", "TRUNCATE", "VACUUM", "ANALYZE", "REINDEX", "OPTIMIZE", "CLUSTER", "PRAGMA":
 			s.Schema = true
 		}
+		return s
+	}
+	if readsCatalog(toks) {
+		s.Schema = true
 		return s
 	}
 	s.Select = true
@@ -321,4 +328,45 @@ func byUniqueKey(top []token) bool {
 		return true
 	}
 	return false
+}
+
+// catalogs are the tables and schemas that describe a database's own
+// schema.
+var catalogs = map[string]bool{
+	"SQLITE_MASTER": true, "SQLITE_SCHEMA": true, "SQLITE_TEMP_MASTER": true, "PRAGMA_TABLE_INFO": true,
+	"PG_TABLES": true, "PG_CLASS": true, "PG_ATTRIBUTE": true, "PG_NAMESPACE": true, "PG_INDEXES": true, "PG_VIEWS": true,
+	"PG_TYPE": true, "PG_CONSTRAINT": true, "PG_INDEX": true,
+}
+
+// readsCatalog reports whether toks read only the catalog: every table
+// named after FROM or JOIN is one of catalogs, or lives in the
+// information_schema, pg_catalog or sys schema (SQL Server); or the
+// statement is SHOW TABLES, COLUMNS, INDEX(ES), DATABASES or SCHEMAS.
+func readsCatalog(toks []token) bool {
+	if len(toks) > 1 && toks[0].text == "SHOW" {
+		switch toks[1].text {
+		case "TABLES", "COLUMNS", "FIELDS", "INDEX", "INDEXES", "KEYS", "DATABASES", "SCHEMAS", "FULL":
+			return true
+		}
+		return false
+	}
+	named, catalog := 0, 0
+	for i, t := range toks {
+		if (t.text != "FROM" && t.text != "JOIN") || i+1 >= len(toks) {
+			continue
+		}
+		name := toks[i+1].text
+		if name == "(" || name == "?" {
+			continue // a subquery, judged by its own FROM
+		}
+		named++
+		schema, table, dotted := strings.Cut(name, ".")
+		if !dotted {
+			table = schema
+		}
+		if catalogs[table] || dotted && (schema == "INFORMATION_SCHEMA" || schema == "PG_CATALOG" || schema == "SYS") {
+			catalog++
+		}
+	}
+	return named > 0 && named == catalog
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	"database/sql"
 	"net/http"
+	"reflect"
 	"sync"
 	"time"
 
@@ -684,4 +685,55 @@ func (d *DB) groupsOf(ctx context.Context, ids []int64) []*user {
 		seen[id] = g
 	}
 	return out
+}
+
+type appConfig struct {
+	SiteName string `key:"siteName"`
+	Theme    string `key:"theme"`
+}
+
+// A loop over the fields of a type: as many as the code declares.
+func (d *DB) LoadConfig(ctx context.Context, cfg *appConfig) {
+	rt := reflect.TypeOf(cfg).Elem()
+	rv := reflect.ValueOf(cfg).Elem()
+	for i := range rt.NumField() {
+		var v string
+		d.db.QueryRowContext(ctx, "SELECT value FROM config WHERE key = $1", rt.Field(i).Tag.Get("key")).Scan(&v)
+		rv.Field(i).SetString(v)
+	}
+}
+
+// A schema dump: one catalog read per table the catalog lists.
+func (d *DB) Columns(ctx context.Context) map[string][]string {
+	out := map[string][]string{}
+	rows, _ := d.db.QueryContext(ctx, `SELECT name FROM sqlite_master WHERE type='table'`)
+	var tables []string
+	for rows.Next() {
+		var t string
+		rows.Scan(&t)
+		tables = append(tables, t)
+	}
+	for _, t := range tables {
+		cols, _ := d.db.QueryContext(ctx, `PRAGMA table_info("`+t+`")`)
+		for cols.Next() {
+			var name string
+			cols.Scan(&name)
+			out[t] = append(out[t], name)
+		}
+	}
+	return out
+}
+
+// Look-alike: a loop over the rows of a data table still is an N+1.
+func (d *DB) OwnersOfAll(ctx context.Context) {
+	rows, _ := d.db.QueryContext(ctx, `SELECT owner_id FROM posts`)
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		rows.Scan(&id)
+		ids = append(ids, id)
+	}
+	for _, id := range ids {
+		d.getUser(ctx, id) // want `N\+1: lookalikes.\(\*DB\).getUser runs \(\*sql.DB\).QueryRowContext once per element of ids`
+	}
 }
