@@ -44,7 +44,10 @@
 //     SES, gomail, go-mail, smtppool and jordan-wright/email send calls;
 //     sending SMS through Twilio;
 //   - running external commands: os/exec's Run, Output, CombinedOutput
-//     and Wait;
+//     and Wait; and commands or requests on another machine over SSH
+//     (golang.org/x/crypto/ssh: Dial, a Session's Run, Output,
+//     CombinedOutput and Wait, Conn.SendRequest), whose output, unlike a
+//     local command's, a remote machine makes while the request waits;
 //   - outbound HTTP requests (net/http, and resty's request methods)
 //     issued once per element of a collection,
 //     one after another (a synchronous webhook fan-out); requests each

@@ -9,6 +9,7 @@ const (
 	sleeps = "sleeps"
 	mails  = "sends mail"
 	texts  = "sends an SMS"
+	remote = "runs a remote command over SSH"
 )
 
 // blocking lists slow synchronous work: sleeping, mail and SMS SDKs,
@@ -32,6 +33,12 @@ func blocking() []Call {
 	out = append(out, funcs("os/exec", noCtx("Command", None, "CommandContext"), m("CommandContext", None))...)
 	out = append(out, note(on("os/exec", recv("Cmd"),
 		m("Run", Blocking), m("Output", Blocking), m("CombinedOutput", Blocking), m("Wait", Blocking)), RunsCommand)...)
+	// A command or request on another machine over SSH waits on that
+	// machine, like an outbound request.
+	out = append(out, note(funcs("golang.org/x/crypto/ssh", m("Dial", Blocking)), remote)...)
+	out = append(out, note(on("golang.org/x/crypto/ssh", recv("Session"),
+		m("Run", Blocking), m("Output", Blocking), m("CombinedOutput", Blocking), m("Wait", Blocking)), remote)...)
+	out = append(out, note(on("golang.org/x/crypto/ssh", recv("Conn"), m("SendRequest", Blocking)), remote)...)
 	out = append(out, note(on("github.com/sendgrid/sendgrid-go", recv("Client"),
 		m("Send", Blocking), m("SendWithContext", Blocking)), mails)...)
 	// Every major version (see AnyMajor): v5 renamed MailgunImpl to Client.

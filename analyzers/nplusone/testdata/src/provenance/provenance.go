@@ -12,6 +12,8 @@ import (
 	"slices"
 	"time"
 
+	"golang.org/x/crypto/ssh"
+
 	"provconst"
 )
 
@@ -183,6 +185,19 @@ func (s *Server) deliverOne(ctx context.Context, h Order) {
 		status = resp.StatusCode
 	}
 	s.db.ExecContext(ctx, "INSERT INTO hook_log (hook_id, status) VALUES ($1, $2)", h.ID, status)
+}
+
+// A helper that runs one command on a remote agent over SSH and records
+// the job: the row records the remote work, which dwarfs it.
+func (s *Server) runOnAgents(ctx context.Context, agents []ssh.Conn, jobs []Order) {
+	for i, a := range agents {
+		s.runOnAgent(ctx, a, jobs[i])
+	}
+}
+
+func (s *Server) runOnAgent(ctx context.Context, a ssh.Conn, j Order) {
+	ok, _, _ := a.SendRequest("run_cmd", true, nil)
+	s.db.ExecContext(ctx, "INSERT INTO jobs (id, ok) VALUES ($1, $2)", j.ID, ok)
 }
 
 // Look-alike: a helper that only logs is one write per element.

@@ -1,0 +1,35 @@
+package handlers
+
+import (
+	"net/http"
+
+	"golang.org/x/crypto/ssh"
+)
+
+// A command run on another machine over SSH while the request waits.
+func deploy(client *ssh.Client) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		sess, err := client.NewSession()
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusBadGateway)
+			return
+		}
+		defer sess.Close()
+		sess.Run("systemctl restart app") // want `runs a remote command over SSH synchronously: \(\*ssh.Session\).Run`
+	}
+}
+
+// Look-alike: the same in a goroutine the handler does not wait for.
+func deployAsync(client *ssh.Client) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		go func() {
+			sess, err := client.NewSession()
+			if err != nil {
+				return
+			}
+			defer sess.Close()
+			sess.Run("systemctl restart app")
+		}()
+		w.WriteHeader(http.StatusAccepted)
+	}
+}
