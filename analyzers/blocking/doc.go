@@ -118,8 +118,9 @@
 // configured that backend. The implementations counted are those in the
 // interface's own package and, in the apilint command, in the whole
 // program. Under go vet and golangci-lint, which see one package and its
-// dependencies at a time, an interface implemented only in packages its
-// own does not import has no implementations to count there. Two
+// dependencies at a time, they are those in the packages of the module
+// that the calling package imports; an interface implemented only in
+// packages it does not import has no implementations to count there. Two
 // implementations, a real one and one that does nothing, are no choice of
 // backends: the real one's work is reported.
 //

@@ -29,7 +29,9 @@
 //     program); or a library call, whose Effect the tables give. Calls
 //     through interfaces resolve to a database handle's method (sqlc's
 //     DBTX), to the implementations in the interface's package, to every
-//     implementation in the program (the apilint command), or, where none
+//     implementation in the program (the apilint command) or, under go
+//     vet, in the packages of the module that the caller's package
+//     imports (a store package whose constructor it calls), or, where none
 //     is visible, to the naming heuristic below. An interface method is a
 //     node whose edges are its implementations, its parameters passed
 //     through; an effect fewer than half of three or more implementations

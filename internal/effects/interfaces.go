@@ -31,18 +31,25 @@ func (s *state) interfaceTargets(fn *types.Func, recv types.Type) []target {
 			return []target{{fn: fn}}
 		}
 	}
-	// The whole program, when the driver loaded it.
+	// The whole program, when the driver loaded it; under go vet, the
+	// packages of the module this one imports (a store package whose
+	// constructor the service package calls), which the whole program
+	// includes.
+	var impls []*types.Func
 	if s.prog != nil {
-		if impls := s.prog.implementations(iface, fn); len(impls) > 0 {
-			if len(impls) >= minBackends {
-				return []target{{node: s.backendsNode(fn, impls)}}
-			}
-			ts := make([]target, len(impls))
-			for i, impl := range impls {
-				ts[i] = s.funcTarget(impl)
-			}
-			return ts
+		impls = s.prog.implementations(iface, fn)
+	} else {
+		impls = s.importedImplementations(iface, fn)
+	}
+	if len(impls) >= minBackends {
+		return []target{{node: s.backendsNode(fn, impls)}}
+	}
+	if len(impls) > 0 {
+		ts := make([]target, len(impls))
+		for i, impl := range impls {
+			ts[i] = s.funcTarget(impl)
 		}
+		return ts
 	}
 	if e, ok := s.inferred(recv, fn); ok {
 		return []target{{effect: &e, inferred: true}}
@@ -183,4 +190,54 @@ func mayRoundTrip(sig *types.Signature) bool {
 		}
 	}
 	return false
+}
+
+// importedImplementations returns the methods implementing fn of iface
+// among the types of the packages this one imports directly that belong
+// to its module (or, without module information, share its path's first
+// element). Under go vet they are all the implementations in sight: a
+// service package holding its store behind an interface it declares,
+// and calling the store package's constructor. Their effects come from
+// the store package's facts. The apilint command asks the whole program
+// instead, which includes them.
+func (s *state) importedImplementations(iface *types.Interface, fn *types.Func) []*types.Func {
+	if fn.Pkg() == nil || s.pass.Pkg == nil {
+		return nil
+	}
+	own := func(path string) bool {
+		if m := s.pass.Module; m != nil && m.Path != "" {
+			return path == m.Path || strings.HasPrefix(path, m.Path+"/")
+		}
+		first, _, _ := strings.Cut(s.pass.Pkg.Path(), "/")
+		return strings.HasPrefix(path, first+"/")
+	}
+	if !own(fn.Pkg().Path()) {
+		return nil
+	}
+	var candidates []*types.Named
+	for _, imp := range s.pass.Pkg.Imports() {
+		if !own(imp.Path()) {
+			continue
+		}
+		scope := imp.Scope()
+		for _, name := range scope.Names() {
+			tn, ok := scope.Lookup(name).(*types.TypeName)
+			if !ok || tn.IsAlias() {
+				continue
+			}
+			if named, ok := tn.Type().(*types.Named); ok && named.TypeParams().Len() == 0 && !types.IsInterface(named) {
+				candidates = append(candidates, named)
+			}
+		}
+	}
+	var out []*types.Func
+	for _, impl := range implementations(candidates, iface, fn) {
+		if impl.Exported() {
+			var sum Summary
+			if s.pass.ImportObjectFact(impl, &sum) {
+				out = append(out, impl)
+			}
+		}
+	}
+	return out
 }
