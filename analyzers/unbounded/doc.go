@@ -104,7 +104,10 @@
 // http.MaxBytesReader or its package registers a server-wide limit
 // (http.MaxBytesHandler, echo's middleware.BodyLimit, gin-contrib/size, or
 // a middleware calling http.MaxBytesReader before handing the request
-// on). A server-wide limit installed by another package that imports the
+// on, declared in the package or in one it imports and wrapped around its
+// routes: router.Use(mw.MaxBytes), or each route of a gorilla router
+// re-wrapped in a Walk, route.HandlerFunc(mw.MaxBytes(route.GetHandler(),
+// n))). A server-wide limit installed by another package that imports the
 // handlers' (main wrapping the mux with http.MaxBytesHandler; a middleware
 // there caps that package's own routes, and the handlers of other packages
 // it is wrapped around where they are registered:

@@ -45,7 +45,7 @@ func New(o Options) *analysis.Analyzer {
 		Name:       Name,
 		Doc:        docs.MustDoc(doc, Name),
 		URL:        "https://github.com/apilint/apilint#how-it-works",
-		FactTypes:  []analysis.Fact{new(Summary), new(Summarised), new(Adapter), new(FixedList)},
+		FactTypes:  []analysis.Fact{new(Summary), new(Summarised), new(Adapter), new(FixedList), new(BodyCap)},
 		ResultType: reflect.TypeOf((*Result)(nil)),
 	}
 	a.Flags.Var(&suffixes, "interfaces",

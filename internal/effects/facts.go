@@ -35,6 +35,11 @@ func (s *state) export() {
 			s.pass.ExportObjectFact(v, &FixedList{})
 		}
 	}
+	for fn := range s.bodyCaps() {
+		if fn.Exported() {
+			s.pass.ExportObjectFact(fn, &BodyCap{})
+		}
+	}
 }
 
 // FixedList marks a package-level variable initialised with a non-empty

@@ -178,18 +178,46 @@ func (s *state) registersBodyLimit() (limit, serverWide bool) {
 			return true, false
 		}
 	}
-	return false, false
+	// Such a middleware of another package (BodyCap) wrapped around this
+	// package's routes: router.Use(mw.MaxBytes), or every route of a
+	// gorilla router re-wrapped in a Walk
+	// (route.HandlerFunc(mw.MaxBytes(route.GetHandler(), n))).
+	found := false
+	for _, f := range s.pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			if found {
+				return false
+			}
+			var fn *types.Func
+			switch x := n.(type) {
+			case *ast.CallExpr:
+				fn, _ = apis.Callee(s.pass.TypesInfo, x)
+			case *ast.SelectorExpr, *ast.Ident:
+				fn, _ = source.Used(s.pass.TypesInfo, x.(ast.Expr)).(*types.Func)
+			}
+			if fn != nil && fn.Pkg() != nil && fn.Pkg() != s.pass.Pkg && s.pass.ImportObjectFact(fn.Origin(), new(BodyCap)) {
+				found = true
+			}
+			return !found
+		})
+	}
+	return found, false
 }
 
-// cappedHandlers returns the functions this package passes to a wrapper
-// of its own that caps the request body before calling them: the routes
-// of middleWareFunc(apiv1.SetChaos), where middleWareFunc returns a
-// closure that sets r.Body = http.MaxBytesReader(w, r.Body, n) and calls
-// fn(w, r). Their bodies are capped wherever they are declared; the
-// apilint command, which loads the whole program, sees it in their
-// packages too (Program.handlerCapped).
-func (s *state) cappedHandlers() []*types.Func {
-	info := s.pass.TypesInfo
+// BodyCap marks a function that caps the request body and hands the
+// request on to the handler it wraps: a middleware calling
+// http.MaxBytesReader, directly or in the closure it returns. A package
+// that wraps its routes in it has their bodies capped.
+type BodyCap struct{}
+
+// AFact marks BodyCap as an analysis fact.
+func (*BodyCap) AFact() {}
+
+func (*BodyCap) String() string { return "caps the request body" }
+
+// bodyCaps returns the functions of this package that cap the request
+// body and hand the request on (see BodyCap).
+func (s *state) bodyCaps() map[*types.Func]bool {
 	wrappers := make(map[*types.Func]bool)
 	for n, nd := range s.nodes {
 		decl, ok := n.(*ast.FuncDecl)
@@ -209,6 +237,19 @@ func (s *state) cappedHandlers() []*types.Func {
 			wrappers[nd.fn] = true
 		}
 	}
+	return wrappers
+}
+
+// cappedHandlers returns the functions this package passes to a wrapper
+// of its own that caps the request body before calling them: the routes
+// of middleWareFunc(apiv1.SetChaos), where middleWareFunc returns a
+// closure that sets r.Body = http.MaxBytesReader(w, r.Body, n) and calls
+// fn(w, r). Their bodies are capped wherever they are declared; the
+// apilint command, which loads the whole program, sees it in their
+// packages too (Program.handlerCapped).
+func (s *state) cappedHandlers() []*types.Func {
+	info := s.pass.TypesInfo
+	wrappers := s.bodyCaps()
 	if len(wrappers) == 0 {
 		return nil
 	}

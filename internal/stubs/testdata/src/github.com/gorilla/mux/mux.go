@@ -21,6 +21,12 @@ func (r *Router) HandleFunc(path string, f func(http.ResponseWriter,
 func (r *Router) Methods(methods ...string) *Route { return &Route{} }
 func (r *Router) PathPrefix(tpl string) *Route     { return &Route{} }
 
+// WalkFunc is the type of the function called for each route visited by Walk.
+type WalkFunc func(route *Route, router *Router, ancestors []*Route) error
+
+func (r *Router) Walk(walkFn WalkFunc) error { return nil }
+
+func (r *Route) GetHandler() http.Handler                                      { return nil }
 func (r *Route) Handler(handler http.Handler) *Route                           { return r }
 func (r *Route) HandlerFunc(f func(http.ResponseWriter, *http.Request)) *Route { return r }
 func (r *Route) Methods(methods ...string) *Route                              { return r }
