@@ -85,7 +85,7 @@
 // waits for (errgroup.Go then Wait, a sync.WaitGroup) are still on the
 // request path and are reported. Work that a helper does only when a
 // parameter equals a constant (if owner == "" { every workspace }, or
-// if retry { sleep }, or the other branch of a boolean: if async { go
+// case "all": in a switch on it, or if retry { sleep }, or the other branch of a boolean: if async { go
 // send() } else { send() }) is not reported at calls that pass a different
 // constant (sendMail(to, true)); likewise a field of an options parameter
 // (if !opts.SkipProbe { probe() }) at calls that pass a keyed literal

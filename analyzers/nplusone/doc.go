@@ -129,8 +129,9 @@
 //     leaves the iteration: if ok { ...; continue }): one round
 //     trip per distinct owner, not per element. Keyed by the element
 //     itself, every distinct element misses once, and it is reported;
-//   - work a function does only when a string parameter equals a constant,
-//     at calls whose constant argument rules it out (see effects.Guard);
+//   - work a function does only when a string parameter equals a constant
+//     (if p == "x", or case "x": of switch p), at calls whose constant
+//     argument rules it out (see effects.Guard);
 //   - a round trip only one backend of several makes: through an interface
 //     with at least three implementations (storage drivers, file systems,
 //     exporters), fewer than half of which reach the database (the driver

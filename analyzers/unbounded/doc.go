@@ -121,8 +121,10 @@
 // Not reported: queries with a LIMIT (including a clamped page size),
 // single-row lookups, COUNT(*) and other aggregate-only reads, unbounded
 // reads outside request handlers (batch jobs, commands, migrations,
-// start-up), bodies wrapped in MaxBytesReader, and reads of
-// *http.Response bodies.
+// start-up), bodies wrapped in MaxBytesReader, reads of
+// *http.Response bodies, and a read a helper makes only when a parameter
+// equals a constant (if scope == "all", or case "all": of switch scope)
+// at calls that pass another constant (GetAllChannels(p, n, "limited")).
 //
 // Test files, generated files and test code outside them are not
 // checked: test helpers (functions that take a *testing.T, *testing.B or

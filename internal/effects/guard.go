@@ -137,7 +137,8 @@ func (f *literalFields) value(name string) (string, bool) {
 
 // guards maps the calls of nd's body that run only under a test of one of
 // its parameters against a constant: inside if p == "x" { ... } or
-// if retry { ... }, or after if p != "" { ...; return } in the same block;
+// if retry { ... }, in a case "x": of switch p, or after
+// if p != "" { ...; return } in the same block;
 // for a boolean, in the else branch of if async { ... } or after
 // if async { ...; return } too (async is false there).
 // Nested guards are both kept, the outer two when there are more.
@@ -171,6 +172,27 @@ func (s *state) guards(nd *node) map[*ast.CallExpr]Guard {
 	}
 	block = func(list []ast.Stmt, g Guard) {
 		for i, st := range list {
+			if sw, ok := st.(*ast.SwitchStmt); ok && sw.Init == nil && sw.Tag != nil {
+				if p, f := s.basicParam(nd, sw.Tag, types.IsConstType); p >= 0 {
+					// switch scope { case "all": ... }: a case of one
+					// constant runs only when the parameter equals it.
+					mark(sw.Tag, g)
+					for _, cc := range sw.Body.List {
+						clause := cc.(*ast.CaseClause)
+						cg := g
+						if len(clause.List) == 1 {
+							if tv, ok := s.pass.TypesInfo.Types[clause.List[0]]; ok && tv.Value != nil && tv.Value.Kind() != constant.Unknown {
+								cg = g.and(Cond{Param: p + 1, Field: f, Value: tv.Value.ExactString()})
+							}
+						}
+						for _, e := range clause.List {
+							mark(e, g)
+						}
+						block(clause.Body, cg)
+					}
+					continue
+				}
+			}
 			ifs, ok := st.(*ast.IfStmt)
 			if !ok || ifs.Init != nil {
 				mark(st, g)

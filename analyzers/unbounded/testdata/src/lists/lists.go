@@ -266,3 +266,36 @@ func (s *Server) converted(w http.ResponseWriter, r *http.Request) {
 	views := toViews(orders)
 	writeJSON(w, views)
 }
+
+// A store method whose scope argument picks the query: "all" reads every
+// row, anything else a page.
+func (s *Store) Orders(ctx context.Context, offset, limit int, scope string) ([]Order, error) {
+	switch scope {
+	case "all":
+		return s.query(ctx, "SELECT id, user_id FROM orders")
+	default:
+		return s.query(ctx, "SELECT id, user_id FROM orders ORDER BY id LIMIT $1 OFFSET $2", limit, offset)
+	}
+}
+
+// Look-alike: the handler asks for a page ("limited"), which rules the
+// "all" case out.
+func (a *API) ordersPage(w http.ResponseWriter, r *http.Request) {
+	s := &Store{db: a.db}
+	out, _ := s.Orders(r.Context(), 0, 20, "limited")
+	json.NewEncoder(w).Encode(out)
+}
+
+// The export asks for "all": every row.
+func (a *API) ordersExport(w http.ResponseWriter, r *http.Request) {
+	s := &Store{db: a.db}
+	out, _ := s.Orders(r.Context(), 0, 0, "all") // want `list endpoint API.ordersExport returns every row`
+	json.NewEncoder(w).Encode(out)
+}
+
+// The client picks the scope: "all" may come, and every row with it.
+func (a *API) ordersScoped(w http.ResponseWriter, r *http.Request) {
+	s := &Store{db: a.db}
+	out, _ := s.Orders(r.Context(), 0, 20, r.URL.Query().Get("scope")) // want `list endpoint API.ordersScoped returns every row`
+	json.NewEncoder(w).Encode(out)
+}
