@@ -125,6 +125,38 @@ func (c *checker) acknowledges(r *region, write *ast.CallExpr) bool {
 	return found
 }
 
+// paced reports whether the body of region r, besides the call at, does
+// synchronous work per element that is not the database's and dwarfs a
+// round trip: an outbound request, mail, a command, or a sleep (a loop
+// that tests one upstream after another, or waits between elements on
+// purpose). Its time goes there; a read per element is not what makes it
+// slow, and batching it would not change that.
+func (c *checker) paced(r *region, at *ast.CallExpr) bool {
+	found := false
+	ast.Inspect(r.body, func(n ast.Node) bool {
+		if found {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.CallExpr:
+			if n == at {
+				return true
+			}
+			if site := c.res.At(n); site != nil {
+				for _, e := range site.Effects() {
+					if !e.Async && !e.Failure && (e.Kind == effects.HTTP || e.Kind == effects.Blocking) {
+						found = true
+					}
+				}
+			}
+		}
+		return !found
+	})
+	return found
+}
+
 // callsOut reports whether the effects of one call include synchronous
 // outbound work (an HTTP request, mail, a command): a helper that
 // delivers to one webhook and logs the delivery, or fetches one remote

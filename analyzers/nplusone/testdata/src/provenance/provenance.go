@@ -169,6 +169,21 @@ func (s *Server) runJobs(ctx context.Context, jobs []Order) {
 	}
 }
 
+// A loop that tests one upstream after another, pausing between them:
+// its time goes to the requests and the pauses, not to the read beside
+// them.
+func (s *Server) probeAll(ctx context.Context, upstreams []Order) {
+	for _, u := range upstreams {
+		req, _ := http.NewRequestWithContext(ctx, http.MethodGet, "https://upstream.example.com", nil)
+		if _, err := http.DefaultClient.Do(req); err != nil {
+			continue
+		}
+		var owner string
+		s.db.QueryRowContext(ctx, "SELECT owner FROM upstreams WHERE id = $1", u.ID).Scan(&owner)
+		time.Sleep(time.Second)
+	}
+}
+
 // A helper that delivers to one webhook and logs the delivery: the log
 // row records the outbound call, which dwarfs it.
 func (s *Server) deliverAll(ctx context.Context, hooks []Order) {
