@@ -146,7 +146,7 @@ func (c *checker) paced(r *region, at *ast.CallExpr) bool {
 			}
 			if site := c.res.At(n); site != nil {
 				for _, e := range site.Effects() {
-					if !e.Async && !e.Failure && (e.Kind == effects.HTTP || e.Kind == effects.Blocking) {
+					if !e.Async && !e.Failure && !e.Variant && (e.Kind == effects.HTTP || e.Kind == effects.Blocking) {
 						found = true
 					}
 				}

@@ -215,7 +215,7 @@ func (c *checker) report(r *region, at ast.Node, effs []effects.Effect, implemen
 	if call, ok := at.(*ast.CallExpr); ok && c.onFailurePath(r, call) {
 		return // records or resolves a failure, once per failing element
 	}
-	if call, ok := at.(*ast.CallExpr); ok && e.Kind != effects.DBWrite && (callsOut(effs) || c.paced(r, call)) {
+	if call, ok := at.(*ast.CallExpr); ok && e.Kind != effects.DBWrite && c.paced(r, call) {
 		return // the outbound work or the pause per element is the cost
 	}
 	if call, ok := at.(*ast.CallExpr); ok && e.Kind == effects.DBWrite {

@@ -178,30 +178,47 @@ func (s *state) registersBodyLimit() (limit, serverWide bool) {
 			return true, false
 		}
 	}
-	// Such a middleware of another package (BodyCap) wrapped around this
-	// package's routes: router.Use(mw.MaxBytes), or every route of a
-	// gorilla router re-wrapped in a Walk
-	// (route.HandlerFunc(mw.MaxBytes(route.GetHandler(), n))).
+	// Such a middleware of another package (BodyCap) wrapped around all
+	// of this package's routes: router.Use(mw.MaxBytes), or every route
+	// of a gorilla router re-wrapped in a Walk
+	// (route.HandlerFunc(mw.MaxBytes(route.GetHandler(), n))). Given to
+	// one route only, it caps that route (cappedHandlers).
 	found := false
 	for _, f := range s.pass.Files {
 		ast.Inspect(f, func(n ast.Node) bool {
-			if found {
-				return false
+			call, ok := n.(*ast.CallExpr)
+			if found || !ok {
+				return !found
 			}
-			var fn *types.Func
-			switch x := n.(type) {
-			case *ast.CallExpr:
-				fn, _ = apis.Callee(s.pass.TypesInfo, x)
-			case *ast.SelectorExpr, *ast.Ident:
-				fn, _ = source.Used(s.pass.TypesInfo, x.(ast.Expr)).(*types.Func)
+			sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+			if !ok || sel.Sel.Name != "Use" && sel.Sel.Name != "Walk" {
+				return true
 			}
-			if fn != nil && fn.Pkg() != nil && fn.Pkg() != s.pass.Pkg && s.pass.ImportObjectFact(fn.Origin(), new(BodyCap)) {
-				found = true
+			for _, a := range call.Args {
+				ast.Inspect(a, func(x ast.Node) bool {
+					if e, ok := x.(ast.Expr); ok && s.externalBodyCap(e) {
+						found = true
+					}
+					return !found
+				})
 			}
 			return !found
 		})
 	}
 	return found, false
+}
+
+// externalBodyCap reports whether e calls or names a function of another
+// package that caps the request body (BodyCap).
+func (s *state) externalBodyCap(e ast.Expr) bool {
+	var fn *types.Func
+	switch x := ast.Unparen(e).(type) {
+	case *ast.CallExpr:
+		fn, _ = apis.Callee(s.pass.TypesInfo, x)
+	case *ast.SelectorExpr, *ast.Ident:
+		fn, _ = source.Used(s.pass.TypesInfo, x).(*types.Func)
+	}
+	return fn != nil && fn.Pkg() != nil && fn.Pkg() != s.pass.Pkg && s.pass.ImportObjectFact(fn.Origin(), new(BodyCap))
 }
 
 // BodyCap marks a function that caps the request body and hands the
@@ -250,10 +267,36 @@ func (s *state) bodyCaps() map[*types.Func]bool {
 func (s *state) cappedHandlers() []*types.Func {
 	info := s.pass.TypesInfo
 	wrappers := s.bodyCaps()
-	if len(wrappers) == 0 {
-		return nil
-	}
 	var out []*types.Func
+	// A capping middleware among a route's arguments, before its handler:
+	// group.POST("/logo", limit.Add(2<<20), h.uploadLogo).
+	for _, f := range s.pass.Files {
+		ast.Inspect(f, func(x ast.Node) bool {
+			call, ok := x.(*ast.CallExpr)
+			if !ok {
+				return true
+			}
+			for i, a := range call.Args {
+				inner, ok := ast.Unparen(a).(*ast.CallExpr)
+				if !ok {
+					continue
+				}
+				fn, _ := apis.Callee(info, inner)
+				if fn == nil || !wrappers[fn.Origin()] && !s.externalBodyCap(inner) {
+					continue
+				}
+				for _, b := range call.Args[i+1:] {
+					if g, ok := source.Used(info, b).(*types.Func); ok {
+						out = append(out, g.Origin())
+					}
+				}
+			}
+			return true
+		})
+	}
+	if len(wrappers) == 0 {
+		return out
+	}
 	for _, f := range s.pass.Files {
 		ast.Inspect(f, func(x ast.Node) bool {
 			call, ok := x.(*ast.CallExpr)
