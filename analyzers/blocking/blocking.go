@@ -66,7 +66,9 @@ func run(pass *analysis.Pass, rep *findings.Reporter, res *effects.Result, diag 
 			// One backend's work (Effect.Variant) runs only where that
 			// backend is configured; work on a failure path (Effect.Failure)
 			// only when something failed.
-			if e, ok := h.Summary.Find(false, kind); ok && !e.Variant && !e.Failure {
+			// One request over SSH is a round trip whose reply the
+			// handler needs, like one outbound HTTP request.
+			if e, ok := h.Summary.Find(false, kind); ok && !e.Variant && !e.Failure && e.Detail != apis.SSHRequest {
 				report(pass, rep, res, h, head, e, queue)
 			}
 		}

@@ -126,8 +126,8 @@ func (c *checker) acknowledges(r *region, write *ast.CallExpr) bool {
 }
 
 // paced reports whether the body of region r, besides the call at, does
-// synchronous work per element that is not the database's and dwarfs a
-// round trip: an outbound request, mail, a command, or a sleep (a loop
+// synchronous work for every element (outside any branch) that is not
+// the database's and dwarfs a round trip: an outbound request, mail, a command, or a sleep (a loop
 // that tests one upstream after another, or waits between elements on
 // purpose). Its time goes there; a read per element is not what makes it
 // slow, and batching it would not change that.
@@ -139,6 +139,12 @@ func (c *checker) paced(r *region, at *ast.CallExpr) bool {
 		}
 		switch n := n.(type) {
 		case *ast.FuncLit:
+			return false
+		case *ast.BlockStmt:
+			// Work in a branch (only for some elements: a crawler
+			// enabled, a new entry) does not pace every element.
+			return n == r.body
+		case *ast.CaseClause, *ast.CommClause:
 			return false
 		case *ast.CallExpr:
 			if n == at {

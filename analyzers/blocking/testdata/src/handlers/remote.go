@@ -33,3 +33,16 @@ func deployAsync(client *ssh.Client) http.HandlerFunc {
 		w.WriteHeader(http.StatusAccepted)
 	}
 }
+
+// Look-alike: one request to an agent over SSH, whose reply (the started
+// job's id) the response carries, like one outbound HTTP request.
+func startJob(conn ssh.Conn) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		ok, reply, err := conn.SendRequest("run_cmd", true, []byte(r.FormValue("cmd")))
+		if err != nil || !ok {
+			http.Error(w, "agent refused", http.StatusBadGateway)
+			return
+		}
+		w.Write(reply)
+	}
+}

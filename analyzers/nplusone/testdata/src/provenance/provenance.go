@@ -184,6 +184,19 @@ func (s *Server) probeAll(ctx context.Context, upstreams []Order) {
 	}
 }
 
+// Look-alike: the upstream is called only for some elements (a crawler
+// turned on): the read per element is still the loop's cost.
+func (s *Server) refreshAll(ctx context.Context, entries []Order, crawl bool) {
+	for _, e := range entries {
+		var seen bool
+		s.db.QueryRowContext(ctx, "SELECT true FROM entries WHERE id = $1", e.ID).Scan(&seen) // want `N\+1: \(\*sql.DB\).QueryRowContext runs once per element of entries`
+		if crawl && !seen {
+			req, _ := http.NewRequestWithContext(ctx, http.MethodGet, "https://site.example.com", nil)
+			http.DefaultClient.Do(req)
+		}
+	}
+}
+
 // A helper that delivers to one webhook and logs the delivery: the log
 // row records the outbound call, which dwarfs it.
 func (s *Server) deliverAll(ctx context.Context, hooks []Order) {
