@@ -44,10 +44,12 @@
 //     SES, gomail, go-mail, smtppool and jordan-wright/email send calls;
 //     sending SMS through Twilio;
 //   - running external commands: os/exec's Run, Output, CombinedOutput
-//     and Wait; and commands or requests on another machine over SSH
-//     (golang.org/x/crypto/ssh: Dial, a Session's Run, Output,
-//     CombinedOutput and Wait, Conn.SendRequest), whose output, unlike a
-//     local command's, a remote machine makes while the request waits;
+//     and Wait; and commands run on another machine over SSH
+//     (golang.org/x/crypto/ssh: a Session's Run, Output, CombinedOutput
+//     and Wait), whose output, unlike a local command's, a remote machine
+//     makes while the request waits. One request over an SSH connection
+//     (Conn.SendRequest) is a round trip whose reply the handler needs,
+//     like one outbound HTTP request, and is not reported alone;
 //   - outbound HTTP requests (net/http, and resty's request methods)
 //     issued once per element of a collection,
 //     one after another (a synchronous webhook fan-out); requests each

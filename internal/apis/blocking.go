@@ -42,7 +42,6 @@ func blocking() []Call {
 		m("Run", Blocking), m("Output", Blocking), m("CombinedOutput", Blocking), m("Wait", Blocking)), RunsCommand)...)
 	// A command or request on another machine over SSH waits on that
 	// machine, like an outbound request.
-	out = append(out, note(funcs("golang.org/x/crypto/ssh", m("Dial", Blocking)), remote)...)
 	out = append(out, note(on("golang.org/x/crypto/ssh", recv("Session"),
 		m("Run", Blocking), m("Output", Blocking), m("CombinedOutput", Blocking), m("Wait", Blocking)), remote)...)
 	out = append(out, note(on("golang.org/x/crypto/ssh", recv("Conn"), m("SendRequest", Blocking)), SSHRequest)...)
