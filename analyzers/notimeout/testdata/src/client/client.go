@@ -160,6 +160,20 @@ func localChosen(ctx context.Context, u string, socket bool) {
 	}
 }
 
+// Look-alike: the client's idle connections are closed when the function
+// returns, and its one request carries a deadline.
+func localClosed(u string) {
+	client := http.Client{}
+	defer client.CloseIdleConnections()
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	req, _ := http.NewRequest(http.MethodGet, u, http.NoBody)
+	resp, err := client.Do(req.WithContext(ctx))
+	if err == nil {
+		io.Copy(io.Discard, resp.Body)
+	}
+}
+
 // A local client that also sends an unbounded request is reported.
 func localMixed(u string) {
 	client := &http.Client{} // want `http.Client has no Timeout`
