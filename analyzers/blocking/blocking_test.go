@@ -14,7 +14,7 @@ import (
 
 func TestBlocking(t *testing.T) {
 	dir := stubs.GOPATH(t, analysistest.TestData())
-	analysistest.Run(t, dir, newAnalyzer(nil), "handlers", "jobs", "queued", "rpcsvc", "routerapp", "guarded", "mocked", "retries", "takeover")
+	analysistest.Run(t, dir, newAnalyzer(nil), "handlers", "jobs", "queued", "rpcsvc", "routerapp", "guarded", "mocked", "retries", "takeover", "ownctx")
 }
 
 // apis.blocking in .apilint.yml ends up in the run's table.

@@ -30,7 +30,9 @@
 //     position and with other parameters or results; a framework's
 //     context alone (func(*gin.Context), func(echo.Context) error), or
 //     with injected arguments for macaron and flamego; a struct embedding
-//     a framework's context (a service's own context type); go-swagger's
+//     a framework's context, or a pointer to a struct with a *http.Request
+//     field and an http.ResponseWriter field (a service's own context
+//     type: func (s Server) Check(c *Ctx) Response); go-swagger's
 //     func(params) middleware.Responder. A function its package only ever
 //     calls is a helper, not a handler;
 //   - gRPC and Connect service methods;

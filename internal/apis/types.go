@@ -3,6 +3,7 @@ package apis
 import (
 	"go/ast"
 	"go/types"
+	"sync"
 
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -62,7 +63,62 @@ func RequestParamOf(t types.Type) *RequestParam {
 			return &RequestParams[i]
 		}
 	}
-	return embeddedContext(t, 3)
+	if p := embeddedContext(t, 3); p != nil {
+		return p
+	}
+	return ownContext(t)
+}
+
+// ownContexts caches ownContext by named type.
+var ownContexts sync.Map // *types.Named → *RequestParam (nil: not one)
+
+// ownContext returns the request parameter a service's own context type
+// makes: a pointer to a struct with a field holding the *http.Request and
+// one holding the http.ResponseWriter (type Ctx struct { Request
+// *http.Request; Writer http.ResponseWriter; User User }), which the
+// service's router fills and hands to its handlers
+// (func (s Server) Check(c *Ctx) Response). The context and the body are
+// reached through those fields. nil otherwise.
+func ownContext(t types.Type) *RequestParam {
+	p, isPtr := types.Unalias(t).(*types.Pointer)
+	if !isPtr {
+		return nil
+	}
+	named, ok := types.Unalias(p.Elem()).(*types.Named)
+	if !ok || named.Obj().Pkg() == nil || named.TypeParams().Len() > 0 {
+		return nil
+	}
+	if v, ok := ownContexts.Load(named); ok {
+		rp, _ := v.(*RequestParam)
+		return rp
+	}
+	var rp *RequestParam
+	if st, ok := named.Underlying().(*types.Struct); ok {
+		req, w := "", ""
+		for i := 0; i < st.NumFields(); i++ {
+			f := st.Field(i)
+			switch {
+			case !f.Exported() && f.Pkg() != named.Obj().Pkg():
+			case req == "" && httpRequest.Matches(f.Type()):
+				req = f.Name()
+			case w == "" && responseWriter.Matches(f.Type()):
+				w = f.Name()
+			}
+		}
+		if req != "" && w != "" {
+			rp = &RequestParam{
+				Framework: "net/http",
+				Type:      TypeRef{Pkg: named.Obj().Pkg().Path(), Name: named.Obj().Name(), Ptr: true},
+				Context:   "%s." + req + ".Context()",
+				Request:   true,
+				Alone:     true,
+				Injects:   true, // its handlers return what its router writes
+				CapBody:   "{req}." + req + ".Body = http.MaxBytesReader({req}." + w + ", {req}." + req + ".Body, 1<<20)",
+			}
+		}
+	}
+	ownContexts.Store(named, rp)
+	return rp
 }
 
 // embeddedContext returns the framework context that the struct t points
@@ -131,6 +187,9 @@ func ContextSourceOf(t types.Type) *ContextSource {
 			if ContextSources[i].Type == p.Type {
 				return &ContextSources[i]
 			}
+		}
+		if p.Context != "" { // a service's own context type (ownContext)
+			return &ContextSource{Type: p.Type, Expr: p.Context, Request: p.Request, Detached: p.Detached}
 		}
 	}
 	return nil
