@@ -204,6 +204,13 @@ func (s *state) importedImplementations(iface *types.Interface, fn *types.Func) 
 	if fn.Pkg() == nil || s.pass.Pkg == nil {
 		return nil
 	}
+	if m := s.pass.Module; m != nil && m.Version != "" {
+		// A dependency: the implementations in its own packages are
+		// choices the program may never make (a broker it may not use),
+		// as interfaceNodes says, and the apilint command does not
+		// resolve them either.
+		return nil
+	}
 	own := func(path string) bool {
 		if m := s.pass.Module; m != nil && m.Path != "" {
 			return path == m.Path || strings.HasPrefix(path, m.Path+"/")
