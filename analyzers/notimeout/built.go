@@ -291,21 +291,6 @@ func (c *checker) assignedLater(b built, fields ...string) bool {
 	return false
 }
 
-// field returns the value of the keyed field name in lit, or nil.
-func field(lit *ast.CompositeLit, name string) ast.Expr {
-	if lit == nil {
-		return nil
-	}
-	for _, elt := range lit.Elts {
-		if kv, ok := elt.(*ast.KeyValueExpr); ok {
-			if id, ok := kv.Key.(*ast.Ident); ok && id.Name == name {
-				return kv.Value
-			}
-		}
-	}
-	return nil
-}
-
 // localVar returns the function-local variable id defines or uses.
 func (c *checker) localVar(id *ast.Ident) *types.Var {
 	obj := c.pass.TypesInfo.Defs[id]

@@ -19,7 +19,7 @@ const clientWhy = "a slow or hung upstream then holds the calling goroutine and 
 
 // client reports an http.Client built without a Timeout.
 func (c *checker) client(b built) {
-	if field(b.lit, "Timeout") != nil || c.assignedLater(b, "Timeout") {
+	if source.KeyedField(b.lit, "Timeout") != nil || c.assignedLater(b, "Timeout") {
 		return
 	}
 	if streamingTransport(b.lit) || dialsWithDeadlines(b.lit) || c.onlyBoundedRequests(b) {
@@ -60,12 +60,12 @@ func (c *checker) client(b built) {
 // literal that bounds the wait for response headers: the usual setup of
 // clients that stream bodies and so cannot use Client.Timeout.
 func streamingTransport(lit *ast.CompositeLit) bool {
-	t := field(lit, "Transport")
+	t := source.KeyedField(lit, "Transport")
 	if u, ok := t.(*ast.UnaryExpr); ok {
 		t = u.X
 	}
 	tl, ok := t.(*ast.CompositeLit)
-	return ok && field(tl, "ResponseHeaderTimeout") != nil
+	return ok && source.KeyedField(tl, "ResponseHeaderTimeout") != nil
 }
 
 // defaultClientFunc reports http.Get and friends.

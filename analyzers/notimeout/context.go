@@ -179,12 +179,7 @@ func (c *checker) sentWithTimeout(cur inspector.Cursor) bool {
 		vals := source.AssignedValues(info, body, cl)
 		timed := len(vals) > 0
 		for _, a := range vals {
-			e := a.Expr
-			if u, ok := ast.Unparen(e).(*ast.UnaryExpr); ok {
-				e = u.X
-			}
-			lit, ok := ast.Unparen(e).(*ast.CompositeLit)
-			if !ok || field(lit, "Timeout") == nil {
+			if source.KeyedField(source.Literal(a.Expr), "Timeout") == nil {
 				timed = false
 			}
 		}

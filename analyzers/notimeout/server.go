@@ -19,8 +19,8 @@ const serverWhy = "a client that sends its request headers slowly (Slowloris) ho
 
 // server reports an http.Server built with no read timeout.
 func (c *checker) server(b built) {
-	if field(b.lit, "ReadHeaderTimeout") != nil || field(b.lit, "ReadTimeout") != nil ||
-		c.assignedLater(b, "ReadHeaderTimeout", "ReadTimeout") || c.loopback(field(b.lit, "Addr")) {
+	if source.KeyedField(b.lit, "ReadHeaderTimeout") != nil || source.KeyedField(b.lit, "ReadTimeout") != nil ||
+		c.assignedLater(b, "ReadHeaderTimeout", "ReadTimeout") || c.loopback(source.KeyedField(b.lit, "Addr")) {
 		return
 	}
 	f := findings.Finding{
@@ -105,7 +105,7 @@ func (c *checker) configLacks(cur inspector.Cursor, call *ast.CallExpr, s *apis.
 		if !ok {
 			return false // a configuration built elsewhere
 		}
-		if field(lit, s.ConfigField) != nil {
+		if source.KeyedField(lit, s.ConfigField) != nil {
 			return false
 		}
 	}

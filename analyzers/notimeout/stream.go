@@ -134,7 +134,7 @@ func (c *checker) readInLoop(body *ast.BlockStmt, r *types.Var) bool {
 // literal whose DialContext (or Dial) sets deadlines on the connections it
 // returns: every read and write is then bounded.
 func dialsWithDeadlines(lit *ast.CompositeLit) bool {
-	t := field(lit, "Transport")
+	t := source.KeyedField(lit, "Transport")
 	if u, ok := t.(*ast.UnaryExpr); ok {
 		t = u.X
 	}
@@ -143,7 +143,7 @@ func dialsWithDeadlines(lit *ast.CompositeLit) bool {
 		return false
 	}
 	for _, name := range []string{"DialContext", "Dial"} {
-		fl, ok := field(tl, name).(*ast.FuncLit)
+		fl, ok := source.KeyedField(tl, name).(*ast.FuncLit)
 		if !ok {
 			continue
 		}

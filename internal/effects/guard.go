@@ -115,12 +115,8 @@ type literalFields struct {
 // a constant the literal sets, or the zero value of a field of basic type
 // it leaves out.
 func (f *literalFields) value(name string) (string, bool) {
-	for _, el := range f.lit.Elts {
-		kv := el.(*ast.KeyValueExpr)
-		if key, ok := kv.Key.(*ast.Ident); !ok || key.Name != name {
-			continue
-		}
-		if tv, ok := f.info.Types[kv.Value]; ok && tv.Value != nil && tv.Value.Kind() != constant.Unknown {
+	if v := source.KeyedField(f.lit, name); v != nil {
+		if tv, ok := f.info.Types[v]; ok && tv.Value != nil && tv.Value.Kind() != constant.Unknown {
 			return tv.Value.ExactString(), true
 		}
 		return "", false
@@ -347,11 +343,8 @@ func isStruct(t types.Type) bool {
 // keyedLiteral returns the fields of e when it is a keyed struct literal
 // (T{F: true} or &T{F: true}), or nil.
 func (s *state) keyedLiteral(e ast.Expr) *literalFields {
-	if u, ok := ast.Unparen(e).(*ast.UnaryExpr); ok && u.Op == token.AND {
-		e = u.X
-	}
-	lit, ok := ast.Unparen(e).(*ast.CompositeLit)
-	if !ok {
+	lit := source.Literal(e)
+	if lit == nil {
 		return nil
 	}
 	info := s.pass.TypesInfo

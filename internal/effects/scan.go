@@ -466,23 +466,8 @@ func (s *state) outputCaptured(body *ast.BlockStmt, v *types.Var) bool {
 	}
 	// cmd := &exec.Cmd{Stdout: &buf}
 	for _, a := range s.assigned(body, v) {
-		lit, ok := a.Expr, a.Expr != nil
-		if !ok {
-			continue
-		}
-		if u, ok := ast.Unparen(lit).(*ast.UnaryExpr); ok {
-			lit = u.X
-		}
-		cl, ok := ast.Unparen(lit).(*ast.CompositeLit)
-		if !ok {
-			continue
-		}
-		for _, el := range cl.Elts {
-			if kv, ok := el.(*ast.KeyValueExpr); ok {
-				if k, ok := kv.Key.(*ast.Ident); ok && k.Name == "Stdout" && !own(kv.Value) {
-					return true
-				}
-			}
+		if w := source.KeyedField(source.Literal(a.Expr), "Stdout"); w != nil && !own(w) {
+			return true
 		}
 	}
 	return false

@@ -131,3 +131,29 @@ func (a *Assignments) Of(v types.Object) []Assigned {
 	}
 	return a.byVar[v]
 }
+
+// KeyedField returns the value the keyed composite literal lit gives
+// field name (Timeout in &http.Client{Timeout: d}), or nil.
+func KeyedField(lit *ast.CompositeLit, name string) ast.Expr {
+	if lit == nil {
+		return nil
+	}
+	for _, elt := range lit.Elts {
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			if id, ok := kv.Key.(*ast.Ident); ok && id.Name == name {
+				return kv.Value
+			}
+		}
+	}
+	return nil
+}
+
+// Literal returns the composite literal e is, or whose address it takes
+// (T{...} or &T{...}), or nil.
+func Literal(e ast.Expr) *ast.CompositeLit {
+	if u, ok := ast.Unparen(e).(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = u.X
+	}
+	lit, _ := ast.Unparen(e).(*ast.CompositeLit)
+	return lit
+}
