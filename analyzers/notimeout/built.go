@@ -102,19 +102,10 @@ func (c *checker) packageVarAssigned(name *ast.Ident) bool {
 	if !ok || v.Parent() != c.pass.Pkg.Scope() {
 		return false
 	}
+	// The declaration itself gives no value (it is a zero value), so any
+	// value found is assigned elsewhere.
 	for _, f := range c.pass.Files {
-		found := false
-		ast.Inspect(f, func(n ast.Node) bool {
-			if as, ok := n.(*ast.AssignStmt); ok {
-				for _, lhs := range as.Lhs {
-					if id, ok := ast.Unparen(lhs).(*ast.Ident); ok && c.pass.TypesInfo.Uses[id] == v {
-						found = true
-					}
-				}
-			}
-			return !found
-		})
-		if found {
+		if len(source.AssignedValues(c.pass.TypesInfo, f, v)) > 0 {
 			return true
 		}
 	}

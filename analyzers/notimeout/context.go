@@ -85,7 +85,7 @@ func (c *checker) contextsAt(cur inspector.Cursor, call *ast.CallExpr, attached 
 		ctxs = slices.DeleteFunc(ctxs, func(ctx source.Context) bool {
 			vals := source.AssignedValues(c.pass.TypesInfo, body, ctx.Var)
 			return len(vals) > 0 && !slices.ContainsFunc(vals, func(a source.Assigned) bool {
-				if emptyContext(c.pass.TypesInfo, a.Expr) {
+				if call, _ := emptyContext(c.pass.TypesInfo, a.Expr); call != nil {
 					return false
 				}
 				o := source.ContextOriginOf(c.pass.TypesInfo, body, a.Expr)
@@ -96,15 +96,18 @@ func (c *checker) contextsAt(cur inspector.Cursor, call *ast.CallExpr, attached 
 	return ctxs
 }
 
-// emptyContext reports whether e is a call of context.Background or
-// context.TODO.
-func emptyContext(info *types.Info, e ast.Expr) bool {
+// emptyContext returns the call e is when it is context.Background() or
+// context.TODO(), and the function's name; nil otherwise.
+func emptyContext(info *types.Info, e ast.Expr) (*ast.CallExpr, string) {
 	call, ok := ast.Unparen(e).(*ast.CallExpr)
 	if !ok {
-		return false
+		return nil, ""
 	}
 	fn, _ := apis.Callee(info, call)
-	return fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "context" && (fn.Name() == "Background" || fn.Name() == "TODO")
+	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "context" || fn.Name() != "Background" && fn.Name() != "TODO" {
+		return nil, ""
+	}
+	return call, fn.Name()
 }
 
 // contextAttachedLater reports whether call builds an *http.Request that
@@ -460,18 +463,7 @@ func (c *checker) background(handler inspector.Cursor, arg ast.Expr) (*ast.CallE
 		}
 		arg = vals[0].Expr
 	}
-	call, ok := ast.Unparen(arg).(*ast.CallExpr)
-	if !ok {
-		return nil, ""
-	}
-	fn, _ := apis.Callee(info, call)
-	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "context" {
-		return nil, ""
-	}
-	if fn.Name() == "Background" || fn.Name() == "TODO" {
-		return call, fn.Name()
-	}
-	return nil, ""
+	return emptyContext(info, arg)
 }
 
 // enclosingHandler returns the request handler that cur runs in
