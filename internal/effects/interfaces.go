@@ -223,18 +223,8 @@ func (s *state) importedImplementations(iface *types.Interface, fn *types.Func) 
 	}
 	var candidates []*types.Named
 	for _, imp := range s.pass.Pkg.Imports() {
-		if !own(imp.Path()) {
-			continue
-		}
-		scope := imp.Scope()
-		for _, name := range scope.Names() {
-			tn, ok := scope.Lookup(name).(*types.TypeName)
-			if !ok || tn.IsAlias() {
-				continue
-			}
-			if named, ok := tn.Type().(*types.Named); ok && named.TypeParams().Len() == 0 && !types.IsInterface(named) {
-				candidates = append(candidates, named)
-			}
+		if own(imp.Path()) {
+			candidates = append(candidates, concreteTypes(imp)...)
 		}
 	}
 	var out []*types.Func

@@ -71,16 +71,7 @@ func (p *Program) Consulted() bool { return p.consulted.Load() }
 func NewProgram(pkgs []*types.Package, results []*Result, own func(path string) bool) *Program {
 	p := &Program{summaries: make(map[*types.Func]*Summary), results: make(map[*types.Package]*Result), own: own}
 	for _, pkg := range pkgs {
-		scope := pkg.Scope()
-		for _, name := range scope.Names() {
-			tn, ok := scope.Lookup(name).(*types.TypeName)
-			if !ok || tn.IsAlias() {
-				continue
-			}
-			if named, ok := tn.Type().(*types.Named); ok && named.TypeParams().Len() == 0 && !types.IsInterface(named) {
-				p.types = append(p.types, named)
-			}
-		}
+		p.types = append(p.types, concreteTypes(pkg)...)
 	}
 	for _, r := range results {
 		if r == nil {
@@ -161,6 +152,24 @@ func (p *Program) Equal(q *Program) bool {
 		}
 	}
 	return true
+}
+
+// concreteTypes returns the named, non-generic, non-interface types that
+// pkg declares at package level: the candidates for implementing an
+// interface.
+func concreteTypes(pkg *types.Package) []*types.Named {
+	var out []*types.Named
+	scope := pkg.Scope()
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok || tn.IsAlias() {
+			continue
+		}
+		if named, ok := tn.Type().(*types.Named); ok && named.TypeParams().Len() == 0 && !types.IsInterface(named) {
+			out = append(out, named)
+		}
+	}
+	return out
 }
 
 // implementations returns the program's methods that implement fn of
