@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/ast/inspector"
 
@@ -113,12 +114,8 @@ func (c *checker) acknowledges(r *region, write *ast.CallExpr) bool {
 		if call.Pos() >= write.Pos() {
 			return false
 		}
-		if site := c.res.At(call); site != nil {
-			for _, e := range site.Effects() {
-				if !e.Async && (e.Kind == effects.HTTP || e.Kind == effects.Blocking) {
-					found = true
-				}
-			}
+		if site := c.res.At(call); site != nil && callsOut(site.Effects()) {
+			found = true
 		}
 		return !found
 	})
@@ -150,12 +147,10 @@ func (c *checker) paced(r *region, at *ast.CallExpr) bool {
 			if n == at {
 				return true
 			}
-			if site := c.res.At(n); site != nil {
-				for _, e := range site.Effects() {
-					if !e.Async && !e.Failure && !e.Variant && (e.Kind == effects.HTTP || e.Kind == effects.Blocking) {
-						found = true
-					}
-				}
+			if site := c.res.At(n); site != nil && slices.ContainsFunc(site.Effects(), func(e effects.Effect) bool {
+				return outbound(e) && !e.Failure && !e.Variant
+			}) {
+				found = true
 			}
 		}
 		return !found
@@ -168,13 +163,12 @@ func (c *checker) paced(r *region, at *ast.CallExpr) bool {
 // delivers to one webhook and logs the delivery, or fetches one remote
 // item and stores it. Its write records that work, as acknowledges says,
 // and the outbound call dwarfs the round trip.
-func callsOut(effs []effects.Effect) bool {
-	for _, e := range effs {
-		if !e.Async && (e.Kind == effects.HTTP || e.Kind == effects.Blocking) {
-			return true
-		}
-	}
-	return false
+func callsOut(effs []effects.Effect) bool { return slices.ContainsFunc(effs, outbound) }
+
+// outbound reports whether e is synchronous work that is not the
+// database's: an outbound request, mail, a command, a sleep.
+func outbound(e effects.Effect) bool {
+	return !e.Async && (e.Kind == effects.HTTP || e.Kind == effects.Blocking)
 }
 
 // memoMiss reports whether ifs is the miss branch of a lookup memoised in
