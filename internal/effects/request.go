@@ -261,54 +261,42 @@ func (s *state) bodyCaps() map[*types.Func]bool {
 // of its own that caps the request body before calling them: the routes
 // of middleWareFunc(apiv1.SetChaos), where middleWareFunc returns a
 // closure that sets r.Body = http.MaxBytesReader(w, r.Body, n) and calls
-// fn(w, r). Their bodies are capped wherever they are declared; the
-// apilint command, which loads the whole program, sees it in their
-// packages too (Program.handlerCapped).
+// fn(w, r); and those a route registration lists after a capping
+// middleware (group.POST(path, limit.Add(n), h)). Their bodies are capped
+// wherever they are declared; the apilint command, which loads the whole
+// program, sees it in their packages too (Program.handlerCapped). One walk
+// of the package finds both.
 func (s *state) cappedHandlers() []*types.Func {
 	info := s.pass.TypesInfo
 	wrappers := s.bodyCaps()
+	caps := func(call *ast.CallExpr) bool {
+		fn, _ := apis.Callee(info, call)
+		return fn != nil && (wrappers[fn.Origin()] || s.externalBodyCap(call))
+	}
 	var out []*types.Func
-	// A capping middleware among a route's arguments, before its handler:
-	// group.POST("/logo", limit.Add(2<<20), h.uploadLogo).
+	funcs := func(args []ast.Expr) {
+		for _, a := range args {
+			if g, ok := source.Used(info, a).(*types.Func); ok {
+				out = append(out, g.Origin())
+			}
+		}
+	}
 	for _, f := range s.pass.Files {
 		ast.Inspect(f, func(x ast.Node) bool {
 			call, ok := x.(*ast.CallExpr)
 			if !ok {
 				return true
 			}
+			// A wrapper of this package given the handler:
+			// middleWareFunc(apiv1.SetChaos).
+			if fn, _ := apis.Callee(info, call); fn != nil && wrappers[fn.Origin()] {
+				funcs(call.Args)
+			}
+			// A capping middleware among a route's arguments, before its
+			// handler: group.POST("/logo", limit.Add(2<<20), h.uploadLogo).
 			for i, a := range call.Args {
-				inner, ok := ast.Unparen(a).(*ast.CallExpr)
-				if !ok {
-					continue
-				}
-				fn, _ := apis.Callee(info, inner)
-				if fn == nil || !wrappers[fn.Origin()] && !s.externalBodyCap(inner) {
-					continue
-				}
-				for _, b := range call.Args[i+1:] {
-					if g, ok := source.Used(info, b).(*types.Func); ok {
-						out = append(out, g.Origin())
-					}
-				}
-			}
-			return true
-		})
-	}
-	if len(wrappers) == 0 {
-		return out
-	}
-	for _, f := range s.pass.Files {
-		ast.Inspect(f, func(x ast.Node) bool {
-			call, ok := x.(*ast.CallExpr)
-			if !ok {
-				return true
-			}
-			if fn, _ := apis.Callee(info, call); fn == nil || !wrappers[fn.Origin()] {
-				return true
-			}
-			for _, a := range call.Args {
-				if g, ok := source.Used(info, a).(*types.Func); ok {
-					out = append(out, g.Origin())
+				if inner, ok := ast.Unparen(a).(*ast.CallExpr); ok && caps(inner) {
+					funcs(call.Args[i+1:])
 				}
 			}
 			return true
