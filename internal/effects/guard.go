@@ -116,10 +116,7 @@ type literalFields struct {
 // it leaves out.
 func (f *literalFields) value(name string) (string, bool) {
 	if v := source.KeyedField(f.lit, name); v != nil {
-		if tv, ok := f.info.Types[v]; ok && tv.Value != nil && tv.Value.Kind() != constant.Unknown {
-			return tv.Value.ExactString(), true
-		}
-		return "", false
+		return constText(f.info, v)
 	}
 	for i := 0; i < f.st.NumFields(); i++ {
 		if fl := f.st.Field(i); fl.Name() == name {
@@ -177,8 +174,8 @@ func (s *state) guards(nd *node) map[*ast.CallExpr]Guard {
 						clause := cc.(*ast.CaseClause)
 						cg := g
 						if len(clause.List) == 1 {
-							if tv, ok := s.pass.TypesInfo.Types[clause.List[0]]; ok && tv.Value != nil && tv.Value.Kind() != constant.Unknown {
-								cg = g.and(Cond{Param: p + 1, Field: f, Value: tv.Value.ExactString()})
+							if text, ok := constText(s.pass.TypesInfo, clause.List[0]); ok {
+								cg = g.and(Cond{Param: p + 1, Field: f, Value: text})
 							}
 						}
 						for _, e := range clause.List {
@@ -232,6 +229,15 @@ func (s *state) guards(nd *node) map[*ast.CallExpr]Guard {
 	}
 	block(nd.body.List, Guard{})
 	return out
+}
+
+// constText returns the exact Go text of the constant e is ("\"all\"",
+// "2", "true"), and whether e is a known constant.
+func constText(info *types.Info, e ast.Expr) (string, bool) {
+	if tv, ok := info.Types[e]; ok && tv.Value != nil && tv.Value.Kind() != constant.Unknown {
+		return tv.Value.ExactString(), true
+	}
+	return "", false
 }
 
 // negated returns the guard of the other value of a boolean parameter,
