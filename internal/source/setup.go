@@ -2,7 +2,6 @@ package source
 
 import (
 	"go/ast"
-	"go/types"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -10,6 +9,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/apilint/apilint/internal/apis"
 )
 
 // setupWords name the code that runs once, at start-up or by hand, over a
@@ -55,10 +56,8 @@ func SetupCode(pass *analysis.Pass, cur inspector.Cursor) bool {
 // that serves one (a connection upgrade, a plan upgrade) is no schema's.
 func servesRequest(pass *analysis.Pass, decl *ast.FuncDecl) bool {
 	for _, f := range decl.Type.Params.List {
-		if p, ok := pass.TypesInfo.TypeOf(f.Type).(*types.Pointer); ok {
-			if n, ok := p.Elem().(*types.Named); ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "net/http" && n.Obj().Name() == "Request" {
-				return true
-			}
+		if apis.IsHTTPRequest(pass.TypesInfo.TypeOf(f.Type)) {
+			return true
 		}
 	}
 	return false
