@@ -197,7 +197,6 @@ func (c *checker) sentWithTimeout(cur inspector.Cursor) bool {
 var httpClient = apis.TypeRef{Pkg: "net/http", Name: "Client", Ptr: true}
 
 var (
-	execCmd      = apis.TypeRef{Pkg: "os/exec", Name: "Cmd", Ptr: true}
 	timeDuration = apis.TypeRef{Pkg: "time", Name: "Duration"}
 )
 
@@ -218,7 +217,7 @@ func (c *checker) commandTimed(cur inspector.Cursor) bool {
 		return false
 	}
 	v := c.localVar(id)
-	if v == nil || !execCmd.Matches(v.Type()) {
+	if v == nil || !apis.ExecCmd.Matches(v.Type()) {
 		return false
 	}
 	fn, ok := source.EnclosingFunc(cur)

@@ -12,6 +12,10 @@ const (
 	remote = "runs a remote command over SSH"
 )
 
+// ExecCmd is os/exec's *Cmd, the command whose Run, Output and Wait the
+// tables list.
+var ExecCmd = TypeRef{Pkg: "os/exec", Name: "Cmd", Ptr: true}
+
 // SSHRequest is what sending a request over an SSH connection does, for
 // messages: a round trip to another machine, like one outbound HTTP
 // request. Work done after one (a job recorded once the agent answered)

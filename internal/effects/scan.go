@@ -392,11 +392,8 @@ func (s *state) anyOutputCaptured(body *ast.BlockStmt) bool {
 			return true
 		}
 		seen[v] = true
-		if ptr, ok := v.Type().(*types.Pointer); ok {
-			if named, ok := ptr.Elem().(*types.Named); ok && named.Obj().Pkg() != nil &&
-				named.Obj().Pkg().Path() == "os/exec" && named.Obj().Name() == "Cmd" && s.outputCaptured(body, v) {
-				found = true
-			}
+		if apis.ExecCmd.Matches(v.Type()) && s.outputCaptured(body, v) {
+			found = true
 		}
 		return !found
 	})
