@@ -196,9 +196,7 @@ func (c *checker) sentWithTimeout(cur inspector.Cursor) bool {
 
 var httpClient = apis.TypeRef{Pkg: "net/http", Name: "Client", Ptr: true}
 
-var (
-	timeDuration = apis.TypeRef{Pkg: "time", Name: "Duration"}
-)
+var timeDuration = apis.TypeRef{Pkg: "time", Name: "Duration"}
 
 // commandTimed reports whether the call at cur builds an *exec.Cmd,
 // stored in a variable, that the function runs under a timeout of its
