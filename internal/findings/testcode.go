@@ -21,12 +21,16 @@ import (
 // newMockStore, NewFakeMailer), a file of test support (testing.go,
 // testutil.go, mock_store.go), or a package of test support (a path
 // element test, tests, testutil, testhelpers, testsupport, mocks, fakes or
-// e2e).
+// e2e, or a package whose code imports a test harness: dockertest,
+// testcontainers, testify, gomega, ginkgo).
 func inTestHelper(pass *analysis.Pass, pos token.Pos) bool {
 	for _, elem := range strings.Split(pass.Pkg.Path(), "/") {
 		if testSupport[elem] {
 			return true
 		}
+	}
+	if importsHarness(pass) {
+		return true
 	}
 	f := source.FileOf(pass, pos)
 	if f == nil {
@@ -57,6 +61,37 @@ func inTestHelper(pass *analysis.Pass, pos token.Pos) bool {
 var testSupport = map[string]bool{
 	"test": true, "tests": true, "testutil": true, "testutils": true, "testhelper": true, "testhelpers": true,
 	"testsupport": true, "mock": true, "mocks": true, "fake": true, "fakes": true, "e2e": true,
+}
+
+// testHarnesses are the import paths (and their subpackages, any major
+// version) of libraries that only tests use: a package whose own code,
+// outside its _test.go files, imports one is an integration-test harness
+// (containers started for a test run, assertions), not product code.
+var testHarnesses = []string{
+	"github.com/ory/dockertest",
+	"github.com/testcontainers/testcontainers-go",
+	"github.com/stretchr/testify",
+	"github.com/onsi/gomega",
+	"github.com/onsi/ginkgo",
+}
+
+// importsHarness reports whether a file of pass that is not a _test.go
+// file imports a test harness (testHarnesses).
+func importsHarness(pass *analysis.Pass) bool {
+	for _, f := range pass.Files {
+		if strings.HasSuffix(pass.Fset.File(f.FileStart).Name(), "_test.go") {
+			continue
+		}
+		for _, imp := range f.Imports {
+			path := strings.Trim(imp.Path.Value, "`\"")
+			for _, h := range testHarnesses {
+				if path == h || strings.HasPrefix(path, h+"/") {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // testFile names the files of test support kept beside the code:
