@@ -84,8 +84,9 @@
 // constructors such as NewTestClient or newMockStore, test-support
 // files such as testing.go or mock_store.go, test-support packages such
 // as testutil or mocks, or whose code imports dockertest or testify)
-// even in a non-test package. Goroutines the handler waits for (errgroup.Go then Wait, a sync.WaitGroup) are still on the
-// request path and are reported. Work that a helper does only when a
+// even in a non-test package. Goroutines the handler waits for
+// (errgroup.Go then Wait, a sync.WaitGroup) are still on the request path
+// and are reported. Work that a helper does only when a
 // parameter equals a constant (if owner == "" { every workspace }, or
 // case "all": in a switch on it, or if retry { sleep }, or the other branch of a boolean: if async { go
 // send() } else { send() }) is not reported at calls that pass a different
