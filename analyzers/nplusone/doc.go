@@ -47,8 +47,10 @@
 //     like, seen from the drivers it imports, or -nplusone.database), where a
 //     round trip costs microseconds;
 //   - not reported: a collection the code fixes (a composite literal, a
-//     package-level table initialised with a non-empty literal, in this
-//     package or another one, whose table a fact marks, or the parameter
+//     package-level table initialised with a non-empty literal, or the
+//     result of a function every return of which gives such a literal or
+//     table (info.Apis() returning []Api{...}), in this package or another
+//     one, whose table or function a fact marks, or the parameter
 //     of an unexported function that is only called, and every call of
 //     which passes such a collection: initDefaults(map[string]string{...}),
 //     or a local map made empty and filled only with constant keys:

@@ -147,7 +147,11 @@ func (c *checker) callProvenance(call *ast.CallExpr, body ast.Node, depth int) p
 			}
 		}
 	}
-	if fn, _ := apis.Callee(info, call); fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "strings" {
+	fn, _ := apis.Callee(info, call)
+	if fn != nil && c.res.FixedList(fn) {
+		return provenance{fromCode, "a list written in the code (" + fn.Name() + ")"}
+	}
+	if fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "strings" {
 		p := provenance{origin: fromCode, why: "a list written in the code"}
 		for _, a := range call.Args {
 			p = worse(p, c.provenanceOf(a, body, depth+1))

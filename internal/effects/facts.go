@@ -30,9 +30,9 @@ func (s *state) export() {
 			s.pass.ExportObjectFact(fn, &nd.sum)
 		}
 	}
-	for _, v := range s.fixed {
-		if v.Exported() {
-			s.pass.ExportObjectFact(v, &FixedList{})
+	for _, obj := range s.fixed {
+		if obj.Exported() {
+			s.pass.ExportObjectFact(obj, &FixedList{})
 		}
 	}
 	for fn := range s.bodyCaps() {
@@ -42,10 +42,12 @@ func (s *state) export() {
 	}
 }
 
-// FixedList marks a package-level variable initialised with a non-empty
-// composite literal: a list or table written in the code
-// (var Kinds = []string{"a", "b"}), whose length no data changes. A loop
-// over it in another package runs a fixed number of times.
+// FixedList marks a list or table written in the code, whose length no
+// data changes: a package-level variable initialised with a non-empty
+// composite literal (var Kinds = []string{"a", "b"}), or a function every
+// return of which gives one (func (i Info) Apis() []Api { return
+// []Api{...} }) or such a variable. A loop over it, in this package or
+// another, runs a fixed number of times.
 type FixedList struct{}
 
 // AFact marks FixedList as an analysis fact.
@@ -54,9 +56,10 @@ func (*FixedList) AFact() {}
 func (*FixedList) String() string { return "fixed list" }
 
 // FixedLists returns the package-level variables of pass initialised with
-// a non-empty composite literal.
-func FixedLists(pass *analysis.Pass) []*types.Var {
-	var out []*types.Var
+// a non-empty composite literal, then the functions of pass whose every
+// return gives one or such a variable as its only result.
+func FixedLists(pass *analysis.Pass) []types.Object {
+	var out []types.Object
 	for _, f := range pass.Files {
 		for _, d := range f.Decls {
 			gd, ok := d.(*ast.GenDecl)
@@ -69,8 +72,7 @@ func FixedLists(pass *analysis.Pass) []*types.Var {
 					if i >= len(vs.Values) {
 						break
 					}
-					lit, ok := ast.Unparen(vs.Values[i]).(*ast.CompositeLit)
-					if !ok || len(lit.Elts) == 0 {
+					if !filledLiteral(vs.Values[i]) {
 						continue
 					}
 					if v, ok := pass.TypesInfo.Defs[name].(*types.Var); ok {
@@ -80,7 +82,63 @@ func FixedLists(pass *analysis.Pass) []*types.Var {
 			}
 		}
 	}
+	vars := len(out)
+	for _, f := range pass.Files {
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Body == nil || fd.Type.Results == nil || fd.Type.Results.NumFields() != 1 {
+				continue
+			}
+			fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func)
+			if ok && isList(fn.Signature().Results().At(0).Type()) && fixedReturns(pass, fd.Body, out[:vars]) {
+				out = append(out, fn)
+			}
+		}
+	}
 	return out
+}
+
+// isList reports whether t is a slice, an array or a map.
+func isList(t types.Type) bool {
+	switch t.Underlying().(type) {
+	case *types.Slice, *types.Array, *types.Map:
+		return true
+	}
+	return false
+}
+
+// filledLiteral reports whether e is a non-empty composite literal.
+func filledLiteral(e ast.Expr) bool {
+	lit, ok := ast.Unparen(e).(*ast.CompositeLit)
+	return ok && len(lit.Elts) > 0
+}
+
+// fixedReturns reports whether body has a return and every return of it
+// (not of the function literals inside) gives a non-empty composite
+// literal or one of the fixed variables.
+func fixedReturns(pass *analysis.Pass, body *ast.BlockStmt, fixed []types.Object) bool {
+	n, ok := 0, true
+	ast.Inspect(body, func(node ast.Node) bool {
+		switch x := node.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			n++
+			if len(x.Results) != 1 {
+				ok = false
+				break
+			}
+			if filledLiteral(x.Results[0]) {
+				break
+			}
+			id, isID := ast.Unparen(x.Results[0]).(*ast.Ident)
+			if !isID || !slices.Contains(fixed, pass.TypesInfo.Uses[id]) {
+				ok = false
+			}
+		}
+		return ok
+	})
+	return ok && n > 0
 }
 
 // Summarised is the package fact of every package the analyzer

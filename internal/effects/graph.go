@@ -153,9 +153,10 @@ type state struct {
 	assignments map[ast.Node]*source.Assignments
 	// handlers is the package's handler model.
 	handlers *handlerSet
-	// fixed are the package-level variables initialised with a non-empty
-	// literal (FixedLists): exported as facts, asked by Result.FixedList.
-	fixed []*types.Var
+	// fixed are the package-level variables and functions that hold or
+	// return a list written in the code (FixedLists): exported as facts,
+	// asked by Result.FixedList.
+	fixed []types.Object
 	// backends holds a node per interface method of another package that
 	// the program implements many times (see backendsNode).
 	backends map[*types.Func]*node

@@ -99,17 +99,20 @@ func (r *Result) Func(fn *types.Func) *Summary {
 	return r.s.imported(fn)
 }
 
-// FixedList reports whether v is a package-level variable initialised
-// with a non-empty composite literal (see FixedList), in this package or,
+// FixedList reports whether obj, a package-level variable or a function,
+// is a list written in the code (see FixedList), in this package or,
 // through facts, in a dependency.
-func (r *Result) FixedList(v *types.Var) bool {
-	if r == nil || v == nil || v.Pkg() == nil {
+func (r *Result) FixedList(obj types.Object) bool {
+	if r == nil || obj == nil || obj.Pkg() == nil {
 		return false
 	}
-	if v.Pkg() == r.s.pass.Pkg {
-		return slices.Contains(r.s.fixed, v)
+	if fn, ok := obj.(*types.Func); ok {
+		obj = fn.Origin()
 	}
-	return r.s.pass.ImportObjectFact(v, new(FixedList))
+	if obj.Pkg() == r.s.pass.Pkg {
+		return slices.Contains(r.s.fixed, obj)
+	}
+	return r.s.pass.ImportObjectFact(obj, new(FixedList))
 }
 
 // Lit returns the summary of a function literal of this package.
