@@ -28,7 +28,8 @@ const Name = "blocking"
 // New returns a blocking analyzer for one run: it reads the program's
 // effects from fx and reports through out.
 func New(fx *analysis.Analyzer, out *findings.Options) *analysis.Analyzer {
-	words := defaultDiagnostic
+	words := wordSet{}
+	words.Set(defaultDiagnostic)
 	a := &analysis.Analyzer{
 		Name:     Name,
 		Doc:      docs.MustDoc(doc, Name),
@@ -36,11 +37,11 @@ func New(fx *analysis.Analyzer, out *findings.Options) *analysis.Analyzer {
 		Requires: []*analysis.Analyzer{inspect.Analyzer, fx},
 		Run: func(pass *analysis.Pass) (any, error) {
 			rep := findings.Start(pass, out)
-			run(pass, rep, pass.ResultOf[fx].(*effects.Result), wordSet(words))
+			run(pass, rep, pass.ResultOf[fx].(*effects.Result), words.set)
 			return nil, rep.Finish()
 		},
 	}
-	a.Flags.StringVar(&words, "diagnostic", defaultDiagnostic,
+	a.Flags.Var(&words, "diagnostic",
 		"comma-separated words that, in a handler's route or name, mark a diagnostic endpoint whose response is the outcome of its slow work (\"\" reports them too)")
 	return a
 }

@@ -70,13 +70,26 @@ func splitWords(s string) []string {
 	return words
 }
 
-// wordSet parses a comma-separated list of words.
-func wordSet(list string) map[string]bool {
-	set := make(map[string]bool)
-	for _, w := range strings.Split(list, ",") {
-		if w = strings.ToLower(strings.TrimSpace(w)); w != "" {
-			set[w] = true
+// wordSet is a comma-separated list of words given as a flag, parsed once
+// when the flag is set.
+type wordSet struct {
+	list string
+	set  map[string]bool
+}
+
+// String returns the list as given.
+func (w *wordSet) String() string { return w.list }
+
+// Type names the flag's value in help text (pflag asks for it).
+func (w *wordSet) Type() string { return "string" }
+
+// Set parses list.
+func (w *wordSet) Set(list string) error {
+	w.list, w.set = list, make(map[string]bool)
+	for _, word := range strings.Split(list, ",") {
+		if word = strings.ToLower(strings.TrimSpace(word)); word != "" {
+			w.set[word] = true
 		}
 	}
-	return set
+	return nil
 }
