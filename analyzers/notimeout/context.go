@@ -22,7 +22,7 @@ import (
 // context is in scope (error, with a fix) or, with -notimeout.all, when
 // none is (note).
 func (c *checker) missingContext(cur inspector.Cursor, call *ast.CallExpr, fn *types.Func, entry *apis.Call) {
-	if c.contextAttachedLater(cur, call) || c.servedInProcess(cur, call) || c.sentWithTimeout(cur) || c.commandTimed(cur) {
+	if u, ok := c.requestUses(cur); ok && u.bounded() || c.commandTimed(cur) {
 		return
 	}
 	// Migrations, seeders and schema set-up run their statements once,
@@ -110,88 +110,107 @@ func emptyContext(info *types.Info, e ast.Expr) (*ast.CallExpr, string) {
 	return call, fn.Name()
 }
 
-// contextAttachedLater reports whether call builds an *http.Request that
-// is stored in a variable and later given a context: req.WithContext(ctx)
-// or req.Clone(ctx), or the request handed, together with a context, to a
-// function that sends it (client.Do(ctx, req): Prometheus' API client and
-// the like attach the context they are given).
-func (c *checker) contextAttachedLater(cur inspector.Cursor, call *ast.CallExpr) bool {
+// requestUses is what a function does with the *http.Request that a call
+// builds and stores in a variable (req, err := http.NewRequest(...)),
+// learnt in one walk of the function's body.
+type requestUses struct {
+	// attached: the request is given a context later, req.WithContext(ctx)
+	// or req.Clone(ctx), or handed together with a context to a function
+	// that sends it (client.Do(ctx, req): Prometheus' API client and the
+	// like attach the context they are given).
+	attached bool
+	// served: handed to a handler in the process (h(w, req),
+	// h.ServeHTTP(w, req), http.Redirect(w, req, url, code)); sent:
+	// handed to anything else (Client.Do, a RoundTripper).
+	served, sent bool
+	// sends counts the Client.Do(req) calls, and timed those through a
+	// client of the function's own whose literal sets a Timeout (client :=
+	// &http.Client{Timeout: 10 * time.Second}).
+	sends, timed int
+}
+
+// bounded reports whether the request needs no context of its own: one is
+// attached later, it is served in the process rather than sent (no
+// network, nothing to cancel), or every send goes through a client with a
+// Timeout (the message's "no deadline" would be false).
+func (u requestUses) bounded() bool {
+	return u.attached || u.served && !u.sent || u.sends > 0 && u.sends == u.timed
+}
+
+// requestUses returns the uses of the request that the call at cur builds,
+// when it is stored in a local variable.
+func (c *checker) requestUses(cur inspector.Cursor) (requestUses, bool) {
+	var u requestUses
 	v, body, ok := c.requestVar(cur)
 	if !ok {
-		return false
+		return u, false
 	}
 	info := c.pass.TypesInfo
 	isReq := func(e ast.Expr) bool {
 		x, ok := ast.Unparen(e).(*ast.Ident)
 		return ok && info.Uses[x] == v
 	}
-	found := false
 	ast.Inspect(body, func(n ast.Node) bool {
 		use, ok := n.(*ast.CallExpr)
 		if !ok {
-			return !found
+			return true
 		}
 		if ctx := source.RequestContextArg(info, use); ctx != nil {
 			if sel, ok := ast.Unparen(use.Fun).(*ast.SelectorExpr); ok && isReq(sel.X) {
-				found = true
+				u.attached = true
 			}
 		}
-		if slices.ContainsFunc(use.Args, isReq) && slices.ContainsFunc(use.Args, func(a ast.Expr) bool {
-			return apis.IsContext(info.TypeOf(a))
-		}) {
-			found = true
-		}
-		return !found
-	})
-	return found
-}
-
-// sentWithTimeout reports whether call builds an *http.Request, stored in
-// a variable, that the function sends only through clients of its own
-// whose literal sets a Timeout (client := &http.Client{Timeout: 10 *
-// time.Second}; client.Do(req)): the client bounds it, and the message's
-// "no deadline" would be false.
-func (c *checker) sentWithTimeout(cur inspector.Cursor) bool {
-	v, body, ok := c.requestVar(cur)
-	if !ok {
-		return false
-	}
-	info := c.pass.TypesInfo
-	sends, bounded := 0, 0
-	ast.Inspect(body, func(n ast.Node) bool {
-		use, ok := n.(*ast.CallExpr)
-		if !ok || len(use.Args) != 1 {
+		if !slices.ContainsFunc(use.Args, isReq) {
 			return true
 		}
-		if x, ok := ast.Unparen(use.Args[0]).(*ast.Ident); !ok || info.Uses[x] != v {
-			return true
+		if slices.ContainsFunc(use.Args, func(a ast.Expr) bool { return apis.IsContext(info.TypeOf(a)) }) {
+			u.attached = true
 		}
-		sel, ok := ast.Unparen(use.Fun).(*ast.SelectorExpr)
-		if !ok || sel.Sel.Name != "Do" || !httpClient.Matches(info.TypeOf(sel.X)) {
-			return true
-		}
-		sends++
-		id, ok := ast.Unparen(sel.X).(*ast.Ident)
-		if !ok {
-			return true
-		}
-		cl := c.localVar(id)
-		if cl == nil {
-			return true
-		}
-		vals := source.AssignedValues(info, body, cl)
-		timed := len(vals) > 0
-		for _, a := range vals {
-			if source.KeyedField(source.Literal(a.Expr), "Timeout") == nil {
-				timed = false
+		if sig, ok := info.TypeOf(use.Fun).(*types.Signature); ok {
+			for i, a := range use.Args {
+				if !isReq(a) {
+					continue
+				}
+				// A handler's (w, r), or anything else that takes the
+				// request after a ResponseWriter, serves it in the process.
+				if i == 1 && responseWriter.Matches(sig.Params().At(0).Type()) {
+					u.served = true
+				} else {
+					u.sent = true
+				}
 			}
 		}
-		if timed {
-			bounded++
+		if len(use.Args) == 1 {
+			if sel, ok := ast.Unparen(use.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "Do" && httpClient.Matches(info.TypeOf(sel.X)) {
+				u.sends++
+				if c.ownTimedClient(sel.X, body) {
+					u.timed++
+				}
+			}
 		}
 		return true
 	})
-	return sends > 0 && sends == bounded
+	return u, true
+}
+
+// ownTimedClient reports whether e is a local client variable every value
+// of which, in body, is a literal that sets a Timeout.
+func (c *checker) ownTimedClient(e ast.Expr, body ast.Node) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	cl := c.localVar(id)
+	if cl == nil {
+		return false
+	}
+	vals := source.AssignedValues(c.pass.TypesInfo, body, cl)
+	for _, a := range vals {
+		if source.KeyedField(source.Literal(a.Expr), "Timeout") == nil {
+			return false
+		}
+	}
+	return len(vals) > 0
 }
 
 var httpClient = apis.TypeRef{Pkg: "net/http", Name: "Client", Ptr: true}
@@ -275,45 +294,6 @@ func (c *checker) requestVar(cur inspector.Cursor) (*types.Var, ast.Node, bool) 
 		return nil, nil, false
 	}
 	return v, source.Body(fn.Node()), true
-}
-
-// servedInProcess reports whether call builds an *http.Request that is
-// stored in a variable and handed to a handler in the process (h(w, req),
-// h.ServeHTTP(w, req), http.Redirect(w, req, url, code)) rather than
-// sent: no network, nothing to cancel.
-func (c *checker) servedInProcess(cur inspector.Cursor, call *ast.CallExpr) bool {
-	v, body, ok := c.requestVar(cur)
-	if !ok {
-		return false
-	}
-	info := c.pass.TypesInfo
-	served, sent := false, false
-	ast.Inspect(body, func(n ast.Node) bool {
-		use, ok := n.(*ast.CallExpr)
-		if !ok {
-			return true
-		}
-		sig, ok := info.TypeOf(use.Fun).(*types.Signature)
-		if !ok {
-			return true
-		}
-		for i, a := range use.Args {
-			x, ok := ast.Unparen(a).(*ast.Ident)
-			if !ok || info.Uses[x] != v {
-				continue
-			}
-			// A handler's (w, r), or anything else that takes the request
-			// after a ResponseWriter (http.Redirect(w, req, url, code)),
-			// serves it in the process.
-			if i == 1 && responseWriter.Matches(sig.Params().At(0).Type()) {
-				served = true
-			} else {
-				sent = true // Client.Do, a RoundTripper, or anything else
-			}
-		}
-		return true
-	})
-	return served && !sent
 }
 
 // dependency names what a call waits on, for messages.
