@@ -288,24 +288,7 @@ func (s *state) interfaceNodes() {
 		// binding or minifier registry).
 		return
 	}
-	scope := s.pass.Pkg.Scope()
-	var concrete []*types.Named
-	var ifaces []*types.Named
-	for _, name := range scope.Names() {
-		tn, ok := scope.Lookup(name).(*types.TypeName)
-		if !ok || tn.IsAlias() {
-			continue
-		}
-		named, ok := tn.Type().(*types.Named)
-		if !ok || named.TypeParams().Len() > 0 {
-			continue
-		}
-		if types.IsInterface(named) {
-			ifaces = append(ifaces, named)
-		} else {
-			concrete = append(concrete, named)
-		}
-	}
+	concrete, ifaces := namedTypes(s.pass.Pkg)
 	for _, it := range ifaces {
 		iface := it.Underlying().(*types.Interface)
 		if iface.NumMethods() == 0 {

@@ -158,18 +158,30 @@ func (p *Program) Equal(q *Program) bool {
 // pkg declares at package level: the candidates for implementing an
 // interface.
 func concreteTypes(pkg *types.Package) []*types.Named {
-	var out []*types.Named
+	concrete, _ := namedTypes(pkg)
+	return concrete
+}
+
+// namedTypes returns the non-generic defined types of pkg's scope (no
+// aliases), the concrete ones and the interfaces apart.
+func namedTypes(pkg *types.Package) (concrete, ifaces []*types.Named) {
 	scope := pkg.Scope()
 	for _, name := range scope.Names() {
 		tn, ok := scope.Lookup(name).(*types.TypeName)
 		if !ok || tn.IsAlias() {
 			continue
 		}
-		if named, ok := tn.Type().(*types.Named); ok && named.TypeParams().Len() == 0 && !types.IsInterface(named) {
-			out = append(out, named)
+		named, ok := tn.Type().(*types.Named)
+		if !ok || named.TypeParams().Len() > 0 {
+			continue
+		}
+		if types.IsInterface(named) {
+			ifaces = append(ifaces, named)
+		} else {
+			concrete = append(concrete, named)
 		}
 	}
-	return out
+	return concrete, ifaces
 }
 
 // implementations returns the program's methods that implement fn of
