@@ -15,6 +15,7 @@ package driver
 import (
 	"crypto/sha256"
 	"fmt"
+	"slices"
 	"sort"
 	"sync/atomic"
 
@@ -102,7 +103,14 @@ func Run(opts Options) (*Result, error) {
 		}
 		if act.Err != nil {
 			if !prog.broken[act.Package] { // its load errors already say why
-				res.Errors = append(res.Errors, fmt.Sprintf("%s: %s: %v", act.Package.PkgPath, act.Analyzer.Name, act.Err))
+				// An analyzer whose prerequisite failed says only "failed
+				// prerequisites": report the prerequisite's own error,
+				// once for all the analyzers that needed it.
+				cause := failedFirst(act)
+				msg := fmt.Sprintf("%s: %s: %v", cause.Package.PkgPath, cause.Analyzer.Name, cause.Err)
+				if !slices.Contains(res.Errors, msg) {
+					res.Errors = append(res.Errors, msg)
+				}
 			}
 			continue
 		}
@@ -114,4 +122,16 @@ func Run(opts Options) (*Result, error) {
 	report.Sort(res.Findings)
 	sort.Strings(res.Errors)
 	return res, nil
+}
+
+// failedFirst returns the action whose own error made act fail: act
+// itself, or, when a prerequisite failed, that prerequisite's (the
+// checker's error for act then only says "failed prerequisites").
+func failedFirst(act *checker.Action) *checker.Action {
+	for _, dep := range act.Deps {
+		if dep.Err != nil {
+			return failedFirst(dep)
+		}
+	}
+	return act
 }

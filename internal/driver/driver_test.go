@@ -7,6 +7,8 @@ import (
 	"sync/atomic"
 	"testing"
 
+	"golang.org/x/tools/go/analysis"
+
 	"github.com/apilint/apilint/analyzers"
 	"github.com/apilint/apilint/internal/driver"
 	"github.com/apilint/apilint/internal/effects"
@@ -411,5 +413,27 @@ func Routes(mux *http.ServeMux) {
 	}
 	if len(got) != 1 || !strings.Contains(got[0], "request handler ours runs") {
 		t.Errorf("findings = %q, want one, for ours (the program's own helper), none for theirs (a dependency's)", got)
+	}
+}
+
+// An analyzer that fails makes every analyzer that needs it fail with
+// only "failed prerequisites": the error reported is the failing one's
+// own, once.
+func TestPrerequisiteErrorIsReported(t *testing.T) {
+	dir := writeModule(t, map[string]string{"good/good.go": fetchGo})
+	boom := &analysis.Analyzer{Name: "boom", Doc: "boom panics",
+		Run: func(*analysis.Pass) (any, error) { panic("boom went off") }}
+	users := []*analysis.Analyzer{
+		{Name: "first", Doc: "first needs boom", Requires: []*analysis.Analyzer{boom}, Run: func(*analysis.Pass) (any, error) { return nil, nil }},
+		{Name: "second", Doc: "second needs boom", Requires: []*analysis.Analyzer{boom}, Run: func(*analysis.Pass) (any, error) { return nil, nil }},
+	}
+	driver.Guard(users)
+	res, err := driver.Run(driver.Options{Dir: dir, Root: dir, Analyzers: users})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Errors) != 1 || !strings.Contains(res.Errors[0], "boom: internal error: analyzer boom panicked") ||
+		!strings.Contains(res.Errors[0], "boom went off") {
+		t.Errorf("Errors = %q, want boom's panic once", res.Errors)
 	}
 }

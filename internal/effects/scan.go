@@ -314,7 +314,7 @@ func (s *state) dropDeliberateSleep(nd *node, call *ast.CallExpr, targets []targ
 		}
 	}
 	d := call.Args[0]
-	if tv, ok := s.pass.TypesInfo.Types[d]; ok && tv.Value != nil {
+	if tv, ok := s.pass.TypesInfo.Types[d]; ok && tv.Value != nil && tv.Value.Kind() == constant.Int {
 		if v, exact := constant.Int64Val(tv.Value); exact && time.Duration(v) < shortSleep {
 			return nil
 		}
@@ -530,7 +530,7 @@ func (s *state) optedIn(nd *node, call *ast.CallExpr, d ast.Expr) bool {
 		}
 		if b, ok := ast.Unparen(ifs.Cond).(*ast.BinaryExpr); ok && (b.Op == token.GTR || b.Op == token.NEQ) {
 			tv, isConst := s.pass.TypesInfo.Types[b.Y]
-			if isConst && tv.Value != nil && constant.Sign(tv.Value) == 0 {
+			if isConst && isNumber(tv.Value) && constant.Sign(tv.Value) == 0 {
 				if _, lit := ast.Unparen(b.X).(*ast.BasicLit); !lit && strings.Contains(dur, types.ExprString(b.X)) {
 					found = true
 				}
@@ -539,6 +539,12 @@ func (s *state) optedIn(nd *node, call *ast.CallExpr, d ast.Expr) bool {
 		return !found
 	})
 	return found
+}
+
+// isNumber reports whether v is a known numeric constant (Sign and
+// Compare panic on strings and booleans: if name != "" { sleep }).
+func isNumber(v constant.Value) bool {
+	return v != nil && (v.Kind() == constant.Int || v.Kind() == constant.Float)
 }
 
 // contextParams records which of nd's context parameters reach a round

@@ -3,6 +3,7 @@ package handlers
 import (
 	"math/rand"
 	"net/http"
+	"strconv"
 	"time"
 )
 
@@ -38,4 +39,17 @@ func (d *defender) throttle() {
 
 func throttled(w http.ResponseWriter, r *http.Request) {
 	def.throttle() // want `request handler throttled sleeps`
+}
+
+// A delay the client asks for, under a test of a string against "": the
+// opt-in rule (a positive number) does not apply, and the sleep is
+// reported.
+func slowAnswer(w http.ResponseWriter, r *http.Request) {
+	if timeout := r.URL.Query().Get("timeout"); timeout != "" {
+		secs, err := strconv.Atoi(timeout)
+		if err != nil {
+			return
+		}
+		time.Sleep(time.Duration(secs) * time.Second) // want `request handler slowAnswer sleeps`
+	}
 }
