@@ -17,7 +17,8 @@
 //
 //   - registered with a router apilint knows by type (net/http's ServeMux,
 //     chi, gorilla/mux, httprouter, gin, echo v3/v4/v5, fiber v2/v3,
-//     macaron, flamego, huma, go-kit's transport);
+//     macaron, flamego, huma, fasthttp/router, zerodha/fastglue, go-kit's
+//     transport);
 //   - wrapped by an adapter, learnt from its body in any package: a
 //     function that returns a closure calling its function argument with
 //     the request (app.handle(fn), withSession(fn), errorHandler(h.index)),
@@ -28,14 +29,16 @@
 //     endpoint.Endpoint: a handler factory's product);
 //   - by signature: an *http.Request with an http.ResponseWriter in any
 //     position and with other parameters or results; a framework's
-//     context alone (func(*gin.Context), func(echo.Context) error), or
+//     context alone (func(*gin.Context), func(echo.Context) error,
+//     func(*fasthttp.RequestCtx), func(*fastglue.Request) error), or
 //     with injected arguments for macaron and flamego; a struct embedding
 //     a framework's context, or a pointer to a struct with a *http.Request
 //     field and an http.ResponseWriter field (a service's own context
 //     type: func (s Server) Check(c *Ctx) Response); go-swagger's
 //     func(params) middleware.Responder. A function its package only ever
 //     calls is a helper, not a handler;
-//   - gRPC and Connect service methods;
+//   - gRPC and Connect service methods, and the methods of an
+//     oapi-codegen strict server (StrictServerInterface);
 //   - declared in .apilint.yml, for a service's own router or request type
 //     (apis.handlers; apilint explain blocking shows the form).
 //

@@ -57,6 +57,9 @@ const (
 	huma       = "github.com/danielgtaylor/huma/v2"
 	gokitHTTP  = "github.com/go-kit/kit/transport/http"
 	beegoCtx   = "github.com/beego/beego/v2/server/web/context"
+	fasthttp   = "github.com/valyala/fasthttp"
+	fastglue   = "github.com/zerodha/fastglue"
+	fastRouter = "github.com/fasthttp/router"
 )
 
 var (
@@ -97,6 +100,12 @@ var RequestParams = []RequestParam{
 	{Framework: "macaron", Type: TypeRef{Pkg: macaronGH, Name: "Context", Ptr: true}, Context: "%s.Req.Context()", Request: true, Alone: true, Injects: true},
 	{Framework: "flamego", Type: TypeRef{Pkg: flamego, Name: "Context"}, Context: "%s.Request().Context()", Request: true, Alone: true, Injects: true},
 	{Framework: "beego", Type: TypeRef{Pkg: beegoCtx, Name: "Context", Ptr: true}, Context: "%s.Request.Context()", Request: true, Alone: true},
+	// fasthttp's RequestCtx is itself a context.Context, whose Done is
+	// closed when the server shuts down, not when the client goes away:
+	// detached, like fiber's. fastglue wraps it. fasthttp caps request
+	// bodies at 4 MiB by default (Server.MaxRequestBodySize).
+	{Framework: "fasthttp", Type: TypeRef{Pkg: fasthttp, Name: "RequestCtx", Ptr: true}, Context: "%s", Detached: true, Alone: true},
+	{Framework: "fastglue", Type: TypeRef{Pkg: fastglue, Name: "Request", Ptr: true}, Context: "%s.RequestCtx", Detached: true, Alone: true},
 }
 
 // HandlerType is a named function or interface type whose values are
@@ -122,6 +131,8 @@ var HandlerTypes = []HandlerType{
 	{Framework: "fiber", Type: TypeRef{Pkg: fiber, Name: "Handler"}, Context: -1},
 	{Framework: "fiber", Type: TypeRef{Pkg: fiberV3, Name: "Handler"}, Context: -1},
 	{Framework: "httprouter", Type: TypeRef{Pkg: httprouter, Name: "Handle"}, Context: -1},
+	{Framework: "fasthttp", Type: TypeRef{Pkg: fasthttp, Name: "RequestHandler"}, Context: -1},
+	{Framework: "fastglue", Type: TypeRef{Pkg: fastglue, Name: "FastRequestHandler"}, Context: -1},
 	// A go-kit endpoint runs once per request; its context is the
 	// request's.
 	{Framework: "go-kit", Type: TypeRef{Pkg: "github.com/go-kit/kit/endpoint", Name: "Endpoint"}, Context: 0},
@@ -207,6 +218,9 @@ var Registrars = []Registrar{
 	{Pkg: huma, Names: []string{"Register"}, Handler: 2},
 	{Pkg: huma, Names: []string{"Get", "Post", "Put", "Patch", "Delete", "Head"}, Handler: 2},
 	{Pkg: gokitHTTP, Names: []string{"NewServer"}, Handler: 0},
+	{Pkg: fastglue, Recvs: []string{"Fastglue"}, Names: []string{"GET", "POST", "PUT", "DELETE", "OPTIONS", "HEAD", "Any"}, Handler: 1},
+	{Pkg: fastRouter, Recvs: []string{"Router"}, Names: withNames(upperVerbs, "ANY"), Handler: 1},
+	{Pkg: fastRouter, Recvs: []string{"Router"}, Names: []string{"Handle"}, Handler: 2},
 }
 
 // Controller is a base type whose embedding makes a struct a controller:
@@ -240,6 +254,10 @@ var ServiceRuntimes = []ServiceRuntime{
 	{Framework: "gRPC", Imports: "google.golang.org/grpc", Suffix: "Server"},
 	{Framework: "Connect", Imports: "connectrpc.com/connect", Suffix: "Handler"},
 	{Framework: "Connect", Imports: "github.com/bufbuild/connect-go", Suffix: "Handler"},
+	// oapi-codegen's strict servers: the generated handler decodes the
+	// request and calls the method with the request's context.
+	{Framework: "oapi-codegen", Imports: "github.com/oapi-codegen/runtime", Suffix: "StrictServerInterface"},
+	{Framework: "oapi-codegen", Imports: "github.com/deepmap/oapi-codegen/pkg/runtime", Suffix: "StrictServerInterface"},
 }
 
 // ContextSource is a type from which a request-scoped context.Context can

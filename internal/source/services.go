@@ -10,12 +10,13 @@ import (
 )
 
 // ServiceMethods returns the methods of pkg's types that implement a
-// generated gRPC or Connect service interface from a package pkg
-// imports, with the framework's name: each is a request handler.
+// generated gRPC, Connect or oapi-codegen service interface, declared in
+// pkg itself or in a package pkg imports, with the framework's name: each
+// is a request handler.
 func ServiceMethods(pkg *types.Package) map[*types.Func]string {
 	var ifaces []*types.Named
 	var frameworks []string
-	for _, imp := range pkg.Imports() {
+	for _, imp := range append(pkg.Imports(), pkg) {
 		rt := runtimeOf(imp)
 		if rt == nil {
 			continue
