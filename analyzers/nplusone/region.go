@@ -140,12 +140,10 @@ func (r *region) mentions(info *types.Info, e ast.Node) bool {
 // with go, handed to errgroup.Go or another callback), but not those in
 // nested per-element loops, which are regions of their own, nor those
 // that run at most once (in a return statement, in a branch that ends by
-// leaving the loop, in a switch case on the element's value).
+// leaving the loop, after the last continue of a body that ends by
+// leaving it, in a switch case on the element's value).
 func (c *checker) region(r *region) {
 	info := c.pass.TypesInfo
-	if body, ok := r.body.(*ast.BlockStmt); ok && !r.closure && source.Leaves(body) && !continues(body) {
-		return // the loop runs its body at most once
-	}
 	// inClosure is set inside function literals the region runs: their
 	// returns and blocks end the literal's call, not the iteration.
 	var visit func(n ast.Node, inClosure bool)
@@ -213,14 +211,31 @@ func (c *checker) region(r *region) {
 			return true
 		})
 	}
+	if body, ok := r.body.(*ast.BlockStmt); ok && !r.closure && source.Leaves(body) {
+		// The body ends by leaving the loop: the statements after the last
+		// one that can continue run at most once (the first element that
+		// gets past every continue is the last one the loop sees: a login
+		// tried against each configured provider, the user saved for the
+		// first that accepts).
+		last := -1
+		for i, st := range body.List {
+			if continues(st) {
+				last = i
+			}
+		}
+		for _, st := range body.List[:last+1] {
+			visit(st, false)
+		}
+		return
+	}
 	visit(r.body, r.closure)
 }
 
-// continues reports whether body has a continue for its own loop: then
+// continues reports whether n has a continue for its own loop: then
 // iterations can skip the statement that leaves.
-func continues(body *ast.BlockStmt) bool {
+func continues(n ast.Node) bool {
 	found := false
-	ast.Inspect(body, func(n ast.Node) bool {
+	ast.Inspect(n, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit, *ast.ForStmt, *ast.RangeStmt:
 			return false
