@@ -21,7 +21,16 @@
 //     (helpers.MapWithErr(ids, func(id int64) ... ), lo.Map, or any function
 //     of the program whose body does so);
 //   - a goroutine or errgroup.Go started per element: the work is
-//     concurrent, but it is still one round trip per element.
+//     concurrent, but it is still one round trip per element. A goroutine
+//     that runs until the process stops (a worker per configured provider,
+//     syncing on its own timer: a for loop with no condition or one that
+//     waits in a select) is N workers, not N round trips, and is not
+//     reported.
+//
+// A call runs at most once, and is not reported, in a return statement, in
+// a branch that ends by leaving the loop, or after the last continue of a
+// loop body that ends by leaving the loop (the user saved for the first
+// configured provider that accepts the login, then break).
 //
 // The call need not query directly: it may go through helpers, converters,
 // entity methods, repositories and interfaces, in any package. The

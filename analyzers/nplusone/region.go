@@ -138,10 +138,11 @@ func (r *region) mentions(info *types.Info, e ast.Node) bool {
 // region reports the round trips made per element in r's body: its
 // calls, and those in function literals it runs (called in place, started
 // with go, handed to errgroup.Go or another callback), but not those in
-// nested per-element loops, which are regions of their own, nor those
-// that run at most once (in a return statement, in a branch that ends by
-// leaving the loop, after the last continue of a body that ends by
-// leaving it, in a switch case on the element's value).
+// nested per-element loops, which are regions of their own, nor those of
+// workers started per element (a goroutine that runs until the process
+// stops), nor those that run at most once (in a return statement, in a
+// branch that ends by leaving the loop, after the last continue of a body
+// that ends by leaving it, in a switch case on the element's value).
 func (c *checker) region(r *region) {
 	info := c.pass.TypesInfo
 	// inClosure is set inside function literals the region runs: their
@@ -156,6 +157,13 @@ func (c *checker) region(r *region) {
 				}
 			case *ast.FuncLit:
 				return false // entered only through the call that runs it
+			case *ast.GoStmt:
+				// A worker started per element (one per configured
+				// provider, each syncing on its own timer): N workers, not
+				// N round trips of one pass.
+				if lit, ok := ast.Unparen(n.Call.Fun).(*ast.FuncLit); ok && len(repeating(info, lit.Body)) > 0 {
+					return false
+				}
 			case *ast.ReturnStmt:
 				if !inClosure {
 					return false // at most once

@@ -3,6 +3,7 @@ package nplusone
 import (
 	"go/ast"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/analysis"
 )
@@ -90,9 +91,10 @@ func startUpFuncs(pass *analysis.Pass) map[*types.Func]bool {
 }
 
 // repeating returns the loops of body that run until the process stops
-// rather than over a collection: a for with no condition, a range over a
-// channel. What they call runs once per tick or message, not once per
-// start.
+// rather than over a collection: a for with no condition, or whose body
+// waits in a select (for running { select { case <-ctx.Done(): ...; case
+// <-time.After(d): } }), a range over a channel. What they call runs once
+// per tick or message, not once per start.
 func repeating(info *types.Info, body ast.Node) []ast.Node {
 	var loops []ast.Node
 	ast.Inspect(body, func(n ast.Node) bool {
@@ -100,7 +102,7 @@ func repeating(info *types.Info, body ast.Node) []ast.Node {
 		case *ast.FuncLit:
 			return false
 		case *ast.ForStmt:
-			if n.Cond == nil {
+			if n.Cond == nil || slices.ContainsFunc(n.Body.List, func(st ast.Stmt) bool { _, ok := st.(*ast.SelectStmt); return ok }) {
 				loops = append(loops, n)
 			}
 		case *ast.RangeStmt:
