@@ -274,21 +274,29 @@ func typeNoun(t types.Type) string {
 // paramProvenance is the provenance of parameter v when its function is
 // unexported and only called, in this package: what every call passes
 // (initDefaults(map[string]string{...}) called once with a literal is a
-// list written in the code). Any other function's parameter, a function
-// also used as a value, or a variadic parameter is of unknown origin.
+// list written in the code), or, for a variadic parameter, the arguments
+// each call lists (save(ctx, peer): one element). Any other function's
+// parameter, or one of a function also used as a value, is of unknown
+// origin.
 func (c *checker) paramProvenance(v *types.Var, depth int) provenance {
 	unknown := provenance{origin: fromUnknown}
 	fn, idx := c.funcOfParam(v)
-	if fn == nil || fn.Exported() || (fn.Signature().Variadic() && idx == fn.Signature().Params().Len()-1) {
+	if fn == nil || fn.Exported() {
 		return unknown
 	}
+	variadic := fn.Signature().Variadic() && idx == fn.Signature().Params().Len()-1
 	uses := c.callIndex()[fn]
 	if uses == nil || uses.escapes || len(uses.calls) == 0 {
 		return unknown
 	}
 	p := provenance{origin: fromCode, why: "a list its callers write in the code"}
 	for i, call := range uses.calls {
-		if idx >= len(call.Args) || call.Ellipsis.IsValid() {
+		if variadic && !call.Ellipsis.IsValid() {
+			// save(ctx, peer): the elements are the arguments written at
+			// the call, as many as the code lists.
+			continue
+		}
+		if idx >= len(call.Args) || call.Ellipsis.IsValid() && !variadic {
 			return unknown
 		}
 		q := c.provenanceOf(call.Args[idx], uses.bodies[i], depth+1)

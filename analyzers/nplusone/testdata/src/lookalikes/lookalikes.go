@@ -556,6 +556,39 @@ func (d *DB) CopyTags(ctx context.Context) {
 	d.copyTags(ctx, tags)
 }
 
+// Look-alike: a variadic helper every call of which lists its elements
+// (one peer each). Positive: one call spreads stored rows into it.
+func (d *DB) savePeers(ctx context.Context, peers ...string) {
+	for _, p := range peers {
+		d.db.ExecContext(ctx, "UPDATE peers SET saved = now() WHERE key = $1", p)
+	}
+}
+
+func (d *DB) SavePeer(ctx context.Context, peer string) {
+	d.savePeers(ctx, peer)
+}
+
+func (d *DB) saveKeys(ctx context.Context, keys ...string) {
+	for _, k := range keys {
+		d.db.ExecContext(ctx, "UPDATE keys SET saved = now() WHERE key = $1", k) // want `N\+1 write`
+	}
+}
+
+func (d *DB) SaveKey(ctx context.Context, key string) {
+	d.saveKeys(ctx, key)
+}
+
+func (d *DB) SaveAllKeys(ctx context.Context) {
+	rows, _ := d.db.QueryContext(ctx, "SELECT key FROM keys LIMIT 100")
+	var keys []string
+	for rows.Next() {
+		var k string
+		rows.Scan(&k)
+		keys = append(keys, k)
+	}
+	d.saveKeys(ctx, keys...)
+}
+
 // Look-alike: a map the code fills entry by entry with constant keys.
 func (d *DB) InitSSO(ctx context.Context, ldap, oidc string) {
 	m := make(map[string]string)
