@@ -25,6 +25,10 @@ type built struct {
 	// stored is the variable or struct field the value is stored in, if
 	// any (c, s.client, service{client: ...}).
 	stored types.Object
+	// contextValue is set when the value is handed to context.WithValue:
+	// data for whoever reads the context (http.ServerContextKey's server,
+	// read for its ErrorLog), not something that serves or sends.
+	contextValue bool
 	// scope is the code searched for later field assignments: the
 	// outermost enclosing function body, or nil at package level.
 	scope ast.Node
@@ -146,6 +150,10 @@ func (c *checker) describe(cur inspector.Cursor, lit *ast.CompositeLit) built {
 					b.stored = v
 				}
 			}
+		}
+	case *ast.CallExpr:
+		if fn, _ := apis.Callee(c.pass.TypesInfo, p); fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "context" && fn.Name() == "WithValue" {
+			b.contextValue = true
 		}
 	case *ast.ValueSpec:
 		for i, v := range p.Values {

@@ -50,7 +50,9 @@
 //   - an http.Server with neither ReadHeaderTimeout nor ReadTimeout, in the
 //     literal or assigned after it. A client that sends headers slowly holds
 //     a connection for as long as it likes (Slowloris). The suggested fix
-//     adds ReadHeaderTimeout: 10 * time.Second.
+//     adds ReadHeaderTimeout: 10 * time.Second. A server handed to
+//     context.WithValue (under http.ServerContextKey, for its ErrorLog)
+//     never serves and is not reported.
 //
 // A server on a loopback address (127.0.0.1:6060, localhost:8080,
 // [::1]:9090, or a loopback host with a variable port:

@@ -19,7 +19,7 @@ const serverWhy = "a client that sends its request headers slowly (Slowloris) ho
 
 // server reports an http.Server built with no read timeout.
 func (c *checker) server(b built) {
-	if source.KeyedField(b.lit, "ReadHeaderTimeout") != nil || source.KeyedField(b.lit, "ReadTimeout") != nil ||
+	if b.contextValue || source.KeyedField(b.lit, "ReadHeaderTimeout") != nil || source.KeyedField(b.lit, "ReadTimeout") != nil ||
 		c.assignedLater(b, "ReadHeaderTimeout", "ReadTimeout") || c.loopback(source.KeyedField(b.lit, "Addr")) {
 		return
 	}
