@@ -41,10 +41,16 @@ type Shape struct {
 	// ByList is set when the outermost WHERE filters by a list the caller
 	// supplies (IN (...), = ANY($1)): the rows are bounded by the list.
 	ByList bool
+	// Values is set when every outermost SELECT is a SELECT DISTINCT of one
+	// column (SELECT DISTINCT indexer FROM release UNION SELECT DISTINCT
+	// name FROM indexer): the read lists the values a column takes, the
+	// options of a filter, as many as the column has distinct values, not
+	// one per row of the table.
+	Values bool
 }
 
 // Unbounded reports whether s is a read that can return every row.
-func (s Shape) Unbounded() bool { return s.Select && !s.Limited && !s.Single && !s.ByList }
+func (s Shape) Unbounded() bool { return s.Select && !s.Limited && !s.Single && !s.ByList && !s.Values }
 
 type token struct {
 	text  string // upper-cased for words
@@ -215,7 +221,35 @@ func Classify(sql string) Shape {
 		s.Single = true
 	}
 	s.ByList = byList(toks)
+	s.Values = distinctValues(toks)
 	return s
+}
+
+// distinctValues reports whether every SELECT at depth 0 selects DISTINCT
+// one column (not DISTINCT ON): no comma at depth 0 before its FROM.
+func distinctValues(toks []token) bool {
+	selects := 0
+	for i, t := range toks {
+		if t.depth != 0 || t.text != "SELECT" {
+			continue
+		}
+		selects++
+		if i+2 >= len(toks) || toks[i+1].text != "DISTINCT" || toks[i+2].text == "ON" {
+			return false
+		}
+		for _, u := range toks[i+2:] {
+			if u.depth != 0 {
+				continue
+			}
+			if u.text == "FROM" {
+				break
+			}
+			if u.text == "," || u.text == "*" {
+				return false
+			}
+		}
+	}
+	return selects > 0
 }
 
 // byList reports a top-level WHERE with an IN (...) or = ANY (...) filter

@@ -119,6 +119,32 @@ func (a *API) count(w http.ResponseWriter, r *http.Request) {
 	json.NewEncoder(w).Encode(n)
 }
 
+// The values a column takes (the options of a filter): as many as the
+// column has distinct values, not one per row. Two columns are rows.
+func (a *API) statuses(w http.ResponseWriter, r *http.Request) {
+	rows, _ := a.db.QueryContext(r.Context(), "SELECT DISTINCT status FROM orders UNION SELECT DISTINCT name FROM statuses")
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var s string
+		rows.Scan(&s)
+		out = append(out, s)
+	}
+	json.NewEncoder(w).Encode(out)
+}
+
+func (a *API) pairs(w http.ResponseWriter, r *http.Request) {
+	rows, _ := a.db.QueryContext(r.Context(), "SELECT DISTINCT user_id, status FROM orders") // want `list endpoint API.pairs returns every row`
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var s string
+		rows.Scan(&s)
+		out = append(out, s)
+	}
+	json.NewEncoder(w).Encode(out)
+}
+
 func (a *API) one(w http.ResponseWriter, r *http.Request) {
 	a.db.QueryRowContext(r.Context(), "SELECT id, total FROM orders WHERE user_id = $1", 7)
 	a.db.QueryContext(r.Context(), "SELECT id, total FROM orders WHERE id = $1", r.PathValue("id"))
