@@ -22,10 +22,10 @@
 //     of the program whose body does so);
 //   - a goroutine or errgroup.Go started per element: the work is
 //     concurrent, but it is still one round trip per element. A goroutine
-//     that runs until the process stops (a worker per configured provider,
-//     syncing on its own timer: a for loop with no condition or one that
-//     waits in a select) is N workers, not N round trips, and is not
-//     reported.
+//     that runs on its own timer (a worker per configured provider, whose
+//     loop waits in a select on time.After, time.Tick or a Ticker) is N
+//     workers, not N round trips, and is not reported; workers fed from a
+//     channel do the elements' work and are.
 //
 // A call runs at most once, and is not reported, in a return statement, in
 // a branch that ends by leaving the loop, or after the last continue of a

@@ -824,3 +824,33 @@ func (d *DB) StartSync(ctx context.Context, providers []provider) {
 		}(p)
 	}
 }
+
+// A pool of workers fed from a channel does the elements' work: each
+// element still costs a round trip.
+func (d *DB) Enrich(ctx context.Context) {
+	rows, _ := d.db.QueryContext(ctx, "SELECT name FROM users LIMIT 500")
+	var names []string
+	for rows.Next() {
+		var n string
+		rows.Scan(&n)
+		names = append(names, n)
+	}
+	ch := make(chan string)
+	var wg sync.WaitGroup
+	workers := min(len(names), 10)
+	for i := 0; i < workers; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for name := range ch {
+				var n int
+				d.db.QueryRowContext(ctx, "SELECT count(*) FROM peers WHERE owner = $1", name).Scan(&n) // want `N\+1`
+			}
+		}()
+	}
+	for _, n := range names {
+		ch <- n
+	}
+	close(ch)
+	wg.Wait()
+}
