@@ -114,10 +114,12 @@
 //     not the database's (an outbound request, mail, a command earlier in
 //     the loop body, or in the same helper call: deliver(hook) posts to
 //     one webhook and logs the delivery): a worker acknowledging each job;
-//   - a read in a loop whose elements each also make a synchronous
-//     outbound request, mail or command, or sleep (upstreams probed one
-//     after another, a loop paced on purpose): that work is what the loop
-//     costs, and blocking reports a handler's fan-out;
+//   - a read or a write in a loop whose elements each also make a
+//     synchronous outbound request, mail or command, or sleep, outside any
+//     branch and goroutine (upstreams probed one after another, actions
+//     run one after another with a status written as each starts, a loop
+//     paced on purpose): that work is what the loop costs, the write
+//     records its progress, and blocking reports a handler's fan-out;
 //   - a write or a read only on a failure path (inside if err != nil,
 //     errors.Is or errors.As, in the loop or in a function it calls): it
 //     records or resolves the failure of one element (a lookup after an

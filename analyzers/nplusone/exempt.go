@@ -123,11 +123,13 @@ func (c *checker) acknowledges(r *region, write *ast.CallExpr) bool {
 }
 
 // paced reports whether the body of region r, besides the call at, does
-// synchronous work for every element (outside any branch) that is not
-// the database's and dwarfs a round trip: an outbound request, mail, a command, or a sleep (a loop
-// that tests one upstream after another, or waits between elements on
-// purpose). Its time goes there; a read per element is not what makes it
-// slow, and batching it would not change that.
+// synchronous work for every element (outside any branch and any
+// goroutine) that is not the database's and dwarfs a round trip: an
+// outbound request, mail, a command, or a sleep (a loop that tests one
+// upstream after another, runs one action after another, or waits
+// between elements on purpose). Its time goes there; a read per element
+// is not what makes it slow, a write beside it records the element's
+// progress, and batching either would not change that.
 func (c *checker) paced(r *region, at *ast.CallExpr) bool {
 	found := false
 	ast.Inspect(r.body, func(n ast.Node) bool {
@@ -135,8 +137,8 @@ func (c *checker) paced(r *region, at *ast.CallExpr) bool {
 			return false
 		}
 		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
+		case *ast.FuncLit, *ast.GoStmt:
+			return false // a goroutine's work does not pace the loop
 		case *ast.BlockStmt:
 			// Work in a branch (only for some elements: a crawler
 			// enabled, a new entry) does not pace every element.

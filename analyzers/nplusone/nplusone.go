@@ -215,8 +215,10 @@ func (c *checker) report(r *region, at ast.Node, effs []effects.Effect, implemen
 	if call, ok := at.(*ast.CallExpr); ok && c.onFailurePath(r, call) {
 		return // records or resolves a failure, once per failing element
 	}
-	if call, ok := at.(*ast.CallExpr); ok && e.Kind != effects.DBWrite && c.paced(r, call) {
-		return // the outbound work or the pause per element is the cost
+	if call, ok := at.(*ast.CallExpr); ok && c.paced(r, call) {
+		// The outbound work or the pause per element is the cost; a write
+		// beside it records the element's progress (pending, then done).
+		return
 	}
 	if call, ok := at.(*ast.CallExpr); ok && e.Kind == effects.DBWrite {
 		if c.acknowledges(r, call) || callsOut(effs) {
