@@ -83,7 +83,7 @@
 // *testing.T or testing.TB), and test doubles (testify or gomock types,
 // constructors such as NewTestClient or newMockStore, test-support
 // files such as testing.go or mock_store.go, test-support packages such
-// as testutil or mocks, or whose code imports dockertest or testify)
+// as testutil or mocks, files that import dockertest or testify)
 // even in a non-test package. Goroutines the handler waits for
 // (errgroup.Go then Wait, a sync.WaitGroup) are still on the request path
 // and are reported. Work that a helper does only when a

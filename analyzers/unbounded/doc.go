@@ -140,8 +140,8 @@
 // (NewTestClient, newMockStore, NewFakeMailer), test-support files
 // (testing.go, testutil.go, mock_store.go, store_mock.go) and test-support
 // packages (a path element test, tests, testutil, testhelpers,
-// testsupport, mocks, fakes or e2e, or a package whose code imports a
-// test harness: dockertest, testcontainers, testify, gomega or ginkgo).
+// testsupport, mocks, fakes or e2e); and a file that imports a test
+// harness (dockertest, testcontainers, testify, gomega or ginkgo).
 //
 // To silence one finding, write //apilint:ignore unbounded <reason> on
 // the line or the line above.

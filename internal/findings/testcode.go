@@ -19,22 +19,22 @@ import (
 // a *testing.T, *testing.B, *testing.F or testing.TB (an integration-test
 // package's setup), a constructor of a test double (NewTestClient,
 // newMockStore, NewFakeMailer), a file of test support (testing.go,
-// testutil.go, mock_store.go), or a package of test support (a path
-// element test, tests, testutil, testhelpers, testsupport, mocks, fakes or
-// e2e, or a package whose code imports a test harness: dockertest,
-// testcontainers, testify, gomega, ginkgo).
+// testutil.go, mock_store.go, or a file that imports a test harness:
+// dockertest, testcontainers, testify, gomega, ginkgo), or a package of
+// test support (a path element test, tests, testutil, testhelpers,
+// testsupport, mocks, fakes or e2e).
 func inTestHelper(pass *analysis.Pass, pos token.Pos) bool {
 	for _, elem := range strings.Split(pass.Pkg.Path(), "/") {
 		if testSupport[elem] {
 			return true
 		}
 	}
-	if importsHarness(pass) {
-		return true
-	}
 	f := source.FileOf(pass, pos)
 	if f == nil {
 		return false
+	}
+	if importsHarness(f) {
+		return true
 	}
 	if testFile().MatchString(filepath.Base(pass.Fset.File(f.FileStart).Name())) {
 		return true
@@ -64,9 +64,9 @@ var testSupport = map[string]bool{
 }
 
 // testHarnesses are the import paths (and their subpackages, any major
-// version) of libraries that only tests use: a package whose own code,
-// outside its _test.go files, imports one is an integration-test harness
-// (containers started for a test run, assertions), not product code.
+// version) of libraries that only tests use: a file outside _test.go files
+// that imports one is part of an integration-test harness (containers
+// started for a test run, assertions) or a mock, not product code.
 var testHarnesses = []string{
 	"github.com/ory/dockertest",
 	"github.com/testcontainers/testcontainers-go",
@@ -75,19 +75,16 @@ var testHarnesses = []string{
 	"github.com/onsi/ginkgo",
 }
 
-// importsHarness reports whether a file of pass that is not a _test.go
-// file imports a test harness (testHarnesses).
-func importsHarness(pass *analysis.Pass) bool {
-	for _, f := range pass.Files {
-		if strings.HasSuffix(pass.Fset.File(f.FileStart).Name(), "_test.go") {
-			continue
-		}
-		for _, imp := range f.Imports {
-			path := strings.Trim(imp.Path.Value, "`\"")
-			for _, h := range testHarnesses {
-				if path == h || strings.HasPrefix(path, h+"/") {
-					return true
-				}
+// importsHarness reports whether file f imports a test harness
+// (testHarnesses): the file starts containers for a test run or asserts,
+// wherever it lives. A product file beside it (a testify mock kept in the
+// package) is not test support for that.
+func importsHarness(f *ast.File) bool {
+	for _, imp := range f.Imports {
+		path := strings.Trim(imp.Path.Value, "`\"")
+		for _, h := range testHarnesses {
+			if path == h || strings.HasPrefix(path, h+"/") {
+				return true
 			}
 		}
 	}
