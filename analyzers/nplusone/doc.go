@@ -58,7 +58,9 @@
 //   - not reported: a collection the code fixes (a composite literal, a
 //     package-level table initialised with a non-empty literal, or the
 //     result of a function every return of which gives such a literal or
-//     table (info.Apis() returning []Api{...}), in this package or another
+//     table or a copy of one (info.Apis() returning []Api{...},
+//     append([]string(nil), tables...)), or a local map or slice filled
+//     only in range loops over such collections, in this package or another
 //     one, whose table or function a fact marks, or the parameter
 //     of an unexported function that is only called, and every call of
 //     which passes such a collection: initDefaults(map[string]string{...}),

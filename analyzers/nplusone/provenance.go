@@ -115,6 +115,9 @@ func (c *checker) provenanceOf(e ast.Expr, body ast.Node, depth int) provenance 
 		if p, ok := c.appendedTables(v, vals, body, depth); ok {
 			return p
 		}
+		if p, ok := c.filledByLoops(v, vals, body, depth); ok {
+			return p
+		}
 		p := provenance{origin: fromCode, why: "a list written in the code"}
 		for _, a := range vals {
 			if a.Expr == nil {
@@ -531,6 +534,70 @@ func (c *checker) appendedTables(v *types.Var, vals []source.Assigned, body ast.
 		for _, arg := range call.Args[1:] {
 			p = worse(p, c.provenanceOf(arg, body, depth+1))
 		}
+	}
+	return p, true
+}
+
+// filledByLoops decides a local map or slice made empty and then filled
+// only inside range loops, one entry per iteration (ifaces[p.Iface] = i or
+// out = append(out, x) in for _, p := range peers): it holds at most one
+// entry per element of those loops' collections, and takes their
+// provenance. It is not decided when a fill is outside a range loop, in a
+// function literal or a counted loop inside it, or the value escapes.
+func (c *checker) filledByLoops(v *types.Var, vals []source.Assigned, body ast.Node, depth int) (provenance, bool) {
+	info := c.pass.TypesInfo
+	switch v.Type().Underlying().(type) {
+	case *types.Map, *types.Slice:
+	default:
+		return provenance{}, false
+	}
+	isV := func(e ast.Expr) bool { return source.Used(info, e) == v }
+	for _, a := range vals {
+		if x, ok := ast.Unparen(a.Expr).(*ast.CallExpr); ok && builtinName(info, x) == "append" && len(x.Args) > 0 && isV(x.Args[0]) {
+			continue
+		}
+		if !madeEmpty(info, a.Expr) {
+			return provenance{}, false
+		}
+	}
+	if c.handedOut(v, body, true) {
+		return provenance{}, false
+	}
+	var fills, loops []ast.Node
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.RangeStmt, *ast.ForStmt, *ast.FuncLit:
+			loops = append(loops, n)
+		case *ast.AssignStmt:
+			for _, lhs := range n.Lhs {
+				if ix, ok := ast.Unparen(lhs).(*ast.IndexExpr); ok && isV(ix.X) {
+					fills = append(fills, n)
+				}
+			}
+			for _, rhs := range n.Rhs {
+				if x, ok := ast.Unparen(rhs).(*ast.CallExpr); ok && builtinName(info, x) == "append" && len(x.Args) > 0 && isV(x.Args[0]) {
+					fills = append(fills, n)
+				}
+			}
+		}
+		return true
+	})
+	if len(fills) == 0 {
+		return provenance{}, false
+	}
+	p := provenance{origin: fromCode, why: "a list written in the code"}
+	for _, fill := range fills {
+		var inner ast.Node // the innermost loop or literal around the fill
+		for _, l := range loops {
+			if l.Pos() <= fill.Pos() && fill.End() <= l.End() && (inner == nil || l.Pos() > inner.Pos()) {
+				inner = l
+			}
+		}
+		rs, ok := inner.(*ast.RangeStmt)
+		if !ok {
+			return provenance{}, false
+		}
+		p = worse(p, c.provenanceOf(rs.X, body, depth+1))
 	}
 	return p, true
 }

@@ -98,6 +98,46 @@ func FixedLists(pass *analysis.Pass) []types.Object {
 	return out
 }
 
+// fixedVar reports whether e names one of the fixed variables.
+func fixedVar(pass *analysis.Pass, e ast.Expr, fixed []types.Object) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	return ok && slices.Contains(fixed, pass.TypesInfo.Uses[id])
+}
+
+// fixedCopy reports whether e copies a fixed variable:
+// append([]T(nil), tables...), append([]T{}, tables...) or
+// slices.Clone(tables).
+func fixedCopy(pass *analysis.Pass, e ast.Expr, fixed []types.Object) bool {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok && id.Name == "append" && len(call.Args) == 2 && call.Ellipsis.IsValid() {
+		if _, builtin := pass.TypesInfo.Uses[id].(*types.Builtin); builtin {
+			return empty(pass, call.Args[0]) && fixedVar(pass, call.Args[1], fixed)
+		}
+	}
+	fn, _ := apis.Callee(pass.TypesInfo, call)
+	return fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "slices" && fn.Name() == "Clone" && len(call.Args) == 1 &&
+		fixedVar(pass, call.Args[0], fixed)
+}
+
+// empty reports whether e is nil, an empty literal or a conversion of nil
+// ([]string(nil)).
+func empty(pass *analysis.Pass, e ast.Expr) bool {
+	e = ast.Unparen(e)
+	if call, ok := e.(*ast.CallExpr); ok && len(call.Args) == 1 {
+		if tv, ok := pass.TypesInfo.Types[call.Fun]; ok && tv.IsType() {
+			e = ast.Unparen(call.Args[0])
+		}
+	}
+	if lit, ok := e.(*ast.CompositeLit); ok {
+		return len(lit.Elts) == 0
+	}
+	tv, ok := pass.TypesInfo.Types[e]
+	return ok && tv.IsNil()
+}
+
 // isList reports whether t is a slice, an array or a map.
 func isList(t types.Type) bool {
 	switch t.Underlying().(type) {
@@ -115,7 +155,7 @@ func filledLiteral(e ast.Expr) bool {
 
 // fixedReturns reports whether body has a return and every return of it
 // (not of the function literals inside) gives a non-empty composite
-// literal or one of the fixed variables.
+// literal, one of the fixed variables, or a copy of one.
 func fixedReturns(pass *analysis.Pass, body *ast.BlockStmt, fixed []types.Object) bool {
 	n, ok := 0, true
 	ast.Inspect(body, func(node ast.Node) bool {
@@ -128,13 +168,10 @@ func fixedReturns(pass *analysis.Pass, body *ast.BlockStmt, fixed []types.Object
 				ok = false
 				break
 			}
-			if filledLiteral(x.Results[0]) {
+			if filledLiteral(x.Results[0]) || fixedVar(pass, x.Results[0], fixed) || fixedCopy(pass, x.Results[0], fixed) {
 				break
 			}
-			id, isID := ast.Unparen(x.Results[0]).(*ast.Ident)
-			if !isID || !slices.Contains(fixed, pass.TypesInfo.Uses[id]) {
-				ok = false
-			}
+			ok = false
 		}
 		return ok
 	})

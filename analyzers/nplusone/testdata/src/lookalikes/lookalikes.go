@@ -566,6 +566,34 @@ func (d *DB) savePeers(ctx context.Context, peers ...string) {
 
 func (d *DB) SavePeer(ctx context.Context, peer string) {
 	d.savePeers(ctx, peer)
+	d.saveByInterface(ctx, peer)
+}
+
+// A map filled in a loop over a list the callers write holds at most one
+// entry per element: as fixed as the list. One filled from stored rows is
+// as long as the rows.
+func (d *DB) saveByInterface(ctx context.Context, peers ...string) {
+	ifaces := make(map[string]bool)
+	for _, p := range peers {
+		ifaces[p] = true
+	}
+	for iface := range ifaces {
+		d.db.ExecContext(ctx, "UPDATE interfaces SET changed = now() WHERE name = $1", iface)
+	}
+	rows, _ := d.db.QueryContext(ctx, "SELECT name FROM interfaces LIMIT 500")
+	var names []string
+	for rows.Next() {
+		var n string
+		rows.Scan(&n)
+		names = append(names, n)
+	}
+	owners := map[string]bool{}
+	for _, n := range names {
+		owners[n] = true
+	}
+	for o := range owners {
+		d.db.ExecContext(ctx, "UPDATE owners SET changed = now() WHERE name = $1", o) // want `N\+1 write`
+	}
 }
 
 func (d *DB) saveKeys(ctx context.Context, keys ...string) {

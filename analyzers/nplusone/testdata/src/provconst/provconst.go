@@ -27,3 +27,6 @@ func (i Info) Names(n int) []string {
 	}
 	return out
 }
+
+// Tables returns a copy of a table written in the code.
+func Tables() []string { return append([]string(nil), VerificationTypes...) }

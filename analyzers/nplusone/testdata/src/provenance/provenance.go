@@ -101,6 +101,9 @@ func (s *Server) registerRoutes(ctx context.Context, info provconst.Info) {
 	for _, route := range info.Routes() {
 		s.db.ExecContext(ctx, "INSERT INTO apis (path) VALUES ($1)", route)
 	}
+	for _, table := range provconst.Tables() {
+		s.db.ExecContext(ctx, "DELETE FROM audit WHERE kind = $1", table)
+	}
 	for _, kind := range provconst.Kinds() {
 		s.db.ExecContext(ctx, "DELETE FROM verifications WHERE kind = $1", kind)
 	}
