@@ -356,7 +356,7 @@ func (hs *handlerSet) value(e ast.Expr, request int, via string, route *source.R
 			}
 		}
 	}
-	if h != nil && route != nil && route.Pattern != "" {
+	if h != nil && route != nil && (route.Pattern != "" || route.Method != "") {
 		h.Routes = append(h.Routes, *route)
 	}
 }

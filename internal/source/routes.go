@@ -57,11 +57,13 @@ func Routes(info *types.Info, files []*ast.File) map[any][]Route {
 			if httpMethods[strings.ToUpper(name)] {
 				r.Method = strings.ToUpper(name)
 			}
+			root := false // a group's own path: r.GET("", list)
 			for _, a := range call.Args {
 				s, ok := stringConst(info, a)
 				if !ok {
 					continue
 				}
+				root = root || s == "" && r.Method != ""
 				switch {
 				case httpMethods[s] && r.Method == "":
 					r.Method = s // chi's r.Method("GET", "/x", h)
@@ -72,7 +74,7 @@ func Routes(info *types.Info, files []*ast.File) map[any][]Route {
 					}
 				}
 			}
-			if r.Pattern == "" {
+			if r.Pattern == "" && !root {
 				return true
 			}
 			// gorilla/mux: r.HandleFunc("/x", h).Methods("POST").

@@ -111,6 +111,22 @@ func ginRoutes(r *gin.Engine) {
 	r.PUT("/orders/:id", ginUpdate)
 }
 
+// A group's own path (""): still a GET route.
+func ginList(c *gin.Context) {
+	var q order
+	c.Bind(&q)
+}
+
+func ginAdd(c *gin.Context) {
+	var o order
+	c.Bind(&o) // want `request handler ginAdd reads the whole request body`
+}
+
+func ginGroup(g *gin.RouterGroup) {
+	g.GET("", ginList)
+	g.POST("", ginAdd)
+}
+
 // signature hashes a request's body: the body of whichever request it is
 // handed.
 func signature(req *http.Request) string {
