@@ -36,7 +36,8 @@
 //     field and an http.ResponseWriter field (a service's own context
 //     type: func (s Server) Check(c *Ctx) Response); go-swagger's
 //     func(params) middleware.Responder. A function its package only ever
-//     calls is a helper, not a handler;
+//     calls is a helper, not a handler; an unexported one that its
+//     package, which registers routes, never names is dead code;
 //   - gRPC and Connect service methods, and the methods of an
 //     oapi-codegen strict server (StrictServerInterface);
 //   - declared in .apilint.yml, for a service's own router or request type

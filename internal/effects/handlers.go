@@ -160,7 +160,34 @@ func (s *state) findHandlers() {
 			return true
 		})
 	}
+	hs.dropDead()
 	s.handlers = hs
+}
+
+// dropDead removes the handlers found only by their signature that are
+// dead code, in a package whose routes are visible (it registers a
+// handler on a route): unexported and never named in the package, no
+// router can register them, here or in another package (a route commented
+// out, a handler not yet wired).
+func (hs *handlerSet) dropDead() {
+	routed := false
+	for _, h := range hs.byNode {
+		routed = routed || len(h.Routes) > 0
+	}
+	if !routed {
+		return
+	}
+	used := make(map[*types.Func]bool)
+	for _, obj := range hs.s.pass.TypesInfo.Uses {
+		if fn, ok := obj.(*types.Func); ok {
+			used[fn.Origin()] = true
+		}
+	}
+	for node, h := range hs.byNode {
+		if h.Via == viaSignature && h.Func != nil && !h.Func.Exported() && !used[h.Func] {
+			delete(hs.byNode, node)
+		}
+	}
 }
 
 // add makes fn (a node of this package) a handler, unless it is one;
@@ -269,8 +296,11 @@ func (hs *handlerSet) byShape(fn ast.Node, nd *node) {
 	default:
 		return
 	}
-	hs.add(fn, -1, "its signature", "")
+	hs.add(fn, -1, viaSignature, "")
 }
+
+// viaSignature is the Via of a handler found by its signature alone.
+const viaSignature = "its signature"
 
 // frameworkShape reports whether sig, which takes framework context p, has
 // the framework's handler shape: the context alone, returning nothing or
