@@ -118,10 +118,12 @@
 //     one webhook and logs the delivery): a worker acknowledging each job;
 //   - a read or a write in a loop whose elements each also make a
 //     synchronous outbound request, mail or command, or sleep, outside any
-//     branch and goroutine (upstreams probed one after another, actions
-//     run one after another with a status written as each starts, a loop
-//     paced on purpose): that work is what the loop costs, the write
-//     records its progress, and blocking reports a handler's fan-out;
+//     branch and in the same goroutine as the call (upstreams probed one
+//     after another, actions run one after another with a status written
+//     as each starts, a loop paced on purpose; a goroutine started per
+//     element does not pace a write made outside it): that work is what
+//     the loop costs, the write records its progress, and blocking
+//     reports a handler's fan-out;
 //   - a write or a read only on a failure path (inside if err != nil,
 //     errors.Is or errors.As, in the loop or in a function it calls): it
 //     records or resolves the failure of one element (a lookup after an

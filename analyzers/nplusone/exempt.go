@@ -123,11 +123,11 @@ func (c *checker) acknowledges(r *region, write *ast.CallExpr) bool {
 }
 
 // paced reports whether the body of region r, besides the call at, does
-// synchronous work for every element (outside any branch and any
-// goroutine) that is not the database's and dwarfs a round trip: an
-// outbound request, mail, a command, or a sleep (a loop that tests one
-// upstream after another, runs one action after another, or waits
-// between elements on purpose). Its time goes there; a read per element
+// synchronous work for every element (outside any branch, and outside any
+// goroutine that at does not run in) that is not the database's and
+// dwarfs a round trip: an outbound request, mail, a command, or a sleep (a
+// loop that tests one upstream after another, runs one action after
+// another, or waits between elements on purpose). Its time goes there; a read per element
 // is not what makes it slow, a write beside it records the element's
 // progress, and batching either would not change that.
 func (c *checker) paced(r *region, at *ast.CallExpr) bool {
@@ -137,8 +137,12 @@ func (c *checker) paced(r *region, at *ast.CallExpr) bool {
 			return false
 		}
 		switch n := n.(type) {
-		case *ast.FuncLit, *ast.GoStmt:
-			return false // a goroutine's work does not pace the loop
+		case *ast.GoStmt:
+			// A goroutine's work paces only what runs in the same
+			// goroutine, not the loop that starts it.
+			return n.Pos() <= at.Pos() && at.End() <= n.End()
+		case *ast.FuncLit:
+			return false
 		case *ast.BlockStmt:
 			// Work in a branch (only for some elements: a crawler
 			// enabled, a new entry) does not pace every element.
