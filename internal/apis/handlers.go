@@ -100,6 +100,7 @@ var RequestParams = []RequestParam{
 	{Framework: "macaron", Type: TypeRef{Pkg: macaronGH, Name: "Context", Ptr: true}, Context: "%s.Req.Context()", Request: true, Alone: true, Injects: true},
 	{Framework: "flamego", Type: TypeRef{Pkg: flamego, Name: "Context"}, Context: "%s.Request().Context()", Request: true, Alone: true, Injects: true},
 	{Framework: "beego", Type: TypeRef{Pkg: beegoCtx, Name: "Context", Ptr: true}, Context: "%s.Request.Context()", Request: true, Alone: true},
+	{Framework: "beego", Type: TypeRef{Pkg: "github.com/astaxie/beego/context", Name: "Context", Ptr: true}, Context: "%s.Request.Context()", Request: true, Alone: true},
 	// fasthttp's RequestCtx is itself a context.Context, whose Done is
 	// closed when the server shuts down, not when the client goes away:
 	// detached, like fiber's. fastglue wraps it. fasthttp caps request
@@ -238,6 +239,8 @@ type Controller struct {
 // Controllers lists the controller frameworks apilint recognises.
 var Controllers = []Controller{
 	{Framework: "beego", Type: TypeRef{Pkg: "github.com/beego/beego/v2/server/web", Name: "Controller"},
+		Context: "%s.Ctx.Request.Context()", Hooks: []string{"Prepare", "Finish", "Init", "URLMapping", "Render"}},
+	{Framework: "beego", Type: TypeRef{Pkg: "github.com/astaxie/beego", Name: "Controller"},
 		Context: "%s.Ctx.Request.Context()", Hooks: []string{"Prepare", "Finish", "Init", "URLMapping", "Render"}},
 }
 

@@ -246,6 +246,7 @@ var ResponseWriters = []Call{
 	{Pkg: macaronGH, Recv: "Context", Name: "*"},
 	{Pkg: flamego, Recv: "Context", Name: "*"},
 	{Pkg: beegoCtx, Recv: "Context", Name: "*"},
+	{Pkg: "github.com/astaxie/beego/context", Recv: "Context", Name: "*"},
 }
 
 // IsResponseWriter reports whether pkg.recv.name writes a response.
