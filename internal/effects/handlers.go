@@ -2,13 +2,11 @@ package effects
 
 import (
 	"go/ast"
-	"go/constant"
 	"go/token"
 	"go/types"
 	"slices"
 	"sort"
 	"strconv"
-	"strings"
 
 	"github.com/apilint/apilint/internal/apis"
 	"github.com/apilint/apilint/internal/source"
@@ -342,8 +340,8 @@ func (hs *handlerSet) call(call *ast.CallExpr) {
 			idx = len(call.Args) - 1
 		}
 		if idx >= 0 && idx < len(call.Args) && !call.Ellipsis.IsValid() {
-			route := routeOf(info, call)
-			hs.value(call.Args[idx], -1, "registered with "+apis.FuncName(fn), route)
+			route, _ := source.RouteOf(info, call)
+			hs.value(call.Args[idx], -1, "registered with "+apis.FuncName(fn), &route)
 		}
 		return
 	}
@@ -482,37 +480,6 @@ func registrarOf(table *apis.Table, fn *types.Func, recv types.Type) *apis.Regis
 		}
 	}
 	return table.Registrar(pkg, r, name)
-}
-
-// routeOf reads the route a registration call registers: a pattern (a
-// constant string with a '/'), and a method from a constant argument, the
-// pattern ("GET /x"), the method's name (r.Get), or gorilla's Methods.
-func routeOf(info *types.Info, call *ast.CallExpr) *source.Route {
-	r := &source.Route{}
-	name := ""
-	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
-		name = sel.Sel.Name
-	}
-	if m := strings.ToUpper(name); source.IsHTTPMethod(m) {
-		r.Method = m
-	}
-	for _, a := range call.Args {
-		tv, ok := info.Types[a]
-		if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
-			continue
-		}
-		s := constant.StringVal(tv.Value)
-		switch {
-		case source.IsHTTPMethod(s) && r.Method == "":
-			r.Method = s
-		case strings.Contains(s, "/") && r.Pattern == "":
-			r.Pattern = s
-			if m, p, ok := strings.Cut(s, " "); ok && source.IsHTTPMethod(m) {
-				r.Method, r.Pattern = m, strings.TrimSpace(p)
-			}
-		}
-	}
-	return r
 }
 
 func typeName(t types.Type) string {

@@ -49,31 +49,7 @@ func Routes(info *types.Info, files []*ast.File) map[any][]Route {
 					return true
 				}
 			}
-			name := ""
-			if sel != nil {
-				name = sel.Sel.Name
-			}
-			var r Route
-			if httpMethods[strings.ToUpper(name)] {
-				r.Method = strings.ToUpper(name)
-			}
-			root := false // a group's own path: r.GET("", list)
-			for _, a := range call.Args {
-				s, ok := stringConst(info, a)
-				if !ok {
-					continue
-				}
-				root = root || s == "" && r.Method != ""
-				switch {
-				case httpMethods[s] && r.Method == "":
-					r.Method = s // chi's r.Method("GET", "/x", h)
-				case strings.Contains(s, "/") && r.Pattern == "":
-					r.Pattern = s
-					if m, p, ok := strings.Cut(s, " "); ok && httpMethods[m] {
-						r.Method, r.Pattern = m, strings.TrimSpace(p) // "GET /x/{id}"
-					}
-				}
-			}
+			r, root := RouteOf(info, call)
 			if r.Pattern == "" && !root {
 				return true
 			}
@@ -96,6 +72,34 @@ func Routes(info *types.Info, files []*ast.File) map[any][]Route {
 		})
 	}
 	return out
+}
+
+// RouteOf reads the route a registration call registers: a pattern (a
+// constant string with a '/'), and a method from the method's name
+// (r.Get), a constant argument (chi's r.Method("GET", "/x", h)) or the
+// pattern ("GET /x/{id}"). root reports a constant "" argument once the
+// method is known: a group's own path (r.GET("", list)).
+func RouteOf(info *types.Info, call *ast.CallExpr) (r Route, root bool) {
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && httpMethods[strings.ToUpper(sel.Sel.Name)] {
+		r.Method = strings.ToUpper(sel.Sel.Name)
+	}
+	for _, a := range call.Args {
+		s, ok := stringConst(info, a)
+		if !ok {
+			continue
+		}
+		root = root || s == "" && r.Method != ""
+		switch {
+		case httpMethods[s] && r.Method == "":
+			r.Method = s
+		case strings.Contains(s, "/") && r.Pattern == "":
+			r.Pattern = s
+			if m, p, ok := strings.Cut(s, " "); ok && httpMethods[m] {
+				r.Method, r.Pattern = m, strings.TrimSpace(p)
+			}
+		}
+	}
+	return r, root
 }
 
 // handlerRefs returns the handlers e refers to: a function or method
