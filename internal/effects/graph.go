@@ -157,6 +157,9 @@ type state struct {
 	// return a list written in the code (FixedLists): exported as facts,
 	// asked by Result.FixedList.
 	fixed []types.Object
+	// caps are the package's functions that cap the request body (see
+	// bodyCaps), computed once.
+	caps map[*types.Func]bool
 	// backends holds a node per interface method of another package that
 	// the program implements many times (see backendsNode).
 	backends map[*types.Func]*node

@@ -233,8 +233,12 @@ func (*BodyCap) AFact() {}
 func (*BodyCap) String() string { return "caps the request body" }
 
 // bodyCaps returns the functions of this package that cap the request
-// body and hand the request on (see BodyCap).
+// body and hand the request on (see BodyCap), found on first use: export
+// and cappedHandlers both ask.
 func (s *state) bodyCaps() map[*types.Func]bool {
+	if s.caps != nil {
+		return s.caps
+	}
 	wrappers := make(map[*types.Func]bool)
 	for n, nd := range s.nodes {
 		decl, ok := n.(*ast.FuncDecl)
@@ -254,6 +258,7 @@ func (s *state) bodyCaps() map[*types.Func]bool {
 			wrappers[nd.fn] = true
 		}
 	}
+	s.caps = wrappers
 	return wrappers
 }
 
