@@ -96,7 +96,7 @@ func run(pass *analysis.Pass, rep *findings.Reporter, res *effects.Result, s *se
 
 // call dispatches on what a call expression calls.
 func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
-	if isNew(c.pass.TypesInfo, call) {
+	if source.BuiltinName(c.pass.TypesInfo, call) == "new" {
 		c.newBuiltin(cur, call)
 		return
 	}
@@ -137,16 +137,6 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 		c.backgroundToProgram(cur, call)
 		c.deadlineCaller(cur, call)
 	}
-}
-
-// isNew reports whether call is the builtin new.
-func isNew(info *types.Info, call *ast.CallExpr) bool {
-	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
-	if !ok {
-		return false
-	}
-	b, ok := info.Uses[id].(*types.Builtin)
-	return ok && b.Name() == "new"
 }
 
 // isPkgVar reports whether e refers to the package-level variable pkg.name.

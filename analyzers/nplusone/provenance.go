@@ -133,7 +133,7 @@ func (c *checker) provenanceOf(e ast.Expr, body ast.Node, depth int) provenance 
 // callProvenance is provenanceOf for a call.
 func (c *checker) callProvenance(call *ast.CallExpr, body ast.Node, depth int) provenance {
 	info := c.pass.TypesInfo
-	if builtinName(info, call) == "append" {
+	if source.BuiltinName(info, call) == "append" {
 		p := provenance{origin: fromCode, why: "a list written in the code"}
 		for _, a := range call.Args {
 			p = worse(p, c.provenanceOf(a, body, depth+1))
@@ -404,19 +404,6 @@ func (c *checker) funcOfParam(v *types.Var) (*types.Func, int) {
 	return nil, -1
 }
 
-// builtinName returns the name of the builtin function call calls (make,
-// append, len), or "".
-func builtinName(info *types.Info, call *ast.CallExpr) string {
-	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
-	if !ok {
-		return ""
-	}
-	if _, ok := info.Uses[id].(*types.Builtin); !ok {
-		return ""
-	}
-	return id.Name
-}
-
 // madeEmpty reports whether e makes an empty collection: make(...), or a
 // composite literal with no elements.
 func madeEmpty(info *types.Info, e ast.Expr) bool {
@@ -424,7 +411,7 @@ func madeEmpty(info *types.Info, e ast.Expr) bool {
 	case *ast.CompositeLit:
 		return len(x.Elts) == 0
 	case *ast.CallExpr:
-		return builtinName(info, x) == "make"
+		return source.BuiltinName(info, x) == "make"
 	}
 	return false
 }
@@ -438,7 +425,7 @@ func (c *checker) handedOut(v *types.Var, body ast.Node, skipAppend bool) bool {
 	ast.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.CallExpr:
-			if skipAppend && builtinName(info, n) == "append" {
+			if skipAppend && source.BuiltinName(info, n) == "append" {
 				return true
 			}
 			for _, arg := range n.Args {
@@ -508,7 +495,7 @@ func (c *checker) appendedTables(v *types.Var, vals []source.Assigned, body ast.
 			continue
 		}
 		x, ok := ast.Unparen(a.Expr).(*ast.CallExpr)
-		if !ok || builtinName(info, x) != "append" || len(x.Args) < 2 || source.Used(info, x.Args[0]) != v {
+		if !ok || source.BuiltinName(info, x) != "append" || len(x.Args) < 2 || source.Used(info, x.Args[0]) != v {
 			return provenance{}, false
 		}
 		appended = append(appended, x)
@@ -553,7 +540,7 @@ func (c *checker) filledByLoops(v *types.Var, vals []source.Assigned, body ast.N
 	}
 	isV := func(e ast.Expr) bool { return source.Used(info, e) == v }
 	for _, a := range vals {
-		if x, ok := ast.Unparen(a.Expr).(*ast.CallExpr); ok && builtinName(info, x) == "append" && len(x.Args) > 0 && isV(x.Args[0]) {
+		if x, ok := ast.Unparen(a.Expr).(*ast.CallExpr); ok && source.BuiltinName(info, x) == "append" && len(x.Args) > 0 && isV(x.Args[0]) {
 			continue
 		}
 		if !madeEmpty(info, a.Expr) {
@@ -575,7 +562,7 @@ func (c *checker) filledByLoops(v *types.Var, vals []source.Assigned, body ast.N
 				}
 			}
 			for _, rhs := range n.Rhs {
-				if x, ok := ast.Unparen(rhs).(*ast.CallExpr); ok && builtinName(info, x) == "append" && len(x.Args) > 0 && isV(x.Args[0]) {
+				if x, ok := ast.Unparen(rhs).(*ast.CallExpr); ok && source.BuiltinName(info, x) == "append" && len(x.Args) > 0 && isV(x.Args[0]) {
 					fills = append(fills, n)
 				}
 			}

@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/apilint/apilint/internal/apis"
+	"github.com/apilint/apilint/internal/source"
 )
 
 // export publishes the summaries of exported functions and methods
@@ -112,10 +113,8 @@ func fixedCopy(pass *analysis.Pass, e ast.Expr, fixed []types.Object) bool {
 	if !ok {
 		return false
 	}
-	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok && id.Name == "append" && len(call.Args) == 2 && call.Ellipsis.IsValid() {
-		if _, builtin := pass.TypesInfo.Uses[id].(*types.Builtin); builtin {
-			return empty(pass, call.Args[0]) && fixedVar(pass, call.Args[1], fixed)
-		}
+	if source.BuiltinName(pass.TypesInfo, call) == "append" && len(call.Args) == 2 && call.Ellipsis.IsValid() {
+		return empty(pass, call.Args[0]) && fixedVar(pass, call.Args[1], fixed)
 	}
 	fn, _ := apis.Callee(pass.TypesInfo, call)
 	return fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "slices" && fn.Name() == "Clone" && len(call.Args) == 1 &&
@@ -134,8 +133,7 @@ func empty(pass *analysis.Pass, e ast.Expr) bool {
 	if lit, ok := e.(*ast.CompositeLit); ok {
 		return len(lit.Elts) == 0
 	}
-	tv, ok := pass.TypesInfo.Types[e]
-	return ok && tv.IsNil()
+	return source.IsNil(pass.TypesInfo, e)
 }
 
 // isList reports whether t is a slice, an array or a map.

@@ -281,12 +281,10 @@ func (s *state) paramTest(nd *node, cond ast.Expr) (Cond, bool, bool) {
 		}
 		if call, ok := ast.Unparen(x).(*ast.CallExpr); ok && len(call.Args) == 1 {
 			// len(p) == 0
-			if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok && id.Name == "len" {
-				if _, builtin := info.Uses[id].(*types.Builtin); builtin && tv.Value.Kind() == constant.Int {
-					if n, exact := constant.Int64Val(tv.Value); exact && n == 0 {
-						if p, f := s.basicParam(nd, call.Args[0], types.IsString); p >= 0 {
-							return Cond{Param: p + 1, Field: f, Value: `""`}, true
-						}
+			if source.BuiltinName(info, call) == "len" && tv.Value.Kind() == constant.Int {
+				if n, exact := constant.Int64Val(tv.Value); exact && n == 0 {
+					if p, f := s.basicParam(nd, call.Args[0], types.IsString); p >= 0 {
+						return Cond{Param: p + 1, Field: f, Value: `""`}, true
 					}
 				}
 			}

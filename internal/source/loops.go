@@ -652,11 +652,7 @@ func BatchFull(info *types.Info, cond ast.Expr, scope ast.Node) bool {
 			basic, ok := v.Type().Underlying().(*types.Basic)
 			return ok && basic.Info()&types.IsInteger != 0 && changed(v, true)
 		case *ast.CallExpr:
-			id, ok := ast.Unparen(x.Fun).(*ast.Ident)
-			if !ok || len(x.Args) != 1 {
-				return false
-			}
-			if _, builtin := info.Uses[id].(*types.Builtin); !builtin || id.Name != "len" {
+			if len(x.Args) != 1 || BuiltinName(info, x) != "len" {
 				return false
 			}
 			v := varOf(x.Args[0])
@@ -679,4 +675,17 @@ func BatchFull(info *types.Info, cond ast.Expr, scope ast.Node) bool {
 		}
 	}
 	return false
+}
+
+// BuiltinName returns the name of the builtin function call calls (make,
+// append, len, new), or "".
+func BuiltinName(info *types.Info, call *ast.CallExpr) string {
+	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+	if !ok {
+		return ""
+	}
+	if _, ok := info.Uses[id].(*types.Builtin); !ok {
+		return ""
+	}
+	return id.Name
 }
