@@ -127,9 +127,9 @@ func (c *checker) acknowledges(r *region, write *ast.CallExpr) bool {
 // goroutine that at does not run in) that is not the database's and
 // dwarfs a round trip: an outbound request, mail, a command, or a sleep (a
 // loop that tests one upstream after another, runs one action after
-// another, or waits between elements on purpose). Its time goes there; a read per element
-// is not what makes it slow, a write beside it records the element's
-// progress, and batching either would not change that.
+// another, or waits between elements on purpose). Its time goes there; a
+// read per element is not what makes it slow, a write beside it records
+// the element's progress, and batching either would not change that.
 func (c *checker) paced(r *region, at *ast.CallExpr) bool {
 	found := false
 	ast.Inspect(r.body, func(n ast.Node) bool {

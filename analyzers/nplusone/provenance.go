@@ -494,8 +494,8 @@ func (c *checker) appendedTables(v *types.Var, vals []source.Assigned, body ast.
 		if madeEmpty(info, a.Expr) {
 			continue
 		}
-		x, ok := ast.Unparen(a.Expr).(*ast.CallExpr)
-		if !ok || source.BuiltinName(info, x) != "append" || len(x.Args) < 2 || source.Used(info, x.Args[0]) != v {
+		x := appendTo(info, a.Expr, v)
+		if x == nil || len(x.Args) < 2 {
 			return provenance{}, false
 		}
 		appended = append(appended, x)
@@ -525,6 +525,15 @@ func (c *checker) appendedTables(v *types.Var, vals []source.Assigned, body ast.
 	return p, true
 }
 
+// appendTo returns e when it is append(v, ...), nil otherwise.
+func appendTo(info *types.Info, e ast.Expr, v *types.Var) *ast.CallExpr {
+	x, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok || source.BuiltinName(info, x) != "append" || len(x.Args) == 0 || source.Used(info, x.Args[0]) != v {
+		return nil
+	}
+	return x
+}
+
 // filledByLoops decides a local map or slice made empty and then filled
 // only inside range loops, one entry per iteration (ifaces[p.Iface] = i or
 // out = append(out, x) in for _, p := range peers): it holds at most one
@@ -540,7 +549,7 @@ func (c *checker) filledByLoops(v *types.Var, vals []source.Assigned, body ast.N
 	}
 	isV := func(e ast.Expr) bool { return source.Used(info, e) == v }
 	for _, a := range vals {
-		if x, ok := ast.Unparen(a.Expr).(*ast.CallExpr); ok && source.BuiltinName(info, x) == "append" && len(x.Args) > 0 && isV(x.Args[0]) {
+		if appendTo(info, a.Expr, v) != nil {
 			continue
 		}
 		if !madeEmpty(info, a.Expr) {
@@ -562,7 +571,7 @@ func (c *checker) filledByLoops(v *types.Var, vals []source.Assigned, body ast.N
 				}
 			}
 			for _, rhs := range n.Rhs {
-				if x, ok := ast.Unparen(rhs).(*ast.CallExpr); ok && source.BuiltinName(info, x) == "append" && len(x.Args) > 0 && isV(x.Args[0]) {
+				if appendTo(info, rhs, v) != nil {
 					fills = append(fills, n)
 				}
 			}
