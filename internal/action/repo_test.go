@@ -43,7 +43,8 @@ var specHead = strings.Replace(specBase, `  /v1/healthz:
 `, "", 1)
 
 // rates.go is the Go code the pull request adds: one notimeout finding on
-// a changed line.
+// a changed line. cmd/shop/today.go calls it: apilint does not report
+// code nothing calls.
 const ratesGo = `package payments
 
 import "net/http"
@@ -51,6 +52,15 @@ import "net/http"
 // ExchangeRates fetches today's exchange rates.
 func ExchangeRates() (*http.Response, error) {
 	return http.Get("https://rates.example.com/today")
+}
+`
+
+const todayGo = `package main
+
+import "example.com/shop/internal/payments"
+
+func init() {
+	go payments.ExchangeRates()
 }
 `
 
@@ -97,7 +107,7 @@ func writeFile(t *testing.T, path, content string) {
 }
 
 // newFixture builds the remote: a copy of testdata/example in svc/ with
-// svc/api/openapi.yaml on main; a branch that adds rates.go and removes an
+// svc/api/openapi.yaml on main; a branch that adds rates.go (and its caller) and removes an
 // operation from the spec; a later commit on main; the merge commit.
 func newFixture(t *testing.T) fixture {
 	t.Helper()
@@ -117,6 +127,7 @@ func newFixture(t *testing.T) fixture {
 
 	git(t, dev, "checkout", "-q", "-b", "feature")
 	writeFile(t, filepath.Join(dev, "svc", "internal", "payments", "rates.go"), ratesGo)
+	writeFile(t, filepath.Join(dev, "svc", "cmd", "shop", "today.go"), todayGo)
 	writeFile(t, filepath.Join(dev, "svc", "api", "openapi.yaml"), specHead)
 	git(t, dev, "add", ".")
 	git(t, dev, "commit", "-q", "-m", "rates; no more healthz")

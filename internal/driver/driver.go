@@ -88,6 +88,7 @@ func Run(opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	dead := deadCode(prog.pkgs)
 	wanted := make(map[*analysis.Analyzer]bool)
 	for _, a := range opts.Analyzers {
 		wanted[a] = true
@@ -116,6 +117,9 @@ func Run(opts Options) (*Result, error) {
 		}
 		p := findings.Package{Fset: act.Package.Fset, Files: act.Package.Syntax, Root: prog.root, Content: prog.content}
 		for _, d := range act.Diagnostics {
+			if act.Analyzer.Name != findings.DirectiveRule && dead.Contains(act.Package.Fset, d.Pos) {
+				continue // code nothing in the program runs
+			}
 			res.Findings = append(res.Findings, findings.Decode(act.Analyzer.Name, p, d))
 		}
 	}

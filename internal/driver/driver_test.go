@@ -1,8 +1,10 @@
 package driver_test
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -435,5 +437,84 @@ func TestPrerequisiteErrorIsReported(t *testing.T) {
 	if len(res.Errors) != 1 || !strings.Contains(res.Errors[0], "boom: internal error: analyzer boom panicked") ||
 		!strings.Contains(res.Errors[0], "boom went off") {
 		t.Errorf("Errors = %q, want boom's panic once", res.Errors)
+	}
+}
+
+// The apilint command sees the whole program: a finding in a function
+// nothing calls, or behind a setting nothing changes, is not reported,
+// while the same loop in a function main reaches is.
+func TestDeadCodeIsSilent(t *testing.T) {
+	dir := writeModule(t, map[string]string{
+		"store/store.go": `package store
+
+import (
+	"context"
+	"database/sql"
+	"time"
+)
+
+// SyncPeriod turns the sync off below 30 seconds; nothing sets it.
+var SyncPeriod = -1
+
+func Names(ctx context.Context, db *sql.DB, ids []int64) {
+	for _, id := range ids {
+		db.QueryRowContext(ctx, "SELECT name FROM users WHERE id = $1", id)
+	}
+}
+
+// Unused has no caller.
+func Unused(ctx context.Context, db *sql.DB, ids []int64) {
+	for _, id := range ids {
+		db.QueryRowContext(ctx, "SELECT name FROM users WHERE id = $1", id)
+	}
+}
+
+type Node struct{ ID int64 }
+
+// Sync is a method no interface declares, called only from AutoSync.
+func (n Node) Sync(ctx context.Context, db *sql.DB, ids []int64) {
+	for _, id := range ids {
+		db.QueryRowContext(ctx, "SELECT name FROM topics WHERE id = $1", id)
+	}
+}
+
+func AutoSync(ctx context.Context, db *sql.DB, ids []int64) {
+	if SyncPeriod < 30 {
+		return
+	}
+	for {
+		Node{}.Sync(ctx, db, ids)
+		time.Sleep(time.Duration(SyncPeriod) * time.Second)
+	}
+}
+`,
+		"main.go": `package main
+
+import (
+	"context"
+	"database/sql"
+
+	"example.com/m/store"
+)
+
+func main() {
+	db, _ := sql.Open("postgres", "")
+	store.Names(context.Background(), db, []int64{1, 2})
+	go store.AutoSync(context.Background(), db, nil)
+}
+`,
+	})
+	res, err := run(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range res.Findings {
+		if f.Rule == "nplusone" {
+			got = append(got, fmt.Sprintf("%s:%d", f.File, f.Line))
+		}
+	}
+	if want := []string{"store/store.go:14"}; !slices.Equal(got, want) {
+		t.Errorf("nplusone findings at %q, want %q (errors %q)", got, want, res.Errors)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/apilint/apilint/internal/effects"
+	"github.com/apilint/apilint/internal/reach"
 )
 
 // maxRounds bounds the rounds of whole-program effect analysis: one per
@@ -65,4 +66,62 @@ func wholeProgram(pkgs []*packages.Package, fx *analysis.Analyzer, slot *atomic.
 // or a module it replaces with a directory (a sibling in a monorepo).
 func ownModule(m *packages.Module) bool {
 	return m != nil && (m.Main || m.Replace != nil && m.Replace.Version == "")
+}
+
+// deadCode returns the code of the program's own packages that cannot
+// run (package reach), seen whole: an exported function of a package a
+// main package imports is dead when nothing calls it, and an exported
+// variable no package assigns is fixed.
+func deadCode(pkgs []*packages.Package) *reach.Dead {
+	var own []*packages.Package
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		if p.Types != nil && p.TypesInfo != nil && len(p.Syntax) > 0 && ownModule(p.Module) {
+			own = append(own, p)
+		}
+	})
+	served := make(map[*packages.Package]bool) // imported by a main package
+	var serve func(p *packages.Package)
+	serve = func(p *packages.Package) {
+		for _, imp := range p.Imports {
+			if !served[imp] {
+				served[imp] = true
+				serve(imp)
+			}
+		}
+	}
+	for _, p := range own {
+		if p.Name == "main" {
+			serve(p)
+		}
+	}
+	rp := make([]*reach.Package, 0, len(own))
+	for _, p := range own {
+		rp = append(rp, &reach.Package{Fset: p.Fset, Types: p.Types, Info: p.TypesInfo, Files: p.Syntax, Library: !served[p]})
+	}
+	return reach.Find(rp, &reach.Program{Interfaces: interfaceMethods(pkgs)})
+}
+
+// interfaceMethods returns the names of the methods the interfaces the
+// program's packages declare at package level, its dependencies' (loaded
+// from export data or source) included.
+func interfaceMethods(pkgs []*packages.Package) map[string]bool {
+	names := make(map[string]bool)
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		if p.Types == nil {
+			return
+		}
+		scope := p.Types.Scope()
+		for _, n := range scope.Names() {
+			tn, ok := scope.Lookup(n).(*types.TypeName)
+			if !ok {
+				continue
+			}
+			if it, ok := tn.Type().Underlying().(*types.Interface); ok {
+				for i := range it.NumMethods() {
+					names[it.Method(i).Name()] = true
+				}
+			}
+		}
+	})
+	return names
 }

@@ -3,7 +3,6 @@ package effects
 import (
 	"fmt"
 	"go/ast"
-	"go/token"
 	"go/types"
 	"slices"
 
@@ -61,25 +60,16 @@ func (*FixedList) String() string { return "fixed list" }
 // return gives one or such a variable as its only result.
 func FixedLists(pass *analysis.Pass) []types.Object {
 	var out []types.Object
-	for _, f := range pass.Files {
-		for _, d := range f.Decls {
-			gd, ok := d.(*ast.GenDecl)
-			if !ok || gd.Tok != token.VAR {
+	for vs := range source.VarSpecs(pass.Files) {
+		for i, name := range vs.Names {
+			if i >= len(vs.Values) {
+				break
+			}
+			if !filledLiteral(vs.Values[i]) {
 				continue
 			}
-			for _, spec := range gd.Specs {
-				vs := spec.(*ast.ValueSpec)
-				for i, name := range vs.Names {
-					if i >= len(vs.Values) {
-						break
-					}
-					if !filledLiteral(vs.Values[i]) {
-						continue
-					}
-					if v, ok := pass.TypesInfo.Defs[name].(*types.Var); ok {
-						out = append(out, v)
-					}
-				}
+			if v, ok := pass.TypesInfo.Defs[name].(*types.Var); ok {
+				out = append(out, v)
 			}
 		}
 	}

@@ -135,10 +135,10 @@ func Start(pass *analysis.Pass, opts *Options) *Reporter {
 // Pass returns the pass findings are reported on.
 func (r *Reporter) Pass() *analysis.Pass { return r.pass }
 
-// Report reports f unless a directive covers it or it is in a test
-// helper (inTestHelper).
+// Report reports f unless a directive covers it, it is in a test helper
+// (inTestHelper), or its package shows it cannot run (unreachable).
 func (r *Reporter) Report(f Finding) {
-	if r.suppressed(f.Pos) || inTestHelper(r.pass, f.Pos) {
+	if r.suppressed(f.Pos) || inTestHelper(r.pass, f.Pos) || unreachable(r.pass, f.Pos) {
 		return
 	}
 	r.pass.Report(r.opts.Encode(r.pass.Analyzer.Name, f))

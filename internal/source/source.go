@@ -7,7 +7,9 @@ package source
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
+	"iter"
 
 	"golang.org/x/tools/go/ast/inspector"
 )
@@ -134,6 +136,25 @@ func Used(info *types.Info, e ast.Expr) types.Object {
 		return info.Uses[e.Sel]
 	}
 	return nil
+}
+
+// VarSpecs yields the package-level variable declarations of files.
+func VarSpecs(files []*ast.File) iter.Seq[*ast.ValueSpec] {
+	return func(yield func(*ast.ValueSpec) bool) {
+		for _, f := range files {
+			for _, d := range f.Decls {
+				gd, ok := d.(*ast.GenDecl)
+				if !ok || gd.Tok != token.VAR {
+					continue
+				}
+				for _, spec := range gd.Specs {
+					if !yield(spec.(*ast.ValueSpec)) {
+						return
+					}
+				}
+			}
+		}
+	}
 }
 
 // Receiver returns the receiver of a method declaration, or nil.

@@ -28,6 +28,7 @@ func main() {
 		Mailer:   &notify.Mailer{Addr: "smtp.example.com:587", From: "shop@example.com"},
 		Payments: payments.New("https://payments.example.com"),
 	}
+	go refreshRates()
 	mux := http.NewServeMux()
 	srv.Routes(mux)
 	log.Fatal(http.ListenAndServe(":8080", mux))

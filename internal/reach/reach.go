@@ -1,0 +1,355 @@
+// Package reach finds code that cannot run, so that no rule reports a
+// finding there: a function nothing live refers to, and a branch behind a
+// condition that is always false.
+//
+// A function is live when a root refers to it, directly or through live
+// functions. The roots are main and init, a method an interface may call
+// (one whose name an interface declares; for one package alone, every
+// exported method), a method of a controller a framework calls by
+// reflection (apis.Controllers), functions with a //go:linkname or cgo
+// //export directive, what package-level declarations refer to, and a
+// library's exported functions. Test files are not code that runs: a
+// function only tests call is not live. A method only a template calls by
+// name is not live either: its findings are lost, which costs less than
+// reporting code that never runs.
+//
+// A condition is always false when constants and fixed variables decide
+// it. A fixed variable is a package-level boolean or number (not a string,
+// which -ldflags -X can set) that nothing assigns, increments or takes the
+// address of; its value is its constant initialiser or zero. In an if
+// statement a fixed condition leaves the branch it skips unreachable, and,
+// when the branch it takes always ends in return, panic, break, continue
+// or goto, the statements after the if too.
+//
+// Which functions are live needs the whole program (the apilint command):
+// an exported function of a package that a main package imports is dead
+// when nothing in the program calls it, and an exported variable is fixed
+// when no package assigns it. One package alone (go vet, golangci-lint)
+// shows only the branches its unexported fixed variables and constants
+// rule out: its functions may all be called from elsewhere, by a test or
+// by reflection.
+package reach
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"github.com/apilint/apilint/internal/apis"
+	"github.com/apilint/apilint/internal/source"
+)
+
+// Package is one package's type-checked syntax.
+type Package struct {
+	Fset  *token.FileSet
+	Types *types.Package
+	Info  *types.Info
+	Files []*ast.File
+	// Library says the package's exported functions may be called from
+	// outside what is analysed: always so for one package alone; in a
+	// whole program, unless a main package imports it.
+	Library bool
+}
+
+// Dead is the code of some packages that cannot run.
+type Dead struct {
+	spans map[*token.File][]span
+}
+
+type span struct{ pos, end token.Pos }
+
+// Contains reports whether pos is in code that cannot run.
+func (d *Dead) Contains(fset *token.FileSet, pos token.Pos) bool {
+	if d == nil || !pos.IsValid() {
+		return false
+	}
+	for _, s := range d.spans[fset.File(pos)] {
+		if s.pos <= pos && pos < s.end {
+			return true
+		}
+	}
+	return false
+}
+
+func (d *Dead) add(fset *token.FileSet, pos, end token.Pos) {
+	f := fset.File(pos)
+	d.spans[f] = append(d.spans[f], span{pos, end})
+}
+
+// Program says what a whole program shows beyond its packages' syntax.
+type Program struct {
+	// Interfaces are the names of the methods every interface of the
+	// program declares, its dependencies' included.
+	Interfaces map[string]bool
+}
+
+// Find returns the dead code of pkgs, analysed together. With a Program,
+// pkgs are the whole program: an exported variable none of them assigns
+// is fixed, and an exported method is live only as unexported ones are.
+func Find(pkgs []*Package, whole *Program) *Dead {
+	decls := make(map[*types.Func]*decl)
+	var order []*decl
+	fixed := fixedVars(pkgs, whole != nil)
+	for _, p := range pkgs {
+		methods := interfaceMethods(p, whole)
+		for _, f := range nonTest(p) {
+			for _, d := range f.Decls {
+				fd, ok := d.(*ast.FuncDecl)
+				if !ok {
+					continue
+				}
+				fn, ok := p.Info.Defs[fd.Name].(*types.Func)
+				if !ok {
+					continue
+				}
+				dc := &decl{pkg: p, fd: fd, root: isRoot(p, fd, fn, methods, whole != nil)}
+				decls[fn] = dc
+				order = append(order, dc)
+			}
+		}
+	}
+	dead := &Dead{spans: make(map[*token.File][]span)}
+	var work []*decl
+	mark := func(fn *types.Func) {
+		if dc := decls[fn.Origin()]; dc != nil && !dc.live {
+			dc.live = true
+			work = append(work, dc)
+		}
+	}
+	for _, dc := range order {
+		if dc.root {
+			dc.live = true
+			work = append(work, dc)
+		}
+	}
+	// What package-level declarations refer to runs when the program
+	// starts (a variable's initialiser) or is reachable from it (a table
+	// of handlers).
+	for _, p := range pkgs {
+		w := &walker{pkg: p, fixed: fixed, use: mark, dead: dead}
+		for _, f := range nonTest(p) {
+			for _, d := range f.Decls {
+				if gd, ok := d.(*ast.GenDecl); ok {
+					w.node(gd)
+				}
+			}
+		}
+	}
+	for len(work) > 0 {
+		dc := work[len(work)-1]
+		work = work[:len(work)-1]
+		if dc.fd.Body != nil {
+			w := &walker{pkg: dc.pkg, fixed: fixed, use: mark, dead: dead}
+			w.node(dc.fd.Body)
+		}
+	}
+	for _, dc := range order {
+		if !dc.live {
+			dead.add(dc.pkg.Fset, dc.fd.Pos(), dc.fd.End())
+		}
+	}
+	return dead
+}
+
+// decl is one function declaration.
+type decl struct {
+	pkg  *Package
+	fd   *ast.FuncDecl
+	root bool
+	live bool
+}
+
+// isRoot reports whether fd, declaring fn, runs without a call the
+// analysis can see.
+func isRoot(p *Package, fd *ast.FuncDecl, fn *types.Func, declared func(method string) bool, whole bool) bool {
+	name := fd.Name.Name
+	switch {
+	case !whole:
+		return true
+	case fd.Body == nil: // implemented in assembly or linked from elsewhere
+		return true
+	case fd.Recv == nil && name == "init":
+		return true
+	case fd.Recv == nil && name == "main" && p.Types.Name() == "main":
+		return true
+	case fd.Recv != nil:
+		return declared(name) || ast.IsExported(name) && isController(fn)
+	case ast.IsExported(name) && p.Library && p.Types.Name() != "main":
+		return true
+	}
+	if fd.Doc != nil {
+		for _, c := range fd.Doc.List {
+			if strings.HasPrefix(c.Text, "//go:linkname") || strings.HasPrefix(c.Text, "//export ") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// interfaceMethods returns the names of the methods p's interfaces
+// declare, with the whole program's: a method can satisfy only those.
+func interfaceMethods(p *Package, whole *Program) func(string) bool {
+	names := make(map[string]bool)
+	for _, f := range p.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			if it, ok := n.(*ast.InterfaceType); ok {
+				for _, m := range it.Methods.List {
+					for _, id := range m.Names {
+						names[id.Name] = true
+					}
+				}
+			}
+			return true
+		})
+	}
+	return func(name string) bool { return names[name] || whole != nil && whole.Interfaces[name] }
+}
+
+// isController reports whether method fn's receiver embeds a controller
+// base type, whose framework calls its methods by reflection.
+func isController(fn *types.Func) bool {
+	recv := fn.Signature().Recv()
+	if recv == nil {
+		return false
+	}
+	t := recv.Type()
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	for i := range st.NumFields() {
+		f := st.Field(i)
+		if !f.Embedded() {
+			continue
+		}
+		for _, c := range apis.Controllers {
+			if c.Type.Matches(f.Type()) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// nonTest returns p's files but its _test.go files.
+func nonTest(p *Package) []*ast.File {
+	var out []*ast.File
+	for _, f := range p.Files {
+		if !isTest(p.Fset, f) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// isTest reports whether f is a _test.go file.
+func isTest(fset *token.FileSet, f *ast.File) bool {
+	return strings.HasSuffix(fset.File(f.FileStart).Name(), "_test.go")
+}
+
+// walker collects what live code refers to, skipping the branches fixed
+// conditions rule out, which it records as dead.
+type walker struct {
+	pkg   *Package
+	fixed map[*types.Var]fixedValue
+	use   func(*types.Func)
+	dead  *Dead
+}
+
+func (w *walker) node(n ast.Node) {
+	ast.Inspect(n, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.BlockStmt:
+			w.list(n.List)
+			return false
+		case *ast.CaseClause:
+			for _, e := range n.List {
+				w.node(e)
+			}
+			w.list(n.Body)
+			return false
+		case *ast.CommClause:
+			if n.Comm != nil {
+				w.node(n.Comm)
+			}
+			w.list(n.Body)
+			return false
+		case *ast.IfStmt:
+			w.ifStmt(n)
+			return false
+		case *ast.Ident:
+			if fn, ok := w.pkg.Info.Uses[n].(*types.Func); ok {
+				w.use(fn)
+			}
+		}
+		return true
+	})
+}
+
+// list walks a statement list; after an if statement whose taken branch
+// always leaves, the rest of the list is dead.
+func (w *walker) list(stmts []ast.Stmt) {
+	for i, s := range stmts {
+		ifs, ok := s.(*ast.IfStmt)
+		if !ok {
+			w.node(s)
+			continue
+		}
+		if w.ifStmt(ifs) && i+1 < len(stmts) {
+			w.dead.add(w.pkg.Fset, stmts[i+1].Pos(), stmts[len(stmts)-1].End())
+			return
+		}
+	}
+}
+
+// ifStmt walks the branches of s that can run, records the one a fixed
+// condition rules out, and reports whether the condition is fixed and the
+// branch it takes always leaves.
+func (w *walker) ifStmt(s *ast.IfStmt) (leaves bool) {
+	if s.Init != nil {
+		w.node(s.Init)
+	}
+	w.node(s.Cond)
+	taken, ok := w.truth(s.Cond)
+	if !ok {
+		w.node(s.Body)
+		if s.Else != nil {
+			w.node(s.Else)
+		}
+		return false
+	}
+	run, skip := ast.Stmt(s.Body), s.Else
+	if !taken {
+		run, skip = s.Else, s.Body
+	}
+	if skip != nil {
+		w.dead.add(w.pkg.Fset, skip.Pos(), skip.End())
+	}
+	if run == nil {
+		return false
+	}
+	w.node(run)
+	return w.leavesAlways(run)
+}
+
+// leavesAlways reports whether the block s always ends in a statement
+// that leaves it.
+func (w *walker) leavesAlways(s ast.Stmt) bool {
+	b, ok := s.(*ast.BlockStmt)
+	if !ok || len(b.List) == 0 {
+		return false
+	}
+	switch last := b.List[len(b.List)-1].(type) {
+	case *ast.ReturnStmt, *ast.BranchStmt:
+		return true
+	case *ast.ExprStmt:
+		call, ok := last.X.(*ast.CallExpr)
+		return ok && source.BuiltinName(w.pkg.Info, call) == "panic"
+	}
+	return false
+}
