@@ -50,7 +50,8 @@
 //     query parameters, the fields of one entity: the tags of a post), whose
 //     size that one input bounds; every write in a loop (below); a read with
 //     the same arguments on every iteration ("loop-invariant query": hoist
-//     it out of the loop);
+//     it out of the loop), unless the loop also writes to the database, so
+//     that the answer may change (a sync reading the mark it moves);
 //   - note: any of these when the program's database runs in the process
 //     (mattn/go-sqlite3, modernc.org/sqlite, ncruces, glebarez/sqlite and the
 //     like, seen from the drivers it imports, or -nplusone.database), where a

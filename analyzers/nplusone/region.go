@@ -385,9 +385,11 @@ func (c *checker) statementPerElement(r *region, call *ast.CallExpr, site *effec
 // hoist reports a read a loop makes with the same arguments on every
 // iteration: the same query each time, which belongs before the loop. A
 // lookup answered from an in-process cache after the first call is one
-// query, not one per element, and is left alone.
+// query, not one per element, and is left alone; so is a read in a loop
+// that also writes, whose answer may change with every iteration (a
+// high-water mark the loop moves on).
 func (c *checker) hoist(r *region, call *ast.CallExpr, site *effects.Site) {
-	if r.prov.origin == fromCode || r.setup || c.isRetryOrGuard(r, call) {
+	if r.prov.origin == fromCode || r.setup || c.isRetryOrGuard(r, call) || c.writes(r) {
 		return
 	}
 	var best *effects.Effect
@@ -435,6 +437,25 @@ func (c *checker) hoist(r *region, call *ast.CallExpr, site *effects.Site) {
 		chain = append([]string{r.outer}, chain...)
 	}
 	c.rep.Report(findings.Finding{Pos: call.Pos(), End: call.End(), Level: level, Message: msg, Chain: chain})
+}
+
+// writes reports whether r's body writes to the database, directly or
+// through its callees, while the loop runs.
+func (c *checker) writes(r *region) bool {
+	found := false
+	ast.Inspect(r.body, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok && !found {
+			if site := c.res.At(call); site != nil {
+				for _, t := range site.Targets {
+					for _, e := range t.Effects {
+						found = found || e.Kind == effects.DBWrite && !e.Async
+					}
+				}
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // isRetryOrGuard reports whether a loop-invariant call is how the loop

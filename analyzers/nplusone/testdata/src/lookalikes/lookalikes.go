@@ -162,6 +162,18 @@ func (d *DB) Decorate(ctx context.Context, memos []string) []string {
 	return out
 }
 
+// Look-alike: the loop moves the mark it reads (a sync's last seen
+// sequence number), so the same call answers differently each time and
+// cannot be hoisted.
+func (d *DB) SyncFragments(ctx context.Context, fragments []int64) {
+	for _, f := range fragments {
+		mark := d.Setting(ctx, "last_max_usn")
+		if f > 0 {
+			d.db.ExecContext(ctx, "UPDATE settings SET value = $1 WHERE key = 'last_max_usn'", mark) // want `N\+1 write`
+		}
+	}
+}
+
 // Look-alike: the setting comes from a process-wide cache first, so the
 // loop makes one query, not one per element (memos' instance setting).
 type CachedDB struct {
