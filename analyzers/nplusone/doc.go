@@ -88,7 +88,8 @@
 //   - for {} and for cond {} loops, which page through results or poll;
 //     workers that range over a channel (one job per iteration); loops over
 //     pre-chunked batches (a slice of slices, or an iterator yielding
-//     slices: slices.Chunk) or stepping by a chunk size, and a batch
+//     slices: slices.Chunk), stepping by a chunk size, or counting pages
+//     (for page := 1; page <= total/pageSize; page++), and a batch
 //     built in the loop and flushed when full (if len(keys) >= 100, or a
 //     counter: if num == 100, if i%100 == 0): once per batch;
 //   - loops that only build the arguments of one query run after them;

@@ -185,7 +185,7 @@ func loopOf(info *types.Info, n ast.Node, roots []ast.Node) (Loop, bool) {
 			l.Over = boundName(bound)
 			l.Kind = PerElement
 			switch {
-			case isChunkStep(info, n.Post):
+			case isChunkStep(info, n.Post), pageCount(info, bound, roots):
 				l.Kind = Chunk
 			case exitsEarly(n.Body):
 				if v, ok := constantValue(info, bound, roots); ok && v <= MaxRetries || !indexesWith(info, n) {
@@ -334,6 +334,39 @@ func isChunkStep(info *types.Info, post ast.Stmt) bool {
 		}
 	}
 	return false
+}
+
+// pageCount reports whether bound counts pages, not elements: a quotient
+// (total / pageSize, math.Ceil(float64(n) / 50)), itself or as the one
+// value of a local variable. A query per page is pagination.
+func pageCount(info *types.Info, bound ast.Expr, roots []ast.Node) bool {
+	if id, ok := ast.Unparen(bound).(*ast.Ident); ok {
+		v, ok := info.Uses[id].(*types.Var)
+		if !ok || v.Parent() == nil {
+			return false
+		}
+		for _, root := range roots {
+			if root != nil && root.Pos() <= v.Pos() && v.Pos() <= root.End() {
+				vals := AssignedValues(info, root, v)
+				return len(vals) == 1 && vals[0].Index == 0 && quotient(vals[0].Expr)
+			}
+		}
+		return false
+	}
+	return quotient(bound)
+}
+
+// quotient reports whether e divides, possibly under conversions and
+// calls (int(math.Ceil(float64(n) / float64(size)))).
+func quotient(e ast.Expr) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		if b, ok := n.(*ast.BinaryExpr); ok && b.Op == token.QUO {
+			found = true
+		}
+		return !found
+	})
+	return found
 }
 
 func isRowIterator(info *types.Info, call *ast.CallExpr) bool {

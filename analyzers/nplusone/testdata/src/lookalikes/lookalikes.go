@@ -5,6 +5,7 @@ package lookalikes
 import (
 	"context"
 	"database/sql"
+	"math"
 	"net/http"
 	"reflect"
 	"sync"
@@ -160,6 +161,22 @@ func (d *DB) Decorate(ctx context.Context, memos []string) []string {
 		out = append(out, d.Setting(ctx, "MEMO_RELATED")) // want `loop-invariant query: lookalikes.\(\*DB\).Setting runs \(\*sql.DB\).QueryRowContext with the same arguments on every iteration over memos.*hoist`
 	}
 	return out
+}
+
+// Look-alike: one query per page of 50 rows; the loop counts pages, not
+// rows.
+func (d *DB) LoadTasks(ctx context.Context, total int) {
+	pages := int(math.Ceil(float64(total) / 50))
+	for page := 1; page <= pages; page++ {
+		d.db.QueryContext(ctx, "SELECT id FROM tasks ORDER BY id LIMIT 50 OFFSET $1", (page-1)*50)
+	}
+}
+
+// The same loop over every id is per element.
+func (d *DB) LoadEach(ctx context.Context, ids []int64) {
+	for i := 0; i < len(ids); i++ {
+		d.db.QueryContext(ctx, "SELECT name FROM tasks WHERE id = $1", ids[i]) // want `N\+1`
+	}
 }
 
 // Look-alike: the loop moves the mark it reads (a sync's last seen
