@@ -54,8 +54,10 @@
 //     that the answer may change (a sync reading the mark it moves);
 //   - note: any of these when the program's database runs in the process
 //     (mattn/go-sqlite3, modernc.org/sqlite, ncruces, glebarez/sqlite and the
-//     like, seen from the drivers it imports, or -nplusone.database), where a
-//     round trip costs microseconds;
+//     like, seen from the drivers the package imports, directly or not; in
+//     the apilint command, from those the whole program imports when they
+//     are of one database; or -nplusone.database), where a round trip
+//     costs microseconds;
 //   - not reported: a collection the code fixes (a composite literal, a
 //     package-level table initialised with a non-empty literal, or the
 //     result of a function every return of which gives such a literal or

@@ -518,3 +518,91 @@ func main() {
 		t.Errorf("nplusone findings at %q, want %q (errors %q)", got, want, res.Errors)
 	}
 }
+
+// A handler package that imports no driver takes the whole program's
+// database in the apilint command: a query with no context behind an
+// interface is a finding on PostgreSQL, and a hidden note on SQLite, which
+// runs in the process.
+func TestProgramDatabase(t *testing.T) {
+	for _, tc := range []struct {
+		driver, name string
+		want         int
+	}{
+		{"github.com/lib/pq", "pq", 1},
+		{"github.com/mattn/go-sqlite3", "sqlite3", 0},
+	} {
+		dir := writeModule(t, map[string]string{
+			"store/store.go": "package store\n\ntype Store interface{ Name(id int64) (string, error) }\n",
+			"db/db.go": `package db
+
+import (
+	"database/sql"
+
+	_ "` + tc.driver + `"
+)
+
+type DB struct{ SQL *sql.DB }
+
+func (d *DB) Name(id int64) (string, error) {
+	var s string
+	err := d.SQL.QueryRow("SELECT name FROM users WHERE id = $1", id).Scan(&s)
+	return s, err
+}
+`,
+			"api/api.go": `package api
+
+import (
+	"net/http"
+
+	"example.com/m/store"
+)
+
+type Server struct{ Store store.Store }
+
+func (s *Server) user(w http.ResponseWriter, r *http.Request) {
+	name, _ := s.Store.Name(1)
+	w.Write([]byte(name))
+}
+
+func (s *Server) Routes(mux *http.ServeMux) { mux.HandleFunc("GET /users/1", s.user) }
+`,
+			"main.go": `package main
+
+import (
+	"database/sql"
+	"net/http"
+
+	"example.com/m/api"
+	"example.com/m/db"
+)
+
+func main() {
+	sqlDB, _ := sql.Open("` + tc.name + `", "")
+	mux := http.NewServeMux()
+	(&api.Server{Store: &db.DB{SQL: sqlDB}}).Routes(mux)
+	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10}
+	srv.ListenAndServe()
+}
+`,
+			"driverstub/driver.go": "package " + tc.name + "\n",
+			"driverstub/go.mod":    "module " + tc.driver + "\n\ngo 1.26\n",
+		})
+		gomod := "module example.com/m\n\ngo 1.26\n\nrequire " + tc.driver + " v0.0.0\n\nreplace " + tc.driver + " => ./driverstub\n"
+		if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte(gomod), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		res, err := run(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, f := range res.Findings {
+			if f.Rule == "notimeout" {
+				got = append(got, fmt.Sprintf("%s:%d %s", f.File, f.Line, f.Message))
+			}
+		}
+		if len(got) != tc.want {
+			t.Errorf("%s: notimeout findings %q, want %d (errors %q)", tc.driver, got, tc.want, res.Errors)
+		}
+	}
+}

@@ -5,6 +5,8 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/apilint/apilint/internal/apis"
+
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -13,6 +15,9 @@ import (
 // methods from a previous round, for resolving interface calls to
 // implementations in packages the caller does not import.
 type Program struct {
+	// database is the one database whose drivers the program's packages
+	// import, or "".
+	database  apis.Database
 	types     []*types.Named
 	summaries map[*types.Func]*Summary
 	impls     sync.Map // *types.Func (interface method) → []*types.Func
@@ -70,8 +75,19 @@ func (p *Program) Consulted() bool { return p.consulted.Load() }
 // program's design, a Store of its own has the few that matter.
 func NewProgram(pkgs []*types.Package, results []*Result, own func(path string) bool) *Program {
 	p := &Program{summaries: make(map[*types.Func]*Summary), results: make(map[*types.Package]*Result), own: own}
+	dbs := make(map[apis.Database]bool)
 	for _, pkg := range pkgs {
 		p.types = append(p.types, concreteTypes(pkg)...)
+		for _, imp := range append(pkg.Imports(), pkg) {
+			if d := apis.DriverOf(imp.Path()); d != "" {
+				dbs[d] = true
+			}
+		}
+	}
+	if len(dbs) == 1 {
+		for d := range dbs {
+			p.database = d
+		}
 	}
 	for _, r := range results {
 		if r == nil {

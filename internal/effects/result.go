@@ -38,7 +38,8 @@ type Result struct {
 // Database returns the database the package talks to: the one whose
 // drivers it imports, directly or not (through the facts of summarised
 // packages, and its imports' import lists where they are complete), or
-// "" when none or several are.
+// "" when none or several are. A package that imports none, in the
+// apilint command, takes the whole program's one database.
 //
 // Analyzers ask once per finding; the answer is computed once.
 func (r *Result) Database() apis.Database {
@@ -50,8 +51,13 @@ func (r *Result) Database() apis.Database {
 		if d := apis.DatabaseOf(r.s.pass.Pkg); d != "" && !slices.Contains(found, d) {
 			found = append(found, d)
 		}
-		if len(found) == 1 {
+		switch {
+		case len(found) == 1:
 			r.database = found[0]
+		case len(found) == 0 && r.s.prog != nil:
+			// A package above the storage code, whose driver only main
+			// imports: the whole program says which database it is.
+			r.database = r.s.prog.database
 		}
 	})
 	return r.database
