@@ -340,6 +340,9 @@ func isChunkStep(info *types.Info, post ast.Stmt) bool {
 // (total / pageSize, math.Ceil(float64(n) / 50)), itself or as the one
 // value of a local variable. A query per page is pagination.
 func pageCount(info *types.Info, bound ast.Expr, roots []ast.Node) bool {
+	if bound == nil {
+		return false
+	}
 	if id, ok := ast.Unparen(bound).(*ast.Ident); ok {
 		v, ok := info.Uses[id].(*types.Var)
 		if !ok || v.Parent() == nil {

@@ -172,6 +172,13 @@ func (d *DB) LoadTasks(ctx context.Context, total int) {
 	}
 }
 
+// A counted loop with no bound to compare against counts elements.
+func (d *DB) LoadWhile(ctx context.Context, ids []int64, more func(int) bool) {
+	for i := 0; more(i); i++ {
+		d.db.QueryContext(ctx, "SELECT name FROM tasks WHERE id = $1", ids[i]) // want `N\+1`
+	}
+}
+
 // The same loop over every id is per element.
 func (d *DB) LoadEach(ctx context.Context, ids []int64) {
 	for i := 0; i < len(ids); i++ {
