@@ -2,16 +2,16 @@
 // finding there: a function nothing live refers to, and a branch behind a
 // condition that is always false.
 //
-// A function is live when a root refers to it, directly or through live
-// functions. The roots are main and init, a method an interface may call
-// (one whose name an interface declares; for one package alone, every
-// exported method), a method of a controller a framework calls by
-// reflection (apis.Controllers), functions with a //go:linkname or cgo
-// //export directive, what package-level declarations refer to, and a
-// library's exported functions. Test files are not code that runs: a
-// function only tests call is not live. A method only a template calls by
-// name is not live either: its findings are lost, which costs less than
-// reporting code that never runs.
+// In a whole program, a function is live when a root refers to it,
+// directly or through live functions. The roots are main and init, a
+// method whose name an interface declares (an interface may call it), a
+// method of a controller a framework calls by reflection
+// (apis.Controllers), functions with a //go:linkname or cgo //export
+// directive, what package-level declarations refer to, and a library's
+// exported functions (those of a package no main package imports). Test
+// files are not code that runs: a function only tests call is not live. A
+// method only a template calls by name is not live either: its findings
+// are lost, which costs less than reporting code that never runs.
 //
 // A condition is always false when constants and fixed variables decide
 // it. A fixed variable is a package-level boolean or number (not a string,
@@ -21,13 +21,11 @@
 // when the branch it takes always ends in return, panic, break, continue
 // or goto, the statements after the if too.
 //
-// Which functions are live needs the whole program (the apilint command):
-// an exported function of a package that a main package imports is dead
-// when nothing in the program calls it, and an exported variable is fixed
-// when no package assigns it. One package alone (go vet, golangci-lint)
-// shows only the branches its unexported fixed variables and constants
-// rule out: its functions may all be called from elsewhere, by a test or
-// by reflection.
+// One package alone (go vet, golangci-lint) cannot tell which of its
+// functions others call, by a test or by reflection, nor whether another
+// package assigns an exported variable: there every function is live, and
+// only the branches its constants and unexported fixed variables rule out
+// are dead.
 package reach
 
 import (
@@ -47,8 +45,8 @@ type Package struct {
 	Info  *types.Info
 	Files []*ast.File
 	// Library says the package's exported functions may be called from
-	// outside what is analysed: always so for one package alone; in a
-	// whole program, unless a main package imports it.
+	// outside the program: no main package imports it. Only a whole
+	// program asks.
 	Library bool
 }
 
