@@ -31,6 +31,7 @@ var httpMethods = map[string]bool{"GET": true, "POST": true, "PUT": true, "DELET
 // *ast.FuncLit for literals.
 func Routes(info *types.Info, files []*ast.File) map[any][]Route {
 	out := make(map[any][]Route)
+	factories := returnedLiterals(info, files)
 	for _, f := range files {
 		var stack []ast.Node
 		ast.Inspect(f, func(n ast.Node) bool {
@@ -64,7 +65,7 @@ func Routes(info *types.Info, files []*ast.File) map[any][]Route {
 				}
 			}
 			for _, a := range call.Args {
-				for _, h := range handlerRefs(info, a) {
+				for _, h := range handlerRefs(info, a, factories) {
 					out[h] = append(out[h], r)
 				}
 			}
@@ -105,15 +106,22 @@ func RouteOf(info *types.Info, call *ast.CallExpr) (r Route, root bool) {
 // handlerRefs returns the handlers e refers to: a function or method
 // value, a literal, or those inside wrapping calls (middleware(h),
 // http.HandlerFunc(h)).
-func handlerRefs(info *types.Info, e ast.Expr) []any {
+func handlerRefs(info *types.Info, e ast.Expr, factories map[*types.Func][]*ast.FuncLit) []any {
 	var out []any
 	ast.Inspect(e, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.CallExpr:
+			// A handler factory's call (s.list()): the handlers are the
+			// literals it returns.
+			if fn, ok := Used(info, n.Fun).(*types.Func); ok {
+				for _, lit := range factories[fn.Origin()] {
+					out = append(out, lit)
+				}
+			}
 			// middleware(h), http.HandlerFunc(h): the handler is among
 			// the arguments, not the function called.
 			for _, a := range n.Args {
-				out = append(out, handlerRefs(info, a)...)
+				out = append(out, handlerRefs(info, a, factories)...)
 			}
 			return false
 		case *ast.FuncLit:
@@ -131,6 +139,44 @@ func handlerRefs(info *types.Info, e ast.Expr) []any {
 		}
 		return true
 	})
+	return out
+}
+
+// returnedLiterals returns, for each function of files that returns a
+// function, the function literals its own return statements give.
+func returnedLiterals(info *types.Info, files []*ast.File) map[*types.Func][]*ast.FuncLit {
+	out := make(map[*types.Func][]*ast.FuncLit)
+	for _, f := range files {
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Body == nil || fd.Type.Results == nil {
+				continue
+			}
+			fn, ok := info.Defs[fd.Name].(*types.Func)
+			if !ok {
+				continue
+			}
+			ast.Inspect(fd.Body, func(n ast.Node) bool {
+				switch n := n.(type) {
+				case *ast.FuncLit:
+					return false // its returns are its own
+				case *ast.ReturnStmt:
+					// return func(w, r) {...}, or wrapped:
+					// http.HandlerFunc(func(w, r) {...}).
+					for _, r := range n.Results {
+						ast.Inspect(r, func(n ast.Node) bool {
+							if lit, ok := n.(*ast.FuncLit); ok {
+								out[fn] = append(out[fn], lit)
+								return false
+							}
+							return true
+						})
+					}
+				}
+				return true
+			})
+		}
+	}
 	return out
 }
 
