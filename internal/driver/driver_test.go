@@ -3,6 +3,7 @@ package driver_test
 import (
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -604,5 +605,73 @@ func main() {
 		if len(got) != tc.want {
 			t.Errorf("%s: notimeout findings %q, want %d (errors %q)", tc.driver, got, tc.want, res.Errors)
 		}
+	}
+}
+
+// Handlers declared in one package and registered in another (gin routes
+// in main, controllers in their own package) get the routes in the
+// apilint command: a binder on a GET route reads no body, on a POST it
+// does.
+func TestRoutesFromAnotherPackage(t *testing.T) {
+	dir := writeModule(t, map[string]string{
+		"ctl/ctl.go": `package ctl
+
+import "github.com/gin-gonic/gin"
+
+type User struct{}
+
+type query struct{ Name string }
+
+func (User) List(c *gin.Context) {
+	var q query
+	c.Bind(&q)
+}
+
+func (User) Add(c *gin.Context) {
+	var q query
+	c.Bind(&q)
+}
+`,
+		"main.go": `package main
+
+import (
+	"github.com/gin-gonic/gin"
+
+	"example.com/m/ctl"
+)
+
+func main() {
+	r := gin.New()
+	g := r.Group("/user")
+	g.GET("/list", ctl.User{}.List)
+	g.POST("/add", ctl.User{}.Add)
+}
+`,
+	})
+	stub := filepath.Join("..", "stubs", "testdata", "src", "github.com", "gin-gonic", "gin")
+	if out, err := exec.Command("cp", "-R", stub, filepath.Join(dir, "ginstub")).CombinedOutput(); err != nil {
+		t.Fatalf("copying the gin stub: %v\n%s", err, out)
+	}
+	files := map[string]string{
+		"ginstub/go.mod": "module github.com/gin-gonic/gin\n\ngo 1.26\n",
+		"go.mod":         "module example.com/m\n\ngo 1.26\n\nrequire github.com/gin-gonic/gin v0.0.0\n\nreplace github.com/gin-gonic/gin => ./ginstub\n",
+	}
+	for name, content := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	res, err := run(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range res.Findings {
+		if f.Rule == "unbounded" {
+			got = append(got, fmt.Sprintf("%s:%d", f.File, f.Line))
+		}
+	}
+	if want := []string{"ctl/ctl.go:16"}; !slices.Equal(got, want) {
+		t.Errorf("unbounded findings at %q, want %q (errors %q)", got, want, res.Errors)
 	}
 }

@@ -66,7 +66,9 @@ type Handler struct {
 	Detached bool
 	// Writer is the index of the http.ResponseWriter parameter, or -1.
 	Writer int
-	// Routes are the registrations seen in this package.
+	// Routes are the registrations seen in this package; in the apilint
+	// command, for a handler this package registers nowhere, those other
+	// packages make (Program.routeHandlers).
 	Routes []source.Route
 	// Via says how the handler was found, for messages and tests.
 	Via string
@@ -105,20 +107,25 @@ type handlerSet struct {
 	s        *state
 	byNode   map[ast.Node]*Handler
 	external map[ast.Node]*Handler // by registration argument
-	helpers  map[*types.Func]bool
-	adapters map[types.Object]Adapter // this package's adapters
-	services map[*types.Func]string
+	// elsewhere are the routes this package registers for functions
+	// declared in other packages, which may be their own packages'
+	// handlers.
+	elsewhere map[*types.Func][]source.Route
+	helpers   map[*types.Func]bool
+	adapters  map[types.Object]Adapter // this package's adapters
+	services  map[*types.Func]string
 }
 
 // findHandlers computes the package's handlers; nodes must exist.
 func (s *state) findHandlers() {
 	hs := &handlerSet{
-		s:        s,
-		byNode:   make(map[ast.Node]*Handler),
-		external: make(map[ast.Node]*Handler),
-		helpers:  source.CalledOnly(s.pass.Fset, s.pass.TypesInfo, s.pass.Files),
-		adapters: make(map[types.Object]Adapter),
-		services: source.ServiceMethods(s.pass.Pkg),
+		s:         s,
+		byNode:    make(map[ast.Node]*Handler),
+		external:  make(map[ast.Node]*Handler),
+		elsewhere: make(map[*types.Func][]source.Route),
+		helpers:   source.CalledOnly(s.pass.Fset, s.pass.TypesInfo, s.pass.Files),
+		adapters:  make(map[types.Object]Adapter),
+		services:  source.ServiceMethods(s.pass.Pkg),
 	}
 	hs.learnAdapters()
 	for decl, nd := range s.nodes {
@@ -368,6 +375,9 @@ func (hs *handlerSet) value(e ast.Expr, request int, via string, route *source.R
 		if nd := hs.s.funcs[fn]; nd != nil && nd.decl != nil {
 			h = hs.add(nd.decl, request, via, "")
 		} else if fn.Pkg() != nil && fn.Pkg() != hs.s.pass.Pkg && !apis.Modelled(fn.Pkg().Path()) {
+			if route != nil && (route.Pattern != "" || route.Method != "") {
+				hs.elsewhere[fn] = append(hs.elsewhere[fn], *route)
+			}
 			h = hs.externalHandler(x, fn, request, via)
 		}
 	case *ast.CallExpr:

@@ -6,6 +6,7 @@ import (
 	"sync/atomic"
 
 	"github.com/apilint/apilint/internal/apis"
+	"github.com/apilint/apilint/internal/source"
 
 	"golang.org/x/tools/go/analysis"
 )
@@ -17,7 +18,11 @@ import (
 type Program struct {
 	// database is the one database whose drivers the program's packages
 	// import, or "".
-	database  apis.Database
+	database apis.Database
+	// routes are the registrations of handlers declared in another
+	// package than the one registering them (gin routes in a routes
+	// package, handlers in a controller package).
+	routes    map[*types.Func][]source.Route
 	types     []*types.Named
 	summaries map[*types.Func]*Summary
 	impls     sync.Map // *types.Func (interface method) → []*types.Func
@@ -89,6 +94,7 @@ func NewProgram(pkgs []*types.Package, results []*Result, own func(path string) 
 			p.database = d
 		}
 	}
+	p.routeHandlers(results)
 	for _, r := range results {
 		if r == nil {
 			continue
@@ -112,6 +118,35 @@ func NewProgram(pkgs []*types.Package, results []*Result, own func(path string) 
 		}
 	}
 	return p
+}
+
+// routeHandlers records the routes that packages register for handlers
+// declared in other packages, and gives them to those handlers, which
+// their own package saw registered nowhere: under go vet a package cannot
+// see its importers' registrations.
+func (p *Program) routeHandlers(results []*Result) {
+	p.routes = make(map[*types.Func][]source.Route)
+	for _, r := range results {
+		if r.s.handlers == nil {
+			continue
+		}
+		for fn, routes := range r.s.handlers.elsewhere {
+			p.routes[fn] = append(p.routes[fn], routes...)
+		}
+	}
+	for _, r := range results {
+		for _, h := range r.Handlers() {
+			p.giveRoutes(h)
+		}
+	}
+}
+
+// giveRoutes gives h, declared in its package and registered nowhere
+// there, the routes other packages register it for.
+func (p *Program) giveRoutes(h *Handler) {
+	if p != nil && h.Node != nil && h.Func != nil && len(h.Routes) == 0 {
+		h.Routes = p.routes[h.Func.Origin()]
+	}
 }
 
 // cappedBy reports whether a package that imports pkg, directly or not,

@@ -266,6 +266,7 @@ func (s *state) completeHandlers() {
 				h.Summary = &nd.sum
 			}
 		}
+		s.prog.giveRoutes(h)
 	}
 }
 
