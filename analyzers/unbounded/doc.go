@@ -101,7 +101,9 @@
 // json.NewDecoder(r.Body).Decode, io.Copy from r.Body, gin's
 // ShouldBindJSON and GetRawData, and gin's Bind and ShouldBind and echo's
 // Bind unless every route of the handler is a GET, HEAD or DELETE, for
-// which they bind the query string only), or parses
+// which they bind the query string only; the apilint command also knows
+// the routes other packages register a handler for, go vet only those
+// of its own package), or parses
 // a form on a POST, PUT or PATCH route (ParseMultipartForm, FormValue,
 // PostFormValue, FormFile, MultipartReader: multipart bodies go to memory
 // and temporary files with no total limit; ParseForm alone is not
