@@ -344,17 +344,8 @@ func pageCount(info *types.Info, bound ast.Expr, roots []ast.Node) bool {
 		return false
 	}
 	if id, ok := ast.Unparen(bound).(*ast.Ident); ok {
-		v, ok := info.Uses[id].(*types.Var)
-		if !ok || v.Parent() == nil {
-			return false
-		}
-		for _, root := range roots {
-			if root != nil && root.Pos() <= v.Pos() && v.Pos() <= root.End() {
-				vals := AssignedValues(info, root, v)
-				return len(vals) == 1 && vals[0].Index == 0 && quotient(vals[0].Expr)
-			}
-		}
-		return false
+		val := onlyValue(info, id, roots)
+		return val != nil && quotient(val)
 	}
 	return quotient(bound)
 }
@@ -484,9 +475,20 @@ func constantValue(info *types.Info, e ast.Expr, roots []ast.Node) (int64, bool)
 	if !ok {
 		return 0, false
 	}
+	if val := onlyValue(info, id, roots); val != nil {
+		if tv, ok := info.Types[val]; ok && tv.Value != nil && tv.Value.Kind() == constant.Int {
+			return constant.Int64Val(tv.Value)
+		}
+	}
+	return 0, false
+}
+
+// onlyValue returns the one value local variable id is assigned in the
+// root of roots that declares it (pages := total / size), or nil.
+func onlyValue(info *types.Info, id *ast.Ident, roots []ast.Node) ast.Expr {
 	v, ok := info.Uses[id].(*types.Var)
 	if !ok || v.Parent() == nil {
-		return 0, false
+		return nil
 	}
 	for _, root := range roots {
 		if root == nil || root.Pos() > v.Pos() || v.Pos() > root.End() {
@@ -494,13 +496,11 @@ func constantValue(info *types.Info, e ast.Expr, roots []ast.Node) (int64, bool)
 		}
 		vals := AssignedValues(info, root, v)
 		if len(vals) == 1 && vals[0].Index == 0 {
-			if tv, ok := info.Types[vals[0].Expr]; ok && tv.Value != nil && tv.Value.Kind() == constant.Int {
-				return constant.Int64Val(tv.Value)
-			}
+			return vals[0].Expr
 		}
-		return 0, false
+		return nil
 	}
-	return 0, false
+	return nil
 }
 
 // exitsEarly reports whether body can leave the loop before the bound:
