@@ -81,12 +81,18 @@ func (p *Program) Consulted() bool { return p.consulted.Load() }
 func NewProgram(pkgs []*types.Package, results []*Result, own func(path string) bool) *Program {
 	p := &Program{summaries: make(map[*types.Func]*Summary), results: make(map[*types.Package]*Result), own: own}
 	dbs := make(map[apis.Database]bool)
+	addDriver := func(path string) {
+		if d := apis.DriverOf(path); d != "" {
+			dbs[d] = true
+		}
+	}
 	for _, pkg := range pkgs {
 		p.types = append(p.types, concreteTypes(pkg)...)
-		for _, imp := range append(pkg.Imports(), pkg) {
-			if d := apis.DriverOf(imp.Path()); d != "" {
-				dbs[d] = true
-			}
+		// Not append(pkg.Imports(), pkg): that could write into the
+		// package's own import list.
+		addDriver(pkg.Path())
+		for _, imp := range pkg.Imports() {
+			addDriver(imp.Path())
 		}
 	}
 	if len(dbs) == 1 {

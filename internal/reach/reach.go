@@ -90,7 +90,10 @@ func Find(pkgs []*Package, whole *Program) *Dead {
 	var order []*decl
 	fixed := fixedVars(pkgs, whole != nil)
 	for _, p := range pkgs {
-		methods := interfaceMethods(p, whole)
+		var methods func(string) bool // asked only of a whole program
+		if whole != nil {
+			methods = interfaceMethods(p, whole)
+		}
 		for _, f := range nonTest(p) {
 			for _, d := range f.Decls {
 				fd, ok := d.(*ast.FuncDecl)
