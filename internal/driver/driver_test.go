@@ -34,6 +34,32 @@ func writeModule(t *testing.T, files map[string]string) string {
 	return dir
 }
 
+// replaceWith makes the module in dir require module, served from its
+// directory stub (a stand-in with its own go.mod).
+func replaceWith(t *testing.T, dir, module, stub string) {
+	t.Helper()
+	files := map[string]string{
+		stub + "/go.mod": "module " + module + "\n\ngo 1.26\n",
+		"go.mod":         "module example.com/m\n\ngo 1.26\n\nrequire " + module + " v0.0.0\n\nreplace " + module + " => ./" + stub + "\n",
+	}
+	for name, content := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// locations returns where res has findings of rule, as file:line.
+func locations(res *driver.Result, rule string) []string {
+	var out []string
+	for _, f := range res.Findings {
+		if f.Rule == rule {
+			out = append(out, fmt.Sprintf("%s:%d", f.File, f.Line))
+		}
+	}
+	return out
+}
+
 const fetchGo = `package good
 
 import "net/http"
@@ -509,13 +535,7 @@ func main() {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var got []string
-	for _, f := range res.Findings {
-		if f.Rule == "nplusone" {
-			got = append(got, fmt.Sprintf("%s:%d", f.File, f.Line))
-		}
-	}
-	if want := []string{"store/store.go:14"}; !slices.Equal(got, want) {
+	if got, want := locations(res, "nplusone"), []string{"store/store.go:14"}; !slices.Equal(got, want) {
 		t.Errorf("nplusone findings at %q, want %q (errors %q)", got, want, res.Errors)
 	}
 }
@@ -586,23 +606,13 @@ func main() {
 }
 `,
 			"driverstub/driver.go": "package " + tc.name + "\n",
-			"driverstub/go.mod":    "module " + tc.driver + "\n\ngo 1.26\n",
 		})
-		gomod := "module example.com/m\n\ngo 1.26\n\nrequire " + tc.driver + " v0.0.0\n\nreplace " + tc.driver + " => ./driverstub\n"
-		if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte(gomod), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		replaceWith(t, dir, tc.driver, "driverstub")
 		res, err := run(dir)
 		if err != nil {
 			t.Fatal(err)
 		}
-		var got []string
-		for _, f := range res.Findings {
-			if f.Rule == "notimeout" {
-				got = append(got, fmt.Sprintf("%s:%d %s", f.File, f.Line, f.Message))
-			}
-		}
-		if len(got) != tc.want {
+		if got := locations(res, "notimeout"); len(got) != tc.want {
 			t.Errorf("%s: notimeout findings %q, want %d (errors %q)", tc.driver, got, tc.want, res.Errors)
 		}
 	}
@@ -652,26 +662,12 @@ func main() {
 	if out, err := exec.Command("cp", "-R", stub, filepath.Join(dir, "ginstub")).CombinedOutput(); err != nil {
 		t.Fatalf("copying the gin stub: %v\n%s", err, out)
 	}
-	files := map[string]string{
-		"ginstub/go.mod": "module github.com/gin-gonic/gin\n\ngo 1.26\n",
-		"go.mod":         "module example.com/m\n\ngo 1.26\n\nrequire github.com/gin-gonic/gin v0.0.0\n\nreplace github.com/gin-gonic/gin => ./ginstub\n",
-	}
-	for name, content := range files {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	replaceWith(t, dir, "github.com/gin-gonic/gin", "ginstub")
 	res, err := run(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var got []string
-	for _, f := range res.Findings {
-		if f.Rule == "unbounded" {
-			got = append(got, fmt.Sprintf("%s:%d", f.File, f.Line))
-		}
-	}
-	if want := []string{"ctl/ctl.go:16"}; !slices.Equal(got, want) {
+	if got, want := locations(res, "unbounded"), []string{"ctl/ctl.go:16"}; !slices.Equal(got, want) {
 		t.Errorf("unbounded findings at %q, want %q (errors %q)", got, want, res.Errors)
 	}
 }
