@@ -146,6 +146,11 @@ func (c *checker) callProvenance(call *ast.CallExpr, body ast.Node, depth int) p
 	if site := c.res.At(call); site != nil {
 		for _, e := range site.Effects() {
 			if e.Kind == effects.DBReadMany || e.Kind == effects.UnboundedRead || e.Kind == effects.Datastore {
+				if c.keyedByRequest(call, body, depth) {
+					// GetGroupsByIDs(req.GroupIDs): the rows of the ids
+					// one request lists, as many as it lists.
+					return provenance{fromRequest, "the rows of " + e.Chain.First() + " for the ids of one request"}
+				}
 				return provenance{fromStored, "the rows of " + e.Chain.First()}
 			}
 		}
@@ -167,6 +172,40 @@ func (c *checker) callProvenance(call *ast.CallExpr, body ast.Node, depth int) p
 		return p
 	}
 	return provenance{origin: fromUnknown}
+}
+
+// keyedByRequest reports whether a multi-row read is keyed by a list
+// one request gives: an argument that is a slice or array of a concrete
+// element type (the ids, not a []any of query arguments) whose provenance
+// is the request.
+func (c *checker) keyedByRequest(call *ast.CallExpr, body ast.Node, depth int) bool {
+	info := c.pass.TypesInfo
+	for i, a := range call.Args {
+		if call.Ellipsis.IsValid() && i == len(call.Args)-1 {
+			continue
+		}
+		t := info.TypeOf(a)
+		if t == nil {
+			continue
+		}
+		var elem types.Type
+		switch u := t.Underlying().(type) {
+		case *types.Slice:
+			elem = u.Elem()
+		case *types.Array:
+			elem = u.Elem()
+		}
+		if elem == nil || types.IsInterface(elem) {
+			continue
+		}
+		if b, ok := elem.Underlying().(*types.Basic); ok && b.Kind() == types.Byte {
+			continue // []byte: one value
+		}
+		if c.provenanceOf(a, body, depth+1).origin == fromRequest {
+			return true
+		}
+	}
+	return false
 }
 
 // packageVar is the provenance of a package-level variable: a table when

@@ -62,6 +62,48 @@ func (s *Server) lookup(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
+// The orders of the ids one request lists: as many rows as it lists, so N
+// is bounded by the request, a warning.
+func (s *Server) ordersByIDs(ctx context.Context, ids []int64) []Order {
+	rows, _ := s.db.QueryContext(ctx, "SELECT id, user_id FROM orders WHERE id = ANY($1)", ids)
+	var out []Order
+	for rows.Next() {
+		var o Order
+		rows.Scan(&o.ID, &o.UserID)
+		out = append(out, o)
+	}
+	return out
+}
+
+func (s *Server) selected(w http.ResponseWriter, r *http.Request) {
+	var req struct{ IDs []int64 }
+	json.NewDecoder(r.Body).Decode(&req)
+	for _, o := range s.ordersByIDs(r.Context(), req.IDs) {
+		s.user(r.Context(), o.UserID) // want `the loop walks the rows of provenance.\(\*Server\).ordersByIDs for the ids of one request, so N is bounded by its size`
+	}
+}
+
+// Look-alike: the orders of one user the request names are every row of
+// that user, as many as the table holds: an error.
+func (s *Server) ordersOf(ctx context.Context, user int64) []Order {
+	rows, _ := s.db.QueryContext(ctx, "SELECT id, user_id FROM orders WHERE user_id = $1", user)
+	var out []Order
+	for rows.Next() {
+		var o Order
+		rows.Scan(&o.ID, &o.UserID)
+		out = append(out, o)
+	}
+	return out
+}
+
+func (s *Server) byUser(w http.ResponseWriter, r *http.Request) {
+	var req struct{ User int64 }
+	json.NewDecoder(r.Body).Decode(&req)
+	for _, o := range s.ordersOf(r.Context(), req.User) {
+		s.user(r.Context(), o.UserID) // want `the loop walks the rows of provenance.\(\*Server\).ordersOf, so N grows with the table`
+	}
+}
+
 // The tags of one order: bounded by one entity, a warning.
 func (s *Server) tags(ctx context.Context, id int64) {
 	var o Order
