@@ -161,7 +161,9 @@
 //     itself, every distinct element misses once, and it is reported;
 //   - work a function does only when a string parameter equals a constant
 //     (if p == "x", or case "x": of switch p), at calls whose constant
-//     argument rules it out (see effects.Guard);
+//     argument rules it out, or only when its variadic parameter is given
+//     nothing (if len(conds) == 0 { conds = f.loadConditions() }), at
+//     calls that give it something (see effects.Guard);
 //   - a round trip only one backend of several makes: through an interface
 //     with at least three implementations (storage drivers, file systems,
 //     exporters), fewer than half of which reach the database (the driver

@@ -27,6 +27,11 @@ func (s *state) argValues(nd *node, call *ast.CallExpr) []argValue {
 		out[i].outbound = s.outboundRequest(nd, a)
 		out[i].fields = s.keyedLiteral(a)
 	}
+	if n := len(call.Args); n > 0 && call.Ellipsis.IsValid() {
+		last := &out[n-1]
+		last.spread = true
+		last.variadic = last.param >= 0 && s.variadicParam(nd, call.Args[n-1]) >= 0
+	}
 	return out
 }
 

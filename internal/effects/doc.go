@@ -48,7 +48,10 @@
 //     passes the request it serves). An effect reached only inside
 //     if err != nil is marked Failure; one under a test of a parameter
 //     carries its Guard (up to two tests: a callee's and the call's own;
-//     a test may read a field of an options parameter).
+//     a test may read a field of an options parameter, or ask whether a
+//     variadic parameter was given anything). Flow drops the effects a
+//     call's arguments rule out, at the call site as in the caller's
+//     summary.
 //   - Facts (facts.go): a Summary on every exported function with one
 //     (its effects, and which parameters become SQL text, a row limit, a
 //     context that reaches a round trip, or the only bound of an outbound

@@ -44,6 +44,11 @@ func (s *state) flow(t target, sum *Summary, args []argValue, site string) flowe
 		return f
 	}
 	for _, e := range sum.Effects {
+		g, possible := e.Guard.through(args)
+		if !possible {
+			continue // the call's constant argument rules it out
+		}
+		e.Guard = g
 		f.effects = append(f.effects, e.through(t.name, false, t.inferred))
 	}
 	for _, u := range sum.SQLParams {

@@ -122,6 +122,10 @@ type argValue struct {
 	// fields, for a keyed struct literal, are its fields' values (see
 	// Guard.Field).
 	fields *literalFields
+	// spread is set on the last argument of a call f(x, list...);
+	// variadic, when that argument is the caller's own variadic
+	// parameter.
+	spread, variadic bool
 }
 
 // argPass is a function value passed as an argument.

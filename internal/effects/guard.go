@@ -27,7 +27,9 @@ type Guard struct {
 
 // Cond is one test: parameter number Param-1 equals the constant Value
 // (its exact Go text: "\"\"" for the empty string, as a test of
-// emptiness; "true" for if retry { ... }). The zero Cond is no test.
+// emptiness; "true" for if retry { ... }), or, with Value noArgs, that
+// the variadic parameter Param-1 was given no arguments. The zero Cond is
+// no test.
 //
 // Field, when set, names a field of that parameter, a struct or a pointer
 // to one, which the test reads instead (if !opts.SkipProbe { ... }): a
@@ -76,9 +78,24 @@ func (g Guard) through(args []argValue) (Guard, bool) {
 	return out, true
 }
 
+// noArgs is the Value of a test that a variadic parameter was given no
+// arguments: len(conds) == 0, or conds == nil.
+const noArgs = "len 0"
+
 // through is Guard.through for one test.
 func (c Cond) through(args []argValue) (Cond, bool) {
 	i := c.Param - 1
+	if c.Value == noArgs {
+		switch {
+		case i >= len(args):
+			return Cond{}, true // f(x): none given
+		case !args[i].spread:
+			return Cond{}, false // f(x, a): some given
+		case args[i].param >= 0 && args[i].variadic:
+			return Cond{Param: args[i].param + 1, Value: noArgs}, true // f(x, conds...)
+		}
+		return Cond{}, true
+	}
 	if i >= len(args) {
 		return Cond{}, true
 	}
@@ -283,6 +300,9 @@ func (s *state) paramTest(nd *node, cond ast.Expr) (Cond, bool, bool) {
 			// len(p) == 0
 			if source.BuiltinName(info, call) == "len" && tv.Value.Kind() == constant.Int {
 				if n, exact := constant.Int64Val(tv.Value); exact && n == 0 {
+					if p := s.variadicParam(nd, call.Args[0]); p >= 0 {
+						return Cond{Param: p + 1, Value: noArgs}, true
+					}
 					if p, f := s.basicParam(nd, call.Args[0], types.IsString); p >= 0 {
 						return Cond{Param: p + 1, Field: f, Value: `""`}, true
 					}
@@ -297,6 +317,9 @@ func (s *state) paramTest(nd *node, cond ast.Expr) (Cond, bool, bool) {
 			return Cond{Param: p + 1, Field: f, Value: tv.Value.ExactString()}, true
 		}
 		return Cond{}, false
+	}
+	if p := s.variadicParam(nd, be.X); p >= 0 && info.Types[be.Y].IsNil() {
+		return Cond{Param: p + 1, Value: noArgs}, be.Op == token.EQL, true // conds == nil
 	}
 	g, ok := side(be.X, be.Y)
 	if !ok {
@@ -333,6 +356,19 @@ func (s *state) basicParam(nd *node, e ast.Expr, info types.BasicInfo) (int, str
 		return -1, ""
 	}
 	return paramIndex(nd, v), ""
+}
+
+// variadicParam returns the index of nd's variadic parameter when e names
+// it, or -1.
+func (s *state) variadicParam(nd *node, e ast.Expr) int {
+	v := s.varNamed(e)
+	if v == nil || nd.fn == nil || !nd.fn.Signature().Variadic() {
+		return -1
+	}
+	if i := paramIndex(nd, v); i >= 0 && i == nd.fn.Signature().Params().Len()-1 {
+		return i
+	}
+	return -1
 }
 
 // isStruct reports whether t is a struct or a pointer to one.

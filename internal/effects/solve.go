@@ -200,11 +200,7 @@ func (s *state) update(nd *node) bool {
 			if eff.Kind == UnboundedRead && !s.passesRows(e.to) {
 				continue // the rows belong to one entity the callee returns
 			}
-			g, possible := eff.Guard.through(e.args)
-			if !possible {
-				continue // the call's constant argument rules it out
-			}
-			eff.Guard = g.andGuard(e.guard)
+			eff.Guard = eff.Guard.andGuard(e.guard)
 			eff.Async = eff.Async || e.async
 			eff.Looped = eff.Looped || e.looped || inLoop
 			eff.Cached = eff.Cached || inRanges(misses, e.pos)
