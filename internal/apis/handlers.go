@@ -1,5 +1,7 @@
 package apis
 
+import "go/types"
+
 // TypeRef names a type by package path and name. Ptr requires a pointer to
 // the named type; the universe type error has Pkg "".
 type TypeRef struct {
@@ -234,6 +236,41 @@ type Controller struct {
 	Type      TypeRef
 	Context   string
 	Hooks     []string
+}
+
+// ControllerOf returns the controller framework whose base type the
+// struct t (or *t) embeds, directly or through up to two more embedded
+// structs of its own (a BaseController the service's controllers embed),
+// or nil.
+func ControllerOf(t types.Type) *Controller {
+	for i := range Controllers {
+		if embeds(t, Controllers[i].Type, 3) {
+			return &Controllers[i]
+		}
+	}
+	return nil
+}
+
+// embeds reports whether the struct t (or *t) embeds the type ref names,
+// looking depth levels deep.
+func embeds(t types.Type, ref TypeRef, depth int) bool {
+	if depth == 0 {
+		return false
+	}
+	st, ok := Deref(t).Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	for i := 0; i < st.NumFields(); i++ {
+		f := st.Field(i)
+		if !f.Embedded() {
+			continue
+		}
+		if ref.Matches(Deref(f.Type())) || embeds(f.Type(), ref, depth-1) {
+			return true
+		}
+	}
+	return false
 }
 
 // Controllers lists the controller frameworks apilint recognises.

@@ -308,3 +308,30 @@ func registrarProblems(t *testing.T, r *resolver) []registrarProblem {
 	}
 	return out
 }
+
+// A controller embeds the framework's base type directly or through the
+// service's own base controller; a struct that embeds neither is none.
+func TestControllerOf(t *testing.T) {
+	web := types.NewPackage("github.com/beego/beego/v2/server/web", "web")
+	base := types.NewNamed(types.NewTypeName(0, web, "Controller", nil), types.NewStruct(nil, nil), nil)
+	svc := types.NewPackage("example.com/svc/controllers", "controllers")
+	embedding := func(name string, t types.Type) *types.Named {
+		field := types.NewField(0, svc, t.(*types.Named).Obj().Name(), t, true)
+		return types.NewNamed(types.NewTypeName(0, svc, name, nil), types.NewStruct([]*types.Var{field}, nil), nil)
+	}
+	own := embedding("BaseController", base)
+	doc := embedding("DocumentController", types.Type(own))
+	plain := types.NewNamed(types.NewTypeName(0, svc, "Plain", nil), types.NewStruct(nil, nil), nil)
+	for _, tc := range []struct {
+		t    types.Type
+		want bool
+	}{
+		{own, true},
+		{types.NewPointer(doc), true},
+		{plain, false},
+	} {
+		if got := apis.ControllerOf(tc.t) != nil; got != tc.want {
+			t.Errorf("ControllerOf(%s) = %v, want %v", tc.t, got, tc.want)
+		}
+	}
+}

@@ -545,35 +545,9 @@ func controllerOf(fn *types.Func) *apis.Controller {
 	if sig.Recv() == nil || sig.Params().Len() != 0 || sig.Results().Len() != 0 {
 		return nil
 	}
-	for i := range apis.Controllers {
-		c := &apis.Controllers[i]
-		if slices.Contains(c.Hooks, fn.Name()) {
-			continue
-		}
-		if embeds(sig.Recv().Type(), c.Type, 3) {
-			return c
-		}
+	c := apis.ControllerOf(sig.Recv().Type())
+	if c == nil || slices.Contains(c.Hooks, fn.Name()) {
+		return nil
 	}
-	return nil
-}
-
-// embeds reports whether the struct t (or *t) embeds the type ref names.
-func embeds(t types.Type, ref apis.TypeRef, depth int) bool {
-	if depth == 0 {
-		return false
-	}
-	st, ok := apis.Deref(t).Underlying().(*types.Struct)
-	if !ok {
-		return false
-	}
-	for i := 0; i < st.NumFields(); i++ {
-		f := st.Field(i)
-		if !f.Embedded() {
-			continue
-		}
-		if ref.Matches(apis.Deref(f.Type())) || embeds(f.Type(), ref, depth-1) {
-			return true
-		}
-	}
-	return false
+	return c
 }

@@ -212,29 +212,7 @@ func interfaceMethods(p *Package, whole *Program) func(string) bool {
 // base type, whose framework calls its methods by reflection.
 func isController(fn *types.Func) bool {
 	recv := fn.Signature().Recv()
-	if recv == nil {
-		return false
-	}
-	t := recv.Type()
-	if p, ok := t.(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	st, ok := t.Underlying().(*types.Struct)
-	if !ok {
-		return false
-	}
-	for i := range st.NumFields() {
-		f := st.Field(i)
-		if !f.Embedded() {
-			continue
-		}
-		for _, c := range apis.Controllers {
-			if c.Type.Matches(f.Type()) {
-				return true
-			}
-		}
-	}
-	return false
+	return recv != nil && apis.ControllerOf(recv.Type()) != nil
 }
 
 // nonTest returns p's files but its _test.go files.
