@@ -74,7 +74,9 @@
 //     ent's All without Limit, bun's NewSelect ... Scan into a slice
 //     without Limit, MongoDB's Find without options.Find().SetLimit.
 //     A chain that starts where apilint cannot see (a parameter) or goes
-//     through Scopes is given the benefit of the doubt.
+//     through Scopes is given the benefit of the doubt. A Limit after the
+//     call that runs the query (db.Find(&o).Offset(n).Limit(size)) limits
+//     nothing: Find has read every row already.
 //
 // Pagination input is a query parameter named limit, page, per_page,
 // page_size, size, cursor, offset, after, before, next, token, page_token,

@@ -620,13 +620,34 @@ func (s *state) extraEffects(nd *node, call *ast.CallExpr, args []argValue) ([]t
 		out = append(out, ts...)
 		limitArgs = append(limitArgs, la...)
 	}
-	if (fn.Name() == "Limit" || fn.Name() == "SetLimit") && len(args) == 1 && isLimitReceiver(fn, entry) {
+	if (fn.Name() == "Limit" || fn.Name() == "SetLimit") && len(args) == 1 && isLimitReceiver(fn, entry) && !s.afterQuery(call) {
 		limitArgs = append(limitArgs, 0)
 		if args[0].param >= 0 {
 			nd.limitParams = append(nd.limitParams, args[0].param)
 		}
 	}
 	return out, limitArgs
+}
+
+// afterQuery reports whether the chain call is the last link of runs a
+// query before it: in db.Find(&o).Offset(n).Limit(size) Find has run
+// every row already, and the Limit bounds nothing.
+func (s *state) afterQuery(call *ast.CallExpr) bool {
+	info := s.pass.TypesInfo
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	for ok {
+		inner, isCall := ast.Unparen(sel.X).(*ast.CallExpr)
+		if !isCall {
+			return false
+		}
+		if fn, recv := apis.Callee(info, inner); fn != nil {
+			if e := s.table.Lookup(fn, recv); e != nil && e.Kind.IsDB() && e.Kind != apis.RoundTrip {
+				return true
+			}
+		}
+		sel, ok = ast.Unparen(inner.Fun).(*ast.SelectorExpr)
+	}
+	return false
 }
 
 // isLimitReceiver reports whether fn is a query builder's Limit.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"net/http"
+	"strconv"
 
 	"entgen"
 
@@ -93,4 +94,39 @@ func listWith(ctx context.Context, q *gorm.DB) []User {
 
 func (a *API) delegated(w http.ResponseWriter, r *http.Request) {
 	listWith(r.Context(), a.gdb.Limit(10))
+}
+
+// A page the repository takes after Find has run: Find reads every row,
+// and the Offset and Limit after it bound nothing (next-terminal's
+// repositories).
+func (a *API) pageAfterFind(page, size int) []User {
+	var users []User
+	a.gdb.Order("id").Find(&users).Offset((page - 1) * size).Limit(size)
+	return users
+}
+
+func (a *API) gormLimitAfterFind(w http.ResponseWriter, r *http.Request) {
+	users := a.pageAfterFind(1, 50) // want `list endpoint API.gormLimitAfterFind returns every row`
+	json.NewEncoder(w).Encode(users)
+}
+
+// The page size the client sends never reaches the query either; the
+// handler reads a pagination parameter, so it is taken as paginated, and
+// nothing says its page size is uncapped.
+func (a *API) gormLimitAfterFindSized(w http.ResponseWriter, r *http.Request) {
+	size, _ := strconv.Atoi(r.URL.Query().Get("pageSize"))
+	users := a.pageAfterFind(1, size)
+	json.NewEncoder(w).Encode(users)
+}
+
+// Look-alike: the Limit before Find bounds the query.
+func (a *API) pageBeforeFind(page, size int) []User {
+	var users []User
+	a.gdb.Order("id").Offset((page - 1) * size).Limit(size).Find(&users)
+	return users
+}
+
+func (a *API) gormLimitBeforeFind(w http.ResponseWriter, r *http.Request) {
+	users := a.pageBeforeFind(1, 50)
+	json.NewEncoder(w).Encode(users)
 }
