@@ -59,10 +59,7 @@
 //     like, seen from the drivers the package imports, directly or not; in
 //     the apilint command, from those the whole program imports when they
 //     are of one database; or -nplusone.database), where a round trip
-//     costs microseconds. Notes are shown with -nplusone.all only: of
-//     242 read on services apilint was not tuned on, 30 were judged worth
-//     a change (the others: a sync of a CLI's local file, a handful of
-//     rows in one transaction, ...);
+//     costs microseconds;
 //   - not reported: a collection the code fixes (a composite literal, a
 //     package-level table initialised with a non-empty literal, or the
 //     result of a function every return of which gives such a literal or

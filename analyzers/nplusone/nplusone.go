@@ -34,9 +34,6 @@ type settings struct {
 	// database names the program's database when its drivers do not say
 	// (postgres, mysql, sqlite, sqlserver).
 	database string
-	// all also reports the notes: round trips on a database that runs in
-	// the process.
-	all bool
 }
 
 // New returns a nplusone analyzer for one run: it reads the program's
@@ -52,7 +49,6 @@ func New(fx *analysis.Analyzer, out *findings.Options) *analysis.Analyzer {
 	a.Flags.BoolVar(&s.writes, "writes", true, "report writes made once per element of a loop (level warning)")
 	a.Flags.StringVar(&s.database, "database", "",
 		"the program's database when the drivers it imports do not say: postgres, mysql, sqlite (in the process: findings are notes) or sqlserver")
-	a.Flags.BoolVar(&s.all, "all", false, "also report round trips on a database that runs in the process, such as SQLite (level note)")
 	a.Run = func(pass *analysis.Pass) (any, error) {
 		rep := findings.Start(pass, out)
 		run(pass, rep, pass.ResultOf[fx].(*effects.Result), s)
@@ -259,9 +255,6 @@ func (c *checker) report(r *region, at ast.Node, effs []effects.Effect, implemen
 		msg.WriteString(" (inferred: the call goes through an interface whose implementation is not visible here, and its name suggests a database)")
 	}
 	level, because := c.level(r, e, db)
-	if level == report.Note && !c.s.all {
-		return
-	}
 	msg.WriteString(": " + why(e.Kind) + because + "; " + fix(e.Kind, shown, db))
 	chain := e.Chain.Steps()
 	if r.outer != "" {

@@ -46,21 +46,12 @@ func TestProvenanceAndExemptions(t *testing.T) {
 	analysistest.Run(t, dir, newAnalyzer(nil), "provenance", "migrations", "orms", "fixedoff")
 }
 
-// On an embedded database findings are notes, with SQLite's bulk form,
-// shown with -nplusone.all only.
+// On an embedded database findings are notes, with SQLite's bulk form.
 func TestEmbeddedDatabase(t *testing.T) {
 	dir := stubs.GOPATH(t, analysistest.TestData())
 	a := newAnalyzer(nil)
-	for flag, value := range map[string]string{"database": "sqlite", "all": "true"} {
-		if err := a.Flags.Set(flag, value); err != nil {
-			t.Fatal(err)
-		}
-	}
-	analysistest.Run(t, dir, a, "embedded")
-
-	quiet := newAnalyzer(nil)
-	if err := quiet.Flags.Set("database", "sqlite"); err != nil {
+	if err := a.Flags.Set("database", "sqlite"); err != nil {
 		t.Fatal(err)
 	}
-	analysistest.Run(t, dir, quiet, "embeddedquiet")
+	analysistest.Run(t, dir, a, "embedded")
 }

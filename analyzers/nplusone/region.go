@@ -427,9 +427,6 @@ func (c *checker) hoist(r *region, call *ast.CallExpr, site *effects.Site) {
 	level := report.Warning
 	note := ""
 	if db := c.database(); db.Embedded() {
-		if !c.s.all {
-			return
-		}
 		level, note = report.Note, " (a note: the database runs in the process)"
 	}
 	msg := fmt.Sprintf("loop-invariant query: %s with the same arguments on every iteration over %s (loop at %s:%d)%s: "+
