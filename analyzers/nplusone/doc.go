@@ -95,7 +95,11 @@
 //     slices: slices.Chunk), stepping by a chunk size, or counting pages
 //     (for page := 1; page <= total/pageSize; page++), and a batch
 //     built in the loop and flushed when full (if len(keys) >= 100, or a
-//     counter: if num == 100, if i%100 == 0): once per batch;
+//     counter: if num == 100, if i%100 == 0, also with another test:
+//     if i >= 100 && i%100 == 0): once per batch;
+//   - a call under a test of the element against a constant or a value
+//     the loop does not change (if v == "content", if i == total-1: the
+//     last batch flushed): at most once;
 //   - loops that only build the arguments of one query run after them;
 //   - loops over the fields of a type (for i := range rt.NumField(), with
 //     reflect): as many as the code declares;

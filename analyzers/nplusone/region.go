@@ -263,7 +263,8 @@ func (r *region) isElem(info *types.Info, e ast.Expr) bool {
 }
 
 // constantTest reports whether cond compares an element with a constant
-// (v == "content"): true for at most one element.
+// (v == "content") or with a value fixed for the whole loop (i ==
+// total-1): true for at most one element.
 func (r *region) constantTest(info *types.Info, cond ast.Expr) bool {
 	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
 	if !ok {
@@ -275,8 +276,56 @@ func (r *region) constantTest(info *types.Info, cond ast.Expr) bool {
 	if b.Op != token.EQL {
 		return false
 	}
-	isConst := func(e ast.Expr) bool { tv, ok := info.Types[e]; return ok && tv.Value != nil }
-	return r.isElem(info, b.X) && isConst(b.Y) || r.isElem(info, b.Y) && isConst(b.X)
+	fixed := func(e ast.Expr) bool {
+		if tv, ok := info.Types[e]; ok && tv.Value != nil {
+			return true
+		}
+		return r.invariant(info, e)
+	}
+	return r.isElem(info, b.X) && fixed(b.Y) || r.isElem(info, b.Y) && fixed(b.X)
+}
+
+// invariant reports whether e has one value for the whole loop: it
+// mentions no element and no variable the loop body assigns (i ==
+// total-1, i == len(ids)-1: the last iteration).
+func (r *region) invariant(info *types.Info, e ast.Expr) bool {
+	if r.mentions(info, e) {
+		return false
+	}
+	vars := make(map[types.Object]bool)
+	ok := true
+	ast.Inspect(e, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			if source.BuiltinName(info, n) != "len" {
+				ok = false
+			}
+		case *ast.Ident:
+			if v, isVar := info.Uses[n].(*types.Var); isVar {
+				vars[v] = true
+			}
+		}
+		return ok
+	})
+	if !ok {
+		return false
+	}
+	ast.Inspect(r.body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for _, lhs := range n.Lhs {
+				if id, isID := ast.Unparen(lhs).(*ast.Ident); isID && vars[info.ObjectOf(id)] {
+					ok = false
+				}
+			}
+		case *ast.IncDecStmt:
+			if id, isID := ast.Unparen(n.X).(*ast.Ident); isID && vars[info.ObjectOf(id)] {
+				ok = false
+			}
+		}
+		return ok
+	})
+	return ok
 }
 
 // call reports the per-element round trips of one call made in r.

@@ -627,12 +627,16 @@ func indexed(info *types.Info, body *ast.BlockStmt, v ast.Expr) bool {
 // full: a counter the code increments, or the length of a collection it
 // appends or adds to, compared with a constant of at least 2
 // (len(keys) >= 100, num == 100), or a counter's remainder by one
-// (i%100 == 0). scope is the enclosing function's body, where the
-// counter is counted and the batch filled.
+// (i%100 == 0), alone or in a conjunction (i > 0 && i%100 == 0). scope
+// is the enclosing function's body, where the counter is counted and the
+// batch filled.
 func BatchFull(info *types.Info, cond ast.Expr, scope ast.Node) bool {
 	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
 	if !ok || scope == nil {
 		return false
+	}
+	if b.Op == token.LAND {
+		return BatchFull(info, b.X, scope) || BatchFull(info, b.Y, scope)
 	}
 	constInt := func(e ast.Expr) (int64, bool) {
 		tv, ok := info.Types[e]

@@ -977,3 +977,31 @@ func verifyEach(ctx context.Context, filters []*Filter) {
 		verifyVia(ctx, f) // want `N\+1: lookalikes.verifyVia runs`
 	}
 }
+
+// A batch flushed every 100 ids after the first hundred, and the rest on
+// the last iteration (next-terminal's ReviewedAll): once per batch.
+func markAll(ctx context.Context, db *sql.DB, ids []string) {
+	var batch []string
+	total := len(ids)
+	for i := range ids {
+		batch = append(batch, ids[i])
+		if i >= 100 && i%100 == 0 {
+			db.ExecContext(ctx, "UPDATE sessions SET reviewed = true WHERE id = ANY($1)", batch)
+			batch = nil
+		} else if i == total-1 {
+			db.ExecContext(ctx, "UPDATE sessions SET reviewed = true WHERE id = ANY($1)", batch)
+		}
+	}
+}
+
+// The real one: next moves with the loop, so i == next holds again and
+// again.
+func markEvery(ctx context.Context, db *sql.DB, ids []string) {
+	next := 0
+	for i := range ids {
+		if i == next {
+			db.ExecContext(ctx, "UPDATE sessions SET reviewed = true WHERE id = $1", ids[i]) // want `N\+1 write: \(\*sql.DB\).ExecContext runs once per element of ids`
+			next += 2
+		}
+	}
+}
