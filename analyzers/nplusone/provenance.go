@@ -162,6 +162,9 @@ func (c *checker) callProvenance(call *ast.CallExpr, body ast.Node, depth int) p
 	if fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "strings" {
 		p := provenance{origin: fromCode, why: "a list written in the code"}
 		for _, a := range call.Args {
+			if tv, ok := info.Types[a]; ok && tv.Value != nil {
+				continue // the separator of strings.Split(ids, ",")
+			}
 			p = worse(p, c.provenanceOf(a, body, depth+1))
 		}
 		if p.origin == fromCode {
