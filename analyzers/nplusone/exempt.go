@@ -34,7 +34,7 @@ func (c *checker) atStartUp(cur inspector.Cursor) bool {
 		return false
 	}
 	obj, _ := c.pass.TypesInfo.Defs[decl.Name].(*types.Func)
-	return obj != nil && c.startUp[obj] && !within(repeating(c.pass.TypesInfo, decl.Body), cur.Node())
+	return obj != nil && c.startUp[obj] && !source.Within(source.Repeating(c.pass.TypesInfo, decl.Body), cur.Node())
 }
 
 // onFailurePath reports whether call, in region r, runs only when

@@ -4,11 +4,11 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"slices"
 
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/apilint/apilint/internal/apis"
+	"github.com/apilint/apilint/internal/source"
 )
 
 // startUpFuncs returns the functions of a main package that run only at
@@ -34,13 +34,13 @@ func startUpFuncs(pass *analysis.Pass) map[*types.Func]bool {
 			if caller == nil {
 				continue
 			}
-			periodic := repeating(pass.TypesInfo, fd.Body)
+			periodic := source.Repeating(pass.TypesInfo, fd.Body)
 			ast.Inspect(fd.Body, func(n ast.Node) bool {
 				switch n := n.(type) {
 				case *ast.FuncLit, *ast.GoStmt, *ast.DeferStmt:
 					return false // runs later, or elsewhere: its uses stay values
 				case *ast.CallExpr:
-					if within(periodic, n) {
+					if source.Within(periodic, n) {
 						return true // called again and again: not once per start
 					}
 					id, ok := ast.Unparen(n.Fun).(*ast.Ident)
@@ -91,43 +91,6 @@ func startUpFuncs(pass *analysis.Pass) map[*types.Func]bool {
 		}
 	}
 	return startUp
-}
-
-// repeating returns the loops of body that run until the process stops
-// rather than over a collection: a for with no condition, or whose body
-// waits in a select (for running { select { case <-ctx.Done(): ...; case
-// <-time.After(d): } }), a range over a channel. What they call runs once
-// per tick or message, not once per start.
-func repeating(info *types.Info, body ast.Node) []ast.Node {
-	var loops []ast.Node
-	ast.Inspect(body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.ForStmt:
-			if n.Cond == nil || slices.ContainsFunc(n.Body.List, func(st ast.Stmt) bool { _, ok := st.(*ast.SelectStmt); return ok }) {
-				loops = append(loops, n)
-			}
-		case *ast.RangeStmt:
-			if t := info.TypeOf(n.X); t != nil {
-				if _, ok := t.Underlying().(*types.Chan); ok {
-					loops = append(loops, n)
-				}
-			}
-		}
-		return true
-	})
-	return loops
-}
-
-// within reports whether n lies inside one of the nodes.
-func within(nodes []ast.Node, n ast.Node) bool {
-	for _, m := range nodes {
-		if m.Pos() <= n.Pos() && n.End() <= m.End() {
-			return true
-		}
-	}
-	return false
 }
 
 // onTimer reports whether body loops on a timer: a for whose select waits

@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"github.com/apilint/apilint/internal/apis"
 )
@@ -728,4 +729,41 @@ func BuiltinName(info *types.Info, call *ast.CallExpr) string {
 		return ""
 	}
 	return id.Name
+}
+
+// Repeating returns the loops of body that run until the process stops
+// rather than over a collection: a for with no condition, or whose body
+// waits in a select (for running { select { case <-ctx.Done(): ...; case
+// <-time.After(d): } }), a range over a channel. What they call runs once
+// per tick or message, not once per start.
+func Repeating(info *types.Info, body ast.Node) []ast.Node {
+	var loops []ast.Node
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ForStmt:
+			if n.Cond == nil || slices.ContainsFunc(n.Body.List, func(st ast.Stmt) bool { _, ok := st.(*ast.SelectStmt); return ok }) {
+				loops = append(loops, n)
+			}
+		case *ast.RangeStmt:
+			if t := info.TypeOf(n.X); t != nil {
+				if _, ok := t.Underlying().(*types.Chan); ok {
+					loops = append(loops, n)
+				}
+			}
+		}
+		return true
+	})
+	return loops
+}
+
+// Within reports whether n lies inside one of the nodes.
+func Within(nodes []ast.Node, n ast.Node) bool {
+	for _, m := range nodes {
+		if m.Pos() <= n.Pos() && n.End() <= m.End() {
+			return true
+		}
+	}
+	return false
 }
