@@ -120,8 +120,12 @@
 //     functions only they call, by name (not as a value, not in a go
 //     statement or function literal, not inside a loop that runs until the
 //     process stops, such as a ticker's): they run once per process start.
-//     A function a handler, a goroutine or a ticker also reaches is
-//     reported as usual;
+//     The apilint command, which loads the whole program, follows these
+//     calls into every package (main calls app.Run, which calls
+//     InitDBData, which calls each service's InitUsers); go vet sees only
+//     a main package's own. A function a handler, a goroutine, a ticker,
+//     an interface call or a library's user also reaches is reported as
+//     usual;
 //   - a write that marks an element done after work per element that is
 //     not the database's (an outbound request, mail, a command earlier in
 //     the loop body, or in the same helper call: deliver(hook) posts to

@@ -22,8 +22,9 @@ func (c *checker) setupCode(cur inspector.Cursor) bool {
 
 // atStartUp reports whether cur runs once per process start: in a
 // function of a main package that only start-up code calls
-// (startUpFuncs), outside any function literal and any loop that runs
-// until the process stops.
+// (startUpFuncs), or, in the apilint command, in any package
+// (Result.StartUpOnly), outside any function literal and any loop that
+// runs until the process stops.
 func (c *checker) atStartUp(cur inspector.Cursor) bool {
 	fn, ok := source.EnclosingFunc(cur)
 	if !ok {
@@ -34,7 +35,10 @@ func (c *checker) atStartUp(cur inspector.Cursor) bool {
 		return false
 	}
 	obj, _ := c.pass.TypesInfo.Defs[decl.Name].(*types.Func)
-	return obj != nil && c.startUp[obj] && !source.Within(source.Repeating(c.pass.TypesInfo, decl.Body), cur.Node())
+	if obj == nil || !c.startUp[obj] && !c.res.StartUpOnly(obj) {
+		return false
+	}
+	return !source.Within(source.Repeating(c.pass.TypesInfo, decl.Body), cur.Node())
 }
 
 // onFailurePath reports whether call, in region r, runs only when

@@ -83,6 +83,9 @@ func Run(opts Options) (*Result, error) {
 		if err := wholeProgram(prog.pkgs, opts.Effects, opts.Program); err != nil {
 			return nil, err
 		}
+		if p := opts.Program.Load(); p != nil {
+			p.SetStartUp(startUpCode(prog.pkgs))
+		}
 	}
 	graph, err := checker.Analyze(opts.Analyzers, prog.pkgs, nil)
 	if err != nil {

@@ -520,13 +520,16 @@ func AutoSync(ctx context.Context, db *sql.DB, ids []int64) {
 import (
 	"context"
 	"database/sql"
+	"net/http"
 
 	"example.com/m/store"
 )
 
 func main() {
 	db, _ := sql.Open("postgres", "")
-	store.Names(context.Background(), db, []int64{1, 2})
+	http.HandleFunc("/names", func(w http.ResponseWriter, r *http.Request) {
+		store.Names(r.Context(), db, []int64{1, 2})
+	})
 	go store.AutoSync(context.Background(), db, nil)
 }
 `,
@@ -536,6 +539,90 @@ func main() {
 		t.Fatal(err)
 	}
 	if got, want := locations(res, "nplusone"), []string{"store/store.go:14"}; !slices.Equal(got, want) {
+		t.Errorf("nplusone findings at %q, want %q (errors %q)", got, want, res.Errors)
+	}
+}
+
+// In the apilint command, a loop that runs only while the program starts
+// (main calls it through other packages, by name, and nothing else runs
+// it) is not an N+1; one a handler also runs, or one main runs on every
+// tick, is.
+func TestStartUpCodeIsSilent(t *testing.T) {
+	dir := writeModule(t, map[string]string{
+		"store/store.go": `package store
+
+import (
+	"context"
+	"database/sql"
+)
+
+type Store struct{ DB *sql.DB }
+
+// FixStates runs once per start: only InitData calls it.
+func (s Store) FixStates(ctx context.Context, ids []int64) {
+	for _, id := range ids {
+		s.DB.ExecContext(ctx, "UPDATE sessions SET state = 'closed' WHERE id = $1", id)
+	}
+}
+
+// Names runs at start and for every request.
+func (s Store) Names(ctx context.Context, ids []int64) {
+	for _, id := range ids {
+		s.DB.QueryRowContext(ctx, "SELECT name FROM users WHERE id = $1", id)
+	}
+}
+
+// Expire runs on every tick of main's loop.
+func (s Store) Expire(ctx context.Context, ids []int64) {
+	for _, id := range ids {
+		s.DB.ExecContext(ctx, "DELETE FROM tokens WHERE id = $1", id)
+	}
+}
+`,
+		"app/app.go": `package app
+
+import (
+	"context"
+
+	"example.com/m/store"
+)
+
+func InitData(ctx context.Context, s store.Store, ids []int64) {
+	s.FixStates(ctx, ids)
+	s.Names(ctx, ids)
+}
+`,
+		"main.go": `package main
+
+import (
+	"context"
+	"database/sql"
+	"net/http"
+	"time"
+
+	"example.com/m/app"
+	"example.com/m/store"
+)
+
+func main() {
+	db, _ := sql.Open("postgres", "")
+	s := store.Store{DB: db}
+	app.InitData(context.Background(), s, nil)
+	http.HandleFunc("/names", func(w http.ResponseWriter, r *http.Request) {
+		s.Names(r.Context(), nil)
+	})
+	for {
+		s.Expire(context.Background(), nil)
+		time.Sleep(time.Minute)
+	}
+}
+`,
+	})
+	res, err := run(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := locations(res, "nplusone"), []string{"store/store.go:20", "store/store.go:27"}; !slices.Equal(got, want) {
 		t.Errorf("nplusone findings at %q, want %q (errors %q)", got, want, res.Errors)
 	}
 }

@@ -73,6 +73,18 @@ func ownModule(m *packages.Module) bool {
 // main package imports is dead when nothing calls it, and an exported
 // variable no package assigns is fixed.
 func deadCode(pkgs []*packages.Package) *reach.Dead {
+	return reach.Find(reachable(pkgs))
+}
+
+// startUpCode returns the functions of the program's own packages that
+// run only while it starts (reach.StartUp).
+func startUpCode(pkgs []*packages.Package) map[*types.Func]bool {
+	return reach.StartUp(reachable(pkgs))
+}
+
+// reachable returns the program's own packages as package reach sees
+// them, and what the whole program shows.
+func reachable(pkgs []*packages.Package) ([]*reach.Package, *reach.Program) {
 	var own []*packages.Package
 	packages.Visit(pkgs, nil, func(p *packages.Package) {
 		if p.Types != nil && p.TypesInfo != nil && len(p.Syntax) > 0 && ownModule(p.Module) {
@@ -98,7 +110,7 @@ func deadCode(pkgs []*packages.Package) *reach.Dead {
 	for _, p := range own {
 		rp = append(rp, &reach.Package{Fset: p.Fset, Types: p.Types, Info: p.TypesInfo, Files: p.Syntax, Library: !served[p]})
 	}
-	return reach.Find(rp, &reach.Program{Interfaces: interfaceMethods(pkgs)})
+	return rp, &reach.Program{Interfaces: interfaceMethods(pkgs)}
 }
 
 // interfaceMethods returns the names of the methods the interfaces the

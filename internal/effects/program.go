@@ -44,7 +44,14 @@ type Program struct {
 	// cappedFuncs are the functions some package passes to a wrapper
 	// that caps the request body before calling them.
 	cappedFuncs map[*types.Func]bool
+	// startUp are the functions that run only while the program starts
+	// (reach.StartUp), set by the driver before the final analysis.
+	startUp map[*types.Func]bool
 }
+
+// SetStartUp records the functions of the program that run only while it
+// starts (see Result.StartUpOnly).
+func (p *Program) SetStartUp(fns map[*types.Func]bool) { p.startUp = fns }
 
 // Settle marks p as the program the rounds converged on: the results it
 // was built from are what another round would compute, so the final

@@ -105,6 +105,14 @@ func (r *Result) Func(fn *types.Func) *Summary {
 	return r.s.imported(fn)
 }
 
+// StartUpOnly reports whether fn runs only while the program starts: main
+// and init call it, by name, and nothing else runs it (reach.StartUp).
+// Only the apilint command, which loads the whole program, knows; under
+// go vet it is false.
+func (r *Result) StartUpOnly(fn *types.Func) bool {
+	return r != nil && fn != nil && r.s.prog != nil && r.s.prog.startUp[fn.Origin()]
+}
+
 // FixedList reports whether obj, a package-level variable or a function,
 // is a list written in the code (see FixedList), in this package or,
 // through facts, in a dependency.

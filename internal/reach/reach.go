@@ -1,6 +1,7 @@
 // Package reach finds code that cannot run, so that no rule reports a
 // finding there: a function nothing live refers to, and a branch behind a
-// condition that is always false.
+// condition that is always false; and, in a whole program, the functions
+// that run only while it starts (StartUp).
 //
 // In a whole program, a function is live when a root refers to it,
 // directly or through live functions. The roots are main and init, a

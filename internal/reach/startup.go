@@ -1,0 +1,142 @@
+package reach
+
+import (
+	"go/ast"
+	"go/types"
+
+	"github.com/apilint/apilint/internal/apis"
+	"github.com/apilint/apilint/internal/source"
+)
+
+// StartUp returns the functions of a whole program that run only while it
+// starts, once per process: those main and init call, directly and by
+// name, outside function literals, go and defer statements and loops that
+// repeat until the process stops (source.Repeating), and those that only
+// such functions call so. A function something else may run (a handler
+// or callback passed as a value, a method an interface may call, a
+// library's API, what package-level declarations refer to, a call in a
+// goroutine or on every tick) runs at any time, and is not one of them,
+// nor is anything it calls.
+//
+// One package alone cannot tell who calls its functions: StartUp needs
+// the whole program, and is nil without one.
+func StartUp(pkgs []*Package, whole *Program) map[*types.Func]bool {
+	if whole == nil {
+		return nil
+	}
+	type fn struct {
+		calls []*types.Func // called by name, once per run
+		other []*types.Func // referred to in any other way
+	}
+	funcs := make(map[*types.Func]*fn)
+	var start, anytime []*types.Func
+	for _, p := range pkgs {
+		methods := interfaceMethods(p, whole)
+		for _, f := range nonTest(p) {
+			for _, d := range f.Decls {
+				switch d := d.(type) {
+				case *ast.FuncDecl:
+					obj, ok := p.Info.Defs[d.Name].(*types.Func)
+					if !ok {
+						continue
+					}
+					x := &fn{}
+					if d.Body != nil {
+						x.calls, x.other = references(p.Info, d.Body)
+					}
+					funcs[obj] = x
+					switch {
+					case d.Recv == nil && (d.Name.Name == "init" || d.Name.Name == "main" && p.Types.Name() == "main"):
+						start = append(start, obj)
+					case isRoot(p, d, obj, methods, true):
+						anytime = append(anytime, obj)
+					}
+				case *ast.GenDecl:
+					calls, other := references(p.Info, d)
+					anytime = append(append(anytime, calls...), other...)
+				}
+			}
+		}
+	}
+	// Start-up code, and what it refers to other than by a call: that
+	// runs at any time (a handler it registers, a goroutine's body).
+	atStart := make(map[*types.Func]bool)
+	work := start
+	for len(work) > 0 {
+		f := work[len(work)-1].Origin()
+		work = work[:len(work)-1]
+		if x := funcs[f]; x != nil && !atStart[f] {
+			atStart[f] = true
+			anytime = append(anytime, x.other...)
+			work = append(work, x.calls...)
+		}
+	}
+	// What runs at any time, and everything it refers to.
+	runs := make(map[*types.Func]bool)
+	for work = anytime; len(work) > 0; {
+		f := work[len(work)-1].Origin()
+		work = work[:len(work)-1]
+		if x := funcs[f]; x != nil && !runs[f] {
+			runs[f] = true
+			work = append(append(work, x.calls...), x.other...)
+		}
+	}
+	out := make(map[*types.Func]bool)
+	for f := range atStart {
+		if !runs[f] {
+			out[f] = true
+		}
+	}
+	return out
+}
+
+// references returns the functions n calls by name once per run (f(),
+// pkg.F(), v.M() with a concrete receiver), outside function literals,
+// go and defer statements and repeating loops, and the functions it
+// refers to in any other way.
+func references(info *types.Info, n ast.Node) (calls, other []*types.Func) {
+	periodic := source.Repeating(info, n)
+	called := make(map[*ast.Ident]bool)
+	ast.Inspect(n, func(m ast.Node) bool {
+		switch m := m.(type) {
+		case *ast.FuncLit, *ast.GoStmt, *ast.DeferStmt:
+			return false // runs later or elsewhere: its uses stay values
+		case *ast.CallExpr:
+			if source.Within(periodic, m) {
+				return true
+			}
+			fn, _ := apis.Callee(info, m)
+			if fn == nil || types.IsInterface(recvType(fn)) {
+				return true
+			}
+			switch f := ast.Unparen(m.Fun).(type) {
+			case *ast.Ident:
+				called[f] = true
+			case *ast.SelectorExpr:
+				called[f.Sel] = true
+			}
+		}
+		return true
+	})
+	ast.Inspect(n, func(m ast.Node) bool {
+		if id, ok := m.(*ast.Ident); ok {
+			if fn, ok := info.Uses[id].(*types.Func); ok {
+				if called[id] {
+					calls = append(calls, fn)
+				} else {
+					other = append(other, fn)
+				}
+			}
+		}
+		return true
+	})
+	return calls, other
+}
+
+// recvType is the receiver type of method fn, or nil.
+func recvType(fn *types.Func) types.Type {
+	if r := fn.Signature().Recv(); r != nil {
+		return r.Type()
+	}
+	return types.Typ[types.Invalid]
+}
