@@ -758,3 +758,31 @@ func main() {
 		t.Errorf("unbounded findings at %q, want %q (errors %q)", got, want, res.Errors)
 	}
 }
+
+// A package no main imports is a library's API, whose exported functions
+// others call; one named for tests (testserver) serves only the module's
+// own tests, and nothing in the program runs it.
+func TestTestSupportIsSilent(t *testing.T) {
+	fetch := func(pkg string) string {
+		return "package " + pkg + `
+
+import "net/http"
+
+func Fetch(url string) (*http.Response, error) {
+	return http.Get(url)
+}
+`
+	}
+	dir := writeModule(t, map[string]string{
+		"client/client.go":         fetch("client"),
+		"testserver/testserver.go": fetch("testserver"),
+		"main.go":                  "package main\n\nfunc main() {}\n",
+	})
+	res, err := run(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := locations(res, "notimeout"), []string{"client/client.go:6"}; !slices.Equal(got, want) {
+		t.Errorf("notimeout findings at %q, want %q (errors %q)", got, want, res.Errors)
+	}
+}

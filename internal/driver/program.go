@@ -2,6 +2,7 @@ package driver
 
 import (
 	"go/types"
+	"strings"
 	"sync/atomic"
 
 	"golang.org/x/tools/go/analysis"
@@ -108,9 +109,18 @@ func reachable(pkgs []*packages.Package) ([]*reach.Package, *reach.Program) {
 	}
 	rp := make([]*reach.Package, 0, len(own))
 	for _, p := range own {
-		rp = append(rp, &reach.Package{Fset: p.Fset, Types: p.Types, Info: p.TypesInfo, Files: p.Syntax, Library: !served[p]})
+		library := !served[p] && !testSupport(p.Name)
+		rp = append(rp, &reach.Package{Fset: p.Fset, Types: p.Types, Info: p.TypesInfo, Files: p.Syntax, Library: library})
 	}
 	return rp, &reach.Program{Interfaces: interfaceMethods(pkgs)}
+}
+
+// testSupport reports whether a package name says the package serves
+// tests (testutil, testserver, dbtest: it begins or ends with "test", as
+// the standard library's httptest and iotest do). One that no main
+// package imports is not a library's API: only tests call it.
+func testSupport(name string) bool {
+	return strings.HasPrefix(name, "test") || strings.HasSuffix(name, "test")
 }
 
 // interfaceMethods returns the names of the methods the interfaces the

@@ -9,7 +9,9 @@
 // method of a controller a framework calls by reflection
 // (apis.Controllers), functions with a //go:linkname or cgo //export
 // directive, what package-level declarations refer to, and a library's
-// exported functions (those of a package no main package imports). Test
+// exported functions (those of a package no main package imports, unless
+// its name says it serves tests: testserver, dbtest; the driver decides
+// which packages are libraries). Test
 // files are not code that runs: a function only tests call is not live. A
 // method only a template calls by name is not live either: its findings
 // are lost, which costs less than reporting code that never runs.
