@@ -151,7 +151,9 @@
 //     package variable, or a Get/Load/Lookup that is no round trip, looked
 //     up at the top of the function before the read, with a return on a
 //     hit, or with the read only under a nil test of a value that cannot
-//     carry an error: v, _ := store.Get(k).([]T); if v == nil {...}), or
+//     carry an error: v, _ := store.Get(k).([]T); if v == nil {...}, or
+//     g := manager.GetByID(id); if g == nil {...} where GetByID, in any
+//     package, only returns an entry of such a map), or
 //     any lookup, whatever its name or package, whose key the function
 //     passes again, with the value, to a fill after the read (cache-aside:
 //     if v, ok := cache.Get(key); ok { return v }; read; cache.Set(key,

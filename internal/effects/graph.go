@@ -281,6 +281,11 @@ func (s *state) collect() {
 	}
 	s.interfaceNodes()
 	s.findHandlers()
+	// Which functions only return a map entry, before any body's cache
+	// lookups are looked for (cacheGuard).
+	for _, nd := range s.order {
+		nd.sum.MapEntry = nd.fn != nil && nd.body != nil && s.returnsMapEntry(nd.body)
+	}
 	for fnNode, nd := range s.nodes {
 		s.scan(nd, source.Body(fnNode))
 	}

@@ -861,6 +861,55 @@ func (s *state) nodeIsHandler(nd *node) bool {
 	return nd.decl != nil && s.isHandler(nd.decl)
 }
 
+// returnsMapEntry reports whether body only returns an entry of a map
+// held in a field or a package variable, with at most a lock taken and
+// released around it: return m.items[id].
+func (s *state) returnsMapEntry(body *ast.BlockStmt) bool {
+	info := s.pass.TypesInfo
+	n := len(body.List)
+	if n == 0 {
+		return false
+	}
+	for _, st := range body.List[:n-1] {
+		var call *ast.CallExpr
+		switch st := st.(type) {
+		case *ast.ExprStmt:
+			call, _ = st.X.(*ast.CallExpr)
+		case *ast.DeferStmt:
+			call = st.Call
+		}
+		if call == nil {
+			return false
+		}
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !ok {
+			return false
+		}
+		switch sel.Sel.Name {
+		case "Lock", "Unlock", "RLock", "RUnlock":
+		default:
+			return false
+		}
+	}
+	ret, ok := body.List[n-1].(*ast.ReturnStmt)
+	if !ok || len(ret.Results) != 1 {
+		return false
+	}
+	ix, ok := ast.Unparen(ret.Results[0]).(*ast.IndexExpr)
+	return ok && s.isCacheLookup(ix) && info.TypeOf(ix) != nil
+}
+
+// mapEntryCall reports whether call only returns an entry of an
+// in-process map (Summary.MapEntry).
+func (s *state) mapEntryCall(call *ast.CallExpr) bool {
+	fn, recv := apis.Callee(s.pass.TypesInfo, call)
+	if fn == nil || recv != nil && types.IsInterface(recv) {
+		return false
+	}
+	sum := s.summaryOf(s.funcTarget(fn))
+	return sum != nil && sum.MapEntry
+}
+
 // cacheGuard returns the parts of body that run only when an in-process
 // cache missed, or nil: a key looked up in a map or by a Get, Load or
 // Lookup method that is no round trip, at the top level of the body.
@@ -922,9 +971,13 @@ func (s *state) cacheGuard(body *ast.BlockStmt) []posRange {
 			// A nil test of the value itself stands for a miss only when
 			// the lookup cannot report an error: a map index, or a
 			// type-asserted Get (v, _ := store.Get(k).([]T)).
-			switch ast.Unparen(st.Rhs[0]).(type) {
+			switch rhs := ast.Unparen(st.Rhs[0]).(type) {
 			case *ast.IndexExpr, *ast.TypeAssertExpr:
 				valVar = objOf(st.Lhs[0])
+			case *ast.CallExpr:
+				if s.mapEntryCall(rhs) {
+					valVar = objOf(st.Lhs[0])
+				}
 			}
 		}
 	}
@@ -1055,6 +1108,9 @@ func (s *state) isCacheLookup(e ast.Expr) bool {
 			return ok && v.Parent() == s.pass.Pkg.Scope()
 		}
 	case *ast.CallExpr:
+		if s.mapEntryCall(x) {
+			return true // GetById, whose body is return m.items[id]
+		}
 		fn, recv := apis.Callee(info, x)
 		if fn == nil || recv == nil {
 			return false

@@ -204,6 +204,10 @@ type Summary struct {
 	// request handler and reports its findings: a package that
 	// registers it does not report them again.
 	Handler bool
+	// MapEntry is set when the function only returns an entry of an
+	// in-process map (return m.gateways[id], under a lock or not): a
+	// cache's lookup, whose nil result is a miss.
+	MapEntry bool
 }
 
 // ParamUse is a parameter used as SQL text, the chain from the function
@@ -272,6 +276,9 @@ func (s *Summary) String() string {
 	if s.Handler {
 		parts = append(parts, "handler")
 	}
+	if s.MapEntry {
+		parts = append(parts, "map entry")
+	}
 	return strings.Join(parts, "; ")
 }
 
@@ -286,7 +293,7 @@ func (s *Summary) List() []Effect {
 // Empty reports whether s says nothing.
 func (s *Summary) Empty() bool {
 	return s == nil || len(s.Effects) == 0 && len(s.CallParams) == 0 && len(s.LoopParams) == 0 &&
-		len(s.SQLParams) == 0 && len(s.LimitParams) == 0 && len(s.CtxParams) == 0 && len(s.KeyParams) == 0 && len(s.DeadlineParams) == 0 && len(s.BodyParams) == 0 && !s.Handler
+		len(s.SQLParams) == 0 && len(s.LimitParams) == 0 && len(s.CtxParams) == 0 && len(s.KeyParams) == 0 && len(s.DeadlineParams) == 0 && len(s.BodyParams) == 0 && !s.Handler && !s.MapEntry
 }
 
 // Find returns the best effect of one of kinds, sync effects first unless
