@@ -118,10 +118,12 @@
 // routes: router.Use(mw.MaxBytes), or each route of a gorilla router
 // re-wrapped in a Walk, route.HandlerFunc(mw.MaxBytes(route.GetHandler(),
 // n))). A server-wide limit installed by another package that imports the
-// handlers' (main wrapping the mux with http.MaxBytesHandler; a middleware
-// there caps that package's own routes, and the handlers of other packages
-// it is wrapped around where they are registered:
-// mux.HandleFunc("PUT /chaos", capped(api.SetChaos))) is seen by the
+// handlers' (main wrapping the mux with http.MaxBytesHandler, or using such
+// a middleware on the whole router: e := gin.New(); e.Use(mw.CopyBody()),
+// the same for echo.New, chi.NewRouter and fiber.New, apis.RootRouters;
+// a middleware there used on a group caps that package's own routes, and
+// the handlers of other packages it is wrapped around where they are
+// registered: mux.HandleFunc("PUT /chaos", capped(api.SetChaos))) is seen by the
 // apilint command, which loads the
 // whole program, but not by the vet tool or golangci-lint, which see one
 // package and its imports: there, say so with -unbounded.bodies-capped. The suggested fix wraps the body:

@@ -238,6 +238,31 @@ type Controller struct {
 	Hooks     []string
 }
 
+// RootRouters are the types of a framework's whole router (what gin.New,
+// echo.New, chi.NewRouter and fiber.New return), not of a group of its
+// routes: middleware it uses runs before every route it serves,
+// wherever the routes are registered.
+var RootRouters = []TypeRef{
+	{Pkg: gin, Name: "Engine", Ptr: true},
+	{Pkg: echo, Name: "Echo", Ptr: true},
+	{Pkg: echoV3, Name: "Echo", Ptr: true},
+	{Pkg: echoV5, Name: "Echo", Ptr: true},
+	{Pkg: chi, Name: "Mux", Ptr: true},
+	{Pkg: chiV1, Name: "Mux", Ptr: true},
+	{Pkg: fiber, Name: "App", Ptr: true},
+	{Pkg: fiberV3, Name: "App", Ptr: true},
+}
+
+// IsRootRouter reports whether t is one of RootRouters.
+func IsRootRouter(t types.Type) bool {
+	for _, r := range RootRouters {
+		if r.Matches(t) {
+			return true
+		}
+	}
+	return false
+}
+
 // ControllerOf returns the controller framework whose base type the
 // struct t (or *t) embeds, directly or through up to two more embedded
 // structs of its own (a BaseController the service's controllers embed),

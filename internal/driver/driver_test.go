@@ -786,3 +786,74 @@ func Fetch(url string) (*http.Response, error) {
 		t.Errorf("notimeout findings at %q, want %q (errors %q)", got, want, res.Errors)
 	}
 }
+
+// A body cap a middleware package gives the whole gin engine caps every
+// route, registered in any package; given to one group, only that
+// group's.
+func TestRootRouterBodyCap(t *testing.T) {
+	for _, tc := range []struct {
+		use  string
+		want []string
+	}{
+		{"r.Use(mw.Cap(1 << 20))", nil},
+		{`r.Group("/admin").Use(mw.Cap(1 << 20))`, []string{"ctl/ctl.go:10"}},
+	} {
+		dir := writeModule(t, map[string]string{
+			"mw/mw.go": `package mw
+
+import (
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+)
+
+func Cap(n int64) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, n)
+		c.Next()
+	}
+}
+`,
+			"ctl/ctl.go": `package ctl
+
+import "github.com/gin-gonic/gin"
+
+type item struct{ Name string }
+
+func Register(g *gin.RouterGroup) {
+	g.POST("/items", func(c *gin.Context) {
+		var v item
+		c.ShouldBindJSON(&v)
+	})
+}
+`,
+			"main.go": `package main
+
+import (
+	"github.com/gin-gonic/gin"
+
+	"example.com/m/ctl"
+	"example.com/m/mw"
+)
+
+func main() {
+	r := gin.New()
+	` + tc.use + `
+	ctl.Register(r.Group("/api"))
+}
+`,
+		})
+		stub := filepath.Join("..", "stubs", "testdata", "src", "github.com", "gin-gonic", "gin")
+		if out, err := exec.Command("cp", "-R", stub, filepath.Join(dir, "ginstub")).CombinedOutput(); err != nil {
+			t.Fatalf("copying the gin stub: %v\n%s", err, out)
+		}
+		replaceWith(t, dir, "github.com/gin-gonic/gin", "ginstub")
+		res, err := run(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := locations(res, "unbounded"); !slices.Equal(got, tc.want) {
+			t.Errorf("%s: unbounded findings at %q, want %q (errors %q)", tc.use, got, tc.want, res.Errors)
+		}
+	}
+}

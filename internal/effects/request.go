@@ -182,8 +182,10 @@ func (s *state) registersBodyLimit() (limit, serverWide bool) {
 	// of this package's routes: router.Use(mw.MaxBytes), or every route
 	// of a gorilla router re-wrapped in a Walk
 	// (route.HandlerFunc(mw.MaxBytes(route.GetHandler(), n))). Given to
-	// one route only, it caps that route (cappedHandlers).
-	found := false
+	// one route only, it caps that route (cappedHandlers). Used by a
+	// whole router (gin.New's, echo.New's: apis.RootRouters), it caps
+	// every route that router serves, registered in any package.
+	found, root := false, false
 	for _, f := range s.pass.Files {
 		ast.Inspect(f, func(n ast.Node) bool {
 			call, ok := n.(*ast.CallExpr)
@@ -198,6 +200,7 @@ func (s *state) registersBodyLimit() (limit, serverWide bool) {
 				ast.Inspect(a, func(x ast.Node) bool {
 					if e, ok := x.(ast.Expr); ok && s.externalBodyCap(e) {
 						found = true
+						root = sel.Sel.Name == "Use" && apis.IsRootRouter(s.pass.TypesInfo.TypeOf(sel.X))
 					}
 					return !found
 				})
@@ -205,7 +208,7 @@ func (s *state) registersBodyLimit() (limit, serverWide bool) {
 			return !found
 		})
 	}
-	return found, false
+	return found, root
 }
 
 // externalBodyCap reports whether e calls or names a function of another
