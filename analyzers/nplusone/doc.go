@@ -90,7 +90,10 @@
 //     return in the body, and helpers that loop so (learnt from their
 //     bodies);
 //   - for {} and for cond {} loops, which page through results or poll;
-//     workers that range over a channel (one job per iteration); loops over
+//     workers that range over a channel (one job per iteration), and a
+//     counted loop that only starts a pool of them (for i := 0; i <
+//     workers; i++ { go ... }) when the function does not feed their
+//     channel itself from a collection; loops over
 //     pre-chunked batches (a slice of slices, or an iterator yielding
 //     slices: slices.Chunk), stepping by a chunk size, or counting pages
 //     (for page := 1; page <= total/pageSize; page++), and a batch

@@ -273,3 +273,63 @@ func (c *checker) memo(r *region, ifs *ast.IfStmt, hit bool) bool {
 
 // inside reports whether n lies within outer.
 func inside(n, outer ast.Node) bool { return outer.Pos() <= n.Pos() && n.End() <= outer.End() }
+
+// startsWorkers reports whether loop only starts a pool of workers: a
+// counted loop (for i := 0; i < n; i++) whose index its body does not
+// use, and that starts a goroutine, when the channel the workers receive
+// from is not fed in body, the enclosing function (a log hook's queue
+// that requests fill). What the workers do runs once per job that
+// arrives, not once per worker. A pool the same function feeds from a
+// collection does that collection's work: each element costs its round
+// trip, and it is reported.
+func startsWorkers(info *types.Info, loop, body ast.Node) bool {
+	f, ok := loop.(*ast.ForStmt)
+	if !ok || f.Init == nil || f.Post == nil || body == nil {
+		return false
+	}
+	as, ok := f.Init.(*ast.AssignStmt)
+	if !ok || len(as.Lhs) != 1 {
+		return false
+	}
+	id, ok := as.Lhs[0].(*ast.Ident)
+	if !ok {
+		return false
+	}
+	index := info.ObjectOf(id)
+	used := false
+	var queues []types.Object // the channels the workers range over
+	ast.Inspect(f.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.Ident:
+			used = used || info.Uses[n] == index
+		case *ast.RangeStmt:
+			if t := info.TypeOf(n.X); t != nil {
+				if _, isChan := t.Underlying().(*types.Chan); isChan {
+					if obj := source.Used(info, n.X); obj != nil {
+						queues = append(queues, obj)
+					}
+				}
+			}
+		}
+		return true
+	})
+	goes := false
+	for _, st := range f.Body.List {
+		if _, ok := st.(*ast.GoStmt); ok {
+			goes = true
+		}
+	}
+	if used || !goes || len(queues) == 0 {
+		return false
+	}
+	fed := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if s, ok := n.(*ast.SendStmt); ok {
+			if obj := source.Used(info, s.Chan); obj != nil && slices.Contains(queues, obj) {
+				fed = true
+			}
+		}
+		return !fed
+	})
+	return !fed
+}

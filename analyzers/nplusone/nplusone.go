@@ -107,6 +107,9 @@ func run(pass *analysis.Pass, rep *findings.Reporter, res *effects.Result, s *se
 
 // loop checks the body of a per-element loop.
 func (c *checker) loop(cur inspector.Cursor, l source.Loop) {
+	if fn, ok := source.OutermostFunc(cur); ok && startsWorkers(c.pass.TypesInfo, l.Node, source.Body(fn.Node())) {
+		return
+	}
 	over := l.Over
 	if over == "" {
 		over = "the loop"

@@ -1036,3 +1036,24 @@ func (d *DB) gatewayStatesAlways(ctx context.Context, ids []string) {
 		d.gatewayAlways(ctx, id) // want `N\+1: lookalikes.\(\*DB\).gatewayAlways runs`
 	}
 }
+
+// A pool of workers started n times, each writing the entries it
+// receives (gin-admin's log hook): once per entry, not per worker.
+func (d *DB) startWriters(ctx context.Context, n int, entries chan string) {
+	for i := 0; i < n; i++ {
+		go func() {
+			for e := range entries {
+				d.db.ExecContext(ctx, "INSERT INTO logs (line) VALUES ($1)", e)
+			}
+		}()
+	}
+}
+
+// The real one: a goroutine per element, each writing its element.
+func (d *DB) writeEach(ctx context.Context, lines []string) {
+	for i := 0; i < len(lines); i++ {
+		go func() {
+			d.db.ExecContext(ctx, "INSERT INTO logs (line) VALUES ($1)", lines[i]) // want `N\+1 write: \(\*sql.DB\).ExecContext runs once per element of lines`
+		}()
+	}
+}
