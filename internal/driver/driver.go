@@ -26,6 +26,7 @@ import (
 	"github.com/apilint/apilint/internal/apis"
 	"github.com/apilint/apilint/internal/effects"
 	"github.com/apilint/apilint/internal/findings"
+	"github.com/apilint/apilint/internal/reach"
 	"github.com/apilint/apilint/internal/report"
 )
 
@@ -79,19 +80,20 @@ func Run(opts Options) (*Result, error) {
 		return nil, err
 	}
 	res := &Result{Root: prog.root, Errors: prog.errors, Snapshot: prog.snapshot()}
+	own, whole := reachable(prog.pkgs)
 	if opts.Effects != nil && opts.Program != nil {
 		if err := wholeProgram(prog.pkgs, opts.Effects, opts.Program); err != nil {
 			return nil, err
 		}
 		if p := opts.Program.Load(); p != nil {
-			p.SetStartUp(startUpCode(prog.pkgs))
+			p.SetStartUp(reach.StartUp(own, whole))
 		}
 	}
 	graph, err := checker.Analyze(opts.Analyzers, prog.pkgs, nil)
 	if err != nil {
 		return nil, err
 	}
-	dead := deadCode(prog.pkgs)
+	dead := reach.Find(own, whole)
 	wanted := make(map[*analysis.Analyzer]bool)
 	for _, a := range opts.Analyzers {
 		wanted[a] = true

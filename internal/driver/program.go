@@ -69,22 +69,12 @@ func ownModule(m *packages.Module) bool {
 	return m != nil && (m.Main || m.Replace != nil && m.Replace.Version == "")
 }
 
-// deadCode returns the code of the program's own packages that cannot
-// run (package reach), seen whole: an exported function of a package a
-// main package imports is dead when nothing calls it, and an exported
-// variable no package assigns is fixed.
-func deadCode(pkgs []*packages.Package) *reach.Dead {
-	return reach.Find(reachable(pkgs))
-}
-
-// startUpCode returns the functions of the program's own packages that
-// run only while it starts (reach.StartUp).
-func startUpCode(pkgs []*packages.Package) map[*types.Func]bool {
-	return reach.StartUp(reachable(pkgs))
-}
-
 // reachable returns the program's own packages as package reach sees
-// them, and what the whole program shows.
+// them, and what the whole program shows: with them, reach.Find gives the
+// code that cannot run, seen whole (an exported function of a package a
+// main package imports is dead when nothing calls it, and an exported
+// variable no package assigns is fixed), and reach.StartUp the functions
+// that run only while the program starts.
 func reachable(pkgs []*packages.Package) ([]*reach.Package, *reach.Program) {
 	var own []*packages.Package
 	packages.Visit(pkgs, nil, func(p *packages.Package) {

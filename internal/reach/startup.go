@@ -105,8 +105,7 @@ func references(info *types.Info, n ast.Node) (calls, other []*types.Func) {
 			if source.Within(periodic, m) {
 				return true
 			}
-			fn, _ := apis.Callee(info, m)
-			if fn == nil || types.IsInterface(recvType(fn)) {
+			if fn, _ := apis.Callee(info, m); fn == nil || dynamic(fn) {
 				return true
 			}
 			switch f := ast.Unparen(m.Fun).(type) {
@@ -133,10 +132,9 @@ func references(info *types.Info, n ast.Node) (calls, other []*types.Func) {
 	return calls, other
 }
 
-// recvType is the receiver type of method fn, or nil.
-func recvType(fn *types.Func) types.Type {
-	if r := fn.Signature().Recv(); r != nil {
-		return r.Type()
-	}
-	return types.Typ[types.Invalid]
+// dynamic reports whether fn is an interface's method: a call of it runs
+// whichever implementation the value holds.
+func dynamic(fn *types.Func) bool {
+	r := fn.Signature().Recv()
+	return r != nil && types.IsInterface(r.Type())
 }
