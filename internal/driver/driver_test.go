@@ -49,6 +49,17 @@ func replaceWith(t *testing.T, dir, module, stub string) {
 	}
 }
 
+// withGinStub makes the module in dir require gin, served from a copy of
+// its testdata stub.
+func withGinStub(t *testing.T, dir string) {
+	t.Helper()
+	stub := filepath.Join("..", "stubs", "testdata", "src", "github.com", "gin-gonic", "gin")
+	if out, err := exec.Command("cp", "-R", stub, filepath.Join(dir, "ginstub")).CombinedOutput(); err != nil {
+		t.Fatalf("copying the gin stub: %v\n%s", err, out)
+	}
+	replaceWith(t, dir, "github.com/gin-gonic/gin", "ginstub")
+}
+
 // locations returns where res has findings of rule, as file:line.
 func locations(res *driver.Result, rule string) []string {
 	var out []string
@@ -745,11 +756,7 @@ func main() {
 }
 `,
 	})
-	stub := filepath.Join("..", "stubs", "testdata", "src", "github.com", "gin-gonic", "gin")
-	if out, err := exec.Command("cp", "-R", stub, filepath.Join(dir, "ginstub")).CombinedOutput(); err != nil {
-		t.Fatalf("copying the gin stub: %v\n%s", err, out)
-	}
-	replaceWith(t, dir, "github.com/gin-gonic/gin", "ginstub")
+	withGinStub(t, dir)
 	res, err := run(dir)
 	if err != nil {
 		t.Fatal(err)
@@ -843,11 +850,7 @@ func main() {
 }
 `,
 		})
-		stub := filepath.Join("..", "stubs", "testdata", "src", "github.com", "gin-gonic", "gin")
-		if out, err := exec.Command("cp", "-R", stub, filepath.Join(dir, "ginstub")).CombinedOutput(); err != nil {
-			t.Fatalf("copying the gin stub: %v\n%s", err, out)
-		}
-		replaceWith(t, dir, "github.com/gin-gonic/gin", "ginstub")
+		withGinStub(t, dir)
 		res, err := run(dir)
 		if err != nil {
 			t.Fatal(err)
