@@ -187,17 +187,7 @@ func (c *checker) keyedByRequest(call *ast.CallExpr, body ast.Node, depth int) b
 		if call.Ellipsis.IsValid() && i == len(call.Args)-1 {
 			continue
 		}
-		t := info.TypeOf(a)
-		if t == nil {
-			continue
-		}
-		var elem types.Type
-		switch u := t.Underlying().(type) {
-		case *types.Slice:
-			elem = u.Elem()
-		case *types.Array:
-			elem = u.Elem()
-		}
+		elem := source.ElemOf(info.TypeOf(a))
 		if elem == nil || types.IsInterface(elem) {
 			continue
 		}

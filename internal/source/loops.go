@@ -211,19 +211,25 @@ func isChannel(t types.Type) bool {
 	return ok
 }
 
+// ElemOf returns the element type of a slice or array type t, or nil.
+func ElemOf(t types.Type) types.Type {
+	if t == nil {
+		return nil
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Slice:
+		return u.Elem()
+	case *types.Array:
+		return u.Elem()
+	}
+	return nil
+}
+
 // isDurations reports whether t is a slice or array of time.Duration: a
 // list of backoff delays.
 func isDurations(t types.Type) bool {
-	if t == nil {
-		return false
-	}
-	var elem types.Type
-	switch u := t.Underlying().(type) {
-	case *types.Slice:
-		elem = u.Elem()
-	case *types.Array:
-		elem = u.Elem()
-	default:
+	elem := ElemOf(t)
+	if elem == nil {
 		return false
 	}
 	named, ok := types.Unalias(elem).(*types.Named)
