@@ -279,6 +279,13 @@ func ControllerOf(t types.Type) *Controller {
 // embeds reports whether the struct t (or *t) embeds the type ref names,
 // looking depth levels deep.
 func embeds(t types.Type, ref TypeRef, depth int) bool {
+	return anyEmbedded(t, depth, func(f types.Type) bool { return ref.Matches(Deref(f)) })
+}
+
+// anyEmbedded reports whether found holds for the type of a field the
+// struct t (or *t) embeds, looking depth levels deep: each field, then
+// what it embeds, before the next field.
+func anyEmbedded(t types.Type, depth int, found func(types.Type) bool) bool {
 	if depth == 0 {
 		return false
 	}
@@ -288,10 +295,7 @@ func embeds(t types.Type, ref TypeRef, depth int) bool {
 	}
 	for i := 0; i < st.NumFields(); i++ {
 		f := st.Field(i)
-		if !f.Embedded() {
-			continue
-		}
-		if ref.Matches(Deref(f.Type())) || embeds(f.Type(), ref, depth-1) {
+		if f.Embedded() && (found(f.Type()) || anyEmbedded(f.Type(), depth-1, found)) {
 			return true
 		}
 	}

@@ -125,28 +125,17 @@ func ownContext(t types.Type) *RequestParam {
 // to embeds, through up to depth levels of embedding (gogs's APIContext
 // embeds its Context, which embeds macaron's).
 func embeddedContext(t types.Type, depth int) *RequestParam {
-	if depth == 0 {
-		return nil
-	}
-	st, ok := Deref(t).Underlying().(*types.Struct)
-	if !ok {
-		return nil
-	}
-	for i := 0; i < st.NumFields(); i++ {
-		f := st.Field(i)
-		if !f.Embedded() {
-			continue
-		}
+	var out *RequestParam
+	anyEmbedded(t, depth, func(f types.Type) bool {
 		for j := range RequestParams {
-			if p := &RequestParams[j]; p.Alone && p.Type.Matches(f.Type()) {
-				return p
+			if p := &RequestParams[j]; p.Alone && p.Type.Matches(f) {
+				out = p
+				return true
 			}
 		}
-		if p := embeddedContext(f.Type(), depth-1); p != nil {
-			return p
-		}
-	}
-	return nil
+		return false
+	})
+	return out
 }
 
 // IsResponseWriterType reports whether t is http.ResponseWriter.
