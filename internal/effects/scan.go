@@ -629,9 +629,9 @@ func (s *state) extraEffects(nd *node, call *ast.CallExpr, args []argValue) ([]t
 	return out, limitArgs
 }
 
-// afterQuery reports whether the chain call is the last link of runs a
-// query before it: in db.Find(&o).Offset(n).Limit(size) Find has run
-// every row already, and the Limit bounds nothing.
+// afterQuery reports whether an earlier link of call's chain runs the
+// query: in db.Find(&o).Offset(n).Limit(size) Find has read every row
+// already, and the Limit bounds nothing.
 func (s *state) afterQuery(call *ast.CallExpr) bool {
 	info := s.pass.TypesInfo
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
@@ -865,7 +865,6 @@ func (s *state) nodeIsHandler(nd *node) bool {
 // held in a field or a package variable, with at most a lock taken and
 // released around it: return m.items[id].
 func (s *state) returnsMapEntry(body *ast.BlockStmt) bool {
-	info := s.pass.TypesInfo
 	n := len(body.List)
 	if n == 0 {
 		return false
@@ -896,7 +895,7 @@ func (s *state) returnsMapEntry(body *ast.BlockStmt) bool {
 		return false
 	}
 	ix, ok := ast.Unparen(ret.Results[0]).(*ast.IndexExpr)
-	return ok && s.isCacheLookup(ix) && info.TypeOf(ix) != nil
+	return ok && s.isCacheLookup(ix)
 }
 
 // mapEntryCall reports whether call only returns an entry of an
