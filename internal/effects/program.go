@@ -5,10 +5,10 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"golang.org/x/tools/go/analysis"
+
 	"github.com/apilint/apilint/internal/apis"
 	"github.com/apilint/apilint/internal/source"
-
-	"golang.org/x/tools/go/analysis"
 )
 
 // Program is the whole program as the apilint command loads it: every
