@@ -119,10 +119,15 @@
 //     ensureIndexes, and data upgrades between schema versions (Upgrade,
 //     upgradeDB, AlertRuleUpgradeToV6, when they take no *http.Request):
 //     they run once, over a list the code fixes or once per install;
-//   - start-up code of a main package: func main and init, and the
+//   - start-up code of a main package: func main and init, package-level
+//     initialisers, what a command-line command runs when it is invoked
+//     (cobra's Run and RunE, urfave/cli's Action and Before, as a function
+//     literal or by name: once per invocation, like main), and the
 //     functions only they call, by name (not as a value, not in a go
-//     statement or function literal, not inside a loop that runs until the
-//     process stops, such as a ticker's): they run once per process start.
+//     statement or other function literal, not inside a loop that runs
+//     until the process stops, such as a ticker's): they run once per
+//     process start. A one-shot command a scheduler runs (app sync) counts
+//     too: its loops cost once per run, not per request.
 //     The apilint command, which loads the whole program, follows these
 //     calls into every package (main calls app.Run, which calls
 //     InitDBData, which calls each service's InitUsers); go vet sees only

@@ -14,7 +14,7 @@ import (
 
 func TestNplusone(t *testing.T) {
 	dir := stubs.GOPATH(t, analysistest.TestData())
-	analysistest.Run(t, dir, newAnalyzer(nil), "a", "api", "stores", "lookalikes", "testsupport", "startup", "example.com/jobsvc")
+	analysistest.Run(t, dir, newAnalyzer(nil), "a", "api", "stores", "lookalikes", "testsupport", "startup", "startupcli", "example.com/jobsvc")
 }
 
 // Libraries apilint does not know are taught in .apilint.yml

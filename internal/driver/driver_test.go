@@ -38,9 +38,13 @@ func writeModule(t *testing.T, files map[string]string) string {
 // directory stub (a stand-in with its own go.mod).
 func replaceWith(t *testing.T, dir, module, stub string) {
 	t.Helper()
+	version := "v0.0.0"
+	if i := strings.LastIndex(module, "/v"); i >= 0 && strings.Trim(module[i+2:], "0123456789") == "" {
+		version = module[i+1:] + ".0.0" // a major version's path: /v2 needs v2.x.y
+	}
 	files := map[string]string{
 		stub + "/go.mod": "module " + module + "\n\ngo 1.26\n",
-		"go.mod":         "module example.com/m\n\ngo 1.26\n\nrequire " + module + " v0.0.0\n\nreplace " + module + " => ./" + stub + "\n",
+		"go.mod":         "module example.com/m\n\ngo 1.26\n\nrequire " + module + " " + version + "\n\nreplace " + module + " => ./" + stub + "\n",
 	}
 	for name, content := range files {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
@@ -634,6 +638,92 @@ func main() {
 		t.Fatal(err)
 	}
 	if got, want := locations(res, "nplusone"), []string{"store/store.go:20", "store/store.go:27"}; !slices.Equal(got, want) {
+		t.Errorf("nplusone findings at %q, want %q (errors %q)", got, want, res.Errors)
+	}
+}
+
+// What a command-line command runs when it is invoked (urfave/cli's
+// Action) runs once per process, like main: a loop in a function only it
+// reaches, in another package, is start-up code; one it runs on every
+// tick is not.
+func TestCommandActionIsStartUp(t *testing.T) {
+	dir := writeModule(t, map[string]string{
+		"clistub/cli.go": `package cli
+
+type Context struct{}
+
+type Command struct {
+	Name   string
+	Action func(*Context) error
+}
+
+type App struct {
+	Commands []*Command
+	Action   func(*Context) error
+}
+
+func (a *App) Run(args []string) error { return nil }
+`,
+		"store/store.go": `package store
+
+import (
+	"context"
+	"database/sql"
+)
+
+type Store struct{ DB *sql.DB }
+
+// SyncMenus runs when the serve command starts.
+func (s Store) SyncMenus(ctx context.Context, names []string) {
+	for _, n := range names {
+		s.DB.ExecContext(ctx, "INSERT INTO menus (name) VALUES ($1)", n)
+	}
+}
+
+// Expire runs on every tick of the worker command.
+func (s Store) Expire(ctx context.Context, ids []int64) {
+	for _, id := range ids {
+		s.DB.ExecContext(ctx, "DELETE FROM tokens WHERE id = $1", id)
+	}
+}
+`,
+		"main.go": `package main
+
+import (
+	"context"
+	"database/sql"
+	"os"
+	"time"
+
+	"example.com/m/store"
+	"github.com/urfave/cli/v2"
+)
+
+func main() {
+	db, _ := sql.Open("postgres", "")
+	s := store.Store{DB: db}
+	app := &cli.App{Commands: []*cli.Command{
+		{Name: "serve", Action: func(*cli.Context) error {
+			s.SyncMenus(context.Background(), nil)
+			return nil
+		}},
+		{Name: "work", Action: func(*cli.Context) error {
+			for {
+				s.Expire(context.Background(), nil)
+				time.Sleep(time.Minute)
+			}
+		}},
+	}}
+	app.Run(os.Args)
+}
+`,
+	})
+	replaceWith(t, dir, "github.com/urfave/cli/v2", "clistub")
+	res, err := run(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := locations(res, "nplusone"), []string{"store/store.go:20"}; !slices.Equal(got, want) {
 		t.Errorf("nplusone findings at %q, want %q (errors %q)", got, want, res.Errors)
 	}
 }

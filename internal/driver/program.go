@@ -117,23 +117,11 @@ func testSupport(name string) bool {
 // program's packages declare at package level, its dependencies' (loaded
 // from export data or source) included.
 func interfaceMethods(pkgs []*packages.Package) map[string]bool {
-	names := make(map[string]bool)
+	var all []*types.Package
 	packages.Visit(pkgs, nil, func(p *packages.Package) {
-		if p.Types == nil {
-			return
-		}
-		scope := p.Types.Scope()
-		for _, n := range scope.Names() {
-			tn, ok := scope.Lookup(n).(*types.TypeName)
-			if !ok {
-				continue
-			}
-			if it, ok := tn.Type().Underlying().(*types.Interface); ok {
-				for i := range it.NumMethods() {
-					names[it.Method(i).Name()] = true
-				}
-			}
+		if p.Types != nil {
+			all = append(all, p.Types)
 		}
 	})
-	return names
+	return reach.Interfaces(all...)
 }

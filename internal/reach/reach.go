@@ -85,6 +85,39 @@ type Program struct {
 	Interfaces map[string]bool
 }
 
+// Interfaces returns the names of the methods the package-level
+// interfaces of pkgs and of every package they import, directly or not,
+// declare: a method of the program with one of these names may be called
+// through an interface.
+func Interfaces(pkgs ...*types.Package) map[string]bool {
+	names := make(map[string]bool)
+	seen := make(map[*types.Package]bool)
+	var visit func(p *types.Package)
+	visit = func(p *types.Package) {
+		if p == nil || seen[p] {
+			return
+		}
+		seen[p] = true
+		scope := p.Scope()
+		for _, n := range scope.Names() {
+			if tn, ok := scope.Lookup(n).(*types.TypeName); ok {
+				if it, ok := tn.Type().Underlying().(*types.Interface); ok {
+					for i := range it.NumMethods() {
+						names[it.Method(i).Name()] = true
+					}
+				}
+			}
+		}
+		for _, imp := range p.Imports() {
+			visit(imp)
+		}
+	}
+	for _, p := range pkgs {
+		visit(p)
+	}
+	return names
+}
+
 // Find returns the dead code of pkgs, analysed together. With a Program,
 // pkgs are the whole program: an exported variable none of them assigns
 // is fixed, and an exported method is live only as unexported ones are.

@@ -9,14 +9,15 @@ import (
 )
 
 // StartUp returns the functions of a whole program that run only while it
-// starts, once per process: those main and init call, directly and by
-// name, outside function literals, go and defer statements and loops that
+// starts, once per process: those main, init, package-level initialisers
+// and command-line commands (apis.Commands) call, directly and by name,
+// outside other function literals, go and defer statements and loops that
 // repeat until the process stops (source.Repeating), and those that only
 // such functions call so. A function something else may run (a handler
 // or callback passed as a value, a method an interface may call, a
-// library's API, what package-level declarations refer to, a call in a
-// goroutine or on every tick) runs at any time, and is not one of them,
-// nor is anything it calls.
+// library's API, what package-level declarations refer to other than by
+// a call, a call in a goroutine or on every tick) runs at any time, and is
+// not one of them, nor is anything it calls.
 //
 // One package alone cannot tell who calls its functions: StartUp needs
 // the whole program, and is nil without one.
@@ -52,8 +53,12 @@ func StartUp(pkgs []*Package, whole *Program) map[*types.Func]bool {
 						anytime = append(anytime, obj)
 					}
 				case *ast.GenDecl:
+					// A package-level initialiser runs once, while the
+					// program starts; what it refers to otherwise (a
+					// table of handlers) may run at any time.
 					calls, other := references(p.Info, d)
-					anytime = append(append(anytime, calls...), other...)
+					start = append(start, calls...)
+					anytime = append(anytime, other...)
 				}
 			}
 		}
@@ -93,30 +98,63 @@ func StartUp(pkgs []*Package, whole *Program) map[*types.Func]bool {
 // references returns the functions n calls by name once per run (f(),
 // pkg.F(), v.M() with a concrete receiver), outside function literals,
 // go and defer statements and repeating loops, and the functions it
-// refers to in any other way.
+// refers to in any other way. What a command-line command runs when it is
+// invoked (apis.CommandRun: cobra's RunE, urfave/cli's Action), given as a
+// function literal or by name, is called once per run too.
 func references(info *types.Info, n ast.Node) (calls, other []*types.Func) {
-	periodic := source.Repeating(info, n)
 	called := make(map[*ast.Ident]bool)
-	ast.Inspect(n, func(m ast.Node) bool {
-		switch m := m.(type) {
-		case *ast.FuncLit, *ast.GoStmt, *ast.DeferStmt:
-			return false // runs later or elsewhere: its uses stay values
-		case *ast.CallExpr:
-			if source.Within(periodic, m) {
-				return true
-			}
-			if fn, _ := apis.Callee(info, m); fn == nil || dynamic(fn) {
-				return true
-			}
-			switch f := ast.Unparen(m.Fun).(type) {
-			case *ast.Ident:
-				called[f] = true
-			case *ast.SelectorExpr:
-				called[f.Sel] = true
-			}
+	call := func(fun ast.Expr) {
+		switch f := ast.Unparen(fun).(type) {
+		case *ast.Ident:
+			called[f] = true
+		case *ast.SelectorExpr:
+			called[f.Sel] = true
 		}
-		return true
-	})
+	}
+	run := func(t types.Type, field string, value ast.Expr, visit func(ast.Node)) {
+		if !apis.CommandRun(t, field) {
+			return
+		}
+		if lit, ok := ast.Unparen(value).(*ast.FuncLit); ok {
+			visit(lit.Body)
+		} else {
+			call(value)
+		}
+	}
+	var visit func(ast.Node)
+	visit = func(n ast.Node) {
+		periodic := source.Repeating(info, n)
+		ast.Inspect(n, func(m ast.Node) bool {
+			switch m := m.(type) {
+			case *ast.FuncLit, *ast.GoStmt, *ast.DeferStmt:
+				return false // runs later or elsewhere: its uses stay values
+			case *ast.CompositeLit:
+				for _, e := range m.Elts {
+					if kv, ok := e.(*ast.KeyValueExpr); ok {
+						if key, ok := kv.Key.(*ast.Ident); ok && !source.Within(periodic, m) {
+							run(info.TypeOf(m), key.Name, kv.Value, visit)
+						}
+					}
+				}
+			case *ast.AssignStmt:
+				for i, lhs := range m.Lhs {
+					if sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok && len(m.Rhs) == len(m.Lhs) && !source.Within(periodic, m) {
+						run(info.TypeOf(sel.X), sel.Sel.Name, m.Rhs[i], visit)
+					}
+				}
+			case *ast.CallExpr:
+				if source.Within(periodic, m) {
+					return true
+				}
+				if fn, _ := apis.Callee(info, m); fn == nil || dynamic(fn) {
+					return true
+				}
+				call(m.Fun)
+			}
+			return true
+		})
+	}
+	visit(n)
 	ast.Inspect(n, func(m ast.Node) bool {
 		if id, ok := m.(*ast.Ident); ok {
 			if fn, ok := info.Uses[id].(*types.Func); ok {

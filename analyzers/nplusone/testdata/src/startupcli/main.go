@@ -1,0 +1,73 @@
+// Command startupcli runs as cobra commands: what a command runs when it is
+// invoked runs once per process, like main; what it registers or starts
+// in a goroutine, and what repeats, runs at any time.
+package main
+
+import (
+	"context"
+	"database/sql"
+	"net/http"
+	"time"
+
+	"github.com/spf13/cobra"
+)
+
+var db *sql.DB
+
+var names []string
+
+var serveCmd = &cobra.Command{
+	Use: "serve",
+	RunE: func(cmd *cobra.Command, args []string) error {
+		fill(context.Background())
+		http.HandleFunc("/names", list)
+		return http.ListenAndServe(":8080", nil)
+	},
+}
+
+var workCmd = &cobra.Command{
+	Use: "work",
+	Run: func(cmd *cobra.Command, args []string) {
+		for {
+			expire(context.Background())
+			time.Sleep(time.Minute)
+		}
+	},
+}
+
+func main() {
+	root := &cobra.Command{Use: "app"}
+	sync := &cobra.Command{Use: "sync"}
+	sync.RunE = syncAll
+	root.AddCommand(serveCmd, workCmd, sync)
+	root.Execute()
+}
+
+// Fills the table once, when serve starts.
+func fill(ctx context.Context) {
+	for _, n := range names {
+		db.ExecContext(ctx, "INSERT INTO names (name) VALUES ($1) ON CONFLICT DO NOTHING", n)
+	}
+}
+
+// The sync command's run, given by name: once per invocation.
+func syncAll(cmd *cobra.Command, args []string) error {
+	for _, n := range names {
+		db.QueryRowContext(cmd.Context(), "SELECT id FROM names WHERE name = $1", n)
+	}
+	return nil
+}
+
+// Runs on every pass of the work command's loop.
+func expire(ctx context.Context) {
+	for _, n := range names {
+		db.ExecContext(ctx, "DELETE FROM sessions WHERE name = $1", n) // want `N\+1 write: \(\*sql.DB\).ExecContext runs once per element of names`
+	}
+}
+
+// A handler the serve command registers: per request.
+func list(w http.ResponseWriter, r *http.Request) {
+	for _, n := range names {
+		db.QueryRowContext(r.Context(), "SELECT id FROM names WHERE name = $1", n) // want `N\+1: \(\*sql.DB\).QueryRowContext runs once per element of names`
+	}
+}
