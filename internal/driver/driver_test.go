@@ -645,7 +645,8 @@ func main() {
 // What a command-line command runs when it is invoked (urfave/cli's
 // Action) runs once per process, like main: a loop in a function only it
 // reaches, in another package, is start-up code; one it runs on every
-// tick is not.
+// tick is not. A method named like an interface's is start-up code too,
+// unless its type implements an interface of that name.
 func TestCommandActionIsStartUp(t *testing.T) {
 	dir := writeModule(t, map[string]string{
 		"clistub/cli.go": `package cli
@@ -680,6 +681,36 @@ func (s Store) SyncMenus(ctx context.Context, names []string) {
 	}
 }
 
+// Refresh runs whenever a Module's Init is called.
+func (s Store) Refresh(ctx context.Context, ids []int64) {
+	for _, id := range ids {
+		s.DB.ExecContext(ctx, "UPDATE caches SET fresh = true WHERE id = $1", id)
+	}
+}
+
+type Module interface {
+	Init(ctx context.Context) error
+	Name() string
+}
+
+// Mods has no Name: no interface of the program calls its Init.
+type Mods struct{ S Store }
+
+func (m *Mods) Init(ctx context.Context) error {
+	m.S.SyncMenus(ctx, nil)
+	return nil
+}
+
+// Plugin is a Module: its Init may run at any time.
+type Plugin struct{ S Store }
+
+func (p Plugin) Name() string { return "plugin" }
+
+func (p Plugin) Init(ctx context.Context) error {
+	p.S.Refresh(ctx, nil)
+	return nil
+}
+
 // Expire runs on every tick of the worker command.
 func (s Store) Expire(ctx context.Context, ids []int64) {
 	for _, id := range ids {
@@ -704,7 +735,8 @@ func main() {
 	s := store.Store{DB: db}
 	app := &cli.App{Commands: []*cli.Command{
 		{Name: "serve", Action: func(*cli.Context) error {
-			s.SyncMenus(context.Background(), nil)
+			(&store.Mods{S: s}).Init(context.Background())
+			store.Plugin{S: s}.Init(context.Background())
 			return nil
 		}},
 		{Name: "work", Action: func(*cli.Context) error {
@@ -723,7 +755,7 @@ func main() {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := locations(res, "nplusone"), []string{"store/store.go:20"}; !slices.Equal(got, want) {
+	if got, want := locations(res, "nplusone"), []string{"store/store.go:20", "store/store.go:50"}; !slices.Equal(got, want) {
 		t.Errorf("nplusone findings at %q, want %q (errors %q)", got, want, res.Errors)
 	}
 }

@@ -116,7 +116,7 @@ func testSupport(name string) bool {
 // interfaceMethods returns the names of the methods the interfaces the
 // program's packages declare at package level, its dependencies' (loaded
 // from export data or source) included.
-func interfaceMethods(pkgs []*packages.Package) map[string]bool {
+func interfaceMethods(pkgs []*packages.Package) map[string][]*types.Interface {
 	var all []*types.Package
 	packages.Visit(pkgs, nil, func(p *packages.Package) {
 		if p.Types != nil {

@@ -80,17 +80,18 @@ func (d *Dead) add(fset *token.FileSet, pos, end token.Pos) {
 
 // Program says what a whole program shows beyond its packages' syntax.
 type Program struct {
-	// Interfaces are the names of the methods every interface of the
-	// program declares, its dependencies' included.
-	Interfaces map[string]bool
+	// Interfaces are, by method name, the interfaces of the program that
+	// declare it, its dependencies' included; nil stands for a generic
+	// one, which any method of that name may satisfy.
+	Interfaces map[string][]*types.Interface
 }
 
-// Interfaces returns the names of the methods the package-level
-// interfaces of pkgs and of every package they import, directly or not,
-// declare: a method of the program with one of these names may be called
-// through an interface.
-func Interfaces(pkgs ...*types.Package) map[string]bool {
-	names := make(map[string]bool)
+// Interfaces returns, by method name, the package-level interfaces of
+// pkgs and of every package they import, directly or not, that declare
+// it: a method of the program with one of these names may be called
+// through one of them. A generic interface is recorded as nil.
+func Interfaces(pkgs ...*types.Package) map[string][]*types.Interface {
+	out := make(map[string][]*types.Interface)
 	seen := make(map[*types.Package]bool)
 	var visit func(p *types.Package)
 	visit = func(p *types.Package) {
@@ -100,13 +101,18 @@ func Interfaces(pkgs ...*types.Package) map[string]bool {
 		seen[p] = true
 		scope := p.Scope()
 		for _, n := range scope.Names() {
-			if tn, ok := scope.Lookup(n).(*types.TypeName); ok {
-				if it, ok := tn.Type().Underlying().(*types.Interface); ok {
-					for i := range it.NumMethods() {
-						names[it.Method(i).Name()] = true
-					}
-				}
+			tn, ok := scope.Lookup(n).(*types.TypeName)
+			if !ok {
+				continue
 			}
+			it, ok := tn.Type().Underlying().(*types.Interface)
+			if !ok {
+				continue
+			}
+			if named, ok := tn.Type().(*types.Named); ok && named.TypeParams().Len() > 0 {
+				it = nil
+			}
+			add(out, it, tn.Type().Underlying().(*types.Interface))
 		}
 		for _, imp := range p.Imports() {
 			visit(imp)
@@ -115,7 +121,16 @@ func Interfaces(pkgs ...*types.Package) map[string]bool {
 	for _, p := range pkgs {
 		visit(p)
 	}
-	return names
+	return out
+}
+
+// add records it under the name of each method of decl, its method set
+// (it is nil for a generic interface).
+func add(out map[string][]*types.Interface, it, decl *types.Interface) {
+	for i := range decl.NumMethods() {
+		name := decl.Method(i).Name()
+		out[name] = append(out[name], it)
+	}
 }
 
 // Find returns the dead code of pkgs, analysed together. With a Program,
@@ -228,20 +243,113 @@ func isRoot(p *Package, fd *ast.FuncDecl, fn *types.Func, declared func(method s
 // interfaceMethods returns the names of the methods p's interfaces
 // declare, with the whole program's: a method can satisfy only those.
 func interfaceMethods(p *Package, whole *Program) func(string) bool {
-	names := make(map[string]bool)
+	local := localInterfaces(p)
+	return func(name string) bool { return len(local[name]) > 0 || whole != nil && len(whole.Interfaces[name]) > 0 }
+}
+
+// interfaceCallable returns whether a method of p may be called through
+// an interface: one of p's or of the whole program's that declares a
+// method of its name and that its receiver type, or a pointer to it,
+// implements. Start-up code asks this rather than the name alone: that
+// a dependency declares Init somewhere does not make every Init method
+// run at any time.
+func interfaceCallable(p *Package, whole *Program) func(fn *types.Func) bool {
+	local := localInterfaces(p)
+	return func(fn *types.Func) bool {
+		recv := fn.Signature().Recv()
+		if recv == nil {
+			return false
+		}
+		t := apis.Deref(recv.Type())
+		if named, ok := t.(*types.Named); ok && named.TypeParams().Len() > 0 {
+			return len(local[fn.Name()]) > 0 || whole != nil && len(whole.Interfaces[fn.Name()]) > 0
+		}
+		ifaces := local[fn.Name()]
+		if whole != nil {
+			ifaces = append(ifaces[:len(ifaces):len(ifaces)], whole.Interfaces[fn.Name()]...)
+		}
+		for _, it := range ifaces {
+			if it == nil || types.Implements(t, it) || types.Implements(types.NewPointer(t), it) {
+				return true
+			}
+		}
+		return false
+	}
+}
+
+// localInterfaces returns, by method name, the interface types p's files
+// spell out, in declarations, literals and type assertions alike.
+func localInterfaces(p *Package) map[string][]*types.Interface {
+	out := make(map[string][]*types.Interface)
 	for _, f := range p.Files {
 		ast.Inspect(f, func(n ast.Node) bool {
-			if it, ok := n.(*ast.InterfaceType); ok {
-				for _, m := range it.Methods.List {
-					for _, id := range m.Names {
-						names[id.Name] = true
-					}
-				}
+			it, ok := n.(*ast.InterfaceType)
+			if !ok {
+				return true
+			}
+			decl, ok := p.Info.TypeOf(it).(*types.Interface)
+			if !ok {
+				return true
+			}
+			if generic(decl) {
+				add(out, nil, decl)
+			} else {
+				add(out, decl, decl)
 			}
 			return true
 		})
 	}
-	return func(name string) bool { return names[name] || whole != nil && whole.Interfaces[name] }
+	return out
+}
+
+// generic reports whether a method of it mentions a type parameter (an
+// interface declared in a generic type or function): which methods
+// implement it depends on the instance.
+func generic(it *types.Interface) bool {
+	var mentions func(t types.Type, depth int) bool
+	mentions = func(t types.Type, depth int) bool {
+		if depth > 8 {
+			return false
+		}
+		switch t := types.Unalias(t).(type) {
+		case *types.TypeParam:
+			return true
+		case *types.Pointer:
+			return mentions(t.Elem(), depth+1)
+		case *types.Slice:
+			return mentions(t.Elem(), depth+1)
+		case *types.Array:
+			return mentions(t.Elem(), depth+1)
+		case *types.Chan:
+			return mentions(t.Elem(), depth+1)
+		case *types.Map:
+			return mentions(t.Key(), depth+1) || mentions(t.Elem(), depth+1)
+		case *types.Named:
+			for a := range t.TypeArgs().Types() {
+				if mentions(a, depth+1) {
+					return true
+				}
+			}
+		case *types.Signature:
+			for v := range t.Params().Variables() {
+				if mentions(v.Type(), depth+1) {
+					return true
+				}
+			}
+			for v := range t.Results().Variables() {
+				if mentions(v.Type(), depth+1) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	for i := range it.NumMethods() {
+		if mentions(it.Method(i).Type(), 0) {
+			return true
+		}
+	}
+	return false
 }
 
 // isController reports whether method fn's receiver embeds a controller

@@ -173,7 +173,7 @@ func TestOnePackage(t *testing.T) {
 
 func TestWholeProgram(t *testing.T) {
 	p, at := load(t, true)
-	dead := reach.Find([]*reach.Package{p}, &reach.Program{Interfaces: map[string]bool{}})
+	dead := reach.Find([]*reach.Package{p}, &reach.Program{})
 	for name, want := range map[string]bool{
 		"dead": true, "onlyFromDead": true, "onlyFromTest": true, "fromDeadMethod": true, "unexported": true,
 		"live": false, "fromTable": false, "fromInterface": false, "run": false,
@@ -190,14 +190,14 @@ func TestWholeProgram(t *testing.T) {
 			t.Errorf("func %s: dead = %v, want %v", name, got, want)
 		}
 	}
-	dead = reach.Find([]*reach.Package{p}, &reach.Program{Interfaces: map[string]bool{"Exported": true}})
+	dead = reach.Find([]*reach.Package{p}, &reach.Program{Interfaces: map[string][]*types.Interface{"Exported": {nil}}})
 	if dead.Contains(p.Fset, at("fromMethod")) {
 		t.Errorf("func fromMethod: dead, want live: an interface declares Exported")
 	}
 	// In a package a main package imports, an exported function nothing
 	// calls is dead (above, a library's are called from outside).
 	p.Library = false
-	dead = reach.Find([]*reach.Package{p}, &reach.Program{Interfaces: map[string]bool{}})
+	dead = reach.Find([]*reach.Package{p}, &reach.Program{})
 	for _, name := range []string{"Exported", "Guarded", "live"} {
 		if !dead.Contains(p.Fset, at(name)) {
 			t.Errorf("func %s in a served package nothing calls: live, want dead", name)

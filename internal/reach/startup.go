@@ -17,7 +17,9 @@ import (
 // or callback passed as a value, a method an interface may call, a
 // library's API, what package-level declarations refer to other than by
 // a call, a call in a goroutine or on every tick) runs at any time, and is
-// not one of them, nor is anything it calls.
+// not one of them, nor is anything it calls. A method an interface may
+// call is one whose type implements an interface of the program that
+// declares it: the name alone is not enough (a dependency's Init).
 //
 // One package alone cannot tell who calls its functions: StartUp needs
 // the whole program, and is nil without one.
@@ -32,7 +34,10 @@ func StartUp(pkgs []*Package, whole *Program) map[*types.Func]bool {
 	funcs := make(map[*types.Func]*fn)
 	var start, anytime []*types.Func
 	for _, p := range pkgs {
-		methods := interfaceMethods(p, whole)
+		callable := interfaceCallable(p, whole)
+		methods := func(fn *types.Func) func(string) bool {
+			return func(string) bool { return callable(fn) }
+		}
 		for _, f := range nonTest(p) {
 			for _, d := range f.Decls {
 				switch d := d.(type) {
@@ -49,7 +54,7 @@ func StartUp(pkgs []*Package, whole *Program) map[*types.Func]bool {
 					switch {
 					case d.Recv == nil && (d.Name.Name == "init" || d.Name.Name == "main" && p.Types.Name() == "main"):
 						start = append(start, obj)
-					case isRoot(p, d, obj, methods, true):
+					case isRoot(p, d, obj, methods(obj), true):
 						anytime = append(anytime, obj)
 					}
 				case *ast.GenDecl:
