@@ -917,7 +917,9 @@ func (s *state) mapEntryCall(call *ast.CallExpr) bool {
 //     fs, ok := c.entries[k]; c.Unlock(); if ok { return fs, nil }. What
 //     follows the test runs on a miss.
 //   - A miss is tested: v, _ := s.store.Get(k).([]T); if v == nil {
-//     return s.load() }. The body of that test runs on a miss.
+//     return s.load() }, or g := m.gateways[id]; if g == nil ||
+//     !g.Connected { ... }. The body of that test runs on a miss (or to
+//     refresh a stale entry).
 func (s *state) cacheGuard(body *ast.BlockStmt) []posRange {
 	info := s.pass.TypesInfo
 	var okVar, valVar types.Object // the found flag and value of a lookup awaiting its test
@@ -947,8 +949,7 @@ func (s *state) cacheGuard(body *ast.BlockStmt) []posRange {
 				source.Leaves(st.Body) {
 				return []posRange{{from: st.End(), to: body.End(), lookup: lookup}}
 			}
-			if b, ok := ast.Unparen(st.Cond).(*ast.BinaryExpr); ok && valVar != nil && b.Op == token.EQL &&
-				source.IsNil(info, b.Y) && objOf(ast.Unparen(b.X)) == valVar {
+			if valVar != nil && nilTest(info, st.Cond, valVar) {
 				return []posRange{{from: st.Body.Pos(), to: st.Body.End()}}
 			}
 		case *ast.AssignStmt:
@@ -981,6 +982,24 @@ func (s *state) cacheGuard(body *ast.BlockStmt) []posRange {
 		}
 	}
 	return nil
+}
+
+// nilTest reports whether cond holds when v is nil: v == nil, or a
+// disjunction that begins with it and otherwise tests v itself (g == nil
+// || !g.Connected: a miss, or an entry the cache must refresh).
+func nilTest(info *types.Info, cond ast.Expr, v types.Object) bool {
+	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok {
+		return false
+	}
+	switch b.Op {
+	case token.LOR:
+		return nilTest(info, b.X, v) && source.Mentions(info, b.Y, v)
+	case token.EQL:
+		id, ok := ast.Unparen(b.X).(*ast.Ident)
+		return ok && info.Uses[id] == v && source.IsNil(info, b.Y)
+	}
+	return false
 }
 
 // filledLookup returns the call e makes when it looks a key up in a

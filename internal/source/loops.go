@@ -583,16 +583,7 @@ func indexesWith(info *types.Info, n *ast.ForStmt) bool {
 	if v == nil {
 		return true
 	}
-	uses := func(e ast.Expr) bool {
-		found := false
-		ast.Inspect(e, func(m ast.Node) bool {
-			if x, ok := m.(*ast.Ident); ok && info.Uses[x] == v {
-				found = true
-			}
-			return !found
-		})
-		return found
-	}
+	uses := func(e ast.Expr) bool { return Mentions(info, e, v) }
 	found := false
 	ast.Inspect(n.Body, func(m ast.Node) bool {
 		switch m := m.(type) {

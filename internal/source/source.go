@@ -166,3 +166,15 @@ func Receiver(info *types.Info, fn ast.Node) *types.Var {
 	v, _ := info.Defs[decl.Recv.List[0].Names[0]].(*types.Var)
 	return v
 }
+
+// Mentions reports whether n uses the object v.
+func Mentions(info *types.Info, n ast.Node, v types.Object) bool {
+	found := false
+	ast.Inspect(n, func(m ast.Node) bool {
+		if x, ok := m.(*ast.Ident); ok && info.Uses[x] == v {
+			found = true
+		}
+		return !found
+	})
+	return found
+}

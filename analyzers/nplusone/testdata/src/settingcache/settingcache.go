@@ -18,7 +18,10 @@ func Get(key string) (any, bool) { return Store.Get(key) }
 func Set(key string, value any, ttl int) error { return Store.Set(key, value, ttl) }
 
 // Gateway is a connection the process keeps.
-type Gateway struct{ ID string }
+type Gateway struct {
+	ID        string
+	Connected bool
+}
 
 // Manager holds the process's gateways, filled at start and on change
 // (next-terminal's gateway manager).
