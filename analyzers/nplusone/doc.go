@@ -161,7 +161,9 @@
 //     hit, or with the read only under a nil test of a value that cannot
 //     carry an error: v, _ := store.Get(k).([]T); if v == nil {...}, or
 //     g := manager.GetByID(id); if g == nil {...} where GetByID, in any
-//     package, only returns an entry of such a map), or
+//     package, only returns an entry of such a map, or a nil test that
+//     goes on to test the entry itself, if g == nil || !g.Connected {...},
+//     a miss or a stale entry to refresh), or
 //     any lookup, whatever its name or package, whose key the function
 //     passes again, with the value, to a fill after the read (cache-aside:
 //     if v, ok := cache.Get(key); ok { return v }; read; cache.Set(key,
