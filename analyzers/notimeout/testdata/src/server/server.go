@@ -95,6 +95,19 @@ func runEchoConfigured() {
 	e.Start(":8080")
 }
 
+// StartTLS serves e.TLSServer: timeouts set on e.Server do not reach it.
+func runEchoTLS() {
+	e := echo.New()
+	e.Server.ReadHeaderTimeout = readHeader
+	e.StartTLS(":8443", "cert.pem", "key.pem") // want `echo's StartTLS serves with e.TLSServer, which has no read timeout unless one is set`
+}
+
+func runEchoTLSConfigured() {
+	e := echo.New()
+	e.TLSServer.ReadHeaderTimeout = readHeader
+	e.StartTLS(":8443", "cert.pem", "key.pem")
+}
+
 func runFiber() {
 	app := fiber.New()
 	app.Listen(":3000") // want `fiber's Listen serves with no read timeout unless fiber.Config sets ReadTimeout`
