@@ -95,6 +95,48 @@ func ozzoDBX() []Call {
 	return out
 }
 
+// beegoORM covers beego's ORM (github.com/beego/beego/v2/client/orm, and
+// v1's github.com/astaxie/beego/orm): an Ormer reads and writes one model
+// (Read, Insert, Update...); QueryTable and Raw return builders
+// (QuerySeter, RawSeter) that run when All, One, Count, QueryRows... are
+// called. v2's Ormer declares its methods in embedded interfaces (DQL,
+// DML, TxBeginner), each with a ...WithCtx form; both versions read every
+// row unless Limit is called (DefaultRowsLimit is -1).
+func beegoORM() []Call {
+	const v1, v2 = "github.com/astaxie/beego/orm", "github.com/beego/beego/v2/client/orm"
+	withCtx := func(specs ...spec) []spec {
+		for _, s := range specs[:len(specs):len(specs)] {
+			specs = append(specs, m(s.name+"WithCtx", s.kind))
+		}
+		return specs
+	}
+	dql := []spec{m("Read", ReadOne), m("ReadForUpdate", ReadOne), m("ReadOrCreate", ReadOne), m("LoadRelated", ReadMany)}
+	dml := []spec{m("Insert", Write), m("InsertOrUpdate", Write), m("InsertMulti", Write), m("Update", Write), m("Delete", Write)}
+	seter := []spec{m("All", ReadMany), m("Values", ReadMany), m("ValuesList", ReadMany), m("ValuesFlat", ReadMany),
+		m("One", ReadOne), m("Count", ReadOne), m("Exist", ReadOne), m("Update", Write), m("Delete", Write)}
+	m2m := []spec{m("Add", Write), m("Remove", Write), m("Clear", Write), m("Exist", ReadOne), m("Count", ReadOne)}
+	raw := []spec{m("QueryRows", ReadMany), m("Values", ReadMany), m("ValuesList", ReadMany), m("ValuesFlat", ReadMany),
+		m("RowsToMap", ReadMany), m("RowsToStruct", ReadMany), m("QueryRow", ReadOne), m("Exec", Write), m("*", None)}
+	rows := []spec{m("RowsToMap", ReadMany), m("RowsToStruct", ReadMany), m("*", None)}
+	tx := []spec{m("Begin", RoundTrip), m("BeginWithCtx", RoundTrip), m("BeginWithOpts", RoundTrip), m("BeginWithCtxAndOpts", RoundTrip)}
+	ender := []spec{m("Commit", RoundTrip), m("Rollback", RoundTrip), m("RollbackUnlessCommit", RoundTrip)}
+
+	out := on(v1, recv("Ormer"), append(append(append(dql, dml...), m("Begin", RoundTrip), m("BeginTx", RoundTrip),
+		m("Commit", RoundTrip), m("Rollback", RoundTrip)), m("*", None))...)
+	out = append(out, on(v1, recv("QuerySeter"), append(seter[:len(seter):len(seter)], rows...)...)...)
+	out = append(out, on(v1, recv("QueryM2Mer"), append(m2m[:len(m2m):len(m2m)], m("*", None))...)...)
+	out = append(out, on(v1, recv("RawSeter"), raw...)...)
+
+	out = append(out, on(v2, recv("Ormer", "TxOrmer", "QueryExecutor", "DQL"), append(withCtx(dql...), m("*", None))...)...)
+	out = append(out, on(v2, recv("Ormer", "TxOrmer", "QueryExecutor", "DML"), withCtx(dml...)...)...)
+	out = append(out, on(v2, recv("Ormer", "TxBeginner"), tx...)...)
+	out = append(out, on(v2, recv("TxOrmer", "TxCommitter"), ender...)...)
+	out = append(out, on(v2, recv("QuerySeter"), append(withCtx(seter...), rows...)...)...)
+	out = append(out, on(v2, recv("QueryM2Mer"), append(withCtx(m2m...), m("*", None))...)...)
+	out = append(out, on(v2, recv("RawSeter"), raw...)...)
+	return out
+}
+
 // DBXPackages are ozzo-dbx and its forks, which share its API.
 var DBXPackages = []string{"github.com/go-ozzo/ozzo-dbx", "github.com/pocketbase/dbx"}
 

@@ -155,6 +155,7 @@ var LimitReceivers = []string{
 	"gorm.io/gorm", "github.com/jinzhu/gorm", "xorm.io/xorm", "github.com/xorm-io/xorm", "github.com/go-xorm/xorm",
 	"github.com/go-ozzo/ozzo-dbx", "github.com/pocketbase/dbx", "github.com/uptrace/bun", "github.com/Masterminds/squirrel",
 	"go.mongodb.org/mongo-driver/mongo/options", "go.mongodb.org/mongo-driver/v2/mongo/options",
+	"github.com/beego/beego/v2/client/orm", "github.com/astaxie/beego/orm",
 }
 
 // IsLimitReceiver reports whether pkg's Limit methods set a row limit.
@@ -198,6 +199,8 @@ var BoundRules = []BoundRule{
 	{Pkg: "github.com/Masterminds/squirrel", Bound: BoundChain},
 	{Pkg: "github.com/uptrace/bun", Recv: "SelectQuery", Name: "Scan", Bound: BoundChain},
 	{Pkg: "github.com/uptrace/bun", Recv: "SelectQuery", Name: "ScanAndCount", Bound: BoundChain},
+	{Pkg: "github.com/beego/beego/v2/client/orm", Recv: "QuerySeter", Bound: BoundChain},
+	{Pkg: "github.com/astaxie/beego/orm", Recv: "QuerySeter", Bound: BoundChain},
 	{Pkg: "go.mongodb.org/mongo-driver/mongo", Name: "Find", Bound: BoundOption},
 	{Pkg: "go.mongodb.org/mongo-driver/v2/mongo", Name: "Find", Bound: BoundOption},
 }

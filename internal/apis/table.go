@@ -243,7 +243,7 @@ func (t *Table) LookupCall(info *types.Info, call *ast.CallExpr) (*Call, *types.
 // slice is shared: callers must not modify it.
 var Builtin = sync.OnceValue(func() []Call {
 	var out []Call
-	for _, group := range [][]Call{databaseSQL(), sqlx(), pgx(), gorm(), gormV1(), xorm(), ozzoDBX(), squirrel(), bun(), mongo(), redis(), httpClient(), blocking()} {
+	for _, group := range [][]Call{databaseSQL(), sqlx(), pgx(), gorm(), gormV1(), xorm(), ozzoDBX(), beegoORM(), squirrel(), bun(), mongo(), redis(), httpClient(), blocking()} {
 		out = append(out, group...)
 	}
 	for i := range out {

@@ -1,11 +1,13 @@
 // Package orms uses the ORMs real services use beside database/sql:
-// xorm, gorm v1 and ozzo-dbx, known by type.
+// xorm, gorm v1, ozzo-dbx and beego's ORM, known by type.
 package orms
 
 import (
 	"fmt"
 
 	dbx "github.com/go-ozzo/ozzo-dbx"
+	beego "github.com/astaxie/beego/orm"
+	"github.com/beego/beego/v2/client/orm"
 	"github.com/jinzhu/gorm"
 	pbdbx "github.com/pocketbase/dbx"
 	"xorm.io/xorm"
@@ -69,5 +71,40 @@ func vacuumPartitions(db *pbdbx.DB, partitions []string) {
 func touchAll(db *pbdbx.DB, posts []Post) {
 	for _, p := range posts {
 		db.NewQuery(fmt.Sprintf("UPDATE posts SET seen = 1 WHERE id = %d", p.ID)).Execute() // want `N\+1 write`
+	}
+}
+
+// beego's ORM: an Ormer reads one model, a QuerySeter runs at All or One.
+func beegoUsers(o orm.Ormer, posts []Post) {
+	for _, p := range posts {
+		u := User{ID: p.UserID}
+		o.Read(&u) // want `N\+1: \(orm.DQL\).Read runs once per element of posts`
+	}
+	for _, p := range posts {
+		var u User
+		o.QueryTable("user").Filter("id", p.UserID).One(&u) // want `N\+1: \(orm.QuerySeter\).One runs once per element of posts`
+	}
+}
+
+// Look-alike: the ids of every post, read in one query before the loop.
+func beegoUsersBatched(o orm.Ormer, posts []Post) map[int64]User {
+	ids := make([]int64, 0, len(posts))
+	for _, p := range posts {
+		ids = append(ids, p.UserID)
+	}
+	var users []User
+	o.QueryTable("user").Filter("id__in", ids).All(&users)
+	byID := make(map[int64]User, len(users))
+	for _, u := range users {
+		byID[u.ID] = u
+	}
+	return byID
+}
+
+// v1's Ormer, known by type too.
+func beegoV1Users(o beego.Ormer, posts []Post) {
+	for _, p := range posts {
+		u := User{ID: p.UserID}
+		o.Read(&u) // want `N\+1: \(orm.Ormer\).Read runs once per element of posts`
 	}
 }
