@@ -5,9 +5,9 @@ package orms
 import (
 	"fmt"
 
-	dbx "github.com/go-ozzo/ozzo-dbx"
 	beego "github.com/astaxie/beego/orm"
 	"github.com/beego/beego/v2/client/orm"
+	dbx "github.com/go-ozzo/ozzo-dbx"
 	"github.com/jinzhu/gorm"
 	pbdbx "github.com/pocketbase/dbx"
 	"xorm.io/xorm"
