@@ -82,6 +82,19 @@ func TestExampleStandalone(t *testing.T) {
 // vetLine is what go vet prints per diagnostic: "file:line:col: message".
 var vetLine = regexp.MustCompile(`^([^\s:]+\.go):(\d+):\d+: (.*)$`)
 
+// TestExampleVetTags runs go vet with a build flag in its two-word form,
+// which go vet forwards to the tool as typed (apilint lists -tags among
+// its flags, as every unitchecker does): it must still analyse.
+func TestExampleVetTags(t *testing.T) {
+	bin := buildBinary(t)
+	cmd := exec.Command("go", "vet", "-tags", "apilinttest", "-vettool="+bin, "./...")
+	cmd.Dir = exampleDir
+	out, err := cmd.CombinedOutput()
+	if code := exitStatus(err); code != 1 || !strings.Contains(string(out), "http.ListenAndServe serves") {
+		t.Fatalf("go vet -tags apilinttest: exit %d, want 1 with findings\n%s", code, out)
+	}
+}
+
 // TestExampleVet runs go vet -vettool=apilint on the example service and
 // checks it reports the same findings, rule by rule, as the standalone
 // command.

@@ -29,6 +29,9 @@ func TestVetMode(t *testing.T) {
 		{[]string{"-flags"}, vetFlagsQuery},
 		{[]string{"-notimeout.all", "-json", vetCfg}, vetPackage},
 		{[]string{vetCfg}, vetPackage},
+		{[]string{"-tags", "test", "-json", vetCfg}, vetPackage}, // go vet -tags test forwards both words
+		{[]string{"-json", "-tags=test", vetCfg}, vetPackage},
+		{[]string{"./...", vetCfg}, notVet},
 		{[]string{"./..."}, notVet},
 		{[]string{"--format", "json", "./..."}, notVet},
 		{[]string{"explain", "notimeout"}, notVet},

@@ -26,8 +26,9 @@ const (
 )
 
 // vetMode tells whether args are go vet's: exactly -V=full or -flags, or
-// flags followed by one argument that names a vet configuration file (a
-// JSON file written by go vet). apilint --config my.cfg or
+// flags (-name=value, or -name value as typed on go vet's command line)
+// followed by one argument that names a vet configuration file (a JSON
+// file written by go vet). apilint --config my.cfg or
 // --write-baseline base.cfg stay the apilint command.
 func vetMode(args []string) int {
 	if len(args) == 1 {
@@ -45,9 +46,17 @@ func vetMode(args []string) int {
 	if !strings.HasSuffix(last, ".cfg") || strings.HasPrefix(last, "-") {
 		return notVet
 	}
-	for _, a := range args[:len(args)-1] {
-		if !strings.HasPrefix(a, "-") || strings.HasPrefix(a, "--") {
-			return notVet // an argument, or a flag of the apilint command
+	flags := args[:len(args)-1]
+	for i, a := range flags {
+		switch {
+		case strings.HasPrefix(a, "--"):
+			return notVet // a flag of the apilint command
+		case strings.HasPrefix(a, "-"):
+		case i > 0 && strings.HasPrefix(flags[i-1], "-") && !strings.Contains(flags[i-1], "="):
+			// The value of the flag before it, in the two-word form go
+			// vet forwards as it was typed: go vet -tags test.
+		default:
+			return notVet // an argument
 		}
 	}
 	if _, err := readVetConfig(last); err != nil {
