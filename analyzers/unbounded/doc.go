@@ -110,7 +110,9 @@
 // PostFormValue, FormFile, MultipartReader: multipart bodies go to memory
 // and temporary files with no total limit; ParseForm alone is not
 // reported, since net/http caps the urlencoded body it reads at 10 MB and
-// leaves multipart ones unread), unless the handler wraps the body with
+// leaves multipart ones unread; a handler that reads a form value and
+// also decodes the body is reported for the decode, whatever its route),
+// unless the handler wraps the body with
 // http.MaxBytesReader or its package registers a server-wide limit
 // (http.MaxBytesHandler, echo's middleware.BodyLimit, gin-contrib/size, or
 // a middleware calling http.MaxBytesReader before handing the request

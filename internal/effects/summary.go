@@ -152,6 +152,9 @@ func (e Effect) better(o Effect) bool {
 	if e.Inferred != o.Inferred {
 		return !e.Inferred
 	}
+	if e.Kind == BodyRead && bodyRank(e) != bodyRank(o) {
+		return bodyRank(e) > bodyRank(o)
+	}
 	if e.Looped != o.Looped {
 		return !e.Looped
 	}
@@ -162,6 +165,21 @@ func (e Effect) better(o Effect) bool {
 		return !e.Failure
 	}
 	return e.Chain.less(o.Chain)
+}
+
+// bodyRank orders the witnesses of a BodyRead by how surely they read a
+// body whatever the route: a whole read (io.ReadAll, a JSON decoder) on
+// every method, a binder (gin's Bind) on all but GET, HEAD and DELETE, a
+// form parse (FormValue) only on POST, PUT and PATCH. A handler that
+// reads a form value and then decodes the body reads the body.
+func bodyRank(e Effect) int {
+	switch e.Detail {
+	case FormBody:
+		return 0
+	case BoundBody:
+		return 1
+	}
+	return 2
 }
 
 // Summary is what a function may do when called, exported as an object
