@@ -123,10 +123,12 @@
 //     initialisers, what a command-line command runs when it is invoked
 //     (cobra's Run and RunE, urfave/cli's Action and Before, as a function
 //     literal or by name: once per invocation, like main), and the
-//     functions only they call, by name (not as a value, not in a go
-//     statement or other function literal, not inside a loop that runs
-//     until the process stops, such as a ticker's): they run once per
-//     process start. A one-shot command a scheduler runs (app sync) counts
+//     functions only they call, by name or in a function literal handed
+//     to a function that runs it before it returns (a transaction
+//     wrapper: one that only calls its parameter, or gorm's Transaction),
+//     not as a value, not in a go statement or other function literal,
+//     not inside a loop that runs until the process stops, such as a
+//     ticker's: they run once per process start. A one-shot command a scheduler runs (app sync) counts
 //     too: its loops cost once per run, not per request.
 //     The apilint command, which loads the whole program, follows these
 //     calls into every package (main calls app.Run, which calls

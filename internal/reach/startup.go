@@ -2,6 +2,7 @@ package reach
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 
 	"github.com/apilint/apilint/internal/apis"
@@ -32,6 +33,7 @@ func StartUp(pkgs []*Package, whole *Program) map[*types.Func]bool {
 		other []*types.Func // referred to in any other way
 	}
 	funcs := make(map[*types.Func]*fn)
+	now := runNow(pkgs)
 	var start, anytime []*types.Func
 	for _, p := range pkgs {
 		callable := interfaceCallable(p, whole)
@@ -48,7 +50,7 @@ func StartUp(pkgs []*Package, whole *Program) map[*types.Func]bool {
 					}
 					x := &fn{}
 					if d.Body != nil {
-						x.calls, x.other = references(p.Info, d.Body)
+						x.calls, x.other = references(p.Info, d.Body, now)
 					}
 					funcs[obj] = x
 					switch {
@@ -61,7 +63,7 @@ func StartUp(pkgs []*Package, whole *Program) map[*types.Func]bool {
 					// A package-level initialiser runs once, while the
 					// program starts; what it refers to otherwise (a
 					// table of handlers) may run at any time.
-					calls, other := references(p.Info, d)
+					calls, other := references(p.Info, d, now)
 					start = append(start, calls...)
 					anytime = append(anytime, other...)
 				}
@@ -105,8 +107,10 @@ func StartUp(pkgs []*Package, whole *Program) map[*types.Func]bool {
 // go and defer statements and repeating loops, and the functions it
 // refers to in any other way. What a command-line command runs when it is
 // invoked (apis.CommandRun: cobra's RunE, urfave/cli's Action), given as a
-// function literal or by name, is called once per run too.
-func references(info *types.Info, n ast.Node) (calls, other []*types.Func) {
+// function literal or by name, is called once per run too, and so is a
+// function handed to one that runs it before it returns (now: a
+// transaction wrapper's fn).
+func references(info *types.Info, n ast.Node, now map[*types.Func][]int) (calls, other []*types.Func) {
 	called := make(map[*ast.Ident]bool)
 	call := func(fun ast.Expr) {
 		switch f := ast.Unparen(fun).(type) {
@@ -151,10 +155,18 @@ func references(info *types.Info, n ast.Node) (calls, other []*types.Func) {
 				if source.Within(periodic, m) {
 					return true
 				}
-				if fn, _ := apis.Callee(info, m); fn == nil || dynamic(fn) {
+				fn, _ := apis.Callee(info, m)
+				if fn == nil || dynamic(fn) {
 					return true
 				}
 				call(m.Fun)
+				for _, i := range runsArgs(info, m, fn, now) {
+					if lit, ok := ast.Unparen(m.Args[i]).(*ast.FuncLit); ok {
+						visit(lit.Body)
+					} else {
+						call(m.Args[i])
+					}
+				}
 			}
 			return true
 		})
@@ -180,4 +192,123 @@ func references(info *types.Info, n ast.Node) (calls, other []*types.Func) {
 func dynamic(fn *types.Func) bool {
 	r := fn.Signature().Recv()
 	return r != nil && types.IsInterface(r.Type())
+}
+
+// runsArgs returns the indexes of call's arguments that fn runs before it
+// returns: its own function-typed parameters it only calls (now), or the
+// one a library runs at once (apis.Callbacks: a transaction's
+// Transaction(func(tx) error {...}), not a loop's or a goroutine's).
+func runsArgs(info *types.Info, call *ast.CallExpr, fn *types.Func, now map[*types.Func][]int) []int {
+	var out []int
+	for _, i := range now[fn.Origin()] {
+		if i < len(call.Args) {
+			out = append(out, i)
+		}
+	}
+	if cb := libraryCallback(info, call); cb != nil && cb.Arg < len(call.Args) {
+		out = append(out, cb.Arg)
+	}
+	return out
+}
+
+// libraryCallback returns the entry of apis.Callbacks that runs an
+// argument of call once, at once, on the caller's goroutine, or nil.
+func libraryCallback(info *types.Info, call *ast.CallExpr) *apis.Callback {
+	fn, recv := apis.Callee(info, call)
+	if fn == nil {
+		return nil
+	}
+	pkg, r, name := apis.CallKey(fn, recv)
+	cb := apis.LookupCallback(pkg, r, name)
+	if cb == nil {
+		pkg, r, name = apis.FuncKey(fn)
+		cb = apis.LookupCallback(pkg, r, name)
+	}
+	if cb == nil || cb.Loop || cb.Concurrent {
+		return nil
+	}
+	return cb
+}
+
+// runNow returns, for the functions of pkgs, the indexes of the
+// function-typed parameters they run before they return: each use of the
+// parameter is a call (or a nil test), outside go statements and outside
+// function literals other than one a library runs at once
+// (libraryCallback). A function that stores its parameter, hands it on,
+// or calls it from a literal it returns or registers may run it later.
+func runNow(pkgs []*Package) map[*types.Func][]int {
+	out := make(map[*types.Func][]int)
+	for _, p := range pkgs {
+		for _, f := range nonTest(p) {
+			for _, d := range f.Decls {
+				fd, ok := d.(*ast.FuncDecl)
+				if !ok || fd.Body == nil {
+					continue
+				}
+				obj, ok := p.Info.Defs[fd.Name].(*types.Func)
+				if !ok {
+					continue
+				}
+				params := obj.Signature().Params()
+				for i := range params.Len() {
+					v := params.At(i)
+					if _, ok := v.Type().Underlying().(*types.Signature); ok && calledOnly(p.Info, fd.Body, v) {
+						out[obj] = append(out[obj], i)
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+// calledOnly reports whether body calls v, and uses it in no other way
+// than runNow allows.
+func calledOnly(info *types.Info, body ast.Node, v *types.Var) bool {
+	calls, other := 0, false
+	var walk func(n ast.Node)
+	walk = func(n ast.Node) {
+		ast.Inspect(n, func(m ast.Node) bool {
+			if other {
+				return false
+			}
+			switch m := m.(type) {
+			case *ast.GoStmt, *ast.FuncLit:
+				other = source.Mentions(info, m, v)
+				return false
+			case *ast.BinaryExpr:
+				if (m.Op == token.EQL || m.Op == token.NEQ) && (source.IsNil(info, m.X) || source.IsNil(info, m.Y)) {
+					return false // if fn == nil
+				}
+			case *ast.CallExpr:
+				if id, ok := ast.Unparen(m.Fun).(*ast.Ident); ok && info.Uses[id] == v {
+					calls++
+					for _, a := range m.Args {
+						walk(a)
+					}
+					return false
+				}
+				if cb := libraryCallback(info, m); cb != nil && cb.Arg < len(m.Args) {
+					if lit, ok := ast.Unparen(m.Args[cb.Arg]).(*ast.FuncLit); ok {
+						walk(m.Fun)
+						for j, a := range m.Args {
+							if j == cb.Arg {
+								walk(lit.Body)
+							} else {
+								walk(a)
+							}
+						}
+						return false
+					}
+				}
+			case *ast.Ident:
+				if info.Uses[m] == v {
+					other = true
+				}
+			}
+			return true
+		})
+	}
+	walk(body)
+	return calls > 0 && !other
 }
