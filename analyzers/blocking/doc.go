@@ -133,7 +133,8 @@
 // loads the whole program, a function nothing live calls. Live are main,
 // init, methods an interface declares, controller methods a framework
 // calls by reflection, a library's exported functions (a package no main
-// imports, unless it is named for tests: testserver, dbtest), and what
+// imports, unless it is named for tests: testserver, dbtest, fixtures,
+// mocks, fakes), and what
 // they call. go vet sees one package at a time, so it
 // still reports exported functions nothing calls.
 //

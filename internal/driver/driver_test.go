@@ -940,9 +940,12 @@ func Fetch(url string) (*http.Response, error) {
 `
 	}
 	dir := writeModule(t, map[string]string{
-		"client/client.go":         fetch("client"),
-		"testserver/testserver.go": fetch("testserver"),
-		"main.go":                  "package main\n\nfunc main() {}\n",
+		"client/client.go":           fetch("client"),
+		"testserver/testserver.go":   fetch("testserver"),
+		"forge/fixtures/fixtures.go": fetch("fixtures"),
+		"store/mocks/mocks.go":       fetch("mocks"),
+		"fakes/fakes.go":             fetch("fakes"),
+		"main.go":                    "package main\n\nfunc main() {}\n",
 	})
 	res, err := run(dir)
 	if err != nil {

@@ -106,11 +106,17 @@ func reachable(pkgs []*packages.Package) ([]*reach.Package, *reach.Program) {
 }
 
 // testSupport reports whether a package name says the package serves
-// tests (testutil, testserver, dbtest: it begins or ends with "test", as
-// the standard library's httptest and iotest do). One that no main
-// package imports is not a library's API: only tests call it.
+// tests: testutil, testserver, dbtest (it begins or ends with "test", as
+// the standard library's httptest and iotest do), fixtures, mocks,
+// mockstore, fakes. One that no main package imports is not a library's
+// API: only tests call it.
 func testSupport(name string) bool {
-	return strings.HasPrefix(name, "test") || strings.HasSuffix(name, "test")
+	for _, w := range []string{"test", "mock", "fake", "fixture"} {
+		if strings.HasPrefix(name, w) || strings.HasSuffix(name, w) || strings.HasSuffix(name, w+"s") {
+			return true
+		}
+	}
+	return false
 }
 
 // interfaceMethods returns the names of the methods the interfaces the

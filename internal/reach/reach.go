@@ -10,7 +10,7 @@
 // (apis.Controllers), functions with a //go:linkname or cgo //export
 // directive, what package-level declarations refer to, and a library's
 // exported functions (those of a package no main package imports, unless
-// its name says it serves tests: testserver, dbtest; the driver decides
+// its name says it serves tests: testserver, dbtest, fixtures, mocks; the driver decides
 // which packages are libraries). Test
 // files are not code that runs: a function only tests call is not live. A
 // method only a template calls by name is not live either: its findings
