@@ -151,7 +151,9 @@
 //   - a write or a read only on a failure path (inside if err != nil,
 //     errors.Is or errors.As, in the loop or in a function it calls): it
 //     records or resolves the failure of one element (a lookup after an
-//     insert collided), not every element;
+//     insert collided), not every element; and a whole loop inside such a
+//     test, which undoes a step that failed (delete the rows just
+//     inserted when the queue refused them);
 //   - the batch-writer pattern on an in-process database: a prepared
 //     statement executed per element, or statements on a transaction
 //     (*sql.Tx, *sqlx.Tx) begun before the loop, as the receiver or handed

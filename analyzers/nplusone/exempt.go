@@ -60,6 +60,24 @@ func (c *checker) onFailurePath(r *region, call *ast.CallExpr) bool {
 	return found
 }
 
+// failureBranch reports whether cur, a loop or a call that loops, runs
+// only when something failed: it is in the body of an if err != nil (or
+// errors.Is/As) of its function, as the undo of a step that failed
+// (delete the rows just inserted when the queue refused them).
+func (c *checker) failureBranch(cur inspector.Cursor) bool {
+	n := cur.Node()
+	for up := range cur.Parent().Enclosing((*ast.IfStmt)(nil), (*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
+		ifs, ok := up.Node().(*ast.IfStmt)
+		if !ok {
+			return false
+		}
+		if ifs.Body.Pos() <= n.Pos() && n.End() <= ifs.Body.End() && source.TestsFailure(c.pass.TypesInfo, ifs.Cond) {
+			return true
+		}
+	}
+	return false
+}
+
 // batchWrite reports whether call, in region r, writes the way a batch
 // writer does on an embedded database: it executes a prepared statement
 // (*sql.Stmt, sqlx's *Stmt and *NamedStmt), or it runs on a transaction

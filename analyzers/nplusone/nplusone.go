@@ -115,12 +115,13 @@ func (c *checker) loop(cur inspector.Cursor, l source.Loop) {
 		over = "the loop"
 	}
 	r := &region{
-		body:  l.Body,
-		over:  over,
-		pos:   l.Node.Pos(),
-		outer: c.outer(cur),
-		prov:  c.loopProvenance(cur, l),
-		setup: c.setupCode(cur),
+		body:    l.Body,
+		over:    over,
+		pos:     l.Node.Pos(),
+		outer:   c.outer(cur),
+		prov:    c.loopProvenance(cur, l),
+		setup:   c.setupCode(cur),
+		failure: c.failureBranch(cur),
 	}
 	r.deps = c.loopVars(r, l)
 	// Name the loops this one is nested in: the count multiplies.
@@ -180,10 +181,10 @@ func (c *checker) helperLoops(cur inspector.Cursor, call *ast.CallExpr) {
 		}
 		if lit, ok := ast.Unparen(arg).(*ast.FuncLit); ok {
 			c.region(&region{body: lit.Body, over: desc, pos: call.Pos(), outer: c.outer(cur), deps: c.closureVars(lit), closure: true,
-				prov: prov, setup: c.setupCode(cur)})
+				prov: prov, setup: c.setupCode(cur), failure: c.failureBranch(cur)})
 			continue
 		}
-		r := &region{over: desc, pos: call.Pos(), outer: c.outer(cur), prov: prov, setup: c.setupCode(cur)}
+		r := &region{over: desc, pos: call.Pos(), outer: c.outer(cur), prov: prov, setup: c.setupCode(cur), failure: c.failureBranch(cur)}
 		c.report(r, arg, a.Target.Effects, len(site.Targets))
 	}
 }
@@ -215,8 +216,8 @@ func (c *checker) report(r *region, at ast.Node, effs []effects.Effect, implemen
 		return
 	}
 	db := c.database()
-	if call, ok := at.(*ast.CallExpr); ok && c.onFailurePath(r, call) {
-		return // records or resolves a failure, once per failing element
+	if call, ok := at.(*ast.CallExpr); ok && c.onFailurePath(r, call) || r.failure {
+		return // records or resolves a failure, once per failing element or failed step
 	}
 	if call, ok := at.(*ast.CallExpr); ok && c.paced(r, call) {
 		// The outbound work or the pause per element is the cost; a write

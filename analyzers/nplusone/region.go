@@ -40,6 +40,9 @@ type region struct {
 	prov provenance
 	// setup is set in migrations and other set-up code.
 	setup bool
+	// failure is set when the whole loop runs only after something
+	// failed (failureBranch): a rollback, once per failed step.
+	failure bool
 }
 
 // loopVars returns the variables of loop l that change per element, and

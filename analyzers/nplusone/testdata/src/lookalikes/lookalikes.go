@@ -1090,3 +1090,28 @@ func (d *DB) gatewaysOrID(ctx context.Context, ids []string) {
 		d.gatewayOrID(ctx, id) // want `N\+1: lookalikes.\(\*DB\).gatewayOrID runs`
 	}
 }
+
+// A rollback: the tasks just inserted are deleted one by one only when
+// the queue refused them, once per failed push, not per request.
+func (d *DB) pushAll(ctx context.Context, ids []int64, push func([]int64) error) error {
+	for _, id := range ids {
+		d.db.ExecContext(ctx, "INSERT INTO tasks (id) VALUES ($1)", id) // want `N\+1 write: \(\*sql.DB\).ExecContext runs once per element of ids`
+	}
+	if err := push(ids); err != nil {
+		for _, id := range ids {
+			d.db.ExecContext(ctx, "DELETE FROM tasks WHERE id = $1", id)
+		}
+		return err
+	}
+	return nil
+}
+
+// The real one: the loop runs when the push succeeded, on every call.
+func (d *DB) pushedAll(ctx context.Context, ids []int64, push func([]int64) error) error {
+	if err := push(ids); err == nil {
+		for _, id := range ids {
+			d.db.ExecContext(ctx, "UPDATE tasks SET pushed = true WHERE id = $1", id) // want `N\+1 write: \(\*sql.DB\).ExecContext runs once per element of ids`
+		}
+	}
+	return nil
+}
