@@ -69,7 +69,12 @@
 //     one, whose table or function a fact marks, or the parameter
 //     of an unexported function that is only called, and every call of
 //     which passes such a collection: initDefaults(map[string]string{...}),
-//     or lists its variadic elements: savePeers(ctx, peer), or a local map made empty and filled only with constant keys:
+//     or lists its variadic elements: savePeers(ctx, peer); in the apilint
+//     command, which sees every call, also an exported function's or
+//     method's variadic parameter that no call in the program spreads
+//     (xs...) and nothing uses as a value: CreateToken(ctx, u, RoleUser),
+//     called through an interface or not; or a local map made empty and
+//     filled only with constant keys:
 //     m["LDAP"] = ldap; m["OIDC"] = oidc, or a local slice made empty and
 //     appended such collections outside any loop: tpls = append(tpls,
 //     builtin...)).

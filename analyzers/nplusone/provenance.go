@@ -310,16 +310,26 @@ func typeNoun(t types.Type) string {
 // unexported and only called, in this package: what every call passes
 // (initDefaults(map[string]string{...}) called once with a literal is a
 // list written in the code), or, for a variadic parameter, the arguments
-// each call lists (save(ctx, peer): one element). Any other function's
+// each call lists (save(ctx, peer): one element). An exported function's
+// variadic parameter is too in the apilint command, when every call in the
+// program lists its arguments (Result.Listed). Any other function's
 // parameter, or one of a function also used as a value, is of unknown
 // origin.
 func (c *checker) paramProvenance(v *types.Var, depth int) provenance {
 	unknown := provenance{origin: fromUnknown}
 	fn, idx := c.funcOfParam(v)
-	if fn == nil || fn.Exported() {
+	if fn == nil {
 		return unknown
 	}
 	variadic := fn.Signature().Variadic() && idx == fn.Signature().Params().Len()-1
+	if variadic && c.res.Listed(fn) {
+		// Every caller in the program lists the arguments: as many as
+		// the code writes (CreateToken(ctx, user, RoleUser)).
+		return provenance{origin: fromCode, why: "the arguments its callers list in the code"}
+	}
+	if fn.Exported() {
+		return unknown
+	}
 	uses := c.callIndex()[fn]
 	if uses == nil || uses.escapes || len(uses.calls) == 0 {
 		return unknown

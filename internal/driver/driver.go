@@ -87,6 +87,7 @@ func Run(opts Options) (*Result, error) {
 		}
 		if p := opts.Program.Load(); p != nil {
 			p.SetStartUp(reach.StartUp(own, whole))
+			p.SetListed(reach.Listed(own, whole))
 		}
 	}
 	graph, err := checker.Analyze(opts.Analyzers, prog.pkgs, nil)

@@ -797,6 +797,82 @@ func main() {
 	}
 }
 
+// An exported method's variadic parameter, when every call in the
+// program lists its arguments one by one, holds as many elements as the
+// code writes: a loop over it is silent in the apilint command. Spread
+// from a request (roles...) somewhere, it is reported.
+func TestListedVariadicIsSilent(t *testing.T) {
+	for _, tc := range []struct {
+		call string
+		want []string
+	}{
+		{"s.Grant(r.Context(), 1, \"admin\")", nil},
+		{"s.Grant(r.Context(), 1, r.URL.Query()[\"role\"]...)", []string{"db/db.go:12"}},
+	} {
+		dir := writeModule(t, map[string]string{
+			"db/db.go": `package db
+
+import (
+	"context"
+	"database/sql"
+)
+
+type DB struct{ SQL *sql.DB }
+
+func (d *DB) Grant(ctx context.Context, user int64, roles ...string) {
+	for _, r := range roles {
+		d.SQL.ExecContext(ctx, "INSERT INTO grants (user_id, role) VALUES ($1, $2)", user, r)
+	}
+}
+`,
+			"api/api.go": `package api
+
+import (
+	"context"
+	"net/http"
+)
+
+type Store interface {
+	Grant(ctx context.Context, user int64, roles ...string)
+}
+
+func Handler(s Store) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		` + tc.call + `
+	}
+}
+`,
+			"main.go": `package main
+
+import (
+	"database/sql"
+	"net/http"
+
+	_ "github.com/lib/pq"
+
+	"example.com/m/api"
+	"example.com/m/db"
+)
+
+func main() {
+	conn, _ := sql.Open("postgres", "")
+	http.Handle("/grant", api.Handler(&db.DB{SQL: conn}))
+	http.ListenAndServe(":8080", nil)
+}
+`,
+			"pq/pq.go": "package pq\n",
+		})
+		replaceWith(t, dir, "github.com/lib/pq", "pq")
+		res, err := run(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := locations(res, "nplusone"); !slices.Equal(got, tc.want) {
+			t.Errorf("%s: nplusone findings at %q, want %q (errors %q)", tc.call, got, tc.want, res.Errors)
+		}
+	}
+}
+
 // A handler package that imports no driver takes the whole program's
 // database in the apilint command: a query with no context behind an
 // interface is a finding on PostgreSQL, and a hidden note on SQLite, which

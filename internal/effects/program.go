@@ -47,11 +47,18 @@ type Program struct {
 	// startUp are the functions that run only while the program starts
 	// (reach.StartUp), set by the driver before the final analysis.
 	startUp map[*types.Func]bool
+	// listed are the variadic functions whose callers all list their
+	// variadic arguments (reach.Listed), set with startUp.
+	listed map[*types.Func]bool
 }
 
 // SetStartUp records the functions of the program that run only while it
 // starts (see Result.StartUpOnly).
 func (p *Program) SetStartUp(fns map[*types.Func]bool) { p.startUp = fns }
+
+// SetListed records the variadic functions of the program whose callers
+// all list their variadic arguments (see Result.Listed).
+func (p *Program) SetListed(fns map[*types.Func]bool) { p.listed = fns }
 
 // Settle marks p as the program the rounds converged on: the results it
 // was built from are what another round would compute, so the final

@@ -113,6 +113,14 @@ func (r *Result) StartUpOnly(fn *types.Func) bool {
 	return r != nil && fn != nil && r.s.prog != nil && r.s.prog.startUp[fn.Origin()]
 }
 
+// Listed reports whether fn is variadic and every call of it in the
+// program lists its variadic arguments one by one (reach.Listed): a loop
+// over that parameter runs once per argument the code writes. Only the
+// apilint command knows; under go vet it is false.
+func (r *Result) Listed(fn *types.Func) bool {
+	return r != nil && fn != nil && r.s.prog != nil && r.s.prog.listed[fn.Origin()]
+}
+
 // FixedList reports whether obj, a package-level variable or a function,
 // is a list written in the code (see FixedList), in this package or,
 // through facts, in a dependency.
