@@ -158,7 +158,9 @@
 //     records or resolves the failure of one element (a lookup after an
 //     insert collided), not every element; and a whole loop inside such a
 //     test, which undoes a step that failed (delete the rows just
-//     inserted when the queue refused them);
+//     inserted when the queue refused them), unless the test is for a
+//     lookup that found nothing (sql.ErrNoRows, gorm.ErrRecordNotFound:
+//     an ordinary path, such as trying each of a user's groups);
 //   - the batch-writer pattern on an in-process database: a prepared
 //     statement executed per element, or statements on a transaction
 //     (*sql.Tx, *sqlx.Tx) begun before the loop, as the receiver or handed

@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/ast/inspector"
 
@@ -72,10 +73,27 @@ func (c *checker) failureBranch(cur inspector.Cursor) bool {
 			return false
 		}
 		if ifs.Body.Pos() <= n.Pos() && n.End() <= ifs.Body.End() && source.TestsFailure(c.pass.TypesInfo, ifs.Cond) {
-			return true
+			return !testsMiss(ifs.Cond)
 		}
 	}
 	return false
+}
+
+// testsMiss reports whether cond tests for a lookup that found nothing
+// (errors.Is(err, sql.ErrNoRows), gorm.ErrRecordNotFound, fs.ErrNotExist):
+// a miss is the other branch of an ordinary lookup (no direct grant: try
+// each group), not a failure.
+func testsMiss(cond ast.Expr) bool {
+	found := false
+	ast.Inspect(cond, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok {
+			for _, w := range []string{"NotFound", "NoRows", "NotExist"} {
+				found = found || strings.Contains(id.Name, w)
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // batchWrite reports whether call, in region r, writes the way a batch
