@@ -133,7 +133,9 @@
 //     wrapper: one that only calls its parameter, or gorm's Transaction),
 //     not as a value, not in a go statement or other function literal,
 //     not inside a loop that runs until the process stops, such as a
-//     ticker's: they run once per process start. A one-shot command a scheduler runs (app sync) counts
+//     ticker's (a for with no condition that breaks out of itself and
+//     waits for nothing pages through a table, and ends): they run once
+//     per process start. A one-shot command a scheduler runs (app sync) counts
 //     too: its loops cost once per run, not per request.
 //     The apilint command, which loads the whole program, follows these
 //     calls into every package (main calls app.Run, which calls

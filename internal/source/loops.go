@@ -732,7 +732,9 @@ func BuiltinName(info *types.Info, call *ast.CallExpr) string {
 // rather than over a collection: a for with no condition, or whose body
 // waits in a select (for running { select { case <-ctx.Done(): ...; case
 // <-time.After(d): } }), a range over a channel. What they call runs once
-// per tick or message, not once per start.
+// per tick or message, not once per start. A for with no condition that
+// breaks out of itself and waits for nothing (no select, no channel
+// receive, no sleep) is a paging loop, which ends when the pages do.
 func Repeating(info *types.Info, body ast.Node) []ast.Node {
 	var loops []ast.Node
 	ast.Inspect(body, func(n ast.Node) bool {
@@ -740,7 +742,8 @@ func Repeating(info *types.Info, body ast.Node) []ast.Node {
 		case *ast.FuncLit:
 			return false
 		case *ast.ForStmt:
-			if n.Cond == nil || slices.ContainsFunc(n.Body.List, func(st ast.Stmt) bool { _, ok := st.(*ast.SelectStmt); return ok }) {
+			waits := slices.ContainsFunc(n.Body.List, func(st ast.Stmt) bool { _, ok := st.(*ast.SelectStmt); return ok })
+			if waits || n.Cond == nil && !pages(info, n) {
 				loops = append(loops, n)
 			}
 		case *ast.RangeStmt:
@@ -753,6 +756,40 @@ func Repeating(info *types.Info, body ast.Node) []ast.Node {
 		return true
 	})
 	return loops
+}
+
+// pages reports whether loop, a for with no condition, breaks out of
+// itself (an unlabeled break at its own level) and never waits: no
+// select, channel receive or time.Sleep in it. Such a loop reads page
+// after page until one comes back short, and ends.
+func pages(info *types.Info, loop *ast.ForStmt) bool {
+	var inner []ast.Node // statements an unlabeled break inside them leaves
+	var breaks []*ast.BranchStmt
+	waits := false
+	ast.Inspect(loop.Body, func(m ast.Node) bool {
+		switch m := m.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ForStmt, *ast.RangeStmt, *ast.SwitchStmt, *ast.TypeSwitchStmt:
+			inner = append(inner, m)
+		case *ast.SelectStmt:
+			waits = true
+		case *ast.UnaryExpr:
+			waits = waits || m.Op == token.ARROW
+		case *ast.CallExpr:
+			fn, _ := apis.Callee(info, m)
+			waits = waits || fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "time" && fn.Name() == "Sleep"
+		case *ast.BranchStmt:
+			if m.Tok == token.BREAK && m.Label == nil {
+				breaks = append(breaks, m)
+			}
+		}
+		return true
+	})
+	if waits {
+		return false
+	}
+	return slices.ContainsFunc(breaks, func(b *ast.BranchStmt) bool { return !Within(inner, b) })
 }
 
 // Within reports whether n lies inside one of the nodes.
