@@ -34,7 +34,7 @@ func newAnalyzer(table *apis.Table) *analysis.Analyzer {
 // package that registers another's function.
 func TestHandlerShapes(t *testing.T) {
 	dir := stubs.GOPATH(t, analysistest.TestData())
-	analysistest.Run(t, dir, newAnalyzer(nil), "shapes", "kitsvc", "kitmain", "glued", "strictapi")
+	analysistest.Run(t, dir, newAnalyzer(nil), "shapes", "kitsvc", "kitmain", "glued", "strictapi", "bunsvc")
 }
 
 // apis.handlers in .apilint.yml declares a service's own router and

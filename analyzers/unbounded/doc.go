@@ -17,8 +17,8 @@
 //
 //   - registered with a router apilint knows by type (net/http's ServeMux,
 //     chi, gorilla/mux, httprouter, gin, echo v3/v4/v5, fiber v2/v3,
-//     macaron, flamego, huma, fasthttp/router, zerodha/fastglue, go-kit's
-//     transport);
+//     macaron, flamego, huma, fasthttp/router, zerodha/fastglue,
+//     bunrouter, go-kit's transport);
 //   - wrapped by an adapter, learnt from its body in any package: a
 //     function that returns a closure calling its function argument with
 //     the request (app.handle(fn), withSession(fn), errorHandler(h.index)),
@@ -27,8 +27,8 @@
 //   - a closure returned as, converted to or assigned to a handler type
 //     (http.HandlerFunc, gin.HandlerFunc, echo.HandlerFunc, go-kit's
 //     endpoint.Endpoint: a handler factory's product);
-//   - by signature: an *http.Request with an http.ResponseWriter in any
-//     position and with other parameters or results; a framework's
+//   - by signature: an *http.Request (or bunrouter's Request, which
+//     embeds one) with an http.ResponseWriter in any position and with other parameters or results; a framework's
 //     context alone (func(*gin.Context), func(echo.Context) error,
 //     func(*fasthttp.RequestCtx), func(*fastglue.Request) error), or
 //     with injected arguments for macaron and flamego; a struct embedding

@@ -62,6 +62,7 @@ const (
 	fasthttp   = "github.com/valyala/fasthttp"
 	fastglue   = "github.com/zerodha/fastglue"
 	fastRouter = "github.com/fasthttp/router"
+	bunrouter  = "github.com/uptrace/bunrouter"
 )
 
 var (
@@ -109,6 +110,9 @@ var RequestParams = []RequestParam{
 	// bodies at 4 MiB by default (Server.MaxRequestBodySize).
 	{Framework: "fasthttp", Type: TypeRef{Pkg: fasthttp, Name: "RequestCtx", Ptr: true}, Context: "%s", Detached: true, Alone: true},
 	{Framework: "fastglue", Type: TypeRef{Pkg: fastglue, Name: "Request", Ptr: true}, Context: "%s.RequestCtx", Detached: true, Alone: true},
+	// bunrouter's Request embeds net/http's: its handlers take it with a
+	// ResponseWriter.
+	{Framework: "bunrouter", Type: TypeRef{Pkg: bunrouter, Name: "Request"}, Context: "%s.Context()", Request: true, CapBody: netHTTPCap},
 }
 
 // HandlerType is a named function or interface type whose values are
@@ -136,6 +140,7 @@ var HandlerTypes = []HandlerType{
 	{Framework: "httprouter", Type: TypeRef{Pkg: httprouter, Name: "Handle"}, Context: -1},
 	{Framework: "fasthttp", Type: TypeRef{Pkg: fasthttp, Name: "RequestHandler"}, Context: -1},
 	{Framework: "fastglue", Type: TypeRef{Pkg: fastglue, Name: "FastRequestHandler"}, Context: -1},
+	{Framework: "bunrouter", Type: TypeRef{Pkg: bunrouter, Name: "HandlerFunc"}, Context: -1},
 	// A go-kit endpoint runs once per request; its context is the
 	// request's.
 	{Framework: "go-kit", Type: TypeRef{Pkg: "github.com/go-kit/kit/endpoint", Name: "Endpoint"}, Context: 0},
@@ -224,6 +229,8 @@ var Registrars = []Registrar{
 	{Pkg: fastglue, Recvs: []string{"Fastglue"}, Names: []string{"GET", "POST", "PUT", "DELETE", "OPTIONS", "HEAD", "Any"}, Handler: 1},
 	{Pkg: fastRouter, Recvs: []string{"Router"}, Names: withNames(upperVerbs, "ANY"), Handler: 1},
 	{Pkg: fastRouter, Recvs: []string{"Router"}, Names: []string{"Handle"}, Handler: 2},
+	{Pkg: bunrouter, Recvs: []string{"Router", "Group", "CompatGroup"}, Names: commonUpperVerbs, Handler: 1},
+	{Pkg: bunrouter, Recvs: []string{"Router", "Group", "CompatGroup"}, Names: []string{"Handle"}, Handler: 2},
 }
 
 // Controller is a base type whose embedding makes a struct a controller:

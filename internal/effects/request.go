@@ -99,7 +99,25 @@ func (s *state) isRequestBody(e ast.Expr) bool {
 	if !ok || sel.Sel.Name != "Body" {
 		return false
 	}
-	return apis.TypeRef{Pkg: "net/http", Name: "Request", Ptr: true}.Matches(s.pass.TypesInfo.TypeOf(sel.X))
+	req := apis.TypeRef{Pkg: "net/http", Name: "Request", Ptr: true}
+	if req.Matches(s.pass.TypesInfo.TypeOf(sel.X)) {
+		return true
+	}
+	// A type that embeds *http.Request (bunrouter's Request): the field
+	// selected through it is the request's.
+	selection := s.pass.TypesInfo.Selections[sel]
+	if selection == nil || selection.Kind() != types.FieldVal || len(selection.Index()) < 2 {
+		return false
+	}
+	t := s.pass.TypesInfo.TypeOf(sel.X)
+	for _, i := range selection.Index()[:len(selection.Index())-1] {
+		st, ok := apis.Deref(t).Underlying().(*types.Struct)
+		if !ok {
+			return false
+		}
+		t = st.Field(i).Type()
+	}
+	return req.Matches(t)
 }
 
 // paginationField returns the query name of a pagination field of the
