@@ -100,7 +100,9 @@
 // helper reading the body of whichever request it is handed counts where
 // a handler hands it the request it serves, not where it is handed one
 // the program built to send with http.NewRequest) (io.ReadAll(r.Body),
-// json.NewDecoder(r.Body).Decode, io.Copy from r.Body, gin's
+// json.NewDecoder(r.Body).Decode, also with the drop-in decoders of
+// segmentio/encoding, goccy/go-json and json-iterator, io.Copy from
+// r.Body, gin's
 // ShouldBindJSON and GetRawData, and gin's Bind and ShouldBind and echo's
 // Bind unless every route of the handler is a GET, HEAD or DELETE, for
 // which they bind the query string only; the apilint command also knows

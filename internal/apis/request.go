@@ -63,6 +63,10 @@ var RequestReads = []RequestRead{
 	{Pkg: "io", Name: "Copy", What: BodyReader, Arg: 1},
 	{Pkg: "encoding/json", Name: "NewDecoder", What: BodyReader, Arg: 0},
 	{Pkg: "encoding/xml", Name: "NewDecoder", What: BodyReader, Arg: 0},
+	// Drop-in replacements for encoding/json.
+	{Pkg: "github.com/segmentio/encoding/json", Name: "NewDecoder", What: BodyReader, Arg: 0},
+	{Pkg: "github.com/goccy/go-json", Name: "NewDecoder", What: BodyReader, Arg: 0},
+	{Pkg: "github.com/json-iterator/go", Name: "NewDecoder", What: BodyReader, Arg: 0},
 	// ParseForm alone is not here: net/http caps the urlencoded body it
 	// reads at 10 MB, and it leaves multipart bodies unread.
 	{Pkg: "net/http", Recv: "Request", Name: "ParseMultipartForm", What: BodyForm},

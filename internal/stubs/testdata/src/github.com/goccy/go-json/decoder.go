@@ -1,0 +1,11 @@
+// Package json is a stand-in for github.com/goccy/go-json, a drop-in replacement for
+// encoding/json: its decoder as published.
+package json
+
+import "io"
+
+type Decoder struct{ r io.Reader }
+
+func NewDecoder(r io.Reader) *Decoder { return &Decoder{r: r} }
+
+func (dec *Decoder) Decode(v interface{}) error { return nil }
