@@ -98,7 +98,9 @@
 //     no connection to a server, as a note with -notimeout.all only. A
 //     query without a context inside a dependency (a module the program
 //     requires at a version: an ORM's preload) is the dependency's to fix
-//     and is not reported; the program's own packages are.
+//     and is not reported; the program's own packages are. Work inside
+//     sync.Once's Do runs once per process, not per request (a connection
+//     pinged when it is first opened), and is not the handler's either.
 //   - a call to a function of the program that sends a request through
 //     http.DefaultClient bounded only by a context parameter (directly or
 //     through its own calls, followed across packages as facts), when the

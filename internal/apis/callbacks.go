@@ -12,6 +12,10 @@ type Callback struct {
 	// Concurrent is set when the argument runs in a goroutine of its own
 	// (a goroutine group): calls made that way in a loop overlap.
 	Concurrent bool
+	// Once is set when the argument runs at most once per process
+	// (sync.Once's Do): what it does is no cost of the caller's calls
+	// after the first, so it is not the caller's effect.
+	Once bool
 }
 
 // Callbacks lists the library calls that run a function argument. Calls
@@ -23,7 +27,7 @@ var Callbacks = []Callback{
 	{Pkg: "golang.org/x/sync/errgroup", Recv: "Group", Name: "Go", Arg: 0, Concurrent: true},
 	{Pkg: "golang.org/x/sync/errgroup", Recv: "Group", Name: "TryGo", Arg: 0, Concurrent: true},
 	{Pkg: "sync", Recv: "WaitGroup", Name: "Go", Arg: 0, Concurrent: true},
-	{Pkg: "sync", Recv: "Once", Name: "Do", Arg: 0},
+	{Pkg: "sync", Recv: "Once", Name: "Do", Arg: 0, Once: true},
 	{Pkg: "gorm.io/gorm", Recv: "DB", Name: "Transaction", Arg: 0},
 	{Pkg: "xorm.io/xorm", Recv: "Engine", Name: "Transaction", Arg: 0},
 	{Pkg: "github.com/xorm-io/xorm", Recv: "Engine", Name: "Transaction", Arg: 0},

@@ -217,8 +217,8 @@ func (s *state) call(nd *node, call *ast.CallExpr, loop string, looped, async bo
 		}
 		pass := &argPass{callee: targets, arg: i}
 		if cb != nil {
-			if cb.Arg != i {
-				continue
+			if cb.Arg != i || cb.Once {
+				continue // once.Do(init): once per process, not per call
 			}
 			pass = &argPass{arg: i, known: true, loop: cb.Loop}
 		} else if len(targets) == 0 {
