@@ -163,6 +163,9 @@
 //     inserted when the queue refused them), unless the test is for a
 //     lookup that found nothing (sql.ErrNoRows, gorm.ErrRecordNotFound:
 //     an ordinary path, such as trying each of a user's groups);
+//   - rows of one COPY on PostgreSQL: Exec on a statement prepared from
+//     lib/pq's CopyIn or CopyInSchema buffers a row, and the final Exec
+//     sends them all (the bulk form the write warning would suggest);
 //   - the batch-writer pattern on an in-process database: a prepared
 //     statement executed per element, or statements on a transaction
 //     (*sql.Tx, *sqlx.Tx) begun before the loop, as the receiver or handed

@@ -128,6 +128,42 @@ func (c *checker) batchWrite(r *region, call *ast.CallExpr) bool {
 	return false
 }
 
+// copyIn reports whether call executes a statement prepared from lib/pq's
+// CopyIn or CopyInSchema in the same function: each Exec buffers one row
+// of a COPY, which the final Exec sends at once; it is PostgreSQL's bulk
+// form, not a round trip per row.
+func (c *checker) copyIn(r *region, call *ast.CallExpr) bool {
+	info := c.pass.TypesInfo
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	if pkg, name := apis.NamedOf(apis.Deref(info.TypeOf(sel.X))); name != "Stmt" || pkg != "database/sql" {
+		return false
+	}
+	v, ok := source.Used(info, sel.X).(*types.Var)
+	if !ok || r.scope == nil {
+		return false
+	}
+	for _, a := range source.AssignedValues(info, r.scope, v) {
+		prep, ok := ast.Unparen(a.Expr).(*ast.CallExpr)
+		if !ok {
+			continue
+		}
+		for _, arg := range prep.Args {
+			inner, ok := ast.Unparen(arg).(*ast.CallExpr)
+			if !ok {
+				continue
+			}
+			if f, _ := apis.Callee(info, inner); f != nil && f.Pkg() != nil && f.Pkg().Path() == "github.com/lib/pq" &&
+				(f.Name() == "CopyIn" || f.Name() == "CopyInSchema") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // database returns the database the package talks to, from the drivers
 // it imports (directly or not) and the -nplusone.database setting: ""
 // when unknown or when several kinds are imported.

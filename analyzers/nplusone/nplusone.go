@@ -122,6 +122,7 @@ func (c *checker) loop(cur inspector.Cursor, l source.Loop) {
 		prov:    c.loopProvenance(cur, l),
 		setup:   c.setupCode(cur),
 		failure: c.failureBranch(cur),
+		scope:   c.funcBody(cur),
 	}
 	r.deps = c.loopVars(r, l)
 	// Name the loops this one is nested in: the count multiplies.
@@ -181,10 +182,11 @@ func (c *checker) helperLoops(cur inspector.Cursor, call *ast.CallExpr) {
 		}
 		if lit, ok := ast.Unparen(arg).(*ast.FuncLit); ok {
 			c.region(&region{body: lit.Body, over: desc, pos: call.Pos(), outer: c.outer(cur), deps: c.closureVars(lit), closure: true,
-				prov: prov, setup: c.setupCode(cur), failure: c.failureBranch(cur)})
+				prov: prov, setup: c.setupCode(cur), failure: c.failureBranch(cur), scope: c.funcBody(cur)})
 			continue
 		}
-		r := &region{over: desc, pos: call.Pos(), outer: c.outer(cur), prov: prov, setup: c.setupCode(cur), failure: c.failureBranch(cur)}
+		r := &region{over: desc, pos: call.Pos(), outer: c.outer(cur), prov: prov, setup: c.setupCode(cur), failure: c.failureBranch(cur),
+			scope: c.funcBody(cur)}
 		c.report(r, arg, a.Target.Effects, len(site.Targets))
 	}
 }
@@ -230,6 +232,9 @@ func (c *checker) report(r *region, at ast.Node, effs []effects.Effect, implemen
 		}
 		if db.Embedded() && c.batchWrite(r, call) {
 			return // the bulk form of an embedded database
+		}
+		if c.copyIn(r, call) {
+			return // rows of one COPY: PostgreSQL's bulk form
 		}
 	}
 	key := [2]token.Pos{r.pos, at.Pos()}

@@ -43,6 +43,8 @@ type region struct {
 	// failure is set when the whole loop runs only after something
 	// failed (failureBranch): a rollback, once per failed step.
 	failure bool
+	// scope is the body of the function declaration the region is in.
+	scope ast.Node
 }
 
 // loopVars returns the variables of loop l that change per element, and
