@@ -67,16 +67,21 @@ func (c *checker) onFailurePath(r *region, call *ast.CallExpr) bool {
 // (delete the rows just inserted when the queue refused them).
 func (c *checker) failureBranch(cur inspector.Cursor) bool {
 	n := cur.Node()
+	failed := false
 	for up := range cur.Parent().Enclosing((*ast.IfStmt)(nil), (*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
 		ifs, ok := up.Node().(*ast.IfStmt)
 		if !ok {
-			return false
+			break
 		}
-		if ifs.Body.Pos() <= n.Pos() && n.End() <= ifs.Body.End() && source.TestsFailure(c.pass.TypesInfo, ifs.Cond) {
-			return !testsMiss(ifs.Cond)
+		if ifs.Body.Pos() > n.Pos() || n.End() > ifs.Body.End() {
+			continue // in the else branch
 		}
+		if testsMiss(ifs.Cond) {
+			return false // if err != nil { if errors.Is(gorm.ErrRecordNotFound, err) { ... } }
+		}
+		failed = failed || source.TestsFailure(c.pass.TypesInfo, ifs.Cond)
 	}
-	return false
+	return failed
 }
 
 // testsMiss reports whether cond tests for a lookup that found nothing

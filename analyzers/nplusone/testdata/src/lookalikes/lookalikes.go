@@ -1160,3 +1160,16 @@ func (d *DB) insertAll(ctx context.Context, tx *sql.Tx, names []string) error {
 	}
 	return nil
 }
+
+// The same, with the miss tested inside the failure test.
+func (d *DB) grantOfNested(ctx context.Context, user int64, groups []int64) error {
+	err := d.db.QueryRowContext(ctx, "SELECT 1 FROM grants WHERE user_id = $1", user).Scan()
+	if err != nil {
+		if errors.Is(sql.ErrNoRows, err) {
+			for _, g := range groups {
+				d.db.QueryRowContext(ctx, "SELECT 1 FROM grants WHERE group_id = $1", g) // want `N\+1: \(\*sql.DB\).QueryRowContext runs once per element of groups`
+			}
+		}
+	}
+	return err
+}
