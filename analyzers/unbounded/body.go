@@ -2,10 +2,12 @@ package unbounded
 
 import (
 	"go/ast"
+	"go/types"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/apilint/apilint/internal/apis"
 	"github.com/apilint/apilint/internal/effects"
 	"github.com/apilint/apilint/internal/findings"
 	"github.com/apilint/apilint/internal/source"
@@ -17,6 +19,9 @@ func (c *checker) body(h *effects.Handler, sum *effects.Summary) {
 		return
 	}
 	e, ok := sum.Find(false, effects.BodyRead)
+	if !ok {
+		e, ok = c.generatedBinder(h)
+	}
 	if !ok || e.Detail == effects.FormBody && !bodyMethod(h) || e.Detail == effects.BoundBody && noBodyMethod(h) {
 		return
 	}
@@ -43,6 +48,34 @@ func (c *checker) body(h *effects.Handler, sum *effects.Summary) {
 		Fixes: c.capBodyFix(h),
 	}
 	c.rep.Report(f)
+}
+
+// generatedBinder returns the body read of a go-swagger handler's
+// generated binder: the BindRequest method of its parameters type, which
+// the generated server calls before the handler and which decodes the
+// body of the request it is handed (route.Consumer.Consume(r.Body,
+// &body)), in any package of the program (its summary says so).
+func (c *checker) generatedBinder(h *effects.Handler) (effects.Effect, bool) {
+	if h.Framework != "go-swagger" || h.Func == nil || h.Request < 0 || h.Request >= h.Func.Signature().Params().Len() {
+		return effects.Effect{}, false
+	}
+	t := h.Func.Signature().Params().At(h.Request).Type()
+	obj, _, _ := types.LookupFieldOrMethod(t, true, nil, "BindRequest")
+	bind, ok := obj.(*types.Func)
+	if !ok {
+		return effects.Effect{}, false
+	}
+	sum := c.res.Func(bind)
+	if sum == nil {
+		return effects.Effect{}, false
+	}
+	for _, u := range sum.BodyParams {
+		if u.Param == 0 && u.Kind == effects.BodyRead {
+			_, name := apis.NamedOf(apis.Deref(t))
+			return effects.Effect{Kind: effects.BodyRead, Chain: u.Chain.Prepend(name + ".BindRequest"), Site: u.Site}, true
+		}
+	}
+	return effects.Effect{}, false
 }
 
 // capBodyFix inserts the framework's body cap as the handler's first

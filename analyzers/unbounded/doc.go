@@ -102,7 +102,9 @@
 // the program built to send with http.NewRequest) (io.ReadAll(r.Body),
 // json.NewDecoder(r.Body).Decode, also with the drop-in decoders of
 // segmentio/encoding, goccy/go-json and json-iterator, io.Copy from
-// r.Body, gin's
+// r.Body, a go-swagger handler whose generated parameters binder decodes
+// the body (BindRequest's route.Consumer.Consume(r.Body, &body), reported
+// at the handler), gin's
 // ShouldBindJSON and GetRawData, and gin's Bind and ShouldBind and echo's
 // Bind unless every route of the handler is a GET, HEAD or DELETE, for
 // which they bind the query string only; the apilint command also knows

@@ -63,6 +63,9 @@ var RequestReads = []RequestRead{
 	{Pkg: "io", Name: "Copy", What: BodyReader, Arg: 1},
 	{Pkg: "encoding/json", Name: "NewDecoder", What: BodyReader, Arg: 0},
 	{Pkg: "encoding/xml", Name: "NewDecoder", What: BodyReader, Arg: 0},
+	// go-swagger's generated binders decode the body with the route's
+	// consumer (route.Consumer.Consume(r.Body, &body)).
+	{Pkg: "github.com/go-openapi/runtime", Recv: "Consumer", Name: "Consume", What: BodyReader, Arg: 0},
 	// Drop-in replacements for encoding/json.
 	{Pkg: "github.com/segmentio/encoding/json", Name: "NewDecoder", What: BodyReader, Arg: 0},
 	{Pkg: "github.com/goccy/go-json", Name: "NewDecoder", What: BodyReader, Arg: 0},

@@ -6,3 +6,7 @@ import "io"
 type Producer interface {
 	Produce(io.Writer, any) error
 }
+
+type Consumer interface {
+	Consume(io.Reader, any) error
+}

@@ -14,3 +14,8 @@ type Responder interface {
 type ResponderFunc func(http.ResponseWriter, runtime.Producer)
 
 func (fn ResponderFunc) WriteResponse(rw http.ResponseWriter, pr runtime.Producer) { fn(rw, pr) }
+
+// MatchedRoute is the route a request matched, with its body's consumer.
+type MatchedRoute struct {
+	Consumer runtime.Consumer
+}
