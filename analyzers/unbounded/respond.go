@@ -3,6 +3,8 @@ package unbounded
 import (
 	"go/ast"
 	"go/types"
+	"slices"
+	"strings"
 
 	"github.com/apilint/apilint/internal/apis"
 	"github.com/apilint/apilint/internal/effects"
@@ -131,6 +133,12 @@ func (c *checker) responds(h *effects.Handler, call *ast.CallExpr) bool {
 							add(u.X)
 						}
 					}
+				}
+				// resp.SetPayload(rows): a setter puts the rows in the
+				// value it is called on (go-swagger's responses).
+				if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok && strings.HasPrefix(sel.Sel.Name, "Set") &&
+					slices.ContainsFunc(n.Args, func(a ast.Expr) bool { return mentions(a) }) {
+					add(sel.X)
 				}
 			}
 			return true

@@ -4,8 +4,10 @@
 package swaggersvc
 
 import (
+	"database/sql"
 	"net/http"
 
+	"github.com/go-openapi/runtime"
 	"github.com/go-openapi/runtime/middleware"
 )
 
@@ -45,4 +47,41 @@ func CreateItem(params CreateItemParams) middleware.Responder { // want `request
 
 func FindItems(params FindItemsParams) middleware.Responder {
 	return nil
+}
+
+var db *sql.DB
+
+// FindItemsOK is a generated response: the handler sets its payload.
+type FindItemsOK struct{ Payload []*Item }
+
+func NewFindItemsOK() *FindItemsOK { return &FindItemsOK{} }
+
+func (o *FindItemsOK) SetPayload(payload []*Item) { o.Payload = payload }
+
+func (o *FindItemsOK) WriteResponse(rw http.ResponseWriter, producer runtime.Producer) {}
+
+// Every item, through the response's setter.
+func ListItems(params FindItemsParams) middleware.Responder {
+	rows, _ := db.Query("SELECT name FROM items") // want `list endpoint ListItems returns every row`
+	var items []*Item
+	for rows.Next() {
+		var it Item
+		rows.Scan(&it.Name)
+		items = append(items, &it)
+	}
+	resp := NewFindItemsOK()
+	resp.SetPayload(items)
+	return resp
+}
+
+// Look-alike: the rows only decide the status; the payload is a count.
+func CountItems(params FindItemsParams) middleware.Responder {
+	rows, _ := db.Query("SELECT name FROM items")
+	n := 0
+	for rows.Next() {
+		n++
+	}
+	resp := NewFindItemsOK()
+	resp.SetPayload(make([]*Item, 0, n))
+	return resp
 }
