@@ -189,7 +189,9 @@
 //   - a lookup memoised in a local map made before the loop and keyed by
 //     an attribute of the element (v, ok := owners[p.OwnerID]; if !ok
 //     {...; owners[p.OwnerID] = v}, or if owners[k] == nil, or a hit that
-//     leaves the iteration: if ok { ...; continue }): one round
+//     leaves the iteration: if ok { ...; continue }, or a set of keys
+//     already handled: if seen[m.ProjectID] { continue }, also as one side
+//     of a ||): one round
 //     trip per distinct owner, not per element. Keyed by the element
 //     itself, every distinct element misses once, and it is reported;
 //   - work a function does only when a string parameter equals a constant

@@ -319,6 +319,13 @@ func (c *checker) memo(r *region, ifs *ast.IfStmt, hit bool) bool {
 		if (cond.Op == token.EQL && !hit || cond.Op == token.NEQ && hit) && source.IsNil(info, cond.Y) {
 			index, _ = ast.Unparen(cond.X).(*ast.IndexExpr)
 		}
+		if cond.Op == token.LOR && hit {
+			index = seenIndex(info, cond)
+		}
+	case *ast.IndexExpr: // if seen[k] { continue }
+		if hit {
+			index = seenIndex(info, cond)
+		}
 	}
 	if index == nil || r.isElem(info, index.Index) || !r.mentions(info, index.Index) {
 		return false
@@ -346,6 +353,29 @@ func (c *checker) memo(r *region, ifs *ast.IfStmt, hit bool) bool {
 		return !stored
 	})
 	return stored
+}
+
+// seenIndex returns the index of a set of keys already handled that cond
+// tests, alone or as one side of a disjunction: seen[k] of a map of
+// booleans (if done || seen[m.ProjectID] { continue }).
+func seenIndex(info *types.Info, cond ast.Expr) *ast.IndexExpr {
+	switch c := ast.Unparen(cond).(type) {
+	case *ast.BinaryExpr:
+		if c.Op != token.LOR {
+			return nil
+		}
+		if ix := seenIndex(info, c.X); ix != nil {
+			return ix
+		}
+		return seenIndex(info, c.Y)
+	case *ast.IndexExpr:
+		if m, ok := info.TypeOf(c.X).Underlying().(*types.Map); ok {
+			if b, ok := m.Elem().Underlying().(*types.Basic); ok && b.Kind() == types.Bool {
+				return c
+			}
+		}
+	}
+	return nil
 }
 
 // inside reports whether n lies within outer.

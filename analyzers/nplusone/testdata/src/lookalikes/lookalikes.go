@@ -1173,3 +1173,32 @@ func (d *DB) grantOfNested(ctx context.Context, user int64, groups []int64) erro
 	}
 	return err
 }
+
+type metric struct {
+	ProjectID int64
+	New       bool
+}
+
+// One job per project, behind a set of the projects already handled.
+func (d *DB) queueDashboards(ctx context.Context, metrics []metric) {
+	seen := make(map[int64]bool)
+	for _, m := range metrics {
+		if !m.New || seen[m.ProjectID] {
+			continue
+		}
+		seen[m.ProjectID] = true
+		d.db.ExecContext(ctx, "INSERT INTO jobs (project_id) VALUES ($1)", m.ProjectID)
+	}
+}
+
+// The real one: the set is keyed by the element itself.
+func (d *DB) queueEach(ctx context.Context, ids []int64) {
+	seen := make(map[int64]bool)
+	for _, id := range ids {
+		if seen[id] {
+			continue
+		}
+		seen[id] = true
+		d.db.ExecContext(ctx, "INSERT INTO jobs (id) VALUES ($1)", id) // want `N\+1 write: \(\*sql.DB\).ExecContext runs once per element of ids`
+	}
+}
