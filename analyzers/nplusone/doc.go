@@ -191,7 +191,8 @@
 //     {...; owners[p.OwnerID] = v}, or if owners[k] == nil, or a hit that
 //     leaves the iteration: if ok { ...; continue }, or a set of keys
 //     already handled: if seen[m.ProjectID] { continue }, also as one side
-//     of a ||): one round
+//     of a ||; or the same memo in a helper of the package handed the map
+//     and the key: getAgentName(store, names, task.AgentID)): one round
 //     trip per distinct owner, not per element. Keyed by the element
 //     itself, every distinct element misses once, and it is reported;
 //   - work a function does only when a string parameter equals a constant

@@ -355,6 +355,92 @@ func (c *checker) memo(r *region, ifs *ast.IfStmt, hit bool) bool {
 	return stored
 }
 
+// memoHelper reports whether call, in region r, is a call of a function
+// of this package that memoises its lookup in a map it is handed, by a
+// key it is handed (getAgentName(store, names, task.AgentID): v, ok :=
+// names[id]; if ok { return v }; ...read...; names[id] = v), with a map
+// made before the loop and a key that is an attribute of the element: a
+// round trip per distinct key, as memoMiss says of the same memo written
+// in the loop.
+func (c *checker) memoHelper(r *region, call *ast.CallExpr) bool {
+	info := c.pass.TypesInfo
+	fn, _ := apis.Callee(info, call)
+	if fn == nil || fn.Pkg() != c.pass.Pkg {
+		return false
+	}
+	decl := c.declOf(fn)
+	if decl == nil || decl.Body == nil {
+		return false
+	}
+	params := source.Params(info, decl)
+	index := func(v types.Object) int {
+		for i, p := range params {
+			if p == v {
+				return i
+			}
+		}
+		return -1
+	}
+	for i, st := range decl.Body.List {
+		as, ok := st.(*ast.AssignStmt)
+		if !ok || len(as.Lhs) != 2 || len(as.Rhs) != 1 || i+1 >= len(decl.Body.List) {
+			continue
+		}
+		ix, ok := ast.Unparen(as.Rhs[0]).(*ast.IndexExpr)
+		if !ok {
+			continue
+		}
+		m, k := index(source.Used(info, ix.X)), index(source.Used(info, ix.Index))
+		ifs, ok := decl.Body.List[i+1].(*ast.IfStmt)
+		if m < 0 || k < 0 || m >= len(call.Args) || k >= len(call.Args) || !ok || !source.Leaves(ifs.Body) {
+			continue
+		}
+		okVar, ok := ast.Unparen(ifs.Cond).(*ast.Ident)
+		if !ok || info.Uses[okVar] != info.ObjectOf(as.Lhs[1].(*ast.Ident)) {
+			continue
+		}
+		if !c.storesUnder(decl.Body, params[m], params[k]) {
+			continue
+		}
+		mapArg, ok := source.Used(info, call.Args[m]).(*types.Var)
+		if !ok || r.body.Pos() <= mapArg.Pos() && mapArg.Pos() < r.body.End() {
+			return false // a map made per element
+		}
+		key := call.Args[k]
+		return r.mentions(info, key) && !r.isElem(info, key)
+	}
+	return false
+}
+
+// storesUnder reports whether body assigns m[k] for the variables m, k.
+func (c *checker) storesUnder(body ast.Node, m, k types.Object) bool {
+	info := c.pass.TypesInfo
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if as, ok := n.(*ast.AssignStmt); ok {
+			for _, lhs := range as.Lhs {
+				if ix, ok := ast.Unparen(lhs).(*ast.IndexExpr); ok && source.Used(info, ix.X) == m && source.Used(info, ix.Index) == k {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// declOf returns the declaration of fn, a function of this package.
+func (c *checker) declOf(fn *types.Func) *ast.FuncDecl {
+	for _, f := range c.pass.Files {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && c.pass.TypesInfo.Defs[fd.Name] == fn.Origin() {
+				return fd
+			}
+		}
+	}
+	return nil
+}
+
 // seenIndex returns the index of a set of keys already handled that cond
 // tests, alone or as one side of a disjunction: seen[k] of a map of
 // booleans (if done || seen[m.ProjectID] { continue }).

@@ -354,7 +354,7 @@ func (c *checker) call(r *region, call *ast.CallExpr) {
 		c.hoist(r, call, site)
 		return
 	}
-	if c.dispatch(r, call) || c.statementPerElement(r, call, site) {
+	if c.dispatch(r, call) || c.statementPerElement(r, call, site) || c.memoHelper(r, call) {
 		return
 	}
 	var effs []effects.Effect

@@ -1202,3 +1202,42 @@ func (d *DB) queueEach(ctx context.Context, ids []int64) {
 		d.db.ExecContext(ctx, "INSERT INTO jobs (id) VALUES ($1)", id) // want `N\+1 write: \(\*sql.DB\).ExecContext runs once per element of ids`
 	}
 }
+
+type task struct {
+	ID      int64
+	AgentID int64
+}
+
+// agentName memoises the lookup in the map it is handed.
+func (d *DB) agentName(ctx context.Context, names map[int64]string, agentID int64) string {
+	name, ok := names[agentID]
+	if ok {
+		return name
+	}
+	d.db.QueryRowContext(ctx, "SELECT name FROM agents WHERE id = $1", agentID).Scan(&name)
+	names[agentID] = name
+	return name
+}
+
+// One lookup per distinct agent, not per task.
+func (d *DB) taskAgents(ctx context.Context, tasks []task) {
+	names := make(map[int64]string)
+	for _, t := range tasks {
+		d.agentName(ctx, names, t.AgentID)
+	}
+}
+
+// The real ones: keyed by the element itself, or a map made per element.
+func (d *DB) agentsByID(ctx context.Context, ids []int64) {
+	names := make(map[int64]string)
+	for _, id := range ids {
+		d.agentName(ctx, names, id) // want `N\+1: lookalikes.\(\*DB\).agentName runs`
+	}
+}
+
+func (d *DB) taskAgentsFresh(ctx context.Context, tasks []task) {
+	for _, t := range tasks {
+		names := make(map[int64]string)
+		d.agentName(ctx, names, t.AgentID) // want `N\+1: lookalikes.\(\*DB\).agentName runs`
+	}
+}
