@@ -56,8 +56,8 @@
 // passes them, or what it builds from them, to a call that writes the
 // response (json.NewEncoder(w).Encode, c.JSON, a template, any helper
 // given the ResponseWriter or framework context) or returns them (RPC),
-// also inside a value a setter fills (go-swagger's resp.SetPayload(rows);
-// return resp).
+// also inside a response a setter fills (go-swagger's
+// resp.SetPayload(rows); return resp, on a response that writes itself).
 // Rows used only to filter, validate or fill a map are not a list the
 // handler returns. The reads are:
 //

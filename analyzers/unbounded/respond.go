@@ -135,9 +135,10 @@ func (c *checker) responds(h *effects.Handler, call *ast.CallExpr) bool {
 					}
 				}
 				// resp.SetPayload(rows): a setter puts the rows in the
-				// value it is called on (go-swagger's responses).
+				// response it is called on (go-swagger's generated
+				// responses, which write themselves: WriteResponse).
 				if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok && strings.HasPrefix(sel.Sel.Name, "Set") &&
-					slices.ContainsFunc(n.Args, func(a ast.Expr) bool { return mentions(a) }) {
+					writesItself(info.TypeOf(sel.X)) && slices.ContainsFunc(n.Args, func(a ast.Expr) bool { return mentions(a) }) {
 					add(sel.X)
 				}
 			}
@@ -277,4 +278,15 @@ func isWriterOrContext(t types.Type) bool {
 
 func isError(t types.Type) bool {
 	return t != nil && types.Identical(t, types.Universe.Lookup("error").Type())
+}
+
+// writesItself reports whether t is a response that writes itself: it has
+// go-swagger's WriteResponse method (middleware.Responder).
+func writesItself(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	obj, _, _ := types.LookupFieldOrMethod(t, true, nil, "WriteResponse")
+	_, ok := obj.(*types.Func)
+	return ok
 }
