@@ -56,7 +56,9 @@
 //     made in a goroutine of their own (go, errgroup's Go, WaitGroup.Go)
 //     overlap, and are not reported as a fan-out; nor is a loop that stops
 //     at the first element whose call succeeds (mirrors tried in turn:
-//     if err == nil { return }), which usually makes one request;
+//     if err == nil { return }, or if err != nil { continue } and then a
+//     return or a break once the answer is found, as public-IP lookups
+//     over a list of services do), which usually makes one request;
 //   - calls configured as blocking in .apilint.yml (apis.blocking).
 //
 // The message names the blocking call, the handler, the chain from one to

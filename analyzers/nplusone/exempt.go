@@ -31,6 +31,17 @@ func (c *checker) atStartUp(cur inspector.Cursor) bool {
 	if !ok {
 		return false
 	}
+	body := source.Body(fn.Node())
+	if _, isLit := fn.Node().(*ast.FuncLit); isLit {
+		// What a command-line command runs, written in the function
+		// that builds the command: start-up code if that function is.
+		if !c.commandRun(fn) {
+			return false
+		}
+		if fn, ok = source.OutermostFunc(cur); !ok {
+			return false
+		}
+	}
 	decl, ok := fn.Node().(*ast.FuncDecl)
 	if !ok {
 		return false
@@ -39,7 +50,29 @@ func (c *checker) atStartUp(cur inspector.Cursor) bool {
 	if obj == nil || !c.startUp[obj] && !c.res.StartUpOnly(obj) {
 		return false
 	}
-	return !source.Within(source.Repeating(c.pass.TypesInfo, decl.Body), cur.Node())
+	return !source.Within(source.Repeating(c.pass.TypesInfo, body), cur.Node())
+}
+
+// commandRun reports whether lit, a function literal, is what a
+// command-line command runs when it is invoked (apis.CommandRun):
+// &cobra.Command{RunE: func(...) error {...}}, or cmd.Action = func....
+func (c *checker) commandRun(lit inspector.Cursor) bool {
+	info := c.pass.TypesInfo
+	switch p := lit.Parent().Node().(type) {
+	case *ast.KeyValueExpr:
+		key, ok := p.Key.(*ast.Ident)
+		cl, isLit := lit.Parent().Parent().Node().(*ast.CompositeLit)
+		return ok && isLit && apis.CommandRun(info.TypeOf(cl), key.Name)
+	case *ast.AssignStmt:
+		for i, rhs := range p.Rhs {
+			if rhs == lit.Node() && i < len(p.Lhs) {
+				if sel, ok := ast.Unparen(p.Lhs[i]).(*ast.SelectorExpr); ok {
+					return apis.CommandRun(info.TypeOf(sel.X), sel.Sel.Name)
+				}
+			}
+		}
+	}
+	return false
 }
 
 // onFailurePath reports whether call, in region r, runs only when

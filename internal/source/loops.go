@@ -68,7 +68,8 @@ func LoopOf(info *types.Info, n ast.Node, roots ...ast.Node) (Loop, bool) {
 // firstSuccess reports whether a loop body returns when an error is nil,
 // at its top level: if err == nil { ...; return ... }, or
 // if err != nil { continue } followed by a return, or by a test that
-// returns once the answer is found (a failover over configured URLs).
+// returns or breaks once the answer is found (a failover over configured
+// URLs).
 func firstSuccess(info *types.Info, body *ast.BlockStmt) bool {
 	skipped := false
 	for _, st := range body.List {
@@ -76,9 +77,10 @@ func firstSuccess(info *types.Info, body *ast.BlockStmt) bool {
 		case *ast.IfStmt:
 			b, ok := ast.Unparen(st.Cond).(*ast.BinaryExpr)
 			if !ok || !isErrorVar(info, b.X) || !IsNil(info, b.Y) {
-				// After the failures were skipped, a return once the
-				// answer is found (if v, ok := found(resp); ok { return v }).
-				if skipped && returnsInside(st.Body) {
+				// After the failures were skipped, a return or a break
+				// once the answer is found (if v, ok := found(resp); ok {
+				// return v }, if resp.StatusCode == 200 { ...; break }).
+				if skipped && (returnsInside(st.Body) || breaksOut(st.Body)) {
 					return true
 				}
 				continue
@@ -107,6 +109,22 @@ func returnsInside(b *ast.BlockStmt) bool {
 			return false
 		case *ast.ReturnStmt:
 			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// breaksOut reports whether b leaves the loop it is in: an unlabeled break
+// outside the loops, switches and selects nested in b.
+func breaksOut(b *ast.BlockStmt) bool {
+	found := false
+	ast.Inspect(b, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit, *ast.ForStmt, *ast.RangeStmt, *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt:
+			return false
+		case *ast.BranchStmt:
+			found = found || n.Tok == token.BREAK && n.Label == nil
 		}
 		return !found
 	})

@@ -30,6 +30,34 @@ func notifyAll(c *http.Client, urls []string) {
 	}
 }
 
+// publicIP asks each lookup service in turn and stops at the first that
+// answers: a failover, usually one request.
+func publicIP(c *http.Client, services []string) string {
+	ip := ""
+	for _, svc := range services {
+		resp, err := c.Get(svc)
+		if err != nil {
+			continue
+		}
+		if resp.StatusCode == http.StatusOK {
+			ip = resp.Header.Get("X-IP")
+			break
+		}
+	}
+	return ip
+}
+
+// pingAll asks every service, whatever each answers: a fan-out.
+func pingAll(c *http.Client, services []string) {
+	for _, svc := range services {
+		resp, err := c.Get(svc)
+		if err != nil {
+			continue
+		}
+		resp.Body.Close()
+	}
+}
+
 type Server struct {
 	hook  *Webhook
 	subs  []string
@@ -45,7 +73,17 @@ func (s *Server) publish(w http.ResponseWriter, r *http.Request) {
 	notifyAll(s.httpc, s.subs) // want `request handler Server.publish sends one outbound HTTP request once per element of urls`
 }
 
+func (s *Server) whoami(w http.ResponseWriter, r *http.Request) {
+	w.Write([]byte(publicIP(s.httpc, s.subs)))
+}
+
+func (s *Server) ping(w http.ResponseWriter, r *http.Request) {
+	pingAll(s.httpc, s.subs) // want `request handler Server.ping sends one outbound HTTP request once per element of services`
+}
+
 func Routes(mux *http.ServeMux, s *Server) {
+	mux.HandleFunc("/whoami", s.whoami)
+	mux.HandleFunc("/ping", s.ping)
 	mux.HandleFunc("/signup", s.signup)
 	mux.HandleFunc("/publish", s.publish)
 	_ = time.Second

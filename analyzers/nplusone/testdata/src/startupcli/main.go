@@ -35,11 +35,37 @@ var workCmd = &cobra.Command{
 	},
 }
 
+// A command built by a function main calls, its loop written in the
+// literal: once per invocation.
+func exportCmd() *cobra.Command {
+	return &cobra.Command{
+		Use: "export",
+		RunE: func(cmd *cobra.Command, args []string) error {
+			for _, n := range names {
+				db.QueryRowContext(cmd.Context(), "SELECT data FROM exports WHERE name = $1", n)
+			}
+			return nil
+		},
+	}
+}
+
+// The same literal handed to something else: it may run at any time.
+func onEach(f func(string)) {}
+
+func register() {
+	onEach(func(n string) {
+		for _, m := range names {
+			db.QueryRowContext(context.Background(), "SELECT data FROM exports WHERE name = $1", m+n) // want `N\+1: \(\*sql.DB\).QueryRowContext runs once per element of names`
+		}
+	})
+}
+
 func main() {
+	register()
 	root := &cobra.Command{Use: "app"}
 	sync := &cobra.Command{Use: "sync"}
 	sync.RunE = syncAll
-	root.AddCommand(serveCmd, workCmd, sync)
+	root.AddCommand(serveCmd, workCmd, sync, exportCmd())
 	root.Execute()
 }
 
