@@ -136,7 +136,9 @@
 //     ticker's (a for with no condition that breaks out of itself and
 //     waits for nothing pages through a table, and ends): they run once
 //     per process start. A one-shot command a scheduler runs (app sync) counts
-//     too: its loops cost once per run, not per request.
+//     too: its loops cost once per run, not per request; so do loops
+//     written in the command's function literal itself, when the function
+//     that builds the command is start-up code.
 //     The apilint command, which loads the whole program, follows these
 //     calls into every package (main calls app.Run, which calls
 //     InitDBData, which calls each service's InitUsers); go vet sees only
