@@ -93,9 +93,10 @@
 // default limit", whatever pagination input the handler reads.
 //
 // A LIMIT bound to a page size the client chose (?limit=...) with no
-// upper cap before use (min, or a comparison that clamps or rejects it)
-// is its own finding, "page size not capped": limit=1000000 is the whole
-// table again.
+// upper cap before use (min, or a comparison that clamps or rejects it,
+// in the handler or in the helper that applies it: if size < 1 || size >
+// 100 { size = 10 }) is its own finding, "page size not capped":
+// limit=1000000 is the whole table again.
 //
 // Unbounded request bodies. unbounded reports a handler that reads the
 // whole body of the request it serves, directly or through a helper (a

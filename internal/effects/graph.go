@@ -151,6 +151,8 @@ type state struct {
 	dbDone  bool
 	prog    *Program
 	bound   map[*types.Var]*node
+	// clamped caches clamps: parameters a function bounds before use.
+	clamped map[*types.Var]bool
 	// interfaces are the naming heuristic's interface suffixes.
 	interfaces []string
 	// assignments indexes the assignments of bodies and files, by node.

@@ -1,6 +1,8 @@
 package effects
 
 import (
+	"go/ast"
+	"go/token"
 	"go/types"
 	"slices"
 
@@ -152,7 +154,7 @@ func (s *state) callsArg(p *argPass) (calls, loop bool) {
 
 // update recomputes nd's summary from its edges, reporting a change.
 func (s *state) update(nd *node) bool {
-	changed := nd.sum.addUses(nd.paramUses)
+	changed := nd.sum.addUses(s.unclamped(nd, nd.paramUses))
 	share := s.variantShare(nd)
 	misses := s.misses(nd)
 	for _, e := range nd.edges {
@@ -216,7 +218,7 @@ func (s *state) update(nd *node) bool {
 				changed = nd.sum.add(fan) || changed
 			}
 		}
-		changed = nd.sum.addUses(f.paramUses) || changed
+		changed = nd.sum.addUses(s.unclamped(nd, f.paramUses)) || changed
 	}
 	return changed
 }
@@ -283,4 +285,60 @@ func (s *state) release() {
 	}
 	s.bound = nil
 	s.assignments = nil
+}
+
+// unclamped returns u without the row-limit parameters nd bounds itself
+// (if pageSize < 1 || pageSize > 100 { pageSize = 10 }, or pageSize =
+// min(pageSize, 100)) before they reach a LIMIT: a caller passing the
+// request's page size passes a capped one.
+func (s *state) unclamped(nd *node, u paramUses) paramUses {
+	if len(u.limitParams) == 0 {
+		return u
+	}
+	var kept []int
+	for _, p := range u.limitParams {
+		if p >= len(nd.params) || !s.clamps(nd, nd.params[p]) {
+			kept = append(kept, p)
+		}
+	}
+	u.limitParams = kept
+	return u
+}
+
+// clamps reports whether nd's body compares parameter v with a bound
+// (<, <=, >, >=) and assigns it: the value that reaches the query is
+// capped.
+func (s *state) clamps(nd *node, v *types.Var) bool {
+	if c, ok := s.clamped[v]; ok {
+		return c
+	}
+	info := s.pass.TypesInfo
+	compared, assigned := false, false
+	if nd.body != nil {
+		ast.Inspect(nd.body, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.BinaryExpr:
+				switch n.Op {
+				case token.LSS, token.LEQ, token.GTR, token.GEQ:
+					for _, side := range []ast.Expr{n.X, n.Y} {
+						if id, ok := ast.Unparen(side).(*ast.Ident); ok && info.Uses[id] == v {
+							compared = true
+						}
+					}
+				}
+			case *ast.AssignStmt:
+				for _, lhs := range n.Lhs {
+					if id, ok := ast.Unparen(lhs).(*ast.Ident); ok && info.Uses[id] == v {
+						assigned = true
+					}
+				}
+			}
+			return true
+		})
+	}
+	if s.clamped == nil {
+		s.clamped = make(map[*types.Var]bool)
+	}
+	s.clamped[v] = compared && assigned
+	return compared && assigned
 }

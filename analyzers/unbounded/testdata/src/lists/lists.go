@@ -43,6 +43,14 @@ func (s *Store) RecentOrders(ctx context.Context, limit int) ([]Order, error) {
 	return s.query(ctx, "SELECT id, user_id FROM orders ORDER BY id DESC LIMIT $1", limit)
 }
 
+// PageOrders bounds the page size itself: out of range, it is 10.
+func (s *Store) PageOrders(ctx context.Context, page, size int) ([]Order, error) {
+	if size < 1 || size > 100 {
+		size = 10
+	}
+	return s.query(ctx, "SELECT id, user_id FROM orders ORDER BY id LIMIT $1 OFFSET $2", size, (page-1)*size)
+}
+
 func (s *Store) query(ctx context.Context, q string, args ...any) ([]Order, error) {
 	rows, err := s.db.QueryContext(ctx, q, args...)
 	if err != nil {
@@ -174,6 +182,13 @@ func (s *Server) uncapped(w http.ResponseWriter, r *http.Request) {
 	s.store.RecentOrders(r.Context(), limit) // want `page size not capped: limit comes from the request \(\?limit=\) and becomes the query's row limit through lists.\(\*Store\).RecentOrders in Server.uncapped`
 }
 
+// Look-alike: the store's helper caps what the client chose.
+func (s *Server) cappedInHelper(w http.ResponseWriter, r *http.Request) {
+	page, _ := strconv.Atoi(r.URL.Query().Get("page"))
+	size, _ := strconv.Atoi(r.URL.Query().Get("per_page"))
+	s.store.PageOrders(r.Context(), page, size)
+}
+
 func (a *API) uncappedDirect(w http.ResponseWriter, r *http.Request) {
 	n, _ := strconv.Atoi(r.FormValue("per_page"))
 	a.db.QueryContext(r.Context(), "SELECT id FROM orders LIMIT $1", n) // want `page size not capped: n comes from the request \(\?per_page=\)`
@@ -251,6 +266,7 @@ func (a *API) children(w http.ResponseWriter, r *http.Request) {
 // Look-alikes: routes that return one entity, or take a write.
 func (s *Server) Routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /orders", s.orders)
+	mux.HandleFunc("GET /orders/page", s.cappedInHelper)
 	mux.HandleFunc("GET /stops/{id}", s.stop)
 	mux.HandleFunc("POST /orders/import", s.importOrders)
 	mux.HandleFunc("POST /orders/reorder", s.reorderPost())
