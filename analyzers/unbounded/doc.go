@@ -86,7 +86,10 @@
 // (apis.pagination-params in .apilint.yml), read by the handler or any
 // function it calls through net/http (URL.Query().Get, FormValue), gin,
 // echo or fiber (also through a helper given the parameter's name), or
-// bound into a struct field tagged with such a name.
+// bound into a struct field tagged with such a name (by a framework's
+// binder, or by any call given the request or its query values and a
+// pointer to the struct: decode.All(&opts, r)). JSON:API's bracketed
+// names count by their inner name (page[size]) or as page (page[number]).
 //
 // A LIMIT appended only under a condition (when the request sets a
 // limit) leaves the default path unbounded: that is reported as "no

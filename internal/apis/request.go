@@ -123,7 +123,24 @@ var PaginationParams = []string{"limit", "page", "per_page", "page_size", "size"
 var PageSizeParams = []string{"limit", "per_page", "page_size", "size", "count", "first", "max", "max_results", "max_count"}
 
 func normalName(s string) string {
+	// JSON:API's page[size], page[number], page[cursor]: the inner name
+	// when it is a pagination parameter itself, page otherwise.
+	if outer, inner, ok := strings.Cut(strings.TrimSuffix(s, "]"), "["); ok && strings.HasSuffix(s, "]") {
+		if n := normalName(inner); contains(normalNames(PaginationParams), n) || contains(normalNames(PageSizeParams), n) {
+			return n
+		}
+		return normalName(outer)
+	}
 	return strings.ToLower(strings.NewReplacer("_", "", "-", "").Replace(s))
+}
+
+// normalNames returns names normalised.
+func normalNames(names []string) []string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = normalName(n)
+	}
+	return out
 }
 
 func contains(list []string, s string) bool {

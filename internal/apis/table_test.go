@@ -624,3 +624,17 @@ func TestLookupHelpers(t *testing.T) {
 		t.Error("ReturnsRows")
 	}
 }
+
+// JSON:API's bracketed names are pagination parameters by their inner
+// name, or by page; other bracketed names are not.
+func TestBracketedPagination(t *testing.T) {
+	table := apis.Default()
+	for name, want := range map[string]bool{
+		"page[size]": true, "page[number]": true, "page[cursor]": true, "page[offset]": true,
+		"filter[name]": false, "sort[by]": false, "per_page": true,
+	} {
+		if got := table.IsPagination(name); got != want {
+			t.Errorf("IsPagination(%q) = %v, want %v", name, got, want)
+		}
+	}
+}

@@ -64,7 +64,36 @@ func (s *state) requestReads(nd *node, call *ast.CallExpr, fn *types.Func, recv 
 			out = append(out, target{effect: &Effect{Kind: BodyRead, Chain: NewChain(apis.FuncName(fn)), Site: site}})
 		}
 	}
+	if len(out) == 0 {
+		out = append(out, s.boundPagination(call, fn, site)...)
+	}
 	return out
+}
+
+// boundPagination returns the pagination input of a call that binds the
+// request into a struct with a pagination field, when no table knows the
+// call: the request (or its query values) and a pointer to the struct
+// are both arguments (decode.All(&opts, r), a gorilla/schema decoder's
+// Decode(&opts, r.URL.Query())).
+func (s *state) boundPagination(call *ast.CallExpr, fn *types.Func, site string) []target {
+	info := s.pass.TypesInfo
+	request := false
+	for _, a := range call.Args {
+		t := info.TypeOf(a)
+		request = request || apis.IsHTTPRequest(t) || apis.TypeRef{Pkg: "net/url", Name: "Values"}.Matches(t)
+	}
+	if !request {
+		return nil
+	}
+	for _, a := range call.Args {
+		if _, ok := info.TypeOf(a).(*types.Pointer); !ok {
+			continue
+		}
+		if p := paginationField(s.table, info.TypeOf(a)); p != "" {
+			return []target{{effect: &Effect{Kind: PageInput, Chain: NewChain(apis.FuncName(fn)), Site: site, Detail: p}}}
+		}
+	}
+	return nil
 }
 
 // requestParam returns the index of nd's parameter that req names, when

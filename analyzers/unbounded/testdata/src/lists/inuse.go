@@ -6,6 +6,8 @@ package lists
 // not reported.
 var _ = []any{
 	(*API).byStatus,
+	(*API).filteredByDecoder,
+	(*API).pagedByDecoder,
 	(*API).ginAll,
 	(*API).listAll,
 	(*API).nearby,

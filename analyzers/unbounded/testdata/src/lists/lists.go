@@ -189,6 +189,40 @@ func (s *Server) cappedInHelper(w http.ResponseWriter, r *http.Request) {
 	s.store.PageOrders(r.Context(), page, size)
 }
 
+// decodeQuery binds the query string into dst (a schema decoder).
+func decodeQuery(dst any, r *http.Request) error { return nil }
+
+type pageOptions struct {
+	Number int `schema:"page[number]"`
+	Size   int `schema:"page[size]"`
+}
+
+type listOptions struct {
+	Org string `schema:"organization"`
+	pageOptions
+}
+
+// Look-alike: the page options are bound from the query by the service's
+// own decoder, JSON:API names included.
+func (a *API) pagedByDecoder(w http.ResponseWriter, r *http.Request) {
+	var opts listOptions
+	decodeQuery(&opts, r)
+	rows, _ := a.db.QueryContext(r.Context(), "SELECT id FROM orders ORDER BY id")
+	_ = opts.Org
+	writeJSON(w, rows)
+}
+
+// The real one: the same decoder, no page options.
+func (a *API) filteredByDecoder(w http.ResponseWriter, r *http.Request) {
+	var opts struct {
+		Org string `schema:"organization"`
+	}
+	decodeQuery(&opts, r)
+	rows, _ := a.db.QueryContext(r.Context(), "SELECT id FROM orders ORDER BY id") // want `list endpoint API.filteredByDecoder returns every row`
+	_ = opts.Org
+	writeJSON(w, rows)
+}
+
 func (a *API) uncappedDirect(w http.ResponseWriter, r *http.Request) {
 	n, _ := strconv.Atoi(r.FormValue("per_page"))
 	a.db.QueryContext(r.Context(), "SELECT id FROM orders LIMIT $1", n) // want `page size not capped: n comes from the request \(\?per_page=\)`
