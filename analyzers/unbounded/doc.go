@@ -52,7 +52,8 @@
 // and the handler reads no pagination input. The rows reach the response
 // when every function between the query and the handler returns a
 // collection (a slice, map, iterator or result set: a function that
-// returns one entity keeps the child rows it loaded), and the handler
+// returns one entity keeps the child rows it loaded, and one returning a
+// []byte returns one stored blob), and the handler
 // passes them, or what it builds from them, to a call that writes the
 // response (json.NewEncoder(w).Encode, c.JSON, a template, any helper
 // given the ResponseWriter or framework context) or returns them (RPC),

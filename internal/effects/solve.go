@@ -263,7 +263,11 @@ func isCollection(t types.Type) bool {
 		t = p.Elem()
 	}
 	switch u := t.Underlying().(type) {
-	case *types.Slice, *types.Array, *types.Map, *types.Chan:
+	case *types.Slice:
+		// []byte is one value (a stored blob, a file), not rows.
+		b, ok := u.Elem().Underlying().(*types.Basic)
+		return !ok || b.Kind() != types.Byte
+	case *types.Array, *types.Map, *types.Chan:
 		return true
 	case *types.Signature:
 		return u.Params().Len() == 1 // an iterator: func(yield func(...) bool)

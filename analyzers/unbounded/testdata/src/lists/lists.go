@@ -43,6 +43,20 @@ func (s *Store) RecentOrders(ctx context.Context, limit int) ([]Order, error) {
 	return s.query(ctx, "SELECT id, user_id FROM orders ORDER BY id DESC LIMIT $1", limit)
 }
 
+// PlanFile reads one stored blob: a []byte is one value, not rows.
+func (s *Store) PlanFile(ctx context.Context, runID string) ([]byte, error) {
+	rows, err := s.db.QueryContext(ctx, "SELECT plan FROM plans WHERE run_id = $1", runID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var plan []byte
+	for rows.Next() {
+		rows.Scan(&plan)
+	}
+	return plan, nil
+}
+
 // PageOrders bounds the page size itself: out of range, it is 10.
 func (s *Store) PageOrders(ctx context.Context, page, size int) ([]Order, error) {
 	if size < 1 || size > 100 {
@@ -182,6 +196,12 @@ func (s *Server) uncapped(w http.ResponseWriter, r *http.Request) {
 	s.store.RecentOrders(r.Context(), limit) // want `page size not capped: limit comes from the request \(\?limit=\) and becomes the query's row limit through lists.\(\*Store\).RecentOrders in Server.uncapped`
 }
 
+// Look-alike: one plan file, written as it is.
+func (s *Server) planFile(w http.ResponseWriter, r *http.Request) {
+	plan, _ := s.store.PlanFile(r.Context(), r.PathValue("id"))
+	w.Write(plan)
+}
+
 // Look-alike: the store's helper caps what the client chose.
 func (s *Server) cappedInHelper(w http.ResponseWriter, r *http.Request) {
 	page, _ := strconv.Atoi(r.URL.Query().Get("page"))
@@ -301,6 +321,7 @@ func (a *API) children(w http.ResponseWriter, r *http.Request) {
 func (s *Server) Routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /orders", s.orders)
 	mux.HandleFunc("GET /orders/page", s.cappedInHelper)
+	mux.HandleFunc("GET /plans", s.planFile)
 	mux.HandleFunc("GET /stops/{id}", s.stop)
 	mux.HandleFunc("POST /orders/import", s.importOrders)
 	mux.HandleFunc("POST /orders/reorder", s.reorderPost())
