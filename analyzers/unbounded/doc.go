@@ -111,7 +111,9 @@
 // segmentio/encoding, goccy/go-json and json-iterator, io.Copy from
 // r.Body, a go-swagger handler whose generated parameters binder decodes
 // the body (BindRequest's route.Consumer.Consume(r.Body, &body), reported
-// at the handler), gin's
+// at the handler); but not a decoder kept in a variable and decoded from
+// only inside loops that append nothing, which holds one value of a
+// stream at a time (an NDJSON import handing each line on), gin's
 // ShouldBindJSON and GetRawData, and gin's Bind and ShouldBind and echo's
 // Bind unless every route of the handler is a GET, HEAD or DELETE, for
 // which they bind the query string only; the apilint command also knows

@@ -55,6 +55,9 @@ func (s *state) requestReads(nd *node, call *ast.CallExpr, fn *types.Func, recv 
 			if s.outboundRequest(nd, req) {
 				continue // the body of a request the program sends
 			}
+			if s.streamed(nd, call) {
+				continue // decoded one value at a time: a stream
+			}
 			if p := s.requestParam(nd, req); p >= 0 {
 				// Whose body it is, a served or a sent request's, is the
 				// callers' to say (Summary.BodyParams).
@@ -68,6 +71,72 @@ func (s *state) requestReads(nd *node, call *ast.CallExpr, fn *types.Func, recv 
 		out = append(out, s.boundPagination(call, fn, site)...)
 	}
 	return out
+}
+
+// streamed reports whether call makes a decoder (json.NewDecoder(r.Body))
+// that nd keeps in a variable and decodes from only inside loops: it
+// holds one value of the stream at a time (an NDJSON import, each line
+// handed on), not the whole body.
+func (s *state) streamed(nd *node, call *ast.CallExpr) bool {
+	if nd.body == nil {
+		return false
+	}
+	info := s.pass.TypesInfo
+	var dec types.Object
+	var loops []ast.Node
+	ast.Inspect(nd.body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ForStmt, *ast.RangeStmt:
+			loops = append(loops, n)
+		case *ast.AssignStmt:
+			if len(n.Lhs) == 1 && len(n.Rhs) == 1 && ast.Unparen(n.Rhs[0]) == call {
+				if id, ok := n.Lhs[0].(*ast.Ident); ok {
+					dec = info.ObjectOf(id)
+				}
+			}
+		}
+		return true
+	})
+	if dec == nil {
+		return false
+	}
+	decodes, inLoops := 0, 0
+	var around []ast.Node // the loops that decode
+	ast.Inspect(nd.body, func(n ast.Node) bool {
+		c, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		if sel, ok := ast.Unparen(c.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "Decode" {
+			if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok && info.Uses[id] == dec {
+				decodes++
+				for _, l := range loops {
+					if source.Within([]ast.Node{l}, c) {
+						around = append(around, l)
+						inLoops++
+						break
+					}
+				}
+			}
+		}
+		return true
+	})
+	if decodes == 0 || decodes != inLoops {
+		return false
+	}
+	// Values appended to a list as they come are the whole body again.
+	appends := false
+	for _, l := range around {
+		ast.Inspect(l, func(n ast.Node) bool {
+			if c, ok := n.(*ast.CallExpr); ok && source.BuiltinName(info, c) == "append" {
+				appends = true
+			}
+			return !appends
+		})
+	}
+	return !appends
 }
 
 // boundPagination returns the pagination input of a call that binds the
