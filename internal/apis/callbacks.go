@@ -1,5 +1,10 @@
 package apis
 
+import (
+	"go/ast"
+	"go/types"
+)
+
 // Callback is a library function or method that calls one of its
 // function arguments: a transaction wrapper, a goroutine group, a
 // collection helper.
@@ -60,6 +65,20 @@ var Callbacks = []Callback{
 	{Pkg: "github.com/samber/lo", Name: "Associate", Arg: 1, Loop: true},
 	{Pkg: "github.com/samber/lo/parallel", Name: "Map", Arg: 1, Loop: true},
 	{Pkg: "github.com/samber/lo/parallel", Name: "ForEach", Arg: 1, Loop: true},
+}
+
+// CallbackOf returns the callback entry for call's callee, looked up by
+// the receiver's own named type first (CallKey), then by the declaring
+// one (FuncKey), or nil.
+func CallbackOf(info *types.Info, call *ast.CallExpr) *Callback {
+	fn, recv := Callee(info, call)
+	if fn == nil {
+		return nil
+	}
+	if cb := LookupCallback(CallKey(fn, recv)); cb != nil {
+		return cb
+	}
+	return LookupCallback(FuncKey(fn))
 }
 
 // LookupCallback returns the callback entry for pkg.recv.name, or nil.

@@ -668,19 +668,7 @@ func isLimitReceiver(fn *types.Func, entry *apis.Call) bool {
 
 // callback returns the library callback entry for call's callee, if any.
 func (s *state) callback(call *ast.CallExpr) *apis.Callback {
-	fn, recv := apis.Callee(s.pass.TypesInfo, call)
-	if fn == nil {
-		return nil
-	}
-	pkg, r, name := apis.FuncKey(fn)
-	if recv != nil {
-		if p, rr := apis.NamedOf(apis.Deref(recv)); rr != "" {
-			if cb := apis.LookupCallback(p, rr, name); cb != nil {
-				return cb
-			}
-		}
-	}
-	return apis.LookupCallback(pkg, r, name)
+	return apis.CallbackOf(s.pass.TypesInfo, call)
 }
 
 // funcValue resolves a function value used as an argument: a literal, a

@@ -214,16 +214,7 @@ func runsArgs(info *types.Info, call *ast.CallExpr, fn *types.Func, now map[*typ
 // libraryCallback returns the entry of apis.Callbacks that runs an
 // argument of call once, at once, on the caller's goroutine, or nil.
 func libraryCallback(info *types.Info, call *ast.CallExpr) *apis.Callback {
-	fn, recv := apis.Callee(info, call)
-	if fn == nil {
-		return nil
-	}
-	pkg, r, name := apis.CallKey(fn, recv)
-	cb := apis.LookupCallback(pkg, r, name)
-	if cb == nil {
-		pkg, r, name = apis.FuncKey(fn)
-		cb = apis.LookupCallback(pkg, r, name)
-	}
+	cb := apis.CallbackOf(info, call)
 	if cb == nil || cb.Loop || cb.Concurrent {
 		return nil
 	}
