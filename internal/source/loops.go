@@ -781,15 +781,11 @@ func Repeating(info *types.Info, body ast.Node) []ast.Node {
 // select, channel receive or time.Sleep in it. Such a loop reads page
 // after page until one comes back short, and ends.
 func pages(info *types.Info, loop *ast.ForStmt) bool {
-	var inner []ast.Node // statements an unlabeled break inside them leaves
-	var breaks []*ast.BranchStmt
 	waits := false
 	ast.Inspect(loop.Body, func(m ast.Node) bool {
 		switch m := m.(type) {
 		case *ast.FuncLit:
 			return false
-		case *ast.ForStmt, *ast.RangeStmt, *ast.SwitchStmt, *ast.TypeSwitchStmt:
-			inner = append(inner, m)
 		case *ast.SelectStmt:
 			waits = true
 		case *ast.UnaryExpr:
@@ -797,17 +793,10 @@ func pages(info *types.Info, loop *ast.ForStmt) bool {
 		case *ast.CallExpr:
 			fn, _ := apis.Callee(info, m)
 			waits = waits || fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "time" && fn.Name() == "Sleep"
-		case *ast.BranchStmt:
-			if m.Tok == token.BREAK && m.Label == nil {
-				breaks = append(breaks, m)
-			}
 		}
-		return true
+		return !waits
 	})
-	if waits {
-		return false
-	}
-	return slices.ContainsFunc(breaks, func(b *ast.BranchStmt) bool { return !Within(inner, b) })
+	return !waits && breaksOut(loop.Body)
 }
 
 // Within reports whether n lies inside one of the nodes.
