@@ -57,22 +57,11 @@ func (c *checker) atStartUp(cur inspector.Cursor) bool {
 // command-line command runs when it is invoked (apis.CommandRun):
 // &cobra.Command{RunE: func(...) error {...}}, or cmd.Action = func....
 func (c *checker) commandRun(lit inspector.Cursor) bool {
-	info := c.pass.TypesInfo
-	switch p := lit.Parent().Node().(type) {
-	case *ast.KeyValueExpr:
-		key, ok := p.Key.(*ast.Ident)
-		cl, isLit := lit.Parent().Parent().Node().(*ast.CompositeLit)
-		return ok && isLit && apis.CommandRun(info.TypeOf(cl), key.Name)
-	case *ast.AssignStmt:
-		for i, rhs := range p.Rhs {
-			if rhs == lit.Node() && i < len(p.Lhs) {
-				if sel, ok := ast.Unparen(p.Lhs[i]).(*ast.SelectorExpr); ok {
-					return apis.CommandRun(info.TypeOf(sel.X), sel.Sel.Name)
-				}
-			}
-		}
+	owner := lit.Parent().Node()
+	if _, ok := owner.(*ast.KeyValueExpr); ok {
+		owner = lit.Parent().Parent().Node()
 	}
-	return false
+	return slices.Contains(apis.CommandRuns(c.pass.TypesInfo, owner), ast.Expr(lit.Node().(*ast.FuncLit)))
 }
 
 // onFailurePath reports whether call, in region r, runs only when

@@ -1,6 +1,7 @@
 package apis
 
 import (
+	"go/ast"
 	"go/types"
 	"slices"
 )
@@ -39,4 +40,31 @@ func CommandRun(t types.Type, field string) bool {
 		}
 	}
 	return false
+}
+
+// CommandRuns returns the values that n, a composite literal or an
+// assignment, gives a command's run fields (CommandRun):
+// &cobra.Command{RunE: run}, or cmd.Action = func... .
+func CommandRuns(info *types.Info, n ast.Node) []ast.Expr {
+	var out []ast.Expr
+	switch n := n.(type) {
+	case *ast.CompositeLit:
+		for _, e := range n.Elts {
+			if kv, ok := e.(*ast.KeyValueExpr); ok {
+				if key, ok := kv.Key.(*ast.Ident); ok && CommandRun(info.TypeOf(n), key.Name) {
+					out = append(out, kv.Value)
+				}
+			}
+		}
+	case *ast.AssignStmt:
+		if len(n.Rhs) != len(n.Lhs) {
+			return nil
+		}
+		for i, lhs := range n.Lhs {
+			if sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok && CommandRun(info.TypeOf(sel.X), sel.Sel.Name) {
+				out = append(out, n.Rhs[i])
+			}
+		}
+	}
+	return out
 }

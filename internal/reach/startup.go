@@ -120,14 +120,13 @@ func references(info *types.Info, n ast.Node, now map[*types.Func][]int) (calls,
 			called[f.Sel] = true
 		}
 	}
-	run := func(t types.Type, field string, value ast.Expr, visit func(ast.Node)) {
-		if !apis.CommandRun(t, field) {
-			return
-		}
-		if lit, ok := ast.Unparen(value).(*ast.FuncLit); ok {
-			visit(lit.Body)
-		} else {
-			call(value)
+	run := func(n ast.Node, visit func(ast.Node)) {
+		for _, value := range apis.CommandRuns(info, n) {
+			if lit, ok := ast.Unparen(value).(*ast.FuncLit); ok {
+				visit(lit.Body)
+			} else {
+				call(value)
+			}
 		}
 	}
 	var visit func(ast.Node)
@@ -137,19 +136,9 @@ func references(info *types.Info, n ast.Node, now map[*types.Func][]int) (calls,
 			switch m := m.(type) {
 			case *ast.FuncLit, *ast.GoStmt, *ast.DeferStmt:
 				return false // runs later or elsewhere: its uses stay values
-			case *ast.CompositeLit:
-				for _, e := range m.Elts {
-					if kv, ok := e.(*ast.KeyValueExpr); ok {
-						if key, ok := kv.Key.(*ast.Ident); ok && !source.Within(periodic, m) {
-							run(info.TypeOf(m), key.Name, kv.Value, visit)
-						}
-					}
-				}
-			case *ast.AssignStmt:
-				for i, lhs := range m.Lhs {
-					if sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok && len(m.Rhs) == len(m.Lhs) && !source.Within(periodic, m) {
-						run(info.TypeOf(sel.X), sel.Sel.Name, m.Rhs[i], visit)
-					}
+			case *ast.CompositeLit, *ast.AssignStmt:
+				if !source.Within(periodic, m) {
+					run(m, visit)
 				}
 			case *ast.CallExpr:
 				if source.Within(periodic, m) {
