@@ -451,16 +451,22 @@ func (c *checker) storesUnder(body ast.Node, m, k types.Object) bool {
 	return found
 }
 
-// declOf returns the declaration of fn, a function of this package.
+// declOf returns the declaration of fn, a function of this package,
+// from an index built the first time it is asked for.
 func (c *checker) declOf(fn *types.Func) *ast.FuncDecl {
-	for _, f := range c.pass.Files {
-		for _, d := range f.Decls {
-			if fd, ok := d.(*ast.FuncDecl); ok && c.pass.TypesInfo.Defs[fd.Name] == fn.Origin() {
-				return fd
+	if c.decls == nil {
+		c.decls = make(map[*types.Func]*ast.FuncDecl)
+		for _, f := range c.pass.Files {
+			for _, d := range f.Decls {
+				if fd, ok := d.(*ast.FuncDecl); ok {
+					if obj, ok := c.pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
+						c.decls[obj] = fd
+					}
+				}
 			}
 		}
 	}
-	return nil
+	return c.decls[fn.Origin()]
 }
 
 // seenIndex returns the index of a set of keys already handled that cond

@@ -68,6 +68,8 @@ type checker struct {
 	startUp map[*types.Func]bool
 	// calls indexes the uses of the package's functions (callIndex).
 	calls map[*types.Func]*funcUses
+	// decls indexes the package's function declarations (declOf).
+	decls map[*types.Func]*ast.FuncDecl
 }
 
 func run(pass *analysis.Pass, rep *findings.Reporter, res *effects.Result, s *settings) {
