@@ -334,7 +334,10 @@ func (c *checker) level(r *region, e effects.Effect, db apis.Database) (report.L
 	level, because := report.Error, ""
 	switch r.prov.origin {
 	case fromStored:
-		because = "; the loop walks " + r.prov.why + ", so N grows with the table"
+		because = "; the loop walks " + r.prov.why + ", so N is as many rows as that read returns"
+		if r.prov.whole {
+			because = "; the loop walks " + r.prov.why + ", a read with no row limit, so N grows with the table"
+		}
 	case fromRequest:
 		what := r.prov.why
 		if !strings.HasPrefix(what, "the ") {
@@ -393,7 +396,7 @@ func (c *checker) loopProvenance(cur inspector.Cursor, l source.Loop) provenance
 	case *ast.ForStmt:
 		if call, ok := ast.Unparen(n.Cond).(*ast.CallExpr); ok {
 			if _, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && n.Init == nil && n.Post == nil {
-				return provenance{fromStored, "the rows of a query"} // for rows.Next()
+				return provenance{origin: fromStored, why: "the rows of a query"} // for rows.Next()
 			}
 		}
 		if b, ok := ast.Unparen(n.Cond).(*ast.BinaryExpr); ok {
@@ -416,7 +419,7 @@ func (c *checker) countProvenance(e ast.Expr, body ast.Node) provenance {
 		}
 	}
 	if tv, ok := c.pass.TypesInfo.Types[e]; ok && tv.Value != nil {
-		return provenance{fromCode, "a number written in the code"}
+		return provenance{origin: fromCode, why: "a number written in the code"}
 	}
 	if call, ok := ast.Unparen(e).(*ast.CallExpr); ok {
 		// rt.NumField(), v.NumMethod(): the fields or methods of a type,
@@ -424,7 +427,7 @@ func (c *checker) countProvenance(e ast.Expr, body ast.Node) provenance {
 		if fn, _ := apis.Callee(c.pass.TypesInfo, call); fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "reflect" {
 			switch fn.Name() {
 			case "NumField", "NumMethod", "NumIn", "NumOut":
-				return provenance{fromCode, "the fields of a type"}
+				return provenance{origin: fromCode, why: "the fields of a type"}
 			}
 		}
 	}

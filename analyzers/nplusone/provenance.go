@@ -32,6 +32,9 @@ type provenance struct {
 	origin origin
 	// why says it for the message: "the rows of store.ListOrders".
 	why string
+	// whole: the rows of a read with no row limit, which grow with the
+	// table; a read that may be paged returns as many as its limit.
+	whole bool
 }
 
 // worse is the provenance that weighs more: stored data over the
@@ -52,7 +55,7 @@ func (c *checker) provenanceOf(e ast.Expr, body ast.Node, depth int) provenance 
 		return provenance{origin: fromUnknown}
 	}
 	if c.readsRequest(e) {
-		return provenance{fromRequest, "one request"}
+		return provenance{origin: fromRequest, why: "one request"}
 	}
 	switch x := ast.Unparen(e).(type) {
 	case *ast.CompositeLit:
@@ -61,7 +64,7 @@ func (c *checker) provenanceOf(e ast.Expr, body ast.Node, depth int) provenance 
 			// the code fixes nothing.
 			return provenance{origin: fromUnknown}
 		}
-		return provenance{fromCode, "a list written in the code"}
+		return provenance{origin: fromCode, why: "a list written in the code"}
 	case *ast.UnaryExpr:
 		return c.provenanceOf(x.X, body, depth+1)
 	case *ast.SliceExpr:
@@ -83,7 +86,7 @@ func (c *checker) provenanceOf(e ast.Expr, body ast.Node, depth int) provenance 
 			if isCollection(info.TypeOf(x.X)) || c.isReceiver(x.X) {
 				return inner
 			}
-			return provenance{fromRequest, "one " + typeNoun(info.TypeOf(x.X))}
+			return provenance{origin: fromRequest, why: "one " + typeNoun(info.TypeOf(x.X))}
 		}
 		if v, ok := info.Uses[x.Sel].(*types.Var); ok && v.Parent() == v.Pkg().Scope() {
 			return c.packageVar(v)
@@ -103,14 +106,14 @@ func (c *checker) provenanceOf(e ast.Expr, body ast.Node, depth int) provenance 
 			return provenance{origin: fromUnknown}
 		}
 		if c.decodedFromRequest(v, body) {
-			return provenance{fromRequest, "one request"}
+			return provenance{origin: fromRequest, why: "one request"}
 		}
 		vals := source.AssignedValues(info, body, v)
 		if len(vals) == 0 {
 			return provenance{origin: fromUnknown}
 		}
 		if c.filledWithConstantKeys(v, vals, body) {
-			return provenance{fromCode, "a map written in the code"}
+			return provenance{origin: fromCode, why: "a map written in the code"}
 		}
 		if p, ok := c.appendedTables(v, vals, body, depth); ok {
 			return p
@@ -144,20 +147,28 @@ func (c *checker) callProvenance(call *ast.CallExpr, body ast.Node, depth int) p
 		return c.provenanceOf(call.Args[0], body, depth+1) // a conversion
 	}
 	if site := c.res.At(call); site != nil {
+		var many *effects.Effect
+		whole := false
 		for _, e := range site.Effects() {
 			if e.Kind == effects.DBReadMany || e.Kind == effects.UnboundedRead || e.Kind == effects.Datastore {
-				if c.keyedByRequest(call, body, depth) {
-					// GetGroupsByIDs(req.GroupIDs): the rows of the ids
-					// one request lists, as many as it lists.
-					return provenance{fromRequest, "the rows of " + e.Chain.First() + " for the ids of one request"}
+				if many == nil {
+					many = &e
 				}
-				return provenance{fromStored, "the rows of " + e.Chain.First()}
+				whole = whole || e.Kind == effects.UnboundedRead
 			}
+		}
+		if many != nil {
+			if c.keyedByRequest(call, body, depth) {
+				// GetGroupsByIDs(req.GroupIDs): the rows of the ids
+				// one request lists, as many as it lists.
+				return provenance{origin: fromRequest, why: "the rows of " + many.Chain.First() + " for the ids of one request"}
+			}
+			return provenance{origin: fromStored, why: "the rows of " + many.Chain.First(), whole: whole}
 		}
 	}
 	fn, _ := apis.Callee(info, call)
 	if fn != nil && c.res.FixedList(fn) {
-		return provenance{fromCode, "a list written in the code (" + fn.Name() + ")"}
+		return provenance{origin: fromCode, why: "a list written in the code (" + fn.Name() + ")"}
 	}
 	if fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "strings" {
 		p := provenance{origin: fromCode, why: "a list written in the code"}
@@ -206,7 +217,7 @@ func (c *checker) keyedByRequest(call *ast.CallExpr, body ast.Node, depth int) b
 // (through the effects' facts) another.
 func (c *checker) packageVar(v *types.Var) provenance {
 	if c.res.FixedList(v) {
-		return provenance{fromCode, "a table written in the code (" + v.Name() + ")"}
+		return provenance{origin: fromCode, why: "a table written in the code (" + v.Name() + ")"}
 	}
 	return provenance{origin: fromUnknown}
 }

@@ -43,10 +43,11 @@ func (s *Server) orders(ctx context.Context) []Order {
 	return out
 }
 
-// The rows of a query: N grows with the table, an error.
+// The rows of a query with a LIMIT: an error, and the message says N is
+// as many rows as the read returns, not that it grows with the table.
 func (s *Server) list(w http.ResponseWriter, r *http.Request) {
 	for _, o := range s.orders(r.Context()) {
-		s.user(r.Context(), o.UserID) // want `N\+1: provenance.\(\*Server\).user runs .* the loop walks the rows of provenance.\(\*Server\).orders, so N grows with the table`
+		s.user(r.Context(), o.UserID) // want `N\+1: provenance.\(\*Server\).user runs .* the loop walks the rows of provenance.\(\*Server\).orders, so N is as many rows as that read returns`
 	}
 }
 
@@ -101,7 +102,7 @@ func (s *Server) byUser(w http.ResponseWriter, r *http.Request) {
 	var req struct{ User int64 }
 	json.NewDecoder(r.Body).Decode(&req)
 	for _, o := range s.ordersOf(r.Context(), req.User) {
-		s.user(r.Context(), o.UserID) // want `the loop walks the rows of provenance.\(\*Server\).ordersOf, so N grows with the table`
+		s.user(r.Context(), o.UserID) // want `the loop walks the rows of provenance.\(\*Server\).ordersOf, a read with no row limit, so N grows with the table`
 	}
 }
 
