@@ -170,7 +170,8 @@ func (c *checker) callProvenance(call *ast.CallExpr, body ast.Node, depth int) p
 	if fn != nil && c.res.FixedList(fn) {
 		return provenance{origin: fromCode, why: "a list written in the code (" + fn.Name() + ")"}
 	}
-	if fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "strings" {
+	if fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "strings" && fn.Signature().Recv() == nil && len(call.Args) > 0 {
+		// strings.Split(s, ","), strings.Fields(s): the pieces of s.
 		p := provenance{origin: fromCode, why: "a list written in the code"}
 		for _, a := range call.Args {
 			if tv, ok := info.Types[a]; ok && tv.Value != nil {
