@@ -75,6 +75,11 @@ func firstSuccess(info *types.Info, body *ast.BlockStmt) bool {
 	for _, st := range body.List {
 		switch st := st.(type) {
 		case *ast.IfStmt:
+			if stopsOnSuccess(info, st.Cond) && endsWithReturn(st.Body) {
+				// if err == nil || errors.Is(err, ErrNotFound) { return }:
+				// success, or a failure no other candidate would mend.
+				return true
+			}
 			b, ok := ast.Unparen(st.Cond).(*ast.BinaryExpr)
 			if !ok || !isErrorVar(info, b.X) || !IsNil(info, b.Y) {
 				// After the failures were skipped, a return or a break
@@ -95,6 +100,24 @@ func firstSuccess(info *types.Info, body *ast.BlockStmt) bool {
 			}
 		case *ast.ReturnStmt:
 			return skipped
+		}
+	}
+	return false
+}
+
+// stopsOnSuccess reports whether cond is a disjunction one of whose
+// operands is err == nil.
+func stopsOnSuccess(info *types.Info, cond ast.Expr) bool {
+	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok || b.Op != token.LOR {
+		return false
+	}
+	for _, x := range []ast.Expr{b.X, b.Y} {
+		if e, ok := ast.Unparen(x).(*ast.BinaryExpr); ok && e.Op == token.EQL && isErrorVar(info, e.X) && IsNil(info, e.Y) {
+			return true
+		}
+		if stopsOnSuccess(info, x) {
+			return true
 		}
 	}
 	return false

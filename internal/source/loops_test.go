@@ -240,6 +240,8 @@ func TestLoopFirstSuccess(t *testing.T) {
 		{"continue on error without a return", "for _, id := range ids { err := try(); if err != nil { continue }; _ = id }", false},
 		{"continue on error, then return once found", "for _, id := range ids { err := try(); if err != nil { continue }; if id > 0 { return } }", true},
 		{"a conditional return with no error skipped", "for _, id := range ids { if id > 0 { return } }", false},
+		{"return on success or a failure no other would mend", "for range ids { err, gone := try(), try(); if err == nil || err == gone || gone != nil && err != nil { return } }", true},
+		{"return on error or when done", "for _, id := range ids { err := try(); if err != nil || id > 0 { return } }", false},
 		{"return on error", "for range ids { err := try(); if err != nil { return } }", false},
 		{"no error test", "for _, id := range ids { _ = id; return }", false},
 	}
