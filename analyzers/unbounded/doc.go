@@ -127,7 +127,7 @@
 // also decodes the body is reported for the decode, whatever its route),
 // unless the handler wraps the body with
 // http.MaxBytesReader or its package registers a server-wide limit
-// (http.MaxBytesHandler, echo's middleware.BodyLimit, gin-contrib/size, or
+// (http.MaxBytesHandler, echo's middleware.BodyLimit, gin-contrib/size, go-pkgz/rest.SizeLimit, or
 // a middleware calling http.MaxBytesReader before handing the request
 // on, declared in the package or in one it imports and wrapped around its
 // routes: router.Use(mw.MaxBytes), or each route of a gorilla router

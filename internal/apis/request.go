@@ -105,6 +105,7 @@ var BodyLimits = []Call{
 	{Pkg: echo + "/middleware", Name: "BodyLimit"},
 	{Pkg: echo + "/middleware", Name: "BodyLimitWithConfig"},
 	{Pkg: "github.com/gin-contrib/size", Name: "RequestSizeLimiter"},
+	{Pkg: "github.com/go-pkgz/rest", Name: "SizeLimit"},
 }
 
 // IsBodyLimit reports whether pkg.recv.name caps request bodies.
