@@ -56,7 +56,8 @@
 //     made in a goroutine of their own (go, errgroup's Go, WaitGroup.Go)
 //     overlap, and are not reported as a fan-out; nor is a loop that stops
 //     at the first element whose call succeeds (mirrors tried in turn:
-//     if err == nil { return }, or if err != nil { continue } and then a
+//     if err == nil { return } (also if err == nil || errors.Is(err,
+//     ErrGone) { return }), or if err != nil { continue } and then a
 //     return or a break once the answer is found, as public-IP lookups
 //     over a list of services do), which usually makes one request;
 //   - calls configured as blocking in .apilint.yml (apis.blocking).
@@ -113,7 +114,9 @@
 // to report these endpoints too.
 //
 // Nor is work done only when something failed: inside if err != nil (or
-// errors.Is, errors.As), in the handler or in any function on the way
+// errors.Is, errors.As), or in an if whose body builds the error it ends
+// by returning (mainErr := fmt.Errorf(...); ...; return mainErr: a peer
+// answered with an error), in the handler or in any function on the way
 // (mail an alert when a status cannot be saved). Nor is work that only one
 // backend of several does. When the call goes
 // through an interface with at least three implementations (storage

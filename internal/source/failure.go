@@ -29,7 +29,10 @@ func TestsFailure(info *types.Info, cond ast.Expr) bool {
 }
 
 // FailureBlocks returns the bodies of the if statements of body, outside
-// function literals, that run only when something failed (TestsFailure).
+// function literals, that run only when something failed: their condition
+// tests a failure (TestsFailure), or they build the error they end by
+// returning (an error response from a peer: mainErr := fmt.Errorf(...);
+// ...; return mainErr).
 func FailureBlocks(info *types.Info, body ast.Node) []*ast.BlockStmt {
 	var out []*ast.BlockStmt
 	ast.Inspect(body, func(n ast.Node) bool {
@@ -37,11 +40,67 @@ func FailureBlocks(info *types.Info, body ast.Node) []*ast.BlockStmt {
 		case *ast.FuncLit:
 			return false
 		case *ast.IfStmt:
-			if TestsFailure(info, n.Cond) {
+			if TestsFailure(info, n.Cond) || returnsBuiltError(info, n.Body) {
 				out = append(out, n.Body)
 			}
 		}
 		return true
 	})
 	return out
+}
+
+// returnsBuiltError reports whether block ends by returning an error it
+// built: errors.New, fmt.Errorf or errors.Join called in the return, or a
+// variable the block declares with one.
+func returnsBuiltError(info *types.Info, block *ast.BlockStmt) bool {
+	if len(block.List) == 0 {
+		return false
+	}
+	ret, ok := block.List[len(block.List)-1].(*ast.ReturnStmt)
+	if !ok {
+		return false
+	}
+	built := func(e ast.Expr) bool {
+		call, ok := ast.Unparen(e).(*ast.CallExpr)
+		if !ok {
+			return false
+		}
+		fn, _ := apis.Callee(info, call)
+		if fn == nil || fn.Pkg() == nil {
+			return false
+		}
+		switch fn.Pkg().Path() + "." + fn.Name() {
+		case "errors.New", "fmt.Errorf", "errors.Join":
+			return true
+		}
+		return false
+	}
+	for _, r := range ret.Results {
+		if !IsError(info.TypeOf(r)) {
+			continue
+		}
+		if built(r) {
+			return true
+		}
+		id, ok := ast.Unparen(r).(*ast.Ident)
+		if !ok {
+			continue
+		}
+		v, ok := info.Uses[id].(*types.Var)
+		if !ok || v.Pos() < block.Pos() || v.Pos() >= block.End() {
+			continue // declared outside the block: the error may be nil
+		}
+		for _, st := range block.List {
+			as, ok := st.(*ast.AssignStmt)
+			if !ok || as.Tok != token.DEFINE || len(as.Lhs) != len(as.Rhs) {
+				continue
+			}
+			for i, l := range as.Lhs {
+				if lid, ok := l.(*ast.Ident); ok && info.Defs[lid] == v {
+					return built(as.Rhs[i])
+				}
+			}
+		}
+	}
+	return false
 }

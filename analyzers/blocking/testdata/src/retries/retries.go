@@ -3,6 +3,7 @@
 package retries
 
 import (
+	"fmt"
 	"net/http"
 	"time"
 )
@@ -58,6 +59,38 @@ func pingAll(c *http.Client, services []string) {
 	}
 }
 
+// sync sends one update; only when the peer answers with a conflict does
+// it fetch the missing patches, one request each, and then it fails: the
+// branch builds the error it returns (whatsmeow's sendAppState).
+func sync(c *http.Client, url string, patches []string) error {
+	resp, err := c.Get(url)
+	if err != nil {
+		return err
+	}
+	resp.Body.Close()
+	if resp.StatusCode == http.StatusConflict {
+		mainErr := fmt.Errorf("update %s: conflict", url)
+		pingAll(c, patches)
+		return mainErr
+	}
+	return nil
+}
+
+// syncAll fetches the patches when the peer answers with a conflict, and
+// then succeeds: not an error path.
+func syncAll(c *http.Client, url string, patches []string) error {
+	resp, err := c.Get(url)
+	if err != nil {
+		return err
+	}
+	resp.Body.Close()
+	if resp.StatusCode == http.StatusConflict {
+		pingAll(c, patches)
+		return nil
+	}
+	return nil
+}
+
 type Server struct {
 	hook  *Webhook
 	subs  []string
@@ -81,7 +114,18 @@ func (s *Server) ping(w http.ResponseWriter, r *http.Request) {
 	pingAll(s.httpc, s.subs) // want `request handler Server.ping sends one outbound HTTP request once per element of services`
 }
 
+// Look-alike: the fan-out runs only on the error path.
+func (s *Server) update(w http.ResponseWriter, r *http.Request) {
+	sync(s.httpc, s.subs[0], s.subs)
+}
+
+func (s *Server) updateAll(w http.ResponseWriter, r *http.Request) {
+	syncAll(s.httpc, s.subs[0], s.subs) // want `request handler Server.updateAll sends one outbound HTTP request once per element of services`
+}
+
 func Routes(mux *http.ServeMux, s *Server) {
+	mux.HandleFunc("/update", s.update)
+	mux.HandleFunc("/update-all", s.updateAll)
 	mux.HandleFunc("/whoami", s.whoami)
 	mux.HandleFunc("/ping", s.ping)
 	mux.HandleFunc("/signup", s.signup)
