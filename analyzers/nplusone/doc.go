@@ -126,7 +126,8 @@
 //     they run once, over a list the code fixes or once per install;
 //   - start-up code of a main package: func main and init, package-level
 //     initialisers, what a command-line command runs when it is invoked
-//     (cobra's Run and RunE, urfave/cli's Action and Before, as a function
+//     (cobra's Run and RunE and what cobra.OnInitialize registers,
+//     urfave/cli's Action and Before, as a function
 //     literal or by name: once per invocation, like main), and the
 //     functions only they call, by name or in a function literal handed
 //     to a function that runs it before it returns (a transaction

@@ -30,6 +30,13 @@ var Commands = []Command{
 	{Type: TypeRef{Pkg: "github.com/urfave/cli/v3", Name: "Command"}, Fields: urfaveRuns},
 }
 
+// CommandHooks are the functions that register what every command runs
+// when it is invoked, once per process: cobra.OnInitialize(initConfig).
+var CommandHooks = []Call{
+	{Pkg: "github.com/spf13/cobra", Name: "OnInitialize"},
+	{Pkg: "github.com/spf13/cobra", Name: "OnFinalize"},
+}
+
 // CommandRun reports whether field of a value of type t (or *t) holds a
 // function a command-line framework runs when the command is invoked.
 func CommandRun(t types.Type, field string) bool {
@@ -43,7 +50,8 @@ func CommandRun(t types.Type, field string) bool {
 }
 
 // CommandRuns returns the values that n, a composite literal or an
-// assignment, gives a command's run fields (CommandRun):
+// assignment, gives a command's run fields (CommandRun), or that n, a call
+// of a CommandHooks function, registers:
 // &cobra.Command{RunE: run}, or cmd.Action = func... .
 func CommandRuns(info *types.Info, n ast.Node) []ast.Expr {
 	var out []ast.Expr
@@ -54,6 +62,12 @@ func CommandRuns(info *types.Info, n ast.Node) []ast.Expr {
 				if key, ok := kv.Key.(*ast.Ident); ok && CommandRun(info.TypeOf(n), key.Name) {
 					out = append(out, kv.Value)
 				}
+			}
+		}
+	case *ast.CallExpr:
+		if fn, _ := Callee(info, n); fn != nil {
+			if pkg, recv, name := FuncKey(fn); has(CommandHooks, pkg, recv, name) {
+				out = append(out, n.Args...)
 			}
 		}
 	case *ast.AssignStmt:

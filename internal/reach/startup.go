@@ -144,6 +144,7 @@ func references(info *types.Info, n ast.Node, now map[*types.Func][]int) (calls,
 				if source.Within(periodic, m) {
 					return true
 				}
+				run(m, visit) // cobra.OnInitialize(initApp)
 				fn, _ := apis.Callee(info, m)
 				if fn == nil || dynamic(fn) {
 					return true

@@ -62,6 +62,7 @@ func register() {
 
 func main() {
 	register()
+	registerNamed()
 	root := &cobra.Command{Use: "app"}
 	sync := &cobra.Command{Use: "sync"}
 	sync.RunE = syncAll
@@ -95,5 +96,29 @@ func expire(ctx context.Context) {
 func list(w http.ResponseWriter, r *http.Request) {
 	for _, n := range names {
 		db.QueryRowContext(r.Context(), "SELECT id FROM names WHERE name = $1", n) // want `N\+1: \(\*sql.DB\).QueryRowContext runs once per element of names`
+	}
+}
+
+// Registered with cobra.OnInitialize: runs once, before any command (gowa's
+// initApp).
+func init() { cobra.OnInitialize(initApp) }
+
+func initApp() {
+	for _, n := range names {
+		db.QueryRowContext(context.Background(), "SELECT data FROM devices WHERE name = $1", n)
+	}
+}
+
+// Look-alike: the same function handed by name to something that keeps
+// it may run at any time.
+func registerNamed() { onEachFunc(refreshAll) }
+
+var hooks []func()
+
+func onEachFunc(f func()) { hooks = append(hooks, f) }
+
+func refreshAll() {
+	for _, n := range names {
+		db.QueryRowContext(context.Background(), "SELECT data FROM devices WHERE name = $1", n) // want `N\+1: \(\*sql.DB\).QueryRowContext runs once per element of names`
 	}
 }

@@ -15,3 +15,6 @@ func (c *Command) AddCommand(cmds ...*Command) {}
 func (c *Command) Execute() error { return nil }
 
 func (c *Command) Context() context.Context { return context.Background() }
+
+// OnInitialize registers functions every command runs when it is invoked.
+func OnInitialize(y ...func()) {}
