@@ -129,7 +129,8 @@
 //     (cobra's Run and RunE and what cobra.OnInitialize registers,
 //     urfave/cli's Action and Before, as a function
 //     literal or by name: once per invocation, like main), and the
-//     functions only they call, by name or in a function literal handed
+//     functions only they call, by name, in a function literal kept in
+//     a local variable that is only called, or in one handed
 //     to a function that runs it before it returns (a transaction
 //     wrapper: one that only calls its parameter, or gorm's Transaction),
 //     not as a value, not in a go statement or other function literal,

@@ -129,12 +129,18 @@ func references(info *types.Info, n ast.Node, now map[*types.Func][]int) (calls,
 			}
 		}
 	}
+	local := calledLiterals(info, n)
 	var visit func(ast.Node)
 	visit = func(n ast.Node) {
 		periodic := source.Repeating(info, n)
 		ast.Inspect(n, func(m ast.Node) bool {
 			switch m := m.(type) {
-			case *ast.FuncLit, *ast.GoStmt, *ast.DeferStmt:
+			case *ast.FuncLit:
+				if local[m] && !source.Within(periodic, m) {
+					visit(m.Body) // migrate := func(...) {...}; migrate(a); migrate(b)
+				}
+				return false // runs later or elsewhere: its uses stay values
+			case *ast.GoStmt, *ast.DeferStmt:
 				return false // runs later or elsewhere: its uses stay values
 			case *ast.CompositeLit, *ast.AssignStmt:
 				if !source.Within(periodic, m) {
@@ -175,6 +181,68 @@ func references(info *types.Info, n ast.Node, now map[*types.Func][]int) (calls,
 		return true
 	})
 	return calls, other
+}
+
+// calledLiterals returns the function literals of n that are assigned to
+// a local variable (f := func(...) {...}) whose every use is a call of it
+// in the same function, outside go and defer statements and other
+// literals: the literal runs where the variable is called.
+func calledLiterals(info *types.Info, n ast.Node) map[*ast.FuncLit]bool {
+	lits := make(map[*types.Var]*ast.FuncLit)
+	ast.Inspect(n, func(m ast.Node) bool {
+		if as, ok := m.(*ast.AssignStmt); ok && as.Tok == token.DEFINE && len(as.Lhs) == len(as.Rhs) {
+			for i, l := range as.Lhs {
+				lit, ok := ast.Unparen(as.Rhs[i]).(*ast.FuncLit)
+				id, isID := l.(*ast.Ident)
+				if !ok || !isID {
+					continue
+				}
+				if v, ok := info.Defs[id].(*types.Var); ok {
+					lits[v] = lit
+				}
+			}
+		}
+		return true
+	})
+	if len(lits) == 0 {
+		return nil
+	}
+	bad := make(map[*types.Var]bool)
+	var walk func(m ast.Node, inside bool)
+	walk = func(m ast.Node, inside bool) {
+		ast.Inspect(m, func(x ast.Node) bool {
+			switch x := x.(type) {
+			case *ast.FuncLit, *ast.GoStmt, *ast.DeferStmt:
+				if x != m {
+					walk(x, true)
+					return false
+				}
+			case *ast.CallExpr:
+				if id, ok := ast.Unparen(x.Fun).(*ast.Ident); ok {
+					if v, ok := info.Uses[id].(*types.Var); ok && lits[v] != nil {
+						bad[v] = bad[v] || inside
+						for _, a := range x.Args {
+							walk(a, inside)
+						}
+						return false
+					}
+				}
+			case *ast.Ident:
+				if v, ok := info.Uses[x].(*types.Var); ok && lits[v] != nil {
+					bad[v] = true // used as a value: may run anywhere
+				}
+			}
+			return true
+		})
+	}
+	walk(n, false)
+	out := make(map[*ast.FuncLit]bool)
+	for v, lit := range lits {
+		if !bad[v] {
+			out[lit] = true
+		}
+	}
+	return out
 }
 
 // dynamic reports whether fn is an interface's method: a call of it runs
