@@ -193,18 +193,26 @@ func (c *checker) requestUses(cur inspector.Cursor) (requestUses, bool) {
 	return u, true
 }
 
-// ownTimedClient reports whether e is a local client variable every value
-// of which, in body, is a literal that sets a Timeout.
+// ownTimedClient reports whether e is a client variable every value of
+// which is a literal that sets a Timeout: a local variable of body, or a
+// package-level variable of this package (var httpClient =
+// &http.Client{Timeout: 6 * time.Second}), whose values are looked for in
+// all its files.
 func (c *checker) ownTimedClient(e ast.Expr, body ast.Node) bool {
 	id, ok := ast.Unparen(e).(*ast.Ident)
 	if !ok {
 		return false
 	}
-	cl := c.localVar(id)
-	if cl == nil {
+	var vals []source.Assigned
+	if cl := c.localVar(id); cl != nil {
+		vals = source.AssignedValues(c.pass.TypesInfo, body, cl)
+	} else if v, ok := c.pass.TypesInfo.Uses[id].(*types.Var); ok && v.Pkg() == c.pass.Pkg && v.Parent() == c.pass.Pkg.Scope() {
+		for _, f := range c.pass.Files {
+			vals = append(vals, source.AssignedValues(c.pass.TypesInfo, f, v)...)
+		}
+	} else {
 		return false
 	}
-	vals := source.AssignedValues(c.pass.TypesInfo, body, cl)
 	for _, a := range vals {
 		if source.KeyedField(source.Literal(a.Expr), "Timeout") == nil {
 			return false

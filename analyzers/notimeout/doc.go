@@ -73,8 +73,10 @@
 //     sent and is left alone; so is one given a context later
 //     (req.WithContext(ctx)) or handed together with a context to what
 //     sends it (Prometheus' client.Do(ctx, req), which attaches it), or
-//     sent only through a client of the function's own whose literal sets
-//     a Timeout, which bounds it; and so are
+//     sent only through a client of the function's own, or a
+//     package-level client of its package that nothing reassigns to
+//     anything else, whose literal sets a Timeout, which bounds it; and so
+//     are
 //     the database calls of set-up code (a package path element, file or
 //     function named for migrations, seeds, fixtures, backup, restore or
 //     bootstrap, or a function named like createTables or initSchema): they
