@@ -96,7 +96,12 @@
 // constant (sendMail(to, true)); likewise a field of an options parameter
 // (if !opts.SkipProbe { probe() }) at calls that pass a keyed literal
 // setting it otherwise (Options{SkipProbe: true}), a field the literal
-// leaves out counting as its zero value. A test in a helper and one
+// leaves out counting as its zero value. The test may also be turned
+// around: work after if replyID == nil { return } (or inside
+// if kind != "status" { ... }) is not reported at calls that pass nil, or
+// a literal leaving that field out (or "status"); a test joined with ||
+// before a return rules out each part, one joined with && holds each. A
+// test in a helper and one
 // around the call to it are both kept (up to two): the guard is
 // recorded with the effect and handed on through callers that pass their
 // own parameter; any other argument may match, and the work is reported.

@@ -201,8 +201,11 @@
 //     trip per distinct owner, not per element. Keyed by the element
 //     itself, every distinct element misses once, and it is reported;
 //   - work a function does only when a string parameter equals a constant
-//     (if p == "x", or case "x": of switch p), at calls whose constant
-//     argument rules it out, or only when its variadic parameter is given
+//     (if p == "x", or case "x": of switch p) or differs from one
+//     (if p != "x"), or only when a pointer or other parameter (or a field
+//     of one) is not nil (after if replyID == nil { return }), at calls
+//     whose constant argument, nil, or keyed literal leaving the field out
+//     rules it out, or only when its variadic parameter is given
 //     nothing (if len(conds) == 0 { conds = f.loadConditions() }), at
 //     calls that give it something (see effects.Guard);
 //   - a round trip only one backend of several makes: through an interface

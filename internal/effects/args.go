@@ -19,6 +19,8 @@ func (s *state) argValues(nd *node, call *ast.CallExpr) []argValue {
 		out[i] = argValue{param: s.paramNamed(nd, a)}
 		if tv, ok := s.pass.TypesInfo.Types[a]; ok && tv.Value != nil && tv.Value.Kind() != constant.Unknown {
 			out[i].isConst, out[i].constVal = true, tv.Value.ExactString()
+		} else if ok && tv.IsNil() {
+			out[i].isConst, out[i].constVal = true, "nil"
 		}
 		if t, ok := s.text(nd, a, 0); ok {
 			out[i].text, out[i].known = t.dflt, true
@@ -26,6 +28,11 @@ func (s *state) argValues(nd *node, call *ast.CallExpr) []argValue {
 		}
 		out[i].outbound = s.outboundRequest(nd, a)
 		out[i].fields = s.keyedLiteral(a)
+		if _, isSel := ast.Unparen(a).(*ast.SelectorExpr); isSel {
+			if p, f := s.paramOf(nd, a, func(types.Type) bool { return true }); p >= 0 && f != "" {
+				out[i].fieldParam, out[i].field = p+1, f
+			}
+		}
 	}
 	if n := len(call.Args); n > 0 && call.Ellipsis.IsValid() {
 		last := &out[n-1]

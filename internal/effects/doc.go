@@ -48,8 +48,9 @@
 //     passes the request it serves). An effect reached only inside
 //     if err != nil is marked Failure; one under a test of a parameter
 //     carries its Guard (up to two tests: a callee's and the call's own;
-//     a test may read a field of an options parameter, or ask whether a
-//     variadic parameter was given anything). Flow drops the effects a
+//     a test may read a field of an options parameter, compare with nil,
+//     be turned around (p != "x", the rest after if p == nil { return }),
+//     or ask whether a variadic parameter was given anything). Flow drops the effects a
 //     call's arguments rule out, at the call site as in the caller's
 //     summary.
 //   - Facts (facts.go): a Summary on every exported function with one

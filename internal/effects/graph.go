@@ -122,6 +122,10 @@ type argValue struct {
 	// fields, for a keyed struct literal, are its fields' values (see
 	// Guard.Field).
 	fields *literalFields
+	// fieldParam and field, for an argument p.F, are 1 + the index of the
+	// caller's parameter p, a struct or a pointer to one, and F; or 0.
+	fieldParam int
+	field      string
 	// spread is set on the last argument of a call f(x, list...);
 	// variadic, when that argument is the caller's own variadic
 	// parameter.

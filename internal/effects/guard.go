@@ -27,7 +27,8 @@ type Guard struct {
 
 // Cond is one test: parameter number Param-1 equals the constant Value
 // (its exact Go text: "\"\"" for the empty string, as a test of
-// emptiness; "true" for if retry { ... }), or, with Value noArgs, that
+// emptiness; "true" for if retry { ... }; "nil" for a pointer, slice, map,
+// interface, func or channel compared with nil), or, with Value noArgs, that
 // the variadic parameter Param-1 was given no arguments. The zero Cond is
 // no test.
 //
@@ -36,10 +37,16 @@ type Guard struct {
 // caller passing a keyed literal (Options{SkipProbe: true}) rules the
 // work out as a constant argument does; a field the literal leaves out
 // holds its zero value.
+//
+// Not turns the test around: the parameter (or field) differs from Value.
+// Work after if p == nil { return } runs under {p, nil, Not}: a caller
+// passing nil, or a keyed literal that leaves the field out, never runs
+// it.
 type Cond struct {
 	Param int
 	Field string
 	Value string
+	Not   bool
 }
 
 // IsZero reports whether g is no condition.
@@ -53,6 +60,14 @@ func (g Guard) and(c Cond) Guard {
 		g.Cond = c
 	case g.Also.Param == 0:
 		g.Also = c
+	}
+	return g
+}
+
+// andAll returns g with cs added, as room allows.
+func (g Guard) andAll(cs []Cond) Guard {
+	for _, c := range cs {
+		g = g.and(c)
 	}
 	return g
 }
@@ -100,23 +115,34 @@ func (c Cond) through(args []argValue) (Cond, bool) {
 		return Cond{}, true
 	}
 	a := args[i]
+	holds := func(v string) bool { return (v == c.Value) != c.Not }
 	if c.Field != "" {
 		switch {
 		case a.fields != nil:
 			v, known := a.fields.value(c.Field)
-			return Cond{}, !known || v == c.Value
+			return Cond{}, !known || holds(v)
 		case a.param >= 0:
-			return Cond{Param: a.param + 1, Field: c.Field, Value: c.Value}, true
+			return Cond{Param: a.param + 1, Field: c.Field, Value: c.Value, Not: c.Not}, true
 		}
 		return Cond{}, true
 	}
 	switch {
 	case a.isConst:
-		return Cond{}, a.constVal == c.Value
+		return Cond{}, holds(a.constVal)
 	case a.param >= 0:
-		return Cond{Param: a.param + 1, Value: c.Value}, true
+		return Cond{Param: a.param + 1, Value: c.Value, Not: c.Not}, true
+	case a.fieldParam > 0:
+		// f(req.ReplyID): the test reads that field of the caller's own
+		// parameter.
+		return Cond{Param: a.fieldParam, Field: a.field, Value: c.Value, Not: c.Not}, true
 	}
 	return Cond{}, true
+}
+
+// not returns the test turned around.
+func (c Cond) not() Cond {
+	c.Not = !c.Not
+	return c
 }
 
 // literalFields is a keyed struct literal passed as an argument, read
@@ -133,6 +159,9 @@ type literalFields struct {
 // it leaves out.
 func (f *literalFields) value(name string) (string, bool) {
 	if v := source.KeyedField(f.lit, name); v != nil {
+		if f.info.Types[v].IsNil() {
+			return "nil", true
+		}
 		return constText(f.info, v)
 	}
 	for i := 0; i < f.st.NumFields(); i++ {
@@ -140,9 +169,22 @@ func (f *literalFields) value(name string) (string, bool) {
 			if b, ok := fl.Type().Underlying().(*types.Basic); ok {
 				return zeroText(b), true
 			}
+			if nilable(fl.Type()) {
+				return "nil", true
+			}
 		}
 	}
 	return "", false
+}
+
+// nilable reports whether nil is a value of t: a pointer, slice, map,
+// interface, func or channel.
+func nilable(t types.Type) bool {
+	switch t.Underlying().(type) {
+	case *types.Pointer, *types.Slice, *types.Map, *types.Interface, *types.Signature, *types.Chan:
+		return true
+	}
+	return false
 }
 
 // guards maps the calls of nd's body that run only under a test of one of
@@ -208,39 +250,22 @@ func (s *state) guards(nd *node) map[*ast.CallExpr]Guard {
 				mark(st, g)
 				continue
 			}
-			test, eq, ok := s.paramTest(nd, ifs.Cond)
-			if !ok {
+			when, unless := s.condTests(nd, ifs.Cond)
+			if len(when) == 0 && len(unless) == 0 {
 				mark(st, g)
 				continue
 			}
 			mark(ifs.Cond, g)
+			block(ifs.Body.List, g.andAll(when))
+			// The other branch runs when the test fails: if async {
+			// go send() } else { send() }, or the rest of the block after
+			// if p == nil { return } or if owner != "" { ...; return }.
 			switch {
-			case eq:
-				block(ifs.Body.List, g.and(test))
-				// A boolean's other branch runs under the other value:
-				// if async { go send() } else { send() }, or the rest of
-				// the block after if async { go send(); return }.
-				neg, isBool := test.negated()
-				other := g
-				if isBool {
-					other = g.and(neg)
-				}
-				switch {
-				case ifs.Else != nil:
-					mark(ifs.Else, other)
-				case isBool && source.Leaves(ifs.Body):
-					block(list[i+1:], other)
-					return
-				}
-			case ifs.Else == nil && source.Leaves(ifs.Body):
-				mark(ifs.Body, g)
-				block(list[i+1:], g.and(test))
+			case ifs.Else != nil:
+				mark(ifs.Else, g.andAll(unless))
+			case source.Leaves(ifs.Body):
+				block(list[i+1:], g.andAll(unless))
 				return
-			default:
-				mark(ifs.Body, g)
-				if ifs.Else != nil {
-					mark(ifs.Else, g)
-				}
 			}
 		}
 	}
@@ -267,6 +292,34 @@ func (g Cond) negated() (Cond, bool) {
 		return Cond{Param: g.Param, Field: g.Field, Value: "true"}, true
 	}
 	return Cond{}, false
+}
+
+// condTests returns the tests of nd's parameters that hold when cond is
+// true (when) and when it is false (unless): for one test (paramTest), it
+// and its opposite; for a && b, what each holds when true; for a || b,
+// what each holds when false. A part it does not recognise adds nothing,
+// which leaves the work possible.
+func (s *state) condTests(nd *node, cond ast.Expr) (when, unless []Cond) {
+	if be, ok := ast.Unparen(cond).(*ast.BinaryExpr); ok && (be.Op == token.LAND || be.Op == token.LOR) {
+		xw, xu := s.condTests(nd, be.X)
+		yw, yu := s.condTests(nd, be.Y)
+		if be.Op == token.LAND {
+			return append(xw, yw...), nil
+		}
+		return nil, append(xu, yu...)
+	}
+	test, eq, ok := s.paramTest(nd, cond)
+	if !ok {
+		return nil, nil
+	}
+	opposite, isBool := test.negated()
+	if !isBool {
+		opposite = test.not()
+	}
+	if eq {
+		return []Cond{test}, []Cond{opposite}
+	}
+	return []Cond{opposite}, []Cond{test}
 }
 
 // paramTest recognises p == c and p != c for a parameter p of nd of a
@@ -321,6 +374,15 @@ func (s *state) paramTest(nd *node, cond ast.Expr) (Cond, bool, bool) {
 	if p := s.variadicParam(nd, be.X); p >= 0 && info.Types[be.Y].IsNil() {
 		return Cond{Param: p + 1, Value: noArgs}, be.Op == token.EQL, true // conds == nil
 	}
+	if x := be.X; info.Types[be.Y].IsNil() || info.Types[be.X].IsNil() {
+		if info.Types[x].IsNil() {
+			x = be.Y
+		}
+		if p, f := s.paramOf(nd, x, nilable); p >= 0 {
+			return Cond{Param: p + 1, Field: f, Value: "nil"}, be.Op == token.EQL, true // p == nil
+		}
+		return Cond{}, false, false
+	}
 	g, ok := side(be.X, be.Y)
 	if !ok {
 		g, ok = side(be.Y, be.X)
@@ -333,10 +395,14 @@ func (s *state) paramTest(nd *node, cond ast.Expr) (Cond, bool, bool) {
 // parameter of struct or pointer-to-struct type and F a field of such a
 // basic type, the index of p and F's name.
 func (s *state) basicParam(nd *node, e ast.Expr, info types.BasicInfo) (int, string) {
-	basic := func(t types.Type) bool {
+	return s.paramOf(nd, e, func(t types.Type) bool {
 		b, ok := t.Underlying().(*types.Basic)
 		return ok && b.Info()&info != 0
-	}
+	})
+}
+
+// paramOf is basicParam for the types basic accepts.
+func (s *state) paramOf(nd *node, e ast.Expr, basic func(types.Type) bool) (int, string) {
 	if sel, ok := ast.Unparen(e).(*ast.SelectorExpr); ok {
 		f, ok := s.pass.TypesInfo.Uses[sel.Sel].(*types.Var)
 		if !ok || !f.IsField() || !basic(f.Type()) {

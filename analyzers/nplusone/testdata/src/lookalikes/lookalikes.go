@@ -1241,3 +1241,66 @@ func (d *DB) taskAgentsFresh(ctx context.Context, tasks []task) {
 		d.agentName(ctx, names, t.AgentID) // want `N\+1: lookalikes.\(\*DB\).agentName runs`
 	}
 }
+
+// A helper that looks the quoted message up only when given one:
+// if replyID == nil { return } leaves the rest to calls that pass one
+// (gowa's mergeReplyContext).
+func quoted(ctx context.Context, db *sql.DB, replyID *string) string {
+	if replyID == nil || *replyID == "" {
+		return ""
+	}
+	var text string
+	db.QueryRowContext(ctx, "SELECT text FROM messages WHERE id = $1", *replyID).Scan(&text)
+	return text
+}
+
+type SendRequest struct {
+	To      string
+	ReplyID *string
+}
+
+// send passes on its request's ReplyID.
+func send(ctx context.Context, db *sql.DB, req SendRequest) string {
+	return req.To + quoted(ctx, db, req.ReplyID)
+}
+
+// Look-alike: no reply to look up, given as nil or left out of the
+// request literal.
+func forwardAll(ctx context.Context, db *sql.DB, to []string) {
+	for _, t := range to {
+		quoted(ctx, db, nil)
+		send(ctx, db, SendRequest{To: t})
+	}
+}
+
+// The real one: each call names a message to quote.
+func replyAll(ctx context.Context, db *sql.DB, to []string, reply string) {
+	for _, t := range to {
+		quoted(ctx, db, &t)                            // want `N\+1: lookalikes.quoted runs`
+		send(ctx, db, SendRequest{To: t, ReplyID: &t}) // want `N\+1: lookalikes.send runs`
+	}
+}
+
+// A helper whose lookup runs unless the kind is "status".
+func recipient(ctx context.Context, db *sql.DB, kind, email string) string {
+	if kind != "status" {
+		var owner string
+		db.QueryRowContext(ctx, "SELECT email FROM owners LIMIT 1").Scan(&owner)
+		return owner
+	}
+	return email
+}
+
+// Look-alike: every call passes "status".
+func notifyCommenters(ctx context.Context, db *sql.DB, emails []string) {
+	for _, e := range emails {
+		recipient(ctx, db, "status", e)
+	}
+}
+
+// The real one: another kind, so each call reads the owner again.
+func notifyOwner(ctx context.Context, db *sql.DB, emails []string) {
+	for _, e := range emails {
+		recipient(ctx, db, "hot-"+e, e) // want `N\+1: lookalikes.recipient runs`
+	}
+}
