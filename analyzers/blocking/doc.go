@@ -100,7 +100,9 @@
 // around: work after if replyID == nil { return } (or inside
 // if kind != "status" { ... }) is not reported at calls that pass nil, or
 // a literal leaving that field out (or "status"); a test joined with ||
-// before a return rules out each part, one joined with && holds each. A
+// before a return rules out each part, one joined with && holds each; a
+// call of a predicate of the package whose body is one return of such a
+// test (if toCommenter(kind) { ... }) counts as that test. A
 // test in a helper and one
 // around the call to it are both kept (up to two): the guard is
 // recorded with the effect and handed on through callers that pass their

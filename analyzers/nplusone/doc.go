@@ -205,7 +205,8 @@
 //     (if p != "x"), or only when a pointer or other parameter (or a field
 //     of one) is not nil (after if replyID == nil { return }), at calls
 //     whose constant argument, nil, or keyed literal leaving the field out
-//     rules it out, or only when its variadic parameter is given
+//     rules it out (the test may sit in a one-return predicate of the
+//     package: if toCommenter(kind)), or only when its variadic parameter is given
 //     nothing (if len(conds) == 0 { conds = f.loadConditions() }), at
 //     calls that give it something (see effects.Guard);
 //   - a round trip only one backend of several makes: through an interface

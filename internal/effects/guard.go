@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"go/types"
 
+	"github.com/apilint/apilint/internal/apis"
 	"github.com/apilint/apilint/internal/source"
 )
 
@@ -300,13 +301,27 @@ func (g Cond) negated() (Cond, bool) {
 // what each holds when false. A part it does not recognise adds nothing,
 // which leaves the work possible.
 func (s *state) condTests(nd *node, cond ast.Expr) (when, unless []Cond) {
-	if be, ok := ast.Unparen(cond).(*ast.BinaryExpr); ok && (be.Op == token.LAND || be.Op == token.LOR) {
-		xw, xu := s.condTests(nd, be.X)
-		yw, yu := s.condTests(nd, be.Y)
-		if be.Op == token.LAND {
-			return append(xw, yw...), nil
+	return s.condTestsDepth(nd, cond, 0)
+}
+
+func (s *state) condTestsDepth(nd *node, cond ast.Expr, depth int) (when, unless []Cond) {
+	switch c := ast.Unparen(cond).(type) {
+	case *ast.BinaryExpr:
+		if c.Op == token.LAND || c.Op == token.LOR {
+			xw, xu := s.condTestsDepth(nd, c.X, depth)
+			yw, yu := s.condTestsDepth(nd, c.Y, depth)
+			if c.Op == token.LAND {
+				return append(xw, yw...), nil
+			}
+			return nil, append(xu, yu...)
 		}
-		return nil, append(xu, yu...)
+	case *ast.UnaryExpr:
+		if c.Op == token.NOT {
+			w, u := s.condTestsDepth(nd, c.X, depth)
+			return u, w
+		}
+	case *ast.CallExpr:
+		return s.predicateTests(nd, c, depth)
 	}
 	test, eq, ok := s.paramTest(nd, cond)
 	if !ok {
@@ -320,6 +335,46 @@ func (s *state) condTests(nd *node, cond ast.Expr) (when, unless []Cond) {
 		return []Cond{test}, []Cond{opposite}
 	}
 	return []Cond{opposite}, []Cond{test}
+}
+
+// predicateTests is condTests for a call of a predicate of this package
+// whose body is one return of a condition (func useRecipient(kind string)
+// bool { return kind == "status" || kind == "hot" }): its tests, of the
+// predicate's parameters, become tests of the arguments that are nd's own
+// parameters (or fields of them); the others are dropped.
+func (s *state) predicateTests(nd *node, call *ast.CallExpr, depth int) (when, unless []Cond) {
+	fn, _ := apis.Callee(s.pass.TypesInfo, call)
+	if fn == nil || depth > 2 || call.Ellipsis.IsValid() {
+		return nil, nil
+	}
+	pn := s.funcs[fn]
+	if pn == nil || pn.body == nil || len(pn.body.List) != 1 {
+		return nil, nil
+	}
+	ret, ok := pn.body.List[0].(*ast.ReturnStmt)
+	if !ok || len(ret.Results) != 1 {
+		return nil, nil
+	}
+	w, u := s.condTestsDepth(pn, ret.Results[0], depth+1)
+	args := s.argValues(nd, call)
+	mapped := func(cs []Cond) []Cond {
+		var out []Cond
+		for _, c := range cs {
+			i := c.Param - 1
+			if c.Value == noArgs || i < 0 || i >= len(args) || fn.Signature().Variadic() && i >= fn.Signature().Params().Len()-1 {
+				continue
+			}
+			a := args[i]
+			switch {
+			case a.param >= 0:
+				out = append(out, Cond{Param: a.param + 1, Field: c.Field, Value: c.Value, Not: c.Not})
+			case a.fieldParam > 0 && c.Field == "":
+				out = append(out, Cond{Param: a.fieldParam, Field: a.field, Value: c.Value, Not: c.Not})
+			}
+		}
+		return out
+	}
+	return mapped(w), mapped(u)
 }
 
 // paramTest recognises p == c and p != c for a parameter p of nd of a

@@ -1304,3 +1304,30 @@ func notifyOwner(ctx context.Context, db *sql.DB, emails []string) {
 		recipient(ctx, db, "hot-"+e, e) // want `N\+1: lookalikes.recipient runs`
 	}
 }
+
+// A predicate of one return: its test of kind becomes the caller's (ech0's
+// useCommentRecipient).
+func toCommenter(kind string) bool { return kind == "status" || kind == "hot" }
+
+func notifyTo(ctx context.Context, db *sql.DB, kind, email string) string {
+	if toCommenter(kind) {
+		return email
+	}
+	var owner string
+	db.QueryRowContext(ctx, "SELECT email FROM owners LIMIT 1").Scan(&owner)
+	return owner
+}
+
+// Look-alike: "status" goes to the commenter; the owner is never read.
+func notifyStatus(ctx context.Context, db *sql.DB, emails []string) {
+	for _, e := range emails {
+		notifyTo(ctx, db, "status", e)
+	}
+}
+
+// The real one: a kind the predicate rejects reads the owner each time.
+func notifyReplies(ctx context.Context, db *sql.DB, emails []string) {
+	for _, e := range emails {
+		notifyTo(ctx, db, "reply", e) // want `N\+1: lookalikes.notifyTo runs`
+	}
+}
