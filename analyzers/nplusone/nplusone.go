@@ -34,6 +34,9 @@ type settings struct {
 	// database names the program's database when its drivers do not say
 	// (postgres, mysql, sqlite, sqlserver).
 	database string
+	// embedded reports round trips to a database that runs in the
+	// process (level note); off, they are not reported.
+	embedded bool
 }
 
 // New returns a nplusone analyzer for one run: it reads the program's
@@ -48,7 +51,9 @@ func New(fx *analysis.Analyzer, out *findings.Options) *analysis.Analyzer {
 	}
 	a.Flags.BoolVar(&s.writes, "writes", true, "report writes made once per element of a loop (level warning)")
 	a.Flags.StringVar(&s.database, "database", "",
-		"the program's database when the drivers it imports do not say: postgres, mysql, sqlite (in the process: findings are notes) or sqlserver")
+		"the program's database when the drivers it imports do not say: postgres, mysql, sqlite (in the process: see -embedded) or sqlserver")
+	a.Flags.BoolVar(&s.embedded, "embedded", false,
+		"also report loops of round trips to a database that runs in the process, such as SQLite, where one costs microseconds (level note)")
 	a.Run = func(pass *analysis.Pass) (any, error) {
 		rep := findings.Start(pass, out)
 		run(pass, rep, pass.ResultOf[fx].(*effects.Result), s)
@@ -239,6 +244,11 @@ func (c *checker) report(r *region, at ast.Node, effs []effects.Effect, implemen
 			return // rows of one COPY: PostgreSQL's bulk form
 		}
 	}
+	if db.Embedded() && e.Kind.IsDB() && !c.s.embedded {
+		// In the process a round trip costs microseconds: many small
+		// queries are how SQLite is meant to be used.
+		return
+	}
 	key := [2]token.Pos{r.pos, at.Pos()}
 	if c.seen[key] {
 		return
@@ -348,7 +358,7 @@ func (c *checker) level(r *region, e effects.Effect, db apis.Database) (report.L
 	if e.Kind == effects.DBWrite {
 		level = report.Warning
 	}
-	if db.Embedded() {
+	if db.Embedded() && e.Kind.IsDB() {
 		level = report.Note
 		because += "; the database (" + string(db) + ") runs in the process, where a round trip costs microseconds (a note)"
 	}

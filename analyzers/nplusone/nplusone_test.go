@@ -53,5 +53,19 @@ func TestEmbeddedDatabase(t *testing.T) {
 	if err := a.Flags.Set("database", "sqlite"); err != nil {
 		t.Fatal(err)
 	}
+	if err := a.Flags.Set("embedded", "true"); err != nil {
+		t.Fatal(err)
+	}
 	analysistest.Run(t, dir, a, "embedded")
+}
+
+// Without -nplusone.embedded, round trips to an in-process database are not
+// reported; a datastore's (Redis over the network) still are, as errors.
+func TestEmbeddedHidden(t *testing.T) {
+	dir := stubs.GOPATH(t, analysistest.TestData())
+	a := newAnalyzer(nil)
+	if err := a.Flags.Set("database", "sqlite"); err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, dir, a, "embeddedquiet")
 }
