@@ -54,17 +54,21 @@
 //     the same arguments on every iteration ("loop-invariant query": hoist
 //     it out of the loop), unless the loop also writes to the database, so
 //     that the answer may change (a sync reading the mark it moves);
-//   - note, and only with -nplusone.embedded: any of these when the
-//     program's database runs in the process (mattn/go-sqlite3,
+//   - note: any of these when the program's database runs in the
+//     process (mattn/go-sqlite3,
 //     modernc.org/sqlite, ncruces, glebarez/sqlite and the like, seen from
 //     the drivers the package imports, directly or not; in the apilint
 //     command, from those the whole program imports when they are of one
 //     database; or -nplusone.database), where a round trip costs
 //     microseconds. SQLite's own documentation says as much ("Many Small
-//     Queries Are Efficient In SQLite", sqlite.org/np1queryprob.html), and
-//     every such loop read on the services measured was judged negligible,
-//     so by default they are not reported. A datastore reached over the
-//     network (Redis) keeps its level;
+//     Queries Are Efficient In SQLite", sqlite.org/np1queryprob.html), so
+//     there a loop over the items of one request or message (an upload's
+//     rows, the tags of a post), whose N that input bounds, is reported
+//     only with -nplusone.embedded: on the services measured every one of
+//     them was judged negligible. Loops over stored data or data of
+//     unknown origin stay (every stop of an agency: maglev fixed such
+//     loops on SQLite). A datastore reached over the network (Redis) keeps
+//     its level;
 //   - not reported: a collection the code fixes (a composite literal, a
 //     package-level table initialised with a non-empty literal, or the
 //     result of a function every return of which gives such a literal or

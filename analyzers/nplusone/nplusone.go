@@ -34,8 +34,9 @@ type settings struct {
 	// database names the program's database when its drivers do not say
 	// (postgres, mysql, sqlite, sqlserver).
 	database string
-	// embedded reports round trips to a database that runs in the
-	// process (level note); off, they are not reported.
+	// embedded reports every loop of round trips to a database that runs
+	// in the process (level note); off, those over the items of one
+	// request or message are not reported.
 	embedded bool
 }
 
@@ -53,7 +54,7 @@ func New(fx *analysis.Analyzer, out *findings.Options) *analysis.Analyzer {
 	a.Flags.StringVar(&s.database, "database", "",
 		"the program's database when the drivers it imports do not say: postgres, mysql, sqlite (in the process: see -embedded) or sqlserver")
 	a.Flags.BoolVar(&s.embedded, "embedded", false,
-		"also report loops of round trips to a database that runs in the process, such as SQLite, where one costs microseconds (level note)")
+		"on a database that runs in the process, such as SQLite, where a round trip costs microseconds, also report loops over the items of one request or message (level note)")
 	a.Run = func(pass *analysis.Pass) (any, error) {
 		rep := findings.Start(pass, out)
 		run(pass, rep, pass.ResultOf[fx].(*effects.Result), s)
@@ -244,9 +245,12 @@ func (c *checker) report(r *region, at ast.Node, effs []effects.Effect, implemen
 			return // rows of one COPY: PostgreSQL's bulk form
 		}
 	}
-	if db.Embedded() && e.Kind.IsDB() && !c.s.embedded {
+	if db.Embedded() && e.Kind.IsDB() && !c.s.embedded && r.prov.origin == fromRequest {
 		// In the process a round trip costs microseconds: many small
-		// queries are how SQLite is meant to be used.
+		// queries are how SQLite is meant to be used. A loop over the
+		// items of one request or message makes as many as it holds,
+		// which does not add up; one over stored data, or data of unknown
+		// origin (every stop of an agency, every vehicle of a feed), can.
 		return
 	}
 	key := [2]token.Pos{r.pos, at.Pos()}
