@@ -228,7 +228,7 @@
 // Calls through an interface whose implementation apilint cannot see
 // (under go vet and golangci-lint, when it lives in a package the caller
 // does not import) are taken to query when the interface's name ends in
-// Store, Datastore, Repository, Repo, DAO, Storage or Querier
+// Store, Datastore, Repository, Repo, DAO, Storage, Querier or DB
 // (-effects.interfaces); such findings say they are inferred. The apilint
 // command loads the whole program and names the implementation instead.
 //

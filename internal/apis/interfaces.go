@@ -5,7 +5,7 @@ package apis
 // see only a package's dependencies), a method of such an interface of
 // the module being analyzed is taken to be a database round trip.
 // apis.interfaces in .apilint.yml and -effects.interfaces replace them.
-var InterfaceSuffixes = []string{"Store", "Datastore", "Repository", "Repo", "DAO", "Storage", "Querier"}
+var InterfaceSuffixes = []string{"Store", "Datastore", "Repository", "Repo", "DAO", "Storage", "Querier", "DB"}
 
 // WritePrefixes and ReadManyPrefixes tell the heuristic what kind of
 // round trip a method is from its name: a write, a many-row read, or

@@ -80,7 +80,7 @@
 // Under go vet and golangci-lint, which see only a package's dependencies,
 // a method of an interface type of the module being analyzed whose name
 // ends in one of -effects.interfaces (default Store, Datastore,
-// Repository, Repo, DAO, Storage, Querier; apis.interfaces in
+// Repository, Repo, DAO, Storage, Querier, DB; apis.interfaces in
 // .apilint.yml), and that takes
 // a context.Context or returns an error, is taken to be a database round
 // trip: a write when its name starts with Create, Insert, Add, Save,

@@ -16,3 +16,15 @@ type UserRepository interface {
 type Notes interface {
 	Text(ctx context.Context, id int64) (string, error)
 }
+
+// DB, a package's whole database behind one interface (koito's db.DB),
+// whose implementation the api package does not import: the heuristic
+// applies.
+type DB interface {
+	GetArtist(ctx context.Context, id int64) (User, error)
+}
+
+// DBConfig only describes a database: no heuristic.
+type DBConfig interface {
+	DSN(ctx context.Context) (string, error)
+}
