@@ -138,7 +138,12 @@
 // the same for echo.New, chi.NewRouter and fiber.New, apis.RootRouters;
 // a middleware there used on a group caps that package's own routes, and
 // the handlers of other packages it is wrapped around where they are
-// registered: mux.HandleFunc("PUT /chaos", capped(api.SetChaos))) is seen by the
+// registered: mux.HandleFunc("PUT /chaos", capped(api.SetChaos)), or used
+// on one router, which caps the routes registered on it and on routers
+// derived from it: std.Use(handlers.NewMaxBytesHandler(n)); api :=
+// std.PathPrefix("/api/").Subrouter(); api.Handle(path, auth(h)), a
+// middleware being also a factory that returns a handler type whose
+// ServeHTTP caps the body) is seen by the
 // apilint command, which loads the
 // whole program, but not by the vet tool or golangci-lint, which see one
 // package and its imports: there, say so with -unbounded.bodies-capped. The suggested fix wraps the body:

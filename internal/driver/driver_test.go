@@ -1098,3 +1098,91 @@ func main() {
 		}
 	}
 }
+
+// A middleware handed to one router's Use caps the routes registered on it
+// and on the routers derived from it, in any package: agola's
+// stdRouter.Use(handlers.NewMaxBytesHandler(n)), whose factory returns a
+// handler type that caps the body in its ServeHTTP. A router derived from
+// the uncapped root (its /repos/ routes) stays uncapped.
+func TestRouterUseBodyCap(t *testing.T) {
+	dir := writeModule(t, map[string]string{
+		"mw/mw.go": `package mw
+
+import "net/http"
+
+type maxBytes struct {
+	h http.Handler
+	n int64
+}
+
+func MaxBytes(n int64) func(http.Handler) http.Handler {
+	return func(h http.Handler) http.Handler { return &maxBytes{h: h, n: n} }
+}
+
+func (m *maxBytes) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	r.Body = http.MaxBytesReader(w, r.Body, m.n)
+	m.h.ServeHTTP(w, r)
+}
+`,
+		"handlers/handlers.go": `package handlers
+
+import (
+	"encoding/json"
+	"net/http"
+)
+
+type Items struct{}
+
+func NewItems() *Items { return &Items{} }
+
+func (h *Items) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	var v map[string]string
+	json.NewDecoder(r.Body).Decode(&v)
+}
+
+type Push struct{}
+
+func NewPush() *Push { return &Push{} }
+
+func (h *Push) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	var v map[string]string
+	json.NewDecoder(r.Body).Decode(&v)
+}
+`,
+		"main.go": `package main
+
+import (
+	"net/http"
+
+	"example.com/m/handlers"
+	"example.com/m/mw"
+)
+
+type Router struct{ mux *http.ServeMux }
+
+func (r *Router) Use(mws ...func(http.Handler) http.Handler) {}
+func (r *Router) Sub(prefix string) *Router                 { return r }
+func (r *Router) Handle(path string, h http.Handler)        { r.mux.Handle(path, h) }
+
+func auth(h http.Handler) http.Handler { return h }
+
+func main() {
+	root := &Router{mux: http.NewServeMux()}
+	repos := root.Sub("/repos/")
+	std := root.Sub("/")
+	std.Use(mw.MaxBytes(1 << 20))
+	api := std.Sub("/api/")
+	api.Handle("/items", auth(handlers.NewItems()))
+	repos.Handle("/push", auth(handlers.NewPush()))
+	http.ListenAndServe("localhost:8080", root.mux)
+}
+`,
+	})
+	res, err := run(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := locations(res, "unbounded"), []string{"handlers/handlers.go:23"}; !slices.Equal(got, want) {
+		t.Errorf("unbounded findings at %q, want %q (errors %q)", got, want, res.Errors)
+	}
+}

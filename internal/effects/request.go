@@ -377,8 +377,55 @@ func (s *state) bodyCaps() map[*types.Func]bool {
 			wrappers[nd.fn] = true
 		}
 	}
+	// A handler type whose ServeHTTP caps the body and serves the
+	// handler it holds, and the functions that build one in a return, as
+	// such a middleware does: func NewMaxBytesHandler(n int64)
+	// func(http.Handler) http.Handler { return func(h http.Handler)
+	// http.Handler { return &maxBytesHandler{h: h, n: n} } }.
+	capping := make(map[*types.TypeName]bool)
+	for fn := range wrappers {
+		if recv := fn.Signature().Recv(); recv != nil && fn.Name() == "ServeHTTP" {
+			if named, ok := types.Unalias(apis.Deref(recv.Type())).(*types.Named); ok {
+				capping[named.Obj()] = true
+			}
+		}
+	}
+	if len(capping) > 0 {
+		for n, nd := range s.nodes {
+			decl, ok := n.(*ast.FuncDecl)
+			if !ok || nd.fn == nil || wrappers[nd.fn] || decl.Body == nil {
+				continue
+			}
+			if s.returnsLiteralOf(decl.Body, capping) {
+				wrappers[nd.fn] = true
+			}
+		}
+	}
 	s.caps = wrappers
 	return wrappers
+}
+
+// returnsLiteralOf reports whether body, or a function literal in it,
+// returns a composite literal (or its address) of one of the types.
+func (s *state) returnsLiteralOf(body *ast.BlockStmt, types_ map[*types.TypeName]bool) bool {
+	found := false
+	ast.Inspect(body, func(x ast.Node) bool {
+		ret, ok := x.(*ast.ReturnStmt)
+		if found || !ok {
+			return !found
+		}
+		for _, r := range ret.Results {
+			lit := source.Literal(r)
+			if lit == nil {
+				continue
+			}
+			if named, ok := types.Unalias(s.pass.TypesInfo.TypeOf(lit)).(*types.Named); ok && types_[named.Obj()] {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // cappedHandlers returns the functions this package passes to a wrapper
@@ -426,6 +473,7 @@ func (s *state) cappedHandlers() []*types.Func {
 			return true
 		})
 	}
+	out = append(out, s.cappedRoutes(caps)...)
 	return out
 }
 
@@ -482,4 +530,118 @@ func (s *state) callsNext(body *ast.BlockStmt) bool {
 // isHandler reports whether the function node is a request handler.
 func (s *state) isHandler(n ast.Node) bool {
 	return s.handlers != nil && s.handlers.byNode[n] != nil
+}
+
+// cappedRoutes returns the handlers registered on a router whose Use is
+// given a capping middleware, or on a router derived from one (gorilla's
+// stdRouter.Use(handlers.NewMaxBytesHandler(n)), then
+// api := stdRouter.PathPrefix("/api/").Subrouter(); api.Handle(path,
+// auth(h))): functions given by name, and the ServeHTTP methods of the
+// handler values, also inside the wrappers around them. A router derived
+// from an uncapped one (reposRouter, for large pushes) stays uncapped.
+func (s *state) cappedRoutes(caps func(*ast.CallExpr) bool) []*types.Func {
+	info := s.pass.TypesInfo
+	root := func(e ast.Expr) *types.Var {
+		for {
+			switch x := ast.Unparen(e).(type) {
+			case *ast.CallExpr:
+				sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr)
+				if !ok {
+					return nil
+				}
+				e = sel.X
+			case *ast.Ident:
+				v, _ := info.Uses[x].(*types.Var)
+				return v
+			default:
+				return nil
+			}
+		}
+	}
+	capped := make(map[*types.Var]bool)
+	derived := make(map[*types.Var]*types.Var)
+	for _, f := range s.pass.Files {
+		ast.Inspect(f, func(x ast.Node) bool {
+			switch x := x.(type) {
+			case *ast.AssignStmt:
+				if len(x.Lhs) != len(x.Rhs) {
+					return true
+				}
+				for i, l := range x.Lhs {
+					id, ok := l.(*ast.Ident)
+					if !ok {
+						continue
+					}
+					v, _ := info.ObjectOf(id).(*types.Var)
+					if _, isCall := ast.Unparen(x.Rhs[i]).(*ast.CallExpr); v != nil && isCall {
+						if r := root(x.Rhs[i]); r != nil && r != v {
+							derived[v] = r
+						}
+					}
+				}
+			case *ast.CallExpr:
+				sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr)
+				if !ok || sel.Sel.Name != "Use" {
+					return true
+				}
+				for _, a := range x.Args {
+					if inner, ok := ast.Unparen(a).(*ast.CallExpr); ok && caps(inner) {
+						if r := root(sel.X); r != nil {
+							capped[r] = true
+						}
+					}
+				}
+			}
+			return true
+		})
+	}
+	if len(capped) == 0 {
+		return nil
+	}
+	isCapped := func(v *types.Var) bool {
+		for i := 0; v != nil && i < 10; i++ {
+			if capped[v] {
+				return true
+			}
+			v = derived[v]
+		}
+		return false
+	}
+	var out []*types.Func
+	var handlers func(e ast.Expr)
+	handlers = func(e ast.Expr) {
+		if g, ok := source.Used(info, e).(*types.Func); ok {
+			out = append(out, g.Origin())
+			return
+		}
+		if t := info.TypeOf(e); t != nil && !types.IsInterface(t) {
+			if obj, _, _ := types.LookupFieldOrMethod(t, true, nil, "ServeHTTP"); obj != nil {
+				if m, ok := obj.(*types.Func); ok {
+					out = append(out, m.Origin())
+				}
+			}
+		}
+		if call, ok := ast.Unparen(e).(*ast.CallExpr); ok {
+			for _, a := range call.Args {
+				handlers(a)
+			}
+		}
+	}
+	for _, f := range s.pass.Files {
+		ast.Inspect(f, func(x ast.Node) bool {
+			call, ok := x.(*ast.CallExpr)
+			if !ok {
+				return true
+			}
+			sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+			if !ok || sel.Sel.Name == "Use" || !isCapped(root(sel.X)) {
+				return true
+			}
+			for _, a := range call.Args {
+				handlers(a)
+			}
+			return true
+		})
+	}
+	return out
 }
