@@ -48,6 +48,7 @@ func New(fx *analysis.Analyzer, out *findings.Options) *analysis.Analyzer {
 
 func run(pass *analysis.Pass, rep *findings.Reporter, res *effects.Result, diag map[string]bool) {
 	queue := queueOf(pass.Pkg)
+	decls := funcDecls(pass)
 	for _, h := range res.Handlers() {
 		pos := h.At
 		if h.Node != nil {
@@ -56,7 +57,7 @@ func run(pass *analysis.Pass, rep *findings.Reporter, res *effects.Result, diag 
 		if file := source.FileOf(pass, pos.Pos()); file == nil || source.Skip(pass, file) {
 			continue
 		}
-		if waits(h) || takesOver(pass, h) || diagnostic(h, diag) {
+		if waits(h) || takesOver(pass, h, decls) || diagnostic(h, diag) {
 			continue
 		}
 		head := h.Name
@@ -295,21 +296,52 @@ func isServerStream(t types.Type) bool {
 // takesOver reports whether handler h turns its request into a long-lived
 // connection (apis.Takeovers: a WebSocket upgrade, a hijack): what it
 // then runs serves that connection.
-func takesOver(pass *analysis.Pass, h *effects.Handler) bool {
+func takesOver(pass *analysis.Pass, h *effects.Handler, decls map[*types.Func]*ast.FuncDecl) bool {
 	if h.Node == nil {
 		return false
 	}
-	found := false
-	ast.Inspect(source.Body(h.Node), func(n ast.Node) bool {
-		call, ok := n.(*ast.CallExpr)
-		if found || !ok {
-			return !found
+	seen := make(map[ast.Node]bool)
+	var in func(body ast.Node, depth int) bool
+	in = func(body ast.Node, depth int) bool {
+		if body == nil || seen[body] {
+			return false
 		}
-		if fn, recv := apis.Callee(pass.TypesInfo, call); fn != nil {
+		seen[body] = true
+		found := false
+		ast.Inspect(body, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if found || !ok {
+				return !found
+			}
+			fn, recv := apis.Callee(pass.TypesInfo, call)
+			if fn == nil {
+				return true
+			}
 			pkg, r, name := apis.CallKey(fn, recv)
 			found = apis.IsTakeover(pkg, r, name)
+			// Or in a function of the package it calls, which serves
+			// the same connection: ServeHTTP → do → sendRunEvents.
+			if d := decls[fn.Origin()]; !found && d != nil && depth < 3 {
+				found = in(d.Body, depth+1)
+			}
+			return !found
+		})
+		return found
+	}
+	return in(source.Body(h.Node), 0)
+}
+
+// funcDecls indexes the package's function declarations.
+func funcDecls(pass *analysis.Pass) map[*types.Func]*ast.FuncDecl {
+	out := make(map[*types.Func]*ast.FuncDecl)
+	for _, f := range pass.Files {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
+				if fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
+					out[fn] = fd
+				}
+			}
 		}
-		return !found
-	})
-	return found
+	}
+	return out
 }

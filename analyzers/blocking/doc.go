@@ -74,8 +74,10 @@
 // worker pool; background workers, cron jobs, main and start-up code;
 // retry backoff sleeps outside handlers; streaming gRPC methods (they
 // pace a stream by design); handlers that upgrade or hijack their
-// connection (a WebSocket, a terminal: apis.Takeovers), which then serve
-// it for as long as it lives; a command whose output is the response
+// connection (a WebSocket, a terminal) or stream their response (they
+// flush it: server-sent events, a log tail; gin's Stream and SSEvent),
+// directly or in a function of the package they call (apis.Takeovers),
+// which then serve it for as long as it lives; a command whose output is the response
 // (the handler's ResponseWriter set as its Stdout, on the command or on a
 // value handed to the helper that runs it: git's smart HTTP), which is
 // the response being produced, and any command whose output the code

@@ -106,7 +106,7 @@ func IsWaiter(pkg, recv, name string) bool {
 }
 
 // Takeovers turn a request into a long-lived connection: a WebSocket
-// upgrade or a hijacked connection. A handler that calls one serves the
+// upgrade, a hijacked connection, or a streamed response. A handler that calls one serves the
 // connection for as long as it lives (a terminal, a stream), and waiting
 // is its job, not work that delays a response.
 var Takeovers = []Call{
@@ -116,6 +116,14 @@ var Takeovers = []Call{
 	{Pkg: "nhooyr.io/websocket", Name: "Accept"},
 	{Pkg: "github.com/coder/websocket", Name: "Accept"},
 	{Pkg: "github.com/gofiber/contrib/websocket", Name: "New"},
+	// Flushing a partial response streams it (server-sent events, a log
+	// tail): the handler holds the connection and writes as events come,
+	// and a sleep between writes paces the stream.
+	{Pkg: "net/http", Recv: "Flusher", Name: "Flush"},
+	{Pkg: "net/http", Recv: "ResponseController", Name: "Flush"},
+	{Pkg: "github.com/gin-gonic/gin", Recv: "Context", Name: "Stream"},
+	{Pkg: "github.com/gin-gonic/gin", Recv: "Context", Name: "SSEvent"},
+	{Pkg: "github.com/labstack/echo/v4", Recv: "Response", Name: "Flush"},
 }
 
 // IsTakeover reports whether pkg.recv.name is in Takeovers.
