@@ -79,7 +79,10 @@
 //     A chain that starts where apilint cannot see (a parameter) or goes
 //     through Scopes is given the benefit of the doubt. A Limit after the
 //     call that runs the query (db.Find(&o).Offset(n).Limit(size)) limits
-//     nothing: Find has read every row already.
+//     nothing: Find has read every row already. In a chain through Raw
+//     (gorm's db.Raw(sql, args...).Scan(&out), or a wrapper's Raw(ctx,
+//     sql, ...)) the SQL text decides, as for database/sql; text apilint
+//     cannot read claims nothing.
 //
 // Pagination input is a query parameter named limit, page, per_page,
 // page_size, size, cursor, offset, after, before, next, token, page_token,

@@ -178,6 +178,20 @@ func (s *state) chainLimited(nd *node, e ast.Expr, depth int) (limited, known bo
 		switch x := ast.Unparen(e).(type) {
 		case *ast.CallExpr:
 			if sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr); ok {
+				if sel.Sel.Name == "Raw" {
+					// db.Raw("SELECT ... LIMIT 500").Scan(&out), or a
+					// wrapper's Raw(ctx, sql, args...): the SQL text
+					// decides; text apilint cannot read claims nothing.
+					for _, a := range x.Args {
+						if b, ok := info.TypeOf(a).Underlying().(*types.Basic); ok && b.Info()&types.IsString != 0 {
+							if t, ok := s.text(nd, a, 0); ok {
+								return !sqltext.Classify(t.dflt).Unbounded(), true
+							}
+							return false, false
+						}
+					}
+					return false, false
+				}
 				if slices.Contains(apis.LimitMethods, sel.Sel.Name) {
 					if len(x.Args) == 1 {
 						if p := s.paramNamed(nd, x.Args[0]); p >= 0 {

@@ -50,6 +50,28 @@ func (a *API) gormScopes(w http.ResponseWriter, r *http.Request) {
 	a.gdb.Scopes(paginate(r)).Find(&users)
 }
 
+// Raw SQL decides: LIMIT in the text bounds the read, through gorm's Raw
+// or a wrapper of the service's own (cocoon's db.Raw(ctx, sql, ...)).
+type store struct{ g *gorm.DB }
+
+func (s *store) Raw(ctx context.Context, sql string, args ...any) *gorm.DB {
+	return s.g.WithContext(ctx).Raw(sql, args...)
+}
+
+func (a *API) gormRawLimited(w http.ResponseWriter, r *http.Request) {
+	var users []User
+	a.gdb.Raw("SELECT * FROM users WHERE active = ? LIMIT 500", true).Scan(&users)
+	st := &store{g: a.gdb}
+	st.Raw(r.Context(), "SELECT * FROM users ORDER BY id LIMIT 100").Scan(&users)
+	json.NewEncoder(w).Encode(users)
+}
+
+func (a *API) gormRawAll(w http.ResponseWriter, r *http.Request) {
+	var users []User
+	a.gdb.Raw("SELECT * FROM users WHERE active = ?", true).Scan(&users) // want `list endpoint API.gormRawAll returns every row`
+	json.NewEncoder(w).Encode(users)
+}
+
 // Look-alike: Find into one struct.
 func (a *API) gormOne(w http.ResponseWriter, r *http.Request) {
 	var u User
