@@ -229,7 +229,9 @@
 // (under go vet and golangci-lint, when it lives in a package the caller
 // does not import) are taken to query when the interface's name ends in
 // Store, Datastore, Repository, Repo, DAO, Storage, Querier or DB
-// (-effects.interfaces); such findings say they are inferred. The apilint
+// (-effects.interfaces; DB only in the user's own modules, not in a
+// versioned dependency, whose own DB interface wraps the handle its
+// functions already show); such findings say they are inferred. The apilint
 // command loads the whole program and names the implementation instead.
 //
 // Test files, generated files and test code outside them are not

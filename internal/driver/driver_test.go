@@ -1186,3 +1186,73 @@ func main() {
 		t.Errorf("unbounded findings at %q, want %q (errors %q)", got, want, res.Errors)
 	}
 }
+
+// The naming heuristic takes an interface named ...DB for a database only
+// in the user's own modules (koito's db.DB); a versioned dependency's own
+// DB interface (zgo.at/zdb's, which wraps the handle its functions already
+// show) is not inferred for its callers.
+func TestInterfaceSuffixDBOwnModule(t *testing.T) {
+	dir := writeModule(t, map[string]string{
+		"zdbstub/zdb.go": `package zdb
+
+import (
+	"context"
+	"database/sql"
+)
+
+type DB interface {
+	Begin(ctx context.Context) (context.Context, error)
+}
+
+func Open(dsn string) (*sql.DB, error) { return sql.Open("postgres", dsn) }
+
+func TX(ctx context.Context, db DB, fn func(context.Context) error) error {
+	txctx, err := db.Begin(ctx)
+	if err != nil {
+		return err
+	}
+	return fn(txctx)
+}
+`,
+		"store/store.go": `package store
+
+import "context"
+
+type Artist struct{ ID int64 }
+
+// DB is the service's whole database behind one interface.
+type DB interface {
+	GetArtist(ctx context.Context, id int64) (Artist, error)
+}
+`,
+		"api/api.go": `package api
+
+import (
+	"context"
+
+	"example.com/m/store"
+	"example.com/zdb"
+)
+
+func Artists(ctx context.Context, db store.DB, ids []int64) {
+	for _, id := range ids {
+		db.GetArtist(ctx, id)
+	}
+}
+
+func Touch(ctx context.Context, db zdb.DB, ids []int64) {
+	for range ids {
+		zdb.TX(ctx, db, func(context.Context) error { return nil })
+	}
+}
+`,
+	})
+	replaceWith(t, dir, "example.com/zdb", "zdbstub")
+	res, err := run(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := locations(res, "nplusone"), []string{"api/api.go:12"}; !slices.Equal(got, want) {
+		t.Errorf("nplusone findings at %q, want %q (errors %q)", got, want, res.Errors)
+	}
+}

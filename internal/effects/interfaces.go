@@ -154,6 +154,13 @@ func (s *state) inferred(recv types.Type, fn *types.Func) (Effect, bool) {
 			break
 		}
 	}
+	if match && strings.HasSuffix(name, "DB") && s.pass.Module != nil && s.pass.Module.Version != "" {
+		// A library's own DB interface (zgo.at/zdb's DB) wraps the
+		// handle whose queries its functions already show; the suffix
+		// names a database only in the user's own modules (koito's
+		// db.DB), not in a versioned dependency summarised for them.
+		match = false
+	}
 	if !match {
 		return Effect{}, false
 	}
