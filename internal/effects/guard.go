@@ -189,12 +189,13 @@ func nilable(t types.Type) bool {
 }
 
 // guards maps the calls of nd's body that run only under a test of one of
-// its parameters against a constant: inside if p == "x" { ... } or
-// if retry { ... }, in a case "x": of switch p, or after
-// if p != "" { ...; return } in the same block;
-// for a boolean, in the else branch of if async { ... } or after
-// if async { ...; return } too (async is false there).
-// Nested guards are both kept, the outer two when there are more.
+// its parameters against a constant (condTests): inside if p == "x" { ... }
+// or if retry { ... }, in a case "x": of switch p, or after
+// if p != "" { ...; return } in the same block; and, turned around, in the
+// else branch or after if p == nil { return } (p is not nil there), or
+// inside if p != "x" { ... }; for a boolean, in the else branch of
+// if async { ... } or after if async { ...; return } too (async is false
+// there). Nested guards are both kept, the outer two when there are more.
 func (s *state) guards(nd *node) map[*ast.CallExpr]Guard {
 	if nd.body == nil {
 		return nil
