@@ -333,6 +333,12 @@ func (s *Summary) Find(async bool, kinds ...Kind) (Effect, bool) {
 	return best, found
 }
 
+// unconditional reports whether e happens on every path to it: under no
+// guard, on no single backend, not only on a failure.
+func (e Effect) unconditional() bool {
+	return e.Guard.IsZero() && !e.Variant && !e.Failure
+}
+
 // add merges e into s, reporting whether s changed.
 func (s *Summary) add(e Effect) bool {
 	for i, o := range s.Effects {
@@ -348,7 +354,15 @@ func (s *Summary) add(e Effect) bool {
 			// Likewise a failure path's and another path's.
 			v := o.Variant && e.Variant
 			f := o.Failure && e.Failure
-			if e.better(o) {
+			// The chain kept is one that happens whatever the guard,
+			// the backend or a failure, when one does: the message names
+			// the path that runs (a settings read before the branch, not
+			// the owner lookup a caller's constant rules out).
+			replace := e.better(o)
+			if plain := e.unconditional(); plain != o.unconditional() {
+				replace = plain
+			}
+			if replace {
 				e.Guard, e.Variant, e.Failure = g, v, f
 				s.Effects[i] = e
 				return true

@@ -44,3 +44,22 @@ func (s *Service) Authors(ctx context.Context, ids []int64) error { // want Auth
 func (s *Service) Handler() func() {
 	return func() { s.db.Exec("DELETE FROM x") }
 }
+
+func (s *Service) settings(ctx context.Context) string {
+	var v string
+	s.db.QueryRowContext(ctx, "SELECT value FROM settings WHERE key = 'mail'").Scan(&v)
+	return v
+}
+
+// Notify reads the settings on every call and the owner only unless the
+// kind is "status": the summary's read is unguarded, and it names the
+// settings read, which happens whatever the caller passes.
+func (s *Service) Notify(ctx context.Context, kind string) string { // want Notify:`db-read-one via svc.\(\*Service\).settings → \(\*sql.DB\).QueryRowContext`
+	cfg := s.settings(ctx)
+	if kind != "status" {
+		var owner string
+		s.db.QueryRowContext(ctx, "SELECT email FROM owners LIMIT 1").Scan(&owner)
+		return owner
+	}
+	return cfg
+}
