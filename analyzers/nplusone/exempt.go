@@ -22,10 +22,10 @@ func (c *checker) setupCode(cur inspector.Cursor) bool {
 }
 
 // atStartUp reports whether cur runs once per process start: in a
-// function of a main package that only start-up code calls
-// (startUpFuncs), or, in the apilint command, in any package
-// (Result.StartUpOnly), outside any function literal and any loop that
-// runs until the process stops.
+// function that only start-up code calls (Result.StartUpOnly: in the
+// apilint command in any package, under go vet in a main package),
+// outside any function literal and any loop that runs until the process
+// stops.
 func (c *checker) atStartUp(cur inspector.Cursor) bool {
 	fn, ok := source.EnclosingFunc(cur)
 	if !ok {
@@ -47,7 +47,7 @@ func (c *checker) atStartUp(cur inspector.Cursor) bool {
 		return false
 	}
 	obj, _ := c.pass.TypesInfo.Defs[decl.Name].(*types.Func)
-	if obj == nil || !c.startUp[obj] && !c.res.StartUpOnly(obj) {
+	if obj == nil || !c.res.StartUpOnly(obj) {
 		return false
 	}
 	return !source.Within(source.Repeating(c.pass.TypesInfo, body), cur.Node())

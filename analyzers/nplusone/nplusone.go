@@ -69,9 +69,6 @@ type checker struct {
 	res  *effects.Result
 	s    *settings
 	seen map[[2]token.Pos]bool // (region, call): one finding each
-	// startUp holds the functions of a main package that run only at
-	// start-up (startUpFuncs).
-	startUp map[*types.Func]bool
 	// calls indexes the uses of the package's functions (callIndex).
 	calls map[*types.Func]*funcUses
 	// decls indexes the package's function declarations (declOf).
@@ -90,7 +87,6 @@ func run(pass *analysis.Pass, rep *findings.Reporter, res *effects.Result, s *se
 		s:    s,
 		seen: make(map[[2]token.Pos]bool),
 	}
-	c.startUp = startUpFuncs(pass)
 	for fileCur := range insp.Root().Children() {
 		file := fileCur.Node().(*ast.File)
 		if source.Skip(pass, file) {

@@ -5,27 +5,8 @@ import (
 	"go/token"
 	"go/types"
 
-	"golang.org/x/tools/go/analysis"
-
 	"github.com/apilint/apilint/internal/apis"
-	"github.com/apilint/apilint/internal/reach"
 )
-
-// startUpFuncs returns the functions of a main package that run only at
-// start-up, once per process (reach.StartUp, on the package alone): main
-// and init, the commands a command-line framework runs, and the functions
-// that only those call, by name, outside any function literal and go
-// statement. A round trip per element there costs once per start, over
-// the configuration or a table read once, not per request or per job. A
-// function also referenced as a value (a handler, a callback, a
-// goroutine's body) may run at any time, and is not one of them.
-func startUpFuncs(pass *analysis.Pass) map[*types.Func]bool {
-	if pass.Pkg.Name() != "main" {
-		return nil
-	}
-	p := &reach.Package{Fset: pass.Fset, Types: pass.Pkg, Info: pass.TypesInfo, Files: pass.Files}
-	return reach.StartUp([]*reach.Package{p}, &reach.Program{Interfaces: reach.Interfaces(pass.Pkg)})
-}
 
 // onTimer reports whether body loops on a timer: a for whose select waits
 // on time.After, time.Tick, or a Ticker's or Timer's channel.

@@ -8,7 +8,10 @@ import (
 	"slices"
 	"sync"
 
+	"golang.org/x/tools/go/analysis"
+
 	"github.com/apilint/apilint/internal/apis"
+	"github.com/apilint/apilint/internal/reach"
 )
 
 // Table returns the knowledge the run uses.
@@ -33,6 +36,8 @@ type Result struct {
 	handlers     []*Handler
 	databaseOnce sync.Once
 	database     apis.Database
+	startUpOnce  sync.Once
+	mainStartUp  map[*types.Func]bool
 }
 
 // Database returns the database the package talks to: the one whose
@@ -107,10 +112,34 @@ func (r *Result) Func(fn *types.Func) *Summary {
 
 // StartUpOnly reports whether fn runs only while the program starts: main
 // and init call it, by name, and nothing else runs it (reach.StartUp).
-// Only the apilint command, which loads the whole program, knows; under
-// go vet it is false.
+// The apilint command, which loads the whole program, knows it in every
+// package; under go vet only a main package's own functions are known
+// (mainStartUp).
 func (r *Result) StartUpOnly(fn *types.Func) bool {
-	return r != nil && fn != nil && r.s.prog != nil && r.s.prog.startUp[fn.Origin()]
+	if r == nil || fn == nil {
+		return false
+	}
+	if r.s.prog != nil && r.s.prog.startUp[fn.Origin()] {
+		return true
+	}
+	r.startUpOnce.Do(func() { r.mainStartUp = mainStartUp(r.s.pass) })
+	return r.mainStartUp[fn.Origin()]
+}
+
+// mainStartUp returns the functions of a main package that run only at
+// start-up, once per process (reach.StartUp, on the package alone): main
+// and init, the commands a command-line framework runs, and the functions
+// that only those call, by name, outside any function literal and go
+// statement. It is what go vet, which sees one package at a time, knows
+// of start-up code. A function also referenced as a value (a handler, a
+// callback, a goroutine's body) may run at any time, and is not one of
+// them.
+func mainStartUp(pass *analysis.Pass) map[*types.Func]bool {
+	if pass.Pkg.Name() != "main" {
+		return nil
+	}
+	p := &reach.Package{Fset: pass.Fset, Types: pass.Pkg, Info: pass.TypesInfo, Files: pass.Files}
+	return reach.StartUp([]*reach.Package{p}, &reach.Program{Interfaces: reach.Interfaces(pass.Pkg)})
 }
 
 // Listed reports whether fn is variadic and every call of it in the
