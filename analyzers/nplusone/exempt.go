@@ -15,53 +15,10 @@ import (
 )
 
 // setupCode reports whether cur is in set-up code (source.SetupCode), or
-// in start-up code of a main package (atStartUp): per-element round trips
+// in start-up code (effects.Result.AtStartUp): per-element round trips
 // there are not reported.
 func (c *checker) setupCode(cur inspector.Cursor) bool {
-	return source.SetupCode(c.pass, cur) || c.atStartUp(cur)
-}
-
-// atStartUp reports whether cur runs once per process start: in a
-// function that only start-up code calls (Result.StartUpOnly: in the
-// apilint command in any package, under go vet in a main package),
-// outside any function literal and any loop that runs until the process
-// stops.
-func (c *checker) atStartUp(cur inspector.Cursor) bool {
-	fn, ok := source.EnclosingFunc(cur)
-	if !ok {
-		return false
-	}
-	body := source.Body(fn.Node())
-	if _, isLit := fn.Node().(*ast.FuncLit); isLit {
-		// What a command-line command runs, written in the function
-		// that builds the command: start-up code if that function is.
-		if !c.commandRun(fn) {
-			return false
-		}
-		if fn, ok = source.OutermostFunc(cur); !ok {
-			return false
-		}
-	}
-	decl, ok := fn.Node().(*ast.FuncDecl)
-	if !ok {
-		return false
-	}
-	obj, _ := c.pass.TypesInfo.Defs[decl.Name].(*types.Func)
-	if obj == nil || !c.res.StartUpOnly(obj) {
-		return false
-	}
-	return !source.Within(source.Repeating(c.pass.TypesInfo, body), cur.Node())
-}
-
-// commandRun reports whether lit, a function literal, is what a
-// command-line command runs when it is invoked (apis.CommandRun):
-// &cobra.Command{RunE: func(...) error {...}}, or cmd.Action = func....
-func (c *checker) commandRun(lit inspector.Cursor) bool {
-	owner := lit.Parent().Node()
-	if _, ok := owner.(*ast.KeyValueExpr); ok {
-		owner = lit.Parent().Parent().Node()
-	}
-	return slices.Contains(apis.CommandRuns(c.pass.TypesInfo, owner), ast.Expr(lit.Node().(*ast.FuncLit)))
+	return source.SetupCode(c.pass, cur) || c.res.AtStartUp(cur)
 }
 
 // onFailurePath reports whether call, in region r, runs only when

@@ -9,9 +9,11 @@ import (
 	"sync"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/apilint/apilint/internal/apis"
 	"github.com/apilint/apilint/internal/reach"
+	"github.com/apilint/apilint/internal/source"
 )
 
 // Table returns the knowledge the run uses.
@@ -124,6 +126,54 @@ func (r *Result) StartUpOnly(fn *types.Func) bool {
 	}
 	r.startUpOnce.Do(func() { r.mainStartUp = mainStartUp(r.s.pass) })
 	return r.mainStartUp[fn.Origin()]
+}
+
+// AtStartUp reports whether cur runs once per process start: in a
+// function that only start-up code calls (StartUpOnly: in the apilint
+// command in any package, under go vet in a main package), or in what a
+// command-line command written there runs (&cobra.Command{RunE: func...}),
+// outside any other function literal and any loop that runs until the
+// process stops.
+func (r *Result) AtStartUp(cur inspector.Cursor) bool {
+	if r == nil {
+		return false
+	}
+	info := r.s.pass.TypesInfo
+	fn, ok := source.EnclosingFunc(cur)
+	if !ok {
+		return false
+	}
+	body := source.Body(fn.Node())
+	if _, isLit := fn.Node().(*ast.FuncLit); isLit {
+		// What a command-line command runs, written in the function
+		// that builds the command: start-up code if that function is.
+		if !commandRun(info, fn) {
+			return false
+		}
+		if fn, ok = source.OutermostFunc(cur); !ok {
+			return false
+		}
+	}
+	decl, ok := fn.Node().(*ast.FuncDecl)
+	if !ok {
+		return false
+	}
+	obj, _ := info.Defs[decl.Name].(*types.Func)
+	if obj == nil || !r.StartUpOnly(obj) {
+		return false
+	}
+	return !source.Within(source.Repeating(info, body), cur.Node())
+}
+
+// commandRun reports whether lit, a function literal, is what a
+// command-line command runs when it is invoked (apis.CommandRun):
+// &cobra.Command{RunE: func(...) error {...}}, or cmd.Action = func....
+func commandRun(info *types.Info, lit inspector.Cursor) bool {
+	owner := lit.Parent().Node()
+	if _, ok := owner.(*ast.KeyValueExpr); ok {
+		owner = lit.Parent().Parent().Node()
+	}
+	return slices.Contains(apis.CommandRuns(info, owner), ast.Expr(lit.Node().(*ast.FuncLit)))
 }
 
 // mainStartUp returns the functions of a main package that run only at
