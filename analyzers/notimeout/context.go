@@ -26,8 +26,11 @@ func (c *checker) missingContext(cur inspector.Cursor, call *ast.CallExpr, fn *t
 		return
 	}
 	// Migrations, seeders and schema set-up run their statements once,
-	// with no request waiting on them (source.SetupCode).
-	if (entry.Kind.IsDB() || entry.Kind == apis.Datastore) && source.SetupCode(c.pass, cur) {
+	// with no request waiting on them (source.SetupCode); so does the
+	// code that runs only while the program starts (a reset of every
+	// session when the server starts), whose context can only be
+	// context.Background().
+	if (entry.Kind.IsDB() || entry.Kind == apis.Datastore) && (source.SetupCode(c.pass, cur) || c.res.AtStartUp(cur)) {
 		return
 	}
 	// An outbound request is bounded by its client's Timeout, and fiber's

@@ -79,8 +79,11 @@
 //     are
 //     the database calls of set-up code (a package path element, file or
 //     function named for migrations, seeds, fixtures, backup, restore or
-//     bootstrap, or a function named like createTables or initSchema): they
-//     run once, with no request waiting on them.
+//     bootstrap, or a function named like createTables or initSchema) and
+//     of start-up code (what only main, init and a command's run call:
+//     everywhere in the apilint command, in a main package under go vet):
+//     they run once, with no request waiting on them, and their context
+//     can only be context.Background().
 //     The suggested fix calls the ...Context variant with that context. Where
 //     no context is in scope the finding is a note, reported only with
 //     -notimeout.all: threading a context through is a larger change, and
