@@ -2,6 +2,7 @@ package notimeout
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"path/filepath"
 	"strconv"
@@ -22,7 +23,7 @@ func (c *checker) client(b built) {
 	if source.KeyedField(b.lit, "Timeout") != nil || c.assignedLater(b, "Timeout") {
 		return
 	}
-	if streamingTransport(b.lit) || dialsWithDeadlines(b.lit) || c.onlyBoundedRequests(b) {
+	if c.streamingTransport(b) || dialsWithDeadlines(b.lit) || c.onlyBoundedRequests(b) {
 		return
 	}
 	if b.fallback != nil && !c.passesNil(b.fallbackFn, b.fallback) {
@@ -56,13 +57,19 @@ func (c *checker) client(b built) {
 	c.rep.Report(f)
 }
 
-// streamingTransport reports whether the client literal's Transport is a
-// literal that bounds the wait for response headers: the usual setup of
-// clients that stream bodies and so cannot use Client.Timeout.
-func streamingTransport(lit *ast.CompositeLit) bool {
-	t := source.KeyedField(lit, "Transport")
+// streamingTransport reports whether the client literal's Transport
+// bounds the wait for response headers: a literal that sets
+// ResponseHeaderTimeout, or a local variable whose ResponseHeaderTimeout
+// the function sets (transport := http.DefaultTransport.(*http.Transport).Clone();
+// transport.ResponseHeaderTimeout = d). That is the usual setup of clients
+// that stream bodies and so cannot use Client.Timeout.
+func (c *checker) streamingTransport(b built) bool {
+	t := source.KeyedField(b.lit, "Transport")
 	if u, ok := t.(*ast.UnaryExpr); ok {
 		t = u.X
+	}
+	if id, ok := t.(*ast.Ident); ok && c.localVar(id) != nil {
+		return source.FieldAssigned(b.scope, id.Name, token.NoPos, "ResponseHeaderTimeout")
 	}
 	tl, ok := t.(*ast.CompositeLit)
 	return ok && source.KeyedField(tl, "ResponseHeaderTimeout") != nil

@@ -19,8 +19,9 @@
 //     context.Context parameter (the caller owns the deadline);
 //   - an http.Client built with no Timeout (a composite literal, new or a
 //     zero-value variable), unless Timeout is assigned later in the same
-//     function or its Transport is a literal that sets
-//     ResponseHeaderTimeout (streaming clients), or it is the default a
+//     function or its Transport sets ResponseHeaderTimeout (streaming
+//     clients: in its literal, or on a local transport the function
+//     configures, such as a clone of http.DefaultTransport), or it is the default a
 //     function gives its *http.Client parameter when called with nil
 //     (if c == nil { c = &http.Client{} }) and no call in the package
 //     passes nil: its callers choose the client, or its Transport dials

@@ -107,6 +107,21 @@ func NewStreamingClient() *http.Client {
 	return &http.Client{Transport: &http.Transport{ResponseHeaderTimeout: 10 * time.Second}}
 }
 
+// Look-alike: a cloned transport whose header wait the function bounds
+// (logchef's VictoriaLogs provider, which streams live tails).
+func NewTailClient() *http.Client {
+	transport := http.DefaultTransport.(*http.Transport).Clone()
+	transport.ResponseHeaderTimeout = 30 * time.Second
+	return &http.Client{Transport: transport}
+}
+
+// The same clone with no header wait set is reported.
+func NewCloneClient() *http.Client {
+	transport := http.DefaultTransport.(*http.Transport).Clone()
+	transport.MaxIdleConns = 10
+	return &http.Client{Transport: transport} // want `NewCloneClient returns an http.Client with no Timeout`
+}
+
 type service struct {
 	client *http.Client
 }
