@@ -359,8 +359,8 @@ func (s *Summary) add(e Effect) bool {
 			// the path that runs (a settings read before the branch, not
 			// the owner lookup a caller's constant rules out).
 			replace := e.better(o)
-			if plain := e.unconditional(); plain != o.unconditional() {
-				replace = plain
+			if plain := e.unconditional(); plain != o.unconditional() && (e.Kind != BodyRead || bodyRank(e) == bodyRank(o)) {
+				replace = plain // a whole body read still beats a form parse
 			}
 			if replace {
 				e.Guard, e.Variant, e.Failure = g, v, f
