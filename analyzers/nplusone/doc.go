@@ -141,8 +141,10 @@
 //     functions only they call, by name, in a function literal kept in
 //     a local variable that is only called, or in one handed
 //     to a function that runs it before it returns (a transaction
-//     wrapper: one that only calls its parameter, or gorm's Transaction),
-//     not as a value, not in a go statement or other function literal,
+//     wrapper: one that only calls its parameter, gorm's Transaction, or
+//     an interface method every implementation of which only calls it,
+//     such as a store's WithTx(ctx, fn)), and loops written in such a
+//     literal itself, not as a value, not in a go statement or other function literal,
 //     not inside a loop that runs until the process stops, such as a
 //     ticker's (a for with no condition that breaks out of itself and
 //     waits for nothing pages through a table, and ends): they run once

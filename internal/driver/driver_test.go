@@ -1256,3 +1256,88 @@ func Touch(ctx context.Context, db zdb.DB, ids []int64) {
 		t.Errorf("nplusone findings at %q, want %q (errors %q)", got, want, res.Errors)
 	}
 }
+
+// A loop in a literal handed to a store interface's WithTx, whose every
+// implementation begins a transaction, runs the literal and commits, is
+// start-up code where the function handing it is (logchef's
+// provisioning); the same loop on a request path is reported.
+func TestInterfaceWithTxAtStartUp(t *testing.T) {
+	dir := writeModule(t, map[string]string{
+		"store/store.go": `package store
+
+import (
+	"context"
+	"database/sql"
+)
+
+type Store interface {
+	WithTx(ctx context.Context, fn func(tx *sql.Tx) error) error
+}
+
+type PG struct{ db *sql.DB }
+
+func New(db *sql.DB) *PG { return &PG{db: db} }
+
+func (p *PG) WithTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	tx, err := p.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	if err := fn(tx); err != nil {
+		tx.Rollback()
+		return err
+	}
+	return tx.Commit()
+}
+`,
+		"main.go": `package main
+
+import (
+	"context"
+	"database/sql"
+	"net/http"
+	"os"
+	"strings"
+
+	"example.com/m/store"
+)
+
+var names = strings.Fields(os.Getenv("NAMES"))
+
+func provision(ctx context.Context, s store.Store) error {
+	return s.WithTx(ctx, func(tx *sql.Tx) error {
+		for _, n := range names {
+			tx.QueryRowContext(ctx, "SELECT id FROM teams WHERE name = $1", n)
+		}
+		return nil
+	})
+}
+
+func lookup(ctx context.Context, s store.Store) error {
+	return s.WithTx(ctx, func(tx *sql.Tx) error {
+		for _, n := range names {
+			tx.QueryRowContext(ctx, "SELECT id FROM teams WHERE name = $1", n)
+		}
+		return nil
+	})
+}
+
+func main() {
+	db, _ := sql.Open("postgres", os.Getenv("DSN"))
+	s := store.New(db)
+	provision(context.Background(), s)
+	http.HandleFunc("/teams", func(w http.ResponseWriter, r *http.Request) {
+		lookup(r.Context(), s)
+	})
+	http.ListenAndServe("localhost:8080", nil)
+}
+`,
+	})
+	res, err := run(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := locations(res, "nplusone"), []string{"main.go:27"}; !slices.Equal(got, want) {
+		t.Errorf("nplusone findings at %q, want %q (errors %q)", got, want, res.Errors)
+	}
+}

@@ -50,7 +50,14 @@ type Program struct {
 	// listed are the variadic functions whose callers all list their
 	// variadic arguments (reach.Listed), set with startUp.
 	listed map[*types.Func]bool
+	// runNow are the function-typed parameters each function runs before
+	// it returns (reach.RunNow), set with startUp.
+	runNow map[*types.Func][]int
 }
+
+// SetRunNow records which function-typed parameters the program's
+// functions run before they return (see Result.AtStartUp).
+func (p *Program) SetRunNow(fns map[*types.Func][]int) { p.runNow = fns }
 
 // SetStartUp records the functions of the program that run only while it
 // starts (see Result.StartUpOnly).

@@ -144,13 +144,19 @@ func (r *Result) AtStartUp(cur inspector.Cursor) bool {
 		return false
 	}
 	body := source.Body(fn.Node())
-	if _, isLit := fn.Node().(*ast.FuncLit); isLit {
+	for {
+		if _, isLit := fn.Node().(*ast.FuncLit); !isLit {
+			break
+		}
 		// What a command-line command runs, written in the function
-		// that builds the command: start-up code if that function is.
-		if !commandRun(info, fn) {
+		// that builds the command, or a literal handed to what runs it
+		// at once (a transaction: db.Transaction(func(tx) error {...}),
+		// store.WithTx(ctx, func(tx) error {...})): start-up code if the
+		// function it is written in is.
+		if !commandRun(info, fn) && !r.runsNow(fn) {
 			return false
 		}
-		if fn, ok = source.OutermostFunc(cur); !ok {
+		if fn, ok = source.EnclosingFunc(fn.Parent()); !ok {
 			return false
 		}
 	}
@@ -163,6 +169,28 @@ func (r *Result) AtStartUp(cur inspector.Cursor) bool {
 		return false
 	}
 	return !source.Within(source.Repeating(info, body), cur.Node())
+}
+
+// runsNow reports whether lit, a function literal, is an argument of a
+// call that runs it before it returns: a library's transaction
+// (apis.Callbacks), or, in the apilint command, a function of the program
+// that only calls that parameter, or an interface method every
+// implementation of which does (reach.RunNow).
+func (r *Result) runsNow(lit inspector.Cursor) bool {
+	call, ok := lit.Parent().Node().(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	i := slices.Index(call.Args, ast.Expr(lit.Node().(*ast.FuncLit)))
+	if i < 0 {
+		return false
+	}
+	info := r.s.pass.TypesInfo
+	if cb := apis.CallbackOf(info, call); cb != nil && !cb.Loop && !cb.Concurrent && cb.Arg == i {
+		return true
+	}
+	fn, _ := apis.Callee(info, call)
+	return fn != nil && r.s.prog != nil && slices.Contains(r.s.prog.runNow[fn.Origin()], i)
 }
 
 // commandRun reports whether lit, a function literal, is what a

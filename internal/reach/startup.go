@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"github.com/apilint/apilint/internal/apis"
 	"github.com/apilint/apilint/internal/source"
@@ -152,10 +153,14 @@ func references(info *types.Info, n ast.Node, now map[*types.Func][]int) (calls,
 				}
 				run(m, visit) // cobra.OnInitialize(initApp)
 				fn, _ := apis.Callee(info, m)
-				if fn == nil || dynamic(fn) {
+				if fn == nil {
 					return true
 				}
-				call(m.Fun)
+				if !dynamic(fn) {
+					call(m.Fun)
+				}
+				// An interface's method runs the function it is given when
+				// every implementation does (store.WithTx(ctx, fn)).
 				for _, i := range runsArgs(info, m, fn, now) {
 					if lit, ok := ast.Unparen(m.Args[i]).(*ast.FuncLit); ok {
 						visit(lit.Body)
@@ -279,6 +284,11 @@ func libraryCallback(info *types.Info, call *ast.CallExpr) *apis.Callback {
 	return cb
 }
 
+// RunNow returns, for the functions of pkgs (and the methods of their
+// interfaces, interfaceRunNow), the indexes of the function-typed
+// parameters they run before they return (see runNow).
+func RunNow(pkgs []*Package) map[*types.Func][]int { return runNow(pkgs) }
+
 // runNow returns, for the functions of pkgs, the indexes of the
 // function-typed parameters they run before they return: each use of the
 // parameter is a call (or a nil test), outside go statements and outside
@@ -306,6 +316,86 @@ func runNow(pkgs []*Package) map[*types.Func][]int {
 					}
 				}
 			}
+		}
+	}
+	interfaceRunNow(pkgs, out)
+	return out
+}
+
+// interfaceRunNow adds to out the methods of the program's interfaces
+// whose every implementation among its types runs the same parameter
+// before it returns: a store's WithTx(ctx, fn), implemented once per
+// database, each beginning a transaction, calling fn and committing.
+func interfaceRunNow(pkgs []*Package, out map[*types.Func][]int) {
+	var ifaces, concrete []*types.Named
+	for _, p := range pkgs {
+		scope := p.Types.Scope()
+		for _, name := range scope.Names() {
+			tn, ok := scope.Lookup(name).(*types.TypeName)
+			if !ok || tn.IsAlias() {
+				continue
+			}
+			named, ok := tn.Type().(*types.Named)
+			if !ok || named.TypeParams().Len() > 0 {
+				continue
+			}
+			if types.IsInterface(named) {
+				ifaces = append(ifaces, named)
+			} else {
+				concrete = append(concrete, named)
+			}
+		}
+	}
+	takesFunc := func(m *types.Func) bool {
+		params := m.Signature().Params()
+		for i := range params.Len() {
+			if _, ok := params.At(i).Type().Underlying().(*types.Signature); ok {
+				return true
+			}
+		}
+		return false
+	}
+	for _, in := range ifaces {
+		iface := in.Underlying().(*types.Interface)
+		for m := range iface.Methods() {
+			if !takesFunc(m) {
+				continue // only a function parameter can run
+			}
+			var common []int
+			impls := 0
+			for _, named := range concrete {
+				var t types.Type = named
+				if !types.Implements(t, iface) {
+					if t = types.NewPointer(named); !types.Implements(t, iface) {
+						continue
+					}
+				}
+				obj, _, _ := types.LookupFieldOrMethod(t, true, m.Pkg(), m.Name())
+				fn, ok := obj.(*types.Func)
+				if !ok {
+					continue
+				}
+				impls++
+				now := out[fn.Origin()]
+				if impls == 1 {
+					common = append([]int(nil), now...)
+				} else {
+					common = intersect(common, now)
+				}
+			}
+			if impls > 0 && len(common) > 0 {
+				out[m] = common
+			}
+		}
+	}
+}
+
+// intersect returns the elements of a that b holds too.
+func intersect(a, b []int) []int {
+	var out []int
+	for _, x := range a {
+		if slices.Contains(b, x) {
+			out = append(out, x)
 		}
 	}
 	return out
