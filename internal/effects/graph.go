@@ -306,7 +306,7 @@ func (s *state) interfaceNodes() {
 		// binding or minifier registry).
 		return
 	}
-	concrete, ifaces := namedTypes(s.pass.Pkg)
+	concrete, ifaces := source.NamedTypes(s.pass.Pkg)
 	for _, it := range ifaces {
 		iface := it.Underlying().(*types.Interface)
 		if iface.NumMethods() == 0 {

@@ -236,30 +236,8 @@ func (p *Program) Equal(q *Program) bool {
 // pkg declares at package level: the candidates for implementing an
 // interface.
 func concreteTypes(pkg *types.Package) []*types.Named {
-	concrete, _ := namedTypes(pkg)
+	concrete, _ := source.NamedTypes(pkg)
 	return concrete
-}
-
-// namedTypes returns the non-generic defined types of pkg's scope (no
-// aliases), the concrete ones and the interfaces apart.
-func namedTypes(pkg *types.Package) (concrete, ifaces []*types.Named) {
-	scope := pkg.Scope()
-	for _, name := range scope.Names() {
-		tn, ok := scope.Lookup(name).(*types.TypeName)
-		if !ok || tn.IsAlias() {
-			continue
-		}
-		named, ok := tn.Type().(*types.Named)
-		if !ok || named.TypeParams().Len() > 0 {
-			continue
-		}
-		if types.IsInterface(named) {
-			ifaces = append(ifaces, named)
-		} else {
-			concrete = append(concrete, named)
-		}
-	}
-	return concrete, ifaces
 }
 
 // implementations returns the program's methods that implement fn of

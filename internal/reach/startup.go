@@ -329,22 +329,8 @@ func runNow(pkgs []*Package) map[*types.Func][]int {
 func interfaceRunNow(pkgs []*Package, out map[*types.Func][]int) {
 	var ifaces, concrete []*types.Named
 	for _, p := range pkgs {
-		scope := p.Types.Scope()
-		for _, name := range scope.Names() {
-			tn, ok := scope.Lookup(name).(*types.TypeName)
-			if !ok || tn.IsAlias() {
-				continue
-			}
-			named, ok := tn.Type().(*types.Named)
-			if !ok || named.TypeParams().Len() > 0 {
-				continue
-			}
-			if types.IsInterface(named) {
-				ifaces = append(ifaces, named)
-			} else {
-				concrete = append(concrete, named)
-			}
-		}
+		c, i := source.NamedTypes(p.Types)
+		concrete, ifaces = append(concrete, c...), append(ifaces, i...)
 	}
 	takesFunc := func(m *types.Func) bool {
 		params := m.Signature().Params()

@@ -178,3 +178,25 @@ func Mentions(info *types.Info, n ast.Node, v types.Object) bool {
 	})
 	return found
 }
+
+// NamedTypes returns the non-generic defined types of pkg's scope (no
+// aliases), the concrete ones and the interfaces apart.
+func NamedTypes(pkg *types.Package) (concrete, ifaces []*types.Named) {
+	scope := pkg.Scope()
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok || tn.IsAlias() {
+			continue
+		}
+		named, ok := tn.Type().(*types.Named)
+		if !ok || named.TypeParams().Len() > 0 {
+			continue
+		}
+		if types.IsInterface(named) {
+			ifaces = append(ifaces, named)
+		} else {
+			concrete = append(concrete, named)
+		}
+	}
+	return concrete, ifaces
+}
