@@ -236,6 +236,20 @@ func CallKey(fn *types.Func, recv types.Type) (pkg, recvName, name string) {
 	return pkg, recvName, name
 }
 
+// CalledPath returns "path.Name" for the function e calls (errors.New,
+// net/http.NewRequest), or "" when e is no call of a known function.
+func CalledPath(info *types.Info, e ast.Expr) string {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		return ""
+	}
+	fn, _ := Callee(info, call)
+	if fn == nil || fn.Pkg() == nil {
+		return ""
+	}
+	return fn.Pkg().Path() + "." + fn.Name()
+}
+
 // FuncName names fn as messages show it: "(*sql.DB).Query", "(pgx.Tx).Exec",
 // "http.Get", using package names rather than paths.
 func FuncName(fn *types.Func) string {

@@ -51,15 +51,7 @@ func (s *state) outboundRequest(nd *node, e ast.Expr) bool {
 		return false
 	}
 	built := func(e ast.Expr) bool {
-		call, ok := ast.Unparen(e).(*ast.CallExpr)
-		if !ok {
-			return false
-		}
-		fn, _ := apis.Callee(info, call)
-		if fn == nil || fn.Pkg() == nil {
-			return false
-		}
-		switch fn.Pkg().Path() + "." + fn.Name() {
+		switch apis.CalledPath(info, e) {
 		case "net/http.NewRequest", "net/http.NewRequestWithContext", "net/http/httptest.NewRequest":
 			return true
 		}

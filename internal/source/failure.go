@@ -61,15 +61,7 @@ func returnsBuiltError(info *types.Info, block *ast.BlockStmt) bool {
 		return false
 	}
 	built := func(e ast.Expr) bool {
-		call, ok := ast.Unparen(e).(*ast.CallExpr)
-		if !ok {
-			return false
-		}
-		fn, _ := apis.Callee(info, call)
-		if fn == nil || fn.Pkg() == nil {
-			return false
-		}
-		switch fn.Pkg().Path() + "." + fn.Name() {
+		switch apis.CalledPath(info, e) {
 		case "errors.New", "fmt.Errorf", "errors.Join":
 			return true
 		}
