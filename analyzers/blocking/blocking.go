@@ -48,7 +48,7 @@ func New(fx *analysis.Analyzer, out *findings.Options) *analysis.Analyzer {
 
 func run(pass *analysis.Pass, rep *findings.Reporter, res *effects.Result, diag map[string]bool) {
 	queue := queueOf(pass.Pkg)
-	decls := funcDecls(pass)
+	decls := source.FuncDecls(pass.TypesInfo, pass.Files)
 	for _, h := range res.Handlers() {
 		pos := h.At
 		if h.Node != nil {
@@ -321,7 +321,7 @@ func takesOver(pass *analysis.Pass, h *effects.Handler, decls map[*types.Func]*a
 			found = apis.IsTakeover(pkg, r, name)
 			// Or in a function of the package it calls, which serves
 			// the same connection: ServeHTTP → do → sendRunEvents.
-			if d := decls[fn.Origin()]; !found && d != nil && depth < 3 {
+			if d := decls[fn.Origin()]; !found && d != nil && d.Body != nil && depth < 3 {
 				found = in(d.Body, depth+1)
 			}
 			return !found
@@ -329,19 +329,4 @@ func takesOver(pass *analysis.Pass, h *effects.Handler, decls map[*types.Func]*a
 		return found
 	}
 	return in(source.Body(h.Node), 0)
-}
-
-// funcDecls indexes the package's function declarations.
-func funcDecls(pass *analysis.Pass) map[*types.Func]*ast.FuncDecl {
-	out := make(map[*types.Func]*ast.FuncDecl)
-	for _, f := range pass.Files {
-		for _, d := range f.Decls {
-			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
-				if fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
-					out[fn] = fd
-				}
-			}
-		}
-	}
-	return out
 }

@@ -412,16 +412,7 @@ func (c *checker) storesUnder(body ast.Node, m, k types.Object) bool {
 // from an index built the first time it is asked for.
 func (c *checker) declOf(fn *types.Func) *ast.FuncDecl {
 	if c.decls == nil {
-		c.decls = make(map[*types.Func]*ast.FuncDecl)
-		for _, f := range c.pass.Files {
-			for _, d := range f.Decls {
-				if fd, ok := d.(*ast.FuncDecl); ok {
-					if obj, ok := c.pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
-						c.decls[obj] = fd
-					}
-				}
-			}
-		}
+		c.decls = source.FuncDecls(c.pass.TypesInfo, c.pass.Files)
 	}
 	return c.decls[fn.Origin()]
 }

@@ -200,3 +200,19 @@ func NamedTypes(pkg *types.Package) (concrete, ifaces []*types.Named) {
 	}
 	return concrete, ifaces
 }
+
+// FuncDecls indexes the function declarations of files by the function
+// each declares.
+func FuncDecls(info *types.Info, files []*ast.File) map[*types.Func]*ast.FuncDecl {
+	out := make(map[*types.Func]*ast.FuncDecl)
+	for _, f := range files {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok {
+				if fn, ok := info.Defs[fd.Name].(*types.Func); ok {
+					out[fn] = fd
+				}
+			}
+		}
+	}
+	return out
+}
