@@ -186,11 +186,15 @@ func (r *Result) runsNow(lit inspector.Cursor) bool {
 		return false
 	}
 	info := r.s.pass.TypesInfo
-	if cb := apis.CallbackOf(info, call); cb != nil && !cb.Loop && !cb.Concurrent && cb.Arg == i {
-		return true
-	}
 	fn, _ := apis.Callee(info, call)
-	return fn != nil && r.s.prog != nil && slices.Contains(r.s.prog.runNow[fn.Origin()], i)
+	if fn == nil {
+		return false
+	}
+	var now map[*types.Func][]int
+	if r.s.prog != nil {
+		now = r.s.prog.runNow
+	}
+	return slices.Contains(reach.RunsArgs(info, call, fn, now), i)
 }
 
 // commandRun reports whether lit, a function literal, is what a

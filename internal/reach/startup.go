@@ -161,7 +161,7 @@ func references(info *types.Info, n ast.Node, now map[*types.Func][]int) (calls,
 				}
 				// An interface's method runs the function it is given when
 				// every implementation does (store.WithTx(ctx, fn)).
-				for _, i := range runsArgs(info, m, fn, now) {
+				for _, i := range RunsArgs(info, m, fn, now) {
 					if lit, ok := ast.Unparen(m.Args[i]).(*ast.FuncLit); ok {
 						visit(lit.Body)
 					} else {
@@ -257,11 +257,11 @@ func dynamic(fn *types.Func) bool {
 	return r != nil && types.IsInterface(r.Type())
 }
 
-// runsArgs returns the indexes of call's arguments that fn runs before it
+// RunsArgs returns the indexes of call's arguments that fn runs before it
 // returns: its own function-typed parameters it only calls (now), or the
 // one a library runs at once (apis.Callbacks: a transaction's
 // Transaction(func(tx) error {...}), not a loop's or a goroutine's).
-func runsArgs(info *types.Info, call *ast.CallExpr, fn *types.Func, now map[*types.Func][]int) []int {
+func RunsArgs(info *types.Info, call *ast.CallExpr, fn *types.Func, now map[*types.Func][]int) []int {
 	var out []int
 	for _, i := range now[fn.Origin()] {
 		if i < len(call.Args) {
