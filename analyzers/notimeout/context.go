@@ -390,8 +390,8 @@ func (c *checker) reportBackground(cur inspector.Cursor, call *ast.CallExpr, idx
 		return
 	}
 	handler, h, ok := c.enclosingHandler(cur)
-	if !ok {
-		return
+	if !ok || effects.Upgraded(c.pass.TypesInfo, handler.Node(), call.Pos()) {
+		return // after a WebSocket upgrade the request's context outlives the client
 	}
 	params := source.Params(c.pass.TypesInfo, handler.Node())
 	if h.Request == effects.ReceiverRequest {
@@ -498,7 +498,7 @@ func (c *checker) unboundedByRequest(h *effects.Handler) {
 		return // a call in the handler itself has the request's context in scope
 	}
 	at := c.res.Locate(source.Body(h.Node), e)
-	if at == nil {
+	if at == nil || effects.Upgraded(c.pass.TypesInfo, h.Node, at.Pos()) {
 		return
 	}
 	head := h.Name

@@ -95,10 +95,16 @@
 //     query): when the client goes away the work goes on. The suggested
 //     fix uses the request's context. Work in a goroutine the handler
 //     starts is left alone: it must outlive the request. So are fiber
-//     handlers, whose context does not end with the request either.
+//     handlers, whose context does not end with the request either, and
+//     work after a WebSocket upgrade or a hijack (a gorilla, coder or
+//     nhooyr upgrade in the handler before the call, or a handler a hub
+//     hands the upgraded connection to): the server no longer reads the
+//     connection, so the request's context does not end when the client
+//     goes away, and passing it would bound nothing.
 //   - a request handler that calls a function of the program which runs a
 //     database query with no context, directly or through its own calls:
-//     the request cannot cancel that query. Reported as an error at the
+//     the request cannot cancel that query (unless the call comes after a
+//     WebSocket upgrade, as above). Reported as an error at the
 //     handler's call, with the chain to the query; when the program's
 //     database runs in the process (SQLite drivers), where a query holds
 //     no connection to a server, as a note with -notimeout.all only. A

@@ -3,6 +3,7 @@ package apis
 import (
 	"go/ast"
 	"go/types"
+	"slices"
 )
 
 // Callback is a library function or method that calls one of its
@@ -105,25 +106,73 @@ func IsWaiter(pkg, recv, name string) bool {
 	return has(Waiters, pkg, recv, name)
 }
 
-// Takeovers turn a request into a long-lived connection: a WebSocket
-// upgrade, a hijacked connection, or a streamed response. A handler that calls one serves the
-// connection for as long as it lives (a terminal, a stream), and waiting
-// is its job, not work that delays a response.
-var Takeovers = []Call{
+// Upgrades hand the request's connection over to the handler: a
+// WebSocket upgrade, a hijacked connection. The server stops reading the
+// connection, so the request's context no longer ends when the client
+// goes away (net/http cancels it only when the handler returns).
+var Upgrades = []Call{
 	{Pkg: "net/http", Recv: "Hijacker", Name: "Hijack"},
 	{Pkg: "net/http", Recv: "ResponseController", Name: "Hijack"},
 	{Pkg: "github.com/gorilla/websocket", Recv: "Upgrader", Name: "Upgrade"},
 	{Pkg: "nhooyr.io/websocket", Name: "Accept"},
 	{Pkg: "github.com/coder/websocket", Name: "Accept"},
 	{Pkg: "github.com/gofiber/contrib/websocket", Name: "New"},
+}
+
+// UpgradedConns are the connections an upgrade yields (Upgrades): a
+// function that is handed one runs after the upgrade.
+var UpgradedConns = []TypeRef{
+	{Pkg: "github.com/gorilla/websocket", Name: "Conn", Ptr: true},
+	{Pkg: "nhooyr.io/websocket", Name: "Conn", Ptr: true},
+	{Pkg: "github.com/coder/websocket", Name: "Conn", Ptr: true},
+	{Pkg: "github.com/gofiber/contrib/websocket", Name: "Conn", Ptr: true},
+	{Pkg: "golang.org/x/net/websocket", Name: "Conn", Ptr: true},
+}
+
+// Takeovers turn a request into a long-lived connection: an upgrade
+// (Upgrades), or a streamed response. A handler that calls one serves the
+// connection for as long as it lives (a terminal, a stream), and waiting
+// is its job, not work that delays a response.
+var Takeovers = append(slices.Clone(Upgrades),
 	// Flushing a partial response streams it (server-sent events, a log
 	// tail): the handler holds the connection and writes as events come,
 	// and a sleep between writes paces the stream.
-	{Pkg: "net/http", Recv: "Flusher", Name: "Flush"},
-	{Pkg: "net/http", Recv: "ResponseController", Name: "Flush"},
-	{Pkg: "github.com/gin-gonic/gin", Recv: "Context", Name: "Stream"},
-	{Pkg: "github.com/gin-gonic/gin", Recv: "Context", Name: "SSEvent"},
-	{Pkg: "github.com/labstack/echo/v4", Recv: "Response", Name: "Flush"},
+	Call{Pkg: "net/http", Recv: "Flusher", Name: "Flush"},
+	Call{Pkg: "net/http", Recv: "ResponseController", Name: "Flush"},
+	Call{Pkg: "github.com/gin-gonic/gin", Recv: "Context", Name: "Stream"},
+	Call{Pkg: "github.com/gin-gonic/gin", Recv: "Context", Name: "SSEvent"},
+	Call{Pkg: "github.com/labstack/echo/v4", Recv: "Response", Name: "Flush"},
+)
+
+// IsUpgrade reports whether pkg.recv.name is in Upgrades.
+func IsUpgrade(pkg, recv, name string) bool {
+	return has(Upgrades, pkg, recv, name)
+}
+
+// HoldsUpgradedConn reports whether t is a connection an upgrade yields
+// (UpgradedConns), or a pointer to a struct with a field that is one (a
+// service's own connection wrapper).
+func HoldsUpgradedConn(t types.Type) bool {
+	is := func(t types.Type) bool {
+		return slices.ContainsFunc(UpgradedConns, func(ref TypeRef) bool { return ref.Matches(t) })
+	}
+	if is(t) {
+		return true
+	}
+	p, ok := t.(*types.Pointer)
+	if !ok {
+		return false
+	}
+	st, ok := p.Elem().Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	for f := range st.Fields() {
+		if is(f.Type()) {
+			return true
+		}
+	}
+	return false
 }
 
 // IsTakeover reports whether pkg.recv.name is in Takeovers.
