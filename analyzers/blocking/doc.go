@@ -59,7 +59,12 @@
 //     if err == nil { return } (also if err == nil || errors.Is(err,
 //     ErrGone) { return }), or if err != nil { continue } and then a
 //     return or a break once the answer is found, as public-IP lookups
-//     over a list of services do), which usually makes one request;
+//     over a list of services do), which usually makes one request. The
+//     loop must be in the program's own code: one inside a library the
+//     program requires at a version (a client that fetches the patches it
+//     is behind on, on a conflict retry) is the library's design, which
+//     the program cannot change, and a single call of it is one request
+//     as far as the handler can tell;
 //   - calls configured as blocking in .apilint.yml (apis.blocking).
 //
 // The message names the blocking call, the handler, the chain from one to

@@ -1341,3 +1341,71 @@ func main() {
 		t.Errorf("nplusone findings at %q, want %q (errors %q)", got, want, res.Errors)
 	}
 }
+
+// A library that sends one request per element inside (whatsmeow
+// downloading app-state blobs on a conflict retry) is the library's
+// design: a handler calling it once is not an HTTP fan-out; a handler
+// looping over the library's call in the program's own code is.
+func TestHTTPFanoutInDependency(t *testing.T) {
+	dir := writeModule(t, map[string]string{
+		"libstub/lib.go": `package lib
+
+import "net/http"
+
+type Client struct{ hc *http.Client }
+
+// Sync fetches every patch of the state it is behind on.
+func (c *Client) Sync(urls []string) error {
+	for _, u := range urls {
+		resp, err := c.hc.Get(u)
+		if err != nil {
+			return err
+		}
+		resp.Body.Close()
+	}
+	return nil
+}
+
+func (c *Client) Send(url string) error {
+	resp, err := c.hc.Get(url)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+`,
+		"api/api.go": `package api
+
+import (
+	"net/http"
+
+	"example.com/lib"
+)
+
+type Server struct{ c *lib.Client }
+
+func (s *Server) pin(w http.ResponseWriter, r *http.Request) {
+	s.c.Sync(r.URL.Query()["patch"])
+}
+
+func (s *Server) notify(w http.ResponseWriter, r *http.Request) {
+	for _, u := range r.URL.Query()["hook"] {
+		s.c.Send(u)
+	}
+}
+
+func Routes(mux *http.ServeMux, s *Server) {
+	mux.HandleFunc("/pin", s.pin)
+	mux.HandleFunc("/notify", s.notify)
+}
+`,
+	})
+	replaceWith(t, dir, "example.com/lib", "libstub")
+	res, err := run(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := locations(res, "blocking"), []string{"api/api.go:17"}; !slices.Equal(got, want) {
+		t.Errorf("blocking findings at %q, want %q (errors %q)", got, want, res.Errors)
+	}
+}

@@ -130,3 +130,13 @@ func ChainName(fn *types.Func) string {
 	}
 	return prefix + name + "." + fn.Name()
 }
+
+// dependency reports whether the package analysed belongs to a module
+// the program requires at a version (a library), not to the program's
+// own modules. What a library does inside (its retries, its pagination,
+// its context-less preloads) is the library's design, which the program
+// cannot change.
+func (s *state) dependency() bool {
+	m := s.pass.Module
+	return m != nil && m.Version != ""
+}

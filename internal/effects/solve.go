@@ -209,7 +209,7 @@ func (s *state) update(nd *node) bool {
 			eff.Variant = eff.Variant || share.minority(eff)
 			eff.Failure = eff.Failure || inRanges(nd.failures, e.pos)
 			changed = nd.sum.add(eff) || changed
-			if eff.Kind == HTTP && !eff.Async && inLoop && !e.spawned && !e.fallback {
+			if eff.Kind == HTTP && !eff.Async && inLoop && !e.spawned && !e.fallback && !s.dependency() {
 				fan := eff
 				fan.Kind, fan.Site, fan.Detail = HTTPFanout, e.site, e.loop
 				if fan.Detail == "" {
