@@ -300,7 +300,7 @@ func (s *state) collect() {
 // interfaceNodes adds a node per method of each interface declared in
 // this package, with edges to the implementations in this package.
 func (s *state) interfaceNodes() {
-	if m := s.pass.Module; m != nil && m.Version != "" {
+	if s.dependency() {
 		// A dependency: its interfaces' implementations in its own
 		// package are choices the program may never make (a framework's
 		// binding or minifier registry).

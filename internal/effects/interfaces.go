@@ -154,7 +154,7 @@ func (s *state) inferred(recv types.Type, fn *types.Func) (Effect, bool) {
 			break
 		}
 	}
-	if match && strings.HasSuffix(name, "DB") && s.pass.Module != nil && s.pass.Module.Version != "" {
+	if match && strings.HasSuffix(name, "DB") && s.dependency() {
 		// A library's own DB interface (zgo.at/zdb's DB) wraps the
 		// handle whose queries its functions already show; the suffix
 		// names a database only in the user's own modules (koito's
@@ -211,7 +211,7 @@ func (s *state) importedImplementations(iface *types.Interface, fn *types.Func) 
 	if fn.Pkg() == nil || s.pass.Pkg == nil {
 		return nil
 	}
-	if m := s.pass.Module; m != nil && m.Version != "" {
+	if s.dependency() {
 		// A dependency: the implementations in its own packages are
 		// choices the program may never make (a broker it may not use),
 		// as interfaceNodes says, and the apilint command does not

@@ -1139,7 +1139,7 @@ func (s *state) isCacheLookup(e ast.Expr) bool {
 // the function, or of one it is written in; a goroutine's function
 // literal does not see its creator's).
 func (s *state) noContext(nd *node, call *ast.CallExpr) *target {
-	if m := s.pass.Module; m != nil && m.Version != "" {
+	if s.dependency() {
 		// A dependency's context-less call (an ORM's preload, on a path
 		// the program may never take) is the dependency's to fix: the
 		// program cannot hand it a context.
