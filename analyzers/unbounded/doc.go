@@ -59,7 +59,8 @@
 // given the ResponseWriter or framework context) or returns them (RPC),
 // also inside a response a setter fills (go-swagger's
 // resp.SetPayload(rows); return resp, on a response that writes itself).
-// Rows used only to filter, validate or fill a map are not a list the
+// Rows used only to filter, validate or fill a map, or to pick one row
+// by a constant index (teams[0].ID, a default), are not a list the
 // handler returns. The reads are:
 //
 //   - SQL whose text is known statically (constants, concatenations,

@@ -178,7 +178,7 @@ func (c *checker) carries(e ast.Expr, mentions func(ast.Node) bool) bool {
 	info := c.pass.TypesInfo
 	switch x := ast.Unparen(e).(type) {
 	case *ast.Ident, *ast.SelectorExpr, *ast.IndexExpr, *ast.SliceExpr, *ast.StarExpr:
-		return mentions(x)
+		return mentions(x) && !oneRow(info, x)
 	case *ast.UnaryExpr:
 		return c.carries(x.X, mentions)
 	case *ast.CompositeLit:
@@ -219,6 +219,29 @@ func (c *checker) carries(e ast.Expr, mentions func(ast.Node) bool) bool {
 		return false
 	}
 	return false
+}
+
+// oneRow reports whether e is one row picked by a constant index, or a
+// field of it (teams[0].ID: the default the handler falls back to), which
+// carries that row, not the list.
+func oneRow(info *types.Info, e ast.Expr) bool {
+	for {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.SelectorExpr:
+			e = x.X
+		case *ast.IndexExpr:
+			if tv, ok := info.Types[x.Index]; !ok || tv.Value == nil {
+				return false
+			}
+			switch info.TypeOf(x.X).Underlying().(type) {
+			case *types.Slice, *types.Array:
+				return true
+			}
+			return false
+		default:
+			return false
+		}
+	}
 }
 
 // writesResponse reports whether call writes the handler's response: a

@@ -16,5 +16,7 @@ var _ = []any{
 	(*API).pairs,
 	(*API).uncappedDirect,
 	(*Server).converted,
+	(*Server).firstOrder,
+	(*Server).restOfOrders,
 	(*Server).uncapped,
 }

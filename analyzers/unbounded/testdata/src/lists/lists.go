@@ -415,3 +415,26 @@ func (a *API) ordersScoped(w http.ResponseWriter, r *http.Request) {
 	out, _ := s.Orders(r.Context(), 0, 20, r.URL.Query().Get("scope")) // want `list endpoint API.ordersScoped returns every row`
 	json.NewEncoder(w).Encode(out)
 }
+
+type resolved struct {
+	OrderID int64 `json:"order_id"`
+}
+
+// Look-alike: the handler reads the list only to pick the first order;
+// that one id is what it returns (logchef's resolved team).
+func (s *Server) firstOrder(w http.ResponseWriter, r *http.Request) {
+	orders, _ := s.store.ListOrders(r.Context())
+	if len(orders) == 0 {
+		http.NotFound(w, r)
+		return
+	}
+	id := orders[0].ID
+	writeJSON(w, resolved{OrderID: id})
+}
+
+// The same read, returning the rows after the first.
+func (s *Server) restOfOrders(w http.ResponseWriter, r *http.Request) {
+	orders, _ := s.store.ListOrders(r.Context()) // want `list endpoint Server.restOfOrders returns every row`
+	rest := orders[1:]
+	writeJSON(w, rest)
+}
