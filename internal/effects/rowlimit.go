@@ -192,6 +192,13 @@ func (s *state) chainLimited(nd *node, e ast.Expr, depth int) (limited, known bo
 					}
 					return false, false
 				}
+				if sel.Sel.Name == "Where" && len(x.Args) > 0 {
+					// Where("id IN (?)", ids): a condition that bounds
+					// the rows by itself (sqltext.WhereBounds).
+					if t, ok := s.text(nd, x.Args[0], 0); ok && sqltext.WhereBounds(t.dflt) {
+						return true, true
+					}
+				}
 				if slices.Contains(apis.LimitMethods, sel.Sel.Name) {
 					if len(x.Args) == 1 {
 						if p := s.paramNamed(nd, x.Args[0]); p >= 0 {

@@ -252,6 +252,16 @@ func distinctValues(toks []token) bool {
 	return selects > 0
 }
 
+// WhereBounds reports whether cond, the condition a query builder's
+// Where is given (gorm's Where("value IN (?)", tags)), bounds the rows on
+// its own, whatever else the query says: a filter by a list the caller
+// supplies, or a lookup by a unique key. Conditions are ANDed, so one
+// such condition bounds the query.
+func WhereBounds(cond string) bool {
+	s := Classify("SELECT * FROM t WHERE " + cond)
+	return s.ByList || s.Single
+}
+
 // byList reports a top-level WHERE with an IN (...) or = ANY (...) filter
 // over a list (not a subquery).
 func byList(toks []token) bool {
@@ -266,6 +276,9 @@ func byList(toks []token) bool {
 		case "GROUP", "ORDER", "HAVING", "UNION":
 			where = false
 		case "IN", "ANY":
+			if where && t.text == "IN" && i+1 < len(toks) && toks[i+1].text == "?" {
+				return true // a builder's IN ? that expands a list (gorm, sqlx.In)
+			}
 			if !where || i+2 >= len(toks) || toks[i+1].text != "(" || toks[i+2].text == "SELECT" {
 				continue
 			}

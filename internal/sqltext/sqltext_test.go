@@ -82,3 +82,24 @@ func FuzzClassify(f *testing.F) {
 		}
 	})
 }
+
+func TestWhereBounds(t *testing.T) {
+	tests := []struct {
+		cond string
+		want bool
+	}{
+		{"value IN (?)", true},
+		{"id IN ?", true},
+		{"id = ?", true},
+		{"user_id = ? AND id IN (?)", true},
+		{"user_id = ?", false},
+		{"name LIKE ?", false},
+		{"id IN (SELECT user_id FROM orders)", false},
+		{"id = ? OR email = ?", false},
+	}
+	for _, tt := range tests {
+		if got := WhereBounds(tt.cond); got != tt.want {
+			t.Errorf("WhereBounds(%q) = %v, want %v", tt.cond, got, tt.want)
+		}
+	}
+}

@@ -30,6 +30,20 @@ func (a *API) gormAll(w http.ResponseWriter, r *http.Request) {
 	json.NewEncoder(w).Encode(users)
 }
 
+// Look-alike: the rows are those of the tags the request names.
+func (a *API) gormByList(w http.ResponseWriter, r *http.Request) {
+	var users []User
+	a.gdb.Where("active = ?", true).Where("name IN (?)", r.URL.Query()["name"]).Find(&users)
+	json.NewEncoder(w).Encode(users)
+}
+
+// The same chain with a condition that does not bound the rows.
+func (a *API) gormByPattern(w http.ResponseWriter, r *http.Request) {
+	var users []User
+	a.gdb.Where("name LIKE ?", r.URL.Query().Get("q")+"%").Find(&users) // want `list endpoint API.gormByPattern returns every row`
+	json.NewEncoder(w).Encode(users)
+}
+
 func (a *API) gormLimited(w http.ResponseWriter, r *http.Request) {
 	var users []User
 	a.gdb.Where("active = ?", true).Limit(50).Find(&users)
