@@ -63,7 +63,10 @@
 // Contexts:
 //
 //   - database/sql and sqlx calls without a context (Query, QueryRow, Exec,
-//     Prepare, Begin, Ping, Get, Select, Queryx, NamedExec, ...) and
+//     Prepare, Begin, Ping, Get, Select, Queryx, NamedExec, ...; not
+//     Tx.Stmt, whose context would bound only the preparation of the
+//     statement on the transaction's connection, at most once per
+//     connection, while its execution takes a context of its own) and
 //     http.NewRequest, when a context is in scope: a context.Context
 //     variable, or an *http.Request, gin, echo or fiber context (fiber's
 //     UserContext, Context in v3, which carries a middleware's deadline).

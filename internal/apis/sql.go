@@ -38,7 +38,12 @@ func databaseSQL() []Call {
 	out = append(out, on(pkg, recv("Tx"),
 		m("Commit", RoundTrip),
 		m("Rollback", RoundTrip),
-		noCtx("Stmt", None, "StmtContext"),
+		// Tx.Stmt binds a prepared statement to the transaction's
+		// connection, preparing it there at most once; StmtContext's
+		// context bounds only that preparation, not the statement's
+		// execution, which takes its own (stmt.QueryContext(ctx, ...)).
+		// Neither is a call that a context would usefully bound.
+		m("Stmt", None),
 		m("StmtContext", None),
 	)...)
 	return out

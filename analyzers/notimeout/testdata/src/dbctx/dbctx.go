@@ -183,3 +183,15 @@ func redirectHome(w http.ResponseWriter, r *http.Request) {
 	req, _ := http.NewRequest("GET", "/", nil)
 	http.Redirect(w, req, "/home", http.StatusFound)
 }
+
+// Look-alike: Tx.Stmt binds a statement prepared once to the
+// transaction's connection; the execution takes the context.
+func (s *Store) renameInTx(ctx context.Context, tx *sql.Tx, stmt *sql.Stmt, id int64) error {
+	_, err := tx.Stmt(stmt).ExecContext(ctx, "renamed", id)
+	return err
+}
+
+// Preparing on the pool still waits for a connection.
+func (s *Store) prepareRename(ctx context.Context) (*sql.Stmt, error) {
+	return s.db.Prepare("UPDATE users SET name = $1 WHERE id = $2") // want `\(\*sql.DB\).Prepare takes no context but ctx is in scope`
+}
