@@ -82,7 +82,11 @@
 //     command, which sees every call, also an exported function's or
 //     method's variadic parameter that no call in the program spreads
 //     (xs...) and nothing uses as a value: CreateToken(ctx, u, RoleUser),
-//     called through an interface or not; or a local map made empty and
+//     called through an interface or not, and a slice, array or map
+//     parameter that every call in the program fills with at most one
+//     element (a literal of one, or a local slice whose every value is
+//     one: tenants := []string{tenantID}; tasks.Create(ctx, tenants)),
+//     where the loop runs once; or a local map made empty and
 //     filled only with constant keys:
 //     m["LDAP"] = ldap; m["OIDC"] = oidc, or a local slice made empty and
 //     appended such collections outside any loop: tpls = append(tpls,

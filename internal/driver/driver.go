@@ -88,6 +88,7 @@ func Run(opts Options) (*Result, error) {
 		if p := opts.Program.Load(); p != nil {
 			p.SetStartUp(reach.StartUp(own, whole))
 			p.SetListed(reach.Listed(own, whole))
+			p.SetOneElement(reach.OneElement(own, whole))
 			p.SetRunNow(reach.RunNow(own))
 		}
 	}

@@ -1409,3 +1409,92 @@ func Routes(mux *http.ServeMux, s *Server) {
 		t.Errorf("blocking findings at %q, want %q (errors %q)", got, want, res.Errors)
 	}
 }
+
+// A loop over a slice parameter that every call in the program fills with
+// one element (dify's install tasks, made for []string{tenantID}) runs
+// once; the same loop is reported where a caller passes a list of many.
+func TestOneElementArguments(t *testing.T) {
+	dir := writeModule(t, map[string]string{
+		"tasks/tasks.go": `package tasks
+
+import (
+	"context"
+	"database/sql"
+)
+
+// Create makes one task per tenant.
+func Create(ctx context.Context, db *sql.DB, tenants []string) {
+	for _, t := range tenants {
+		db.ExecContext(ctx, "INSERT INTO tasks (tenant) VALUES ($1)", t)
+	}
+}
+
+// Notify reads each user.
+func Notify(ctx context.Context, db *sql.DB, users []string) {
+	for _, u := range users {
+		db.QueryRowContext(ctx, "SELECT email FROM users WHERE id = $1", u)
+	}
+}
+`,
+		"service/service.go": `package service
+
+import (
+	"context"
+	"database/sql"
+
+	"example.com/m/tasks"
+)
+
+func Install(ctx context.Context, db *sql.DB, tenant string) {
+	tasks.Create(ctx, db, []string{tenant})
+}
+
+func Reinstall(ctx context.Context, db *sql.DB, tenant string) {
+	tenants := []string{tenant}
+	tasks.Create(ctx, db, tenants)
+	tasks.Notify(ctx, db, []string{tenant})
+}
+
+func NotifyAll(ctx context.Context, db *sql.DB, users []string) {
+	tasks.Notify(ctx, db, users)
+}
+`,
+		"main.go": `package main
+
+import (
+	"database/sql"
+	"net/http"
+	"time"
+
+	"example.com/m/service"
+)
+
+func main() {
+	db, _ := sql.Open("postgres", "")
+	http.HandleFunc("/install", func(w http.ResponseWriter, r *http.Request) {
+		service.Install(r.Context(), db, r.FormValue("tenant"))
+		service.Reinstall(r.Context(), db, r.FormValue("tenant"))
+	})
+	http.HandleFunc("/notify", func(w http.ResponseWriter, r *http.Request) {
+		rows, _ := db.QueryContext(r.Context(), "SELECT id FROM users")
+		var users []string
+		for rows.Next() {
+			var id string
+			rows.Scan(&id)
+			users = append(users, id)
+		}
+		service.NotifyAll(r.Context(), db, users)
+	})
+	srv := &http.Server{Addr: ":8080", ReadHeaderTimeout: 10 * time.Second}
+	srv.ListenAndServe()
+}
+`,
+	})
+	res, err := run(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := locations(res, "nplusone"), []string{"tasks/tasks.go:18"}; !slices.Equal(got, want) {
+		t.Errorf("nplusone findings at %q, want %q (errors %q)", got, want, res.Errors)
+	}
+}

@@ -53,7 +53,15 @@ type Program struct {
 	// runNow are the function-typed parameters each function runs before
 	// it returns (reach.RunNow), set with startUp.
 	runNow map[*types.Func][]int
+	// oneElement are the collection parameters every call fills with at
+	// most one element (reach.OneElement), set with startUp.
+	oneElement map[*types.Func][]int
 }
+
+// SetOneElement records the collection parameters of the program's
+// functions that every call fills with at most one element (see
+// Result.OneElement).
+func (p *Program) SetOneElement(fns map[*types.Func][]int) { p.oneElement = fns }
 
 // SetRunNow records which function-typed parameters the program's
 // functions run before they return (see Result.AtStartUp).

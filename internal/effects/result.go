@@ -232,6 +232,14 @@ func (r *Result) Listed(fn *types.Func) bool {
 	return r != nil && fn != nil && r.s.prog != nil && r.s.prog.listed[fn.Origin()]
 }
 
+// OneElement reports whether parameter i of fn is a collection every
+// call in the program fills with at most one element (reach.OneElement):
+// a loop over it runs at most once. Only the apilint command knows; under
+// go vet it is false.
+func (r *Result) OneElement(fn *types.Func, i int) bool {
+	return r != nil && fn != nil && r.s.prog != nil && slices.Contains(r.s.prog.oneElement[fn.Origin()], i)
+}
+
 // FixedList reports whether obj, a package-level variable or a function,
 // is a list written in the code (see FixedList), in this package or,
 // through facts, in a dependency.

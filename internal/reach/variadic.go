@@ -40,17 +40,7 @@ func Listed(pkgs []*Package, whole *Program) map[*types.Func]bool {
 						candidates = append(candidates, fn)
 					}
 				case *ast.CallExpr:
-					var id *ast.Ident
-					switch fun := ast.Unparen(n.Fun).(type) {
-					case *ast.Ident:
-						id = fun
-					case *ast.SelectorExpr:
-						id = fun.Sel
-					case *ast.IndexExpr: // a generic function instantiated
-						if x, ok := ast.Unparen(fun.X).(*ast.Ident); ok {
-							id = x
-						}
-					}
+					id := calleeIdent(n)
 					if id == nil {
 						return true
 					}
