@@ -199,7 +199,9 @@
 //     g := manager.GetByID(id); if g == nil {...} where GetByID, in any
 //     package, only returns an entry of such a map, or a nil test that
 //     goes on to test the entry itself, if g == nil || !g.Connected {...},
-//     a miss or a stale entry to refresh), or
+//     a miss or a stale entry to refresh, or with the read only in the
+//     block a miss runs: v, found := s.servers[name]; if !found {...},
+//     also if includeState && !found {...}), or
 //     any lookup, whatever its name or package, whose key the function
 //     passes again, with the value, to a fill after the read (cache-aside:
 //     if v, ok := cache.Get(key); ok { return v }; read; cache.Set(key,

@@ -940,6 +940,11 @@ func (s *state) cacheGuard(body *ast.BlockStmt) []posRange {
 			if valVar != nil && nilTest(info, st.Cond, valVar) {
 				return []posRange{{from: st.Body.Pos(), to: st.Body.End()}}
 			}
+			if okVar != nil && missTest(info, st.Cond, okVar) {
+				// v, found := s.servers[name]; if !found { ...read... }:
+				// the block runs on a miss.
+				return []posRange{{from: st.Body.Pos(), to: st.Body.End(), lookup: lookup}}
+			}
 		case *ast.AssignStmt:
 			if len(st.Rhs) != 1 {
 				continue
@@ -970,6 +975,20 @@ func (s *state) cacheGuard(body *ast.BlockStmt) []posRange {
 		}
 	}
 	return nil
+}
+
+// missTest reports whether cond holds only when ok, a lookup's found
+// flag, is false: !ok, or a conjunction one side of which is
+// (includeState && !ok).
+func missTest(info *types.Info, cond ast.Expr, ok types.Object) bool {
+	switch c := ast.Unparen(cond).(type) {
+	case *ast.UnaryExpr:
+		id, isID := ast.Unparen(c.X).(*ast.Ident)
+		return c.Op == token.NOT && isID && info.Uses[id] == ok
+	case *ast.BinaryExpr:
+		return c.Op == token.LAND && (missTest(info, c.X, ok) || missTest(info, c.Y, ok))
+	}
+	return false
 }
 
 // nilTest reports whether cond holds when v is nil: v == nil, or a

@@ -370,6 +370,53 @@ func (m *Mounts) StatAll(ctx context.Context, paths []string) {
 	}
 }
 
+// Look-alike: statistics per server, made and read from the database the
+// first time a server is seen (dendrite's statistics.ForServer): the
+// block runs on a miss, once per server per process.
+type serverStats struct {
+	blocked bool
+}
+
+type Statistics struct {
+	db      *sql.DB
+	mu      sync.RWMutex
+	servers map[string]*serverStats
+}
+
+func (s *Statistics) ForServer(ctx context.Context, name string) *serverStats {
+	s.mu.RLock()
+	server, found := s.servers[name]
+	s.mu.RUnlock()
+	if !found {
+		s.mu.Lock()
+		server = &serverStats{}
+		s.servers[name] = server
+		s.mu.Unlock()
+		s.db.QueryRowContext(ctx, "SELECT blocked FROM blocklist WHERE server = $1", name).Scan(&server.blocked)
+	}
+	return server
+}
+
+func (s *Statistics) SendAll(ctx context.Context, servers []string) {
+	for _, name := range servers {
+		s.ForServer(ctx, name)
+	}
+}
+
+// The same read when the entry is found: every call.
+func (s *Statistics) Refresh(ctx context.Context, name string) {
+	server, found := s.servers[name]
+	if found {
+		s.db.QueryRowContext(ctx, "SELECT blocked FROM blocklist WHERE server = $1", name).Scan(&server.blocked)
+	}
+}
+
+func (s *Statistics) RefreshAll(ctx context.Context, servers []string) {
+	for _, name := range servers {
+		s.Refresh(ctx, name) // want `N\+1: lookalikes.\(\*Statistics\).Refresh runs`
+	}
+}
+
 // Look-alike turned real: the query comes before the cache, so it runs
 // on every call.
 func (m *Mounts) FsForUncached(ctx context.Context, path string) string {
