@@ -83,7 +83,9 @@
 //     are
 //     the database calls of set-up code (a package path element, file or
 //     function named for migrations, seeds, fixtures, backup, restore or
-//     bootstrap, or a function named like createTables or initSchema) and
+//     bootstrap, a file named like a versioned migration,
+//     20201028212440_add_forgotten_column.go, or a function named like
+//     createTables or initSchema) and
 //     of start-up code (what only main, init and a command's run call:
 //     everywhere in the apilint command, in a main package under go vet):
 //     they run once, with no request waiting on them, and their context

@@ -133,8 +133,10 @@
 //     ...: apis.SchemaBuilders), run once per column or index of the change;
 //   - set-up code: a package path element, file name or enclosing function
 //     whose name contains migrat, seed, fixture, backup, restore or
-//     bootstrap, functions named like createTables, initSchema or
-//     ensureIndexes, and data upgrades between schema versions (Upgrade,
+//     bootstrap, files named like a versioned migration (goose's and
+//     golang-migrate's 00002_add_users.go,
+//     20201028212440_add_forgotten_column.go), functions named like
+//     createTables, initSchema or ensureIndexes, and data upgrades between schema versions (Upgrade,
 //     upgradeDB, AlertRuleUpgradeToV6, when they take no *http.Request):
 //     they run once, over a list the code fixes or once per install;
 //   - start-up code of a main package: func main and init, package-level

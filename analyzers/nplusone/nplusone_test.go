@@ -43,7 +43,7 @@ func newAnalyzer(table *apis.Table) *analysis.Analyzer {
 // chunks and retries are not N+1s; xorm, gorm v1 and ozzo-dbx are known.
 func TestProvenanceAndExemptions(t *testing.T) {
 	dir := stubs.GOPATH(t, analysistest.TestData())
-	analysistest.Run(t, dir, newAnalyzer(nil), "provenance", "migrations", "orms", "fixedoff")
+	analysistest.Run(t, dir, newAnalyzer(nil), "provenance", "migrations", "deltas", "orms", "fixedoff")
 }
 
 // On an embedded database findings are notes, with SQLite's bulk form.

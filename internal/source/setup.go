@@ -30,9 +30,16 @@ var upgradeFuncs = sync.OnceValue(func() *regexp.Regexp {
 	return regexp.MustCompile(`(?i)(^upgrade$|upgrade_?(to_?)?v?\d|^upgrade_?(db|database|schemas?|tables?|data)$)`)
 })
 
+// versionedFile names a file of versioned migrations, the way goose and
+// golang-migrate number them: a version or timestamp of at least four
+// digits, then the change (00002_add_users.go,
+// 20201028212440_add_forgotten_column.go).
+var versionedFile = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\d{4,}_\w+\.go$`) })
+
 // SetupCode reports whether cur is in set-up code: a package path
 // element, the file's name or the enclosing function's name contains one
-// of setupWords, or the function is named like createTables or
+// of setupWords, the file is named like a versioned migration
+// (versionedFile), or the function is named like createTables or
 // initSchema, or like Upgrade or UpgradeToV6 and takes no request. No request waits for set-up code, and it runs once.
 func SetupCode(pass *analysis.Pass, cur inspector.Cursor) bool {
 	for _, elem := range strings.Split(pass.Pkg.Path(), "/") {
@@ -40,7 +47,7 @@ func SetupCode(pass *analysis.Pass, cur inspector.Cursor) bool {
 			return true
 		}
 	}
-	if setupWords().MatchString(filepath.Base(pass.Fset.File(cur.Node().Pos()).Name())) {
+	if file := filepath.Base(pass.Fset.File(cur.Node().Pos()).Name()); setupWords().MatchString(file) || versionedFile().MatchString(file) {
 		return true
 	}
 	if fn, ok := OutermostFunc(cur); ok {
