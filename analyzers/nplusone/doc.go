@@ -207,7 +207,9 @@
 //     any lookup, whatever its name or package, whose key the function
 //     passes again, with the value, to a fill after the read (cache-aside:
 //     if v, ok := cache.Get(key); ok { return v }; read; cache.Set(key,
-//     v, ttl)), unless the lookup queries the database itself (a
+//     v, ttl); or, with no found flag, if d := decls.get(key); d != nil
+//     { return d }; read; decls.set(key, d), the fill a method of the
+//     same cache), unless the lookup queries the database itself (a
 //     get-or-create): it runs once per key while the process lives, not
 //     once per element. Only a cold cache makes it an N+1, once;
 //   - a lookup memoised in a local map made before the loop and keyed by

@@ -921,12 +921,14 @@ func (s *state) cacheGuard(body *ast.BlockStmt) []posRange {
 	for i, st := range body.List {
 		switch st := st.(type) {
 		case *ast.IfStmt:
-			if as, ok := st.Init.(*ast.AssignStmt); ok && len(as.Lhs) == 2 && len(as.Rhs) == 1 &&
-				source.Leaves(st.Body) {
+			if as, ok := st.Init.(*ast.AssignStmt); ok && len(as.Rhs) == 1 && source.Leaves(st.Body) &&
+				(len(as.Lhs) == 2 || len(as.Lhs) == 1 && hitTest(info, st.Cond, objOf(as.Lhs[0]))) {
+				// if v, ok := lookup(k); ok { return v }, or
+				// if v := lookup(k); v != nil { return v }
 				if s.isCacheLookup(as.Rhs[0]) {
 					return []posRange{{from: st.End(), to: body.End()}}
 				}
-				if call := s.filledLookup(as.Rhs[0], body.List[i+1:]); call != nil {
+				if call := s.filledLookup(as.Rhs[0], body.List[i+1:], len(as.Lhs) == 1); call != nil {
 					return []posRange{{from: st.End(), to: body.End(), lookup: call.Pos()}}
 				}
 			}
@@ -951,7 +953,7 @@ func (s *state) cacheGuard(body *ast.BlockStmt) []posRange {
 			}
 			lp := token.NoPos
 			if !s.isCacheLookup(st.Rhs[0]) {
-				call := s.filledLookup(st.Rhs[0], body.List[i+1:])
+				call := s.filledLookup(st.Rhs[0], body.List[i+1:], false)
 				if call == nil || len(st.Lhs) != 2 {
 					continue
 				}
@@ -975,6 +977,16 @@ func (s *state) cacheGuard(body *ast.BlockStmt) []posRange {
 		}
 	}
 	return nil
+}
+
+// hitTest reports whether cond is v != nil: a lookup that found v.
+func hitTest(info *types.Info, cond ast.Expr, v types.Object) bool {
+	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok || b.Op != token.NEQ || v == nil {
+		return false
+	}
+	id, ok := ast.Unparen(b.X).(*ast.Ident)
+	return ok && info.Uses[id] == v && source.IsNil(info, b.Y)
 }
 
 // missTest reports whether cond holds only when ok, a lookup's found
@@ -1015,8 +1027,11 @@ func nilTest(info *types.Info, cond ast.Expr, v types.Object) bool {
 // function (v, ok := cache.Get(key); if ok { return v }; ...;
 // cache.Set(key, v, ttl)). The shape, not the names, makes it a cache;
 // a lookup that is itself a database round trip (a get-or-create) is
-// told apart when the graph is solved (posRange.lookup).
-func (s *state) filledLookup(e ast.Expr, after []ast.Stmt) *ast.CallExpr {
+// told apart when the graph is solved (posRange.lookup). With sameCache,
+// the fill must be a method of the object the lookup was a method of
+// (decls.get(key) ... decls.set(key, d)): a lookup that yields only a
+// value, tested for nil, has no found flag to say it is a cache.
+func (s *state) filledLookup(e ast.Expr, after []ast.Stmt, sameCache bool) *ast.CallExpr {
 	info := s.pass.TypesInfo
 	if ta, ok := ast.Unparen(e).(*ast.TypeAssertExpr); ok {
 		e = ta.X
@@ -1041,6 +1056,7 @@ func (s *state) filledLookup(e ast.Expr, after []ast.Stmt) *ast.CallExpr {
 	if len(keys) == 0 {
 		return nil
 	}
+	cacheOf := receiverObject(info, call)
 	var fill bool
 	for _, st := range after {
 		ast.Inspect(st, func(n ast.Node) bool {
@@ -1049,6 +1065,9 @@ func (s *state) filledLookup(e ast.Expr, after []ast.Stmt) *ast.CallExpr {
 				return !fill
 			}
 			if f, _ := apis.Callee(info, c); f == nil || f == fn {
+				return true
+			}
+			if sameCache && (cacheOf == nil || receiverObject(info, c) != cacheOf) {
 				return true
 			}
 			for _, a := range c.Args {
@@ -1063,6 +1082,19 @@ func (s *state) filledLookup(e ast.Expr, after []ast.Stmt) *ast.CallExpr {
 		return nil
 	}
 	return call
+}
+
+// receiverObject returns the variable or field whose method call calls
+// (decls in decls.get(k), cache in s.cache.Set(k, v)), or nil.
+func receiverObject(info *types.Info, call *ast.CallExpr) types.Object {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return nil
+	}
+	if v, ok := source.Used(info, sel.X).(*types.Var); ok {
+		return v
+	}
+	return nil
 }
 
 // posRange is a span of source, [from, to). lookup, when set, is the

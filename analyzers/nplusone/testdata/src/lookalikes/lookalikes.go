@@ -226,6 +226,71 @@ func (d *CachedDB) Decorate(ctx context.Context, memos []string) []string {
 	return out
 }
 
+// Look-alike: an in-process cache with expiry, tested for a non-nil hit
+// in the if's own statement, and filled after the read (dify's plugin
+// declarations).
+type declCache struct {
+	sync.Mutex
+	items map[string]*declItem
+}
+
+type declItem struct {
+	decl string
+	hits int
+}
+
+func (c *declCache) get(key string) *string {
+	c.Lock()
+	defer c.Unlock()
+	item, ok := c.items[key]
+	if !ok {
+		return nil
+	}
+	item.hits++
+	return &item.decl
+}
+
+func (c *declCache) set(key string, decl *string) {
+	c.Lock()
+	defer c.Unlock()
+	c.items[key] = &declItem{decl: *decl}
+}
+
+var decls = &declCache{items: map[string]*declItem{}}
+
+func (d *DB) Declaration(ctx context.Context, id string) *string {
+	key := "decl:" + id
+	if decl := decls.get(key); decl != nil {
+		return decl
+	}
+	var decl string
+	d.db.QueryRowContext(ctx, "SELECT manifest FROM plugins WHERE id = $1", id).Scan(&decl)
+	decls.set(key, &decl)
+	return &decl
+}
+
+func (d *DB) Declarations(ctx context.Context, ids []string) {
+	for _, id := range ids {
+		d.Declaration(ctx, id)
+	}
+}
+
+// The same test with nothing filled after the read: no cache.
+func (d *DB) DeclarationUncached(ctx context.Context, id string) *string {
+	if decl := decls.get(id); decl != nil {
+		return decl
+	}
+	var decl string
+	d.db.QueryRowContext(ctx, "SELECT manifest FROM plugins WHERE id = $1", id).Scan(&decl)
+	return &decl
+}
+
+func (d *DB) DeclarationsUncached(ctx context.Context, ids []string) {
+	for _, id := range ids {
+		d.DeclarationUncached(ctx, id) // want `N\+1: lookalikes.\(\*DB\).DeclarationUncached runs`
+	}
+}
+
 // Dispatching on the element: a switch on its value, a constant test.
 func (d *DB) Update(ctx context.Context, paths []string, id int64) {
 	for _, p := range paths {
