@@ -130,8 +130,11 @@
 // Nor is work done only when something failed: inside if err != nil (or
 // errors.Is, errors.As), or in an if whose body builds the error it ends
 // by returning (mainErr := fmt.Errorf(...); ...; return mainErr: a peer
-// answered with an error), in the handler or in any function on the way
-// (mail an alert when a status cannot be saved). Nor is work that only one
+// answered with an error), or after an if, outside a loop, that returns
+// when a call succeeded (p, err := local(id); if err == nil { return p,
+// nil }; ...: a fallback, asking every bridge only when the local lookup
+// failed), in the handler or in any function on the way (mail an alert
+// when a status cannot be saved). Nor is work that only one
 // backend of several does. When the call goes
 // through an interface with at least three implementations (storage
 // drivers, file systems) and fewer than half of them do the work (the

@@ -178,7 +178,9 @@
 //     reports a handler's fan-out;
 //   - a write or a read only on a failure path (inside if err != nil,
 //     errors.Is or errors.As, or an if whose body builds the error it
-//     ends by returning, in the loop or in a function it calls): it
+//     ends by returning, or after an if outside a loop that returns when
+//     a call succeeded: if err == nil { return v, nil }, in the loop or
+//     in a function it calls): it
 //     records or resolves the failure of one element (a lookup after an
 //     insert collided), not every element; and a whole loop inside such a
 //     test, which undoes a step that failed (delete the rows just

@@ -28,6 +28,9 @@ func (s *state) scan(nd *node, body *ast.BlockStmt) {
 	for _, b := range source.FailureBlocks(s.pass.TypesInfo, body) {
 		nd.failures = append(nd.failures, posRange{from: b.Pos(), to: b.End()})
 	}
+	for _, t := range source.FailureTails(s.pass.TypesInfo, body) {
+		nd.failures = append(nd.failures, posRange{from: t[0], to: t[1]})
+	}
 	nd.capsBody = s.capsBody(body)
 	nd.guards = s.guards(nd)
 	nd.serves = s.serves(nd)

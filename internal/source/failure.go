@@ -49,6 +49,47 @@ func FailureBlocks(info *types.Info, body ast.Node) []*ast.BlockStmt {
 	return out
 }
 
+// FailureTails returns the spans of body, outside function literals, that
+// run only after something failed: the statements of a block after an if
+// that returns when a call succeeded (profile, err := local(id); if err
+// == nil { return profile, nil }; ...the fallback...), to the end of that
+// block. A loop's body is not one: there the test ends a retry, and what
+// follows it (the backoff) runs on every failed attempt.
+func FailureTails(info *types.Info, body ast.Node) [][2]token.Pos {
+	var out [][2]token.Pos
+	loops := make(map[*ast.BlockStmt]bool)
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ForStmt:
+			loops[n.Body] = true
+		case *ast.RangeStmt:
+			loops[n.Body] = true
+		case *ast.BlockStmt:
+			if loops[n] {
+				return true
+			}
+			for i, st := range n.List {
+				ifs, ok := st.(*ast.IfStmt)
+				if !ok || ifs.Else != nil || !testsSuccess(info, ifs.Cond) || !Leaves(ifs.Body) || i == len(n.List)-1 {
+					continue
+				}
+				out = append(out, [2]token.Pos{ifs.End(), n.End()})
+				break
+			}
+		}
+		return true
+	})
+	return out
+}
+
+// testsSuccess reports whether cond is err == nil for an error err.
+func testsSuccess(info *types.Info, cond ast.Expr) bool {
+	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	return ok && b.Op == token.EQL && IsNil(info, b.Y) && IsError(info.TypeOf(b.X))
+}
+
 // returnsBuiltError reports whether block ends by returning an error it
 // built: errors.New, fmt.Errorf or errors.Join called in the return, or a
 // variable the block declares with one.

@@ -6,6 +6,8 @@ package handlers
 // not reported.
 var _ = []any{
 	slowAnswer,
+	roomCreator,
+	roomMember,
 	throttled,
 	notifyAll,
 	probeSerial,
