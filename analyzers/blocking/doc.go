@@ -102,8 +102,10 @@
 // send() } else { send() }) is not reported at calls that pass a different
 // constant (sendMail(to, true)); likewise a field of an options parameter
 // (if !opts.SkipProbe { probe() }) at calls that pass a keyed literal
-// setting it otherwise (Options{SkipProbe: true}), a field the literal
-// leaves out counting as its zero value. The test may also be turned
+// setting it otherwise (Options{SkipProbe: true}, or a local variable
+// defined by such a literal and used nowhere but in the call: req :=
+// Request{IncludeAppservices: false}; api.Lookup(ctx, &req, &res)), a
+// field the literal leaves out counting as its zero value. The test may also be turned
 // around: work after if replyID == nil { return } (or inside
 // if kind != "status" { ... }) is not reported at calls that pass nil, or
 // a literal leaving that field out (or "status"); a test joined with ||

@@ -27,7 +27,7 @@ func (s *state) argValues(nd *node, call *ast.CallExpr) []argValue {
 			out[i].limitIfRequested = t.dflt != t.all && sqltext.Classify(t.all).Limited
 		}
 		out[i].outbound = s.outboundRequest(nd, a)
-		out[i].fields = s.keyedLiteral(a)
+		out[i].fields = s.keyedLiteral(nd.body, a)
 		if _, isSel := ast.Unparen(a).(*ast.SelectorExpr); isSel {
 			if p, f := s.paramOf(nd, a, func(types.Type) bool { return true }); p >= 0 && f != "" {
 				out[i].fieldParam, out[i].field = p+1, f

@@ -503,9 +503,14 @@ func isStruct(t types.Type) bool {
 }
 
 // keyedLiteral returns the fields of e when it is a keyed struct literal
-// (T{F: true} or &T{F: true}), or nil.
-func (s *state) keyedLiteral(e ast.Expr) *literalFields {
+// (T{F: true} or &T{F: true}), or a local variable of body that is one
+// and that nothing else uses (req := Req{Alias: a, IncludeAppservices:
+// false}; api.Lookup(ctx, &req, &res)), or nil.
+func (s *state) keyedLiteral(body ast.Node, e ast.Expr) *literalFields {
 	lit := source.Literal(e)
+	if lit == nil {
+		lit = s.soleLiteral(body, e)
+	}
 	if lit == nil {
 		return nil
 	}
@@ -515,6 +520,43 @@ func (s *state) keyedLiteral(e ast.Expr) *literalFields {
 		return nil
 	}
 	return &literalFields{lit: lit, st: st, info: info}
+}
+
+// soleLiteral returns the composite literal that e, a local variable of
+// body (or its address), was defined with, when body uses the variable
+// nowhere but in e: nothing can have changed its fields.
+func (s *state) soleLiteral(body ast.Node, e ast.Expr) *ast.CompositeLit {
+	if u, ok := ast.Unparen(e).(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = u.X
+	}
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok || body == nil {
+		return nil
+	}
+	info := s.pass.TypesInfo
+	v, ok := info.Uses[id].(*types.Var)
+	if !ok || v.Pos() < body.Pos() || v.Pos() >= body.End() {
+		return nil
+	}
+	vals := source.AssignedValues(info, body, v)
+	if len(vals) != 1 {
+		return nil
+	}
+	lit, ok := ast.Unparen(vals[0].Expr).(*ast.CompositeLit)
+	if !ok {
+		return nil
+	}
+	uses := 0
+	ast.Inspect(body, func(n ast.Node) bool {
+		if x, ok := n.(*ast.Ident); ok && info.Uses[x] == v {
+			uses++
+		}
+		return true
+	})
+	if uses != 1 {
+		return nil
+	}
+	return lit
 }
 
 // isKeyed reports whether lit's elements are all key: value pairs.

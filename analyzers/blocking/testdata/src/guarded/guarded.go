@@ -232,3 +232,29 @@ func resolveProbing(w http.ResponseWriter, r *http.Request) {
 	var p probeService
 	p.Resolve(loadMedia(r), Options{}) // want `request handler resolveProbing sleeps`
 }
+
+// Look-alike: the options are a local variable, set once by a keyed
+// literal and used only in the call (dendrite's GetRoomIDForAliasRequest
+// with IncludeAppservices: false).
+func decideFromVar(w http.ResponseWriter, r *http.Request) {
+	var p probeService
+	opts := Options{SkipProbe: true, Name: r.URL.Path}
+	p.Decide(opts)
+}
+
+// Positives: the variable is changed after its literal, or used again.
+func decideFromChangedVar(w http.ResponseWriter, r *http.Request) {
+	var p probeService
+	opts := Options{SkipProbe: true}
+	opts.SkipProbe = r.URL.Query().Has("skip")
+	p.Decide(opts) // want `request handler decideFromChangedVar sleeps`
+}
+
+func decideFromBoundVar(w http.ResponseWriter, r *http.Request) {
+	var p probeService
+	opts := &Options{SkipProbe: true}
+	bindOptions(r, opts)
+	p.Rebuild(opts) // want `request handler decideFromBoundVar sleeps`
+}
+
+func bindOptions(r *http.Request, opts *Options) { opts.Mode = r.FormValue("mode") }

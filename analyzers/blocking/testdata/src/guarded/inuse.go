@@ -5,6 +5,9 @@ package guarded
 // routes and never names an unexported handler has dead code, which is
 // not reported.
 var _ = []any{
+	decideFromVar,
+	decideFromChangedVar,
+	decideFromBoundVar,
 	confirm,
 	confirmEarly,
 	decide,
