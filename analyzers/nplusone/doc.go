@@ -106,7 +106,10 @@
 //     index indexes nothing (for i := 0; i < cfg.Retries; i++), or a range
 //     over a list of backoff delays ([]time.Duration), with a break or
 //     return in the body, and helpers that loop so (learnt from their
-//     bodies);
+//     bodies); and loops that stop at the first element whose call
+//     succeeds (servers tried in turn: if err := joinVia(ctx, s); err !=
+//     nil { continue }; return nil, or if err == nil { return }), which
+//     usually run once;
 //   - for {} and for cond {} loops, which page through results or poll;
 //     workers that range over a channel (one job per iteration), and a
 //     counted loop that only starts a pool of them (for i := 0; i <

@@ -109,8 +109,14 @@ func run(pass *analysis.Pass, rep *findings.Reporter, res *effects.Result, s *se
 	}
 }
 
-// loop checks the body of a per-element loop.
+// loop checks the body of a per-element loop. A loop that stops at the
+// first element whose call succeeds (servers tried in turn until one
+// answers: source.Loop.FirstSuccess) usually runs once: its round trips
+// are a fallback's, as blocking treats its requests.
 func (c *checker) loop(cur inspector.Cursor, l source.Loop) {
+	if l.FirstSuccess {
+		return
+	}
 	if fn, ok := source.OutermostFunc(cur); ok && startsWorkers(c.pass.TypesInfo, l.Node, source.Body(fn.Node())) {
 		return
 	}
