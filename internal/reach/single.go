@@ -36,21 +36,44 @@ func OneElement(pkgs []*Package, whole *Program) map[*types.Func][]int {
 		n    int
 		many map[int]bool // argument indexes some call fills otherwise
 	}
+	// passed records an argument that is a parameter of the function the
+	// call is in: it holds one element if that parameter does.
+	type slot struct {
+		k key
+		i int
+	}
+	type passed struct{ to, from slot }
+	var passes []passed
 	seen := make(map[key]*calls)
 	escaped := make(map[key]bool)
+	outside := make(map[key]bool)
 	var candidates []*types.Func
 	for _, p := range pkgs {
 		for _, f := range nonTest(p) {
 			for _, d := range f.Decls {
 				fd, ok := d.(*ast.FuncDecl)
 				if ok {
-					if fn, ok := p.Info.Defs[fd.Name].(*types.Func); ok && !(p.Library && fd.Name.IsExported()) && len(collectionParams(fn)) > 0 {
-						candidates = append(candidates, fn)
+					if fn, ok := p.Info.Defs[fd.Name].(*types.Func); ok {
+						switch {
+						case p.Library && fd.Name.IsExported():
+							outside[keyOf(fn)] = true // callers outside the program
+						case len(collectionParams(fn)) > 0:
+							candidates = append(candidates, fn)
+						}
 					}
 				}
 				var body ast.Node
+				var params map[*types.Var]int
+				var self key
 				if ok {
 					body = fd.Body
+					if fn, isFn := p.Info.Defs[fd.Name].(*types.Func); isFn {
+						self = keyOf(fn)
+						params = make(map[*types.Var]int)
+						for i := range fn.Signature().Params().Len() {
+							params[fn.Signature().Params().At(i)] = i
+						}
+					}
 				}
 				called := make(map[*ast.Ident]bool)
 				ast.Inspect(d, func(n ast.Node) bool {
@@ -73,7 +96,19 @@ func OneElement(pkgs []*Package, whole *Program) map[*types.Func][]int {
 						}
 						c.n++
 						for i, a := range n.Args {
-							if n.Ellipsis.IsValid() && i == len(n.Args)-1 || !oneElement(p.Info, body, a) {
+							if n.Ellipsis.IsValid() && i == len(n.Args)-1 {
+								c.many[i] = true
+								continue
+							}
+							if id, isID := ast.Unparen(a).(*ast.Ident); isID && params != nil {
+								if v, isVar := p.Info.Uses[id].(*types.Var); isVar {
+									if j, isParam := params[v]; isParam {
+										passes = append(passes, passed{to: slot{k, i}, from: slot{self, j}})
+										continue
+									}
+								}
+							}
+							if !oneElement(p.Info, body, a) {
 								c.many[i] = true
 							}
 						}
@@ -84,6 +119,21 @@ func OneElement(pkgs []*Package, whole *Program) map[*types.Func][]int {
 					}
 					return true
 				})
+			}
+		}
+	}
+	// A parameter handed on holds one element only if the parameter it
+	// comes from does: spread "many" along the hand-overs.
+	isMany := func(sl slot) bool {
+		c := seen[sl.k]
+		return c == nil || c.n == 0 || escaped[sl.k] || outside[sl.k] || c.many[sl.i]
+	}
+	for changed := true; changed; {
+		changed = false
+		for _, ps := range passes {
+			if c := seen[ps.to.k]; c != nil && !c.many[ps.to.i] && isMany(ps.from) {
+				c.many[ps.to.i] = true
+				changed = true
 			}
 		}
 	}
