@@ -1415,11 +1415,26 @@ func Routes(mux *http.ServeMux, s *Server) {
 // once; the same loop is reported where a caller passes a list of many.
 func TestOneElementArguments(t *testing.T) {
 	dir := writeModule(t, map[string]string{
+		"store/store.go": `package store
+
+import (
+	"context"
+	"database/sql"
+)
+
+func SaveAll(ctx context.Context, db *sql.DB, tenants []string) {
+	for _, t := range tenants {
+		db.ExecContext(ctx, "INSERT INTO installs (tenant) VALUES ($1)", t)
+	}
+}
+`,
 		"tasks/tasks.go": `package tasks
 
 import (
 	"context"
 	"database/sql"
+
+	"example.com/m/store"
 )
 
 // Create makes one task per tenant.
@@ -1429,16 +1444,10 @@ func Create(ctx context.Context, db *sql.DB, tenants []string) {
 	}
 }
 
-// Process hands its tenants on to a helper that loops over them.
+// Process hands its tenants on to another package's function that loops
+// over them.
 func Process(ctx context.Context, db *sql.DB, tenants []string) {
-	go saveAll(ctx, db, tenants)
-	saveAll(ctx, db, tenants)
-}
-
-func saveAll(ctx context.Context, db *sql.DB, tenants []string) {
-	for _, t := range tenants {
-		db.ExecContext(ctx, "INSERT INTO installs (tenant) VALUES ($1)", t)
-	}
+	store.SaveAll(ctx, db, tenants)
 }
 
 // Notify reads each user.
@@ -1508,7 +1517,7 @@ func main() {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := locations(res, "nplusone"), []string{"tasks/tasks.go:30"}; !slices.Equal(got, want) {
+	if got, want := locations(res, "nplusone"), []string{"tasks/tasks.go:26"}; !slices.Equal(got, want) {
 		t.Errorf("nplusone findings at %q, want %q (errors %q)", got, want, res.Errors)
 	}
 }
