@@ -186,14 +186,17 @@ func collectionParams(fn *types.Func) []int {
 	return out
 }
 
-// oneElement reports whether e holds at most one element: a composite
-// literal of at most one, or a local slice or array variable of body
+// oneElement reports whether e holds at most one element: nil, a
+// composite literal of at most one, or a local slice or array variable of body
 // whose every value is one, whose address nothing takes and into which
 // nothing is stored by index.
 func oneElement(info *types.Info, body ast.Node, e ast.Expr) bool {
 	e = ast.Unparen(e)
 	if lit, ok := e.(*ast.CompositeLit); ok {
 		return len(lit.Elts) <= 1
+	}
+	if tv, ok := info.Types[e]; ok && tv.IsNil() {
+		return true // none at all
 	}
 	id, ok := e.(*ast.Ident)
 	if !ok || body == nil {
