@@ -109,7 +109,8 @@
 //     bodies); and loops that stop at the first element whose call
 //     succeeds (servers tried in turn: if err := joinVia(ctx, s); err !=
 //     nil { continue }; return nil, or if err == nil { return }), which
-//     usually run once;
+//     usually run once (a loop that searches the elements for an answer,
+//     if found { return true }, may read every one, and is reported);
 //   - for {} and for cond {} loops, which page through results or poll;
 //     workers that range over a channel (one job per iteration), and a
 //     counted loop that only starts a pool of them (for i := 0; i <

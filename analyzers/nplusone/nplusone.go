@@ -111,10 +111,11 @@ func run(pass *analysis.Pass, rep *findings.Reporter, res *effects.Result, s *se
 
 // loop checks the body of a per-element loop. A loop that stops at the
 // first element whose call succeeds (servers tried in turn until one
-// answers: source.Loop.FirstSuccess) usually runs once: its round trips
-// are a fallback's, as blocking treats its requests.
+// answers: source.Loop.Failover) usually runs once: its round trips are
+// a fallback's, as blocking treats its requests. One that searches the
+// elements for an answer (if found { break }) may read every one.
 func (c *checker) loop(cur inspector.Cursor, l source.Loop) {
-	if l.FirstSuccess {
+	if l.Failover {
 		return
 	}
 	if fn, ok := source.OutermostFunc(cur); ok && startsWorkers(c.pass.TypesInfo, l.Node, source.Body(fn.Node())) {

@@ -53,6 +53,11 @@ type Loop struct {
 	// if err != nil { continue } and then a return): a fallback over
 	// candidates, which usually makes one call.
 	FirstSuccess bool
+	// Failover is set when that stop is the call's success itself (if
+	// err == nil { return }, or a return right after skipping the
+	// failures), not an answer searched for among the elements (if
+	// found { break }), which may take every element to find.
+	Failover bool
 }
 
 // LoopOf describes n if it is a loop statement. roots, when given, are
@@ -61,7 +66,9 @@ type Loop struct {
 func LoopOf(info *types.Info, n ast.Node, roots ...ast.Node) (Loop, bool) {
 	l, ok := loopOf(info, n, roots)
 	l.PerElement = l.Kind == PerElement
-	l.FirstSuccess = l.PerElement && firstSuccess(info, l.Body)
+	if l.PerElement {
+		l.FirstSuccess, l.Failover = firstSuccess(info, l.Body)
+	}
 	return l, ok
 }
 
@@ -70,7 +77,10 @@ func LoopOf(info *types.Info, n ast.Node, roots ...ast.Node) (Loop, bool) {
 // if err != nil { continue } followed by a return, or by a test that
 // returns or breaks once the answer is found (a failover over configured
 // URLs).
-func firstSuccess(info *types.Info, body *ast.BlockStmt) bool {
+//
+// failover is set when the stop is the success itself, not an answer
+// found after it (see Loop.Failover).
+func firstSuccess(info *types.Info, body *ast.BlockStmt) (stops, failover bool) {
 	skipped := false
 	for _, st := range body.List {
 		switch st := st.(type) {
@@ -78,7 +88,7 @@ func firstSuccess(info *types.Info, body *ast.BlockStmt) bool {
 			if stopsOnSuccess(info, st.Cond) && endsWithReturn(st.Body) {
 				// if err == nil || errors.Is(err, ErrNotFound) { return }:
 				// success, or a failure no other candidate would mend.
-				return true
+				return true, true
 			}
 			b, ok := ast.Unparen(st.Cond).(*ast.BinaryExpr)
 			if !ok || !isErrorVar(info, b.X) || !IsNil(info, b.Y) {
@@ -86,23 +96,23 @@ func firstSuccess(info *types.Info, body *ast.BlockStmt) bool {
 				// once the answer is found (if v, ok := found(resp); ok {
 				// return v }, if resp.StatusCode == 200 { ...; break }).
 				if skipped && (returnsInside(st.Body) || breaksOut(st.Body)) {
-					return true
+					return true, false
 				}
 				continue
 			}
 			switch {
 			case b.Op == token.EQL && endsWithReturn(st.Body):
-				return true
+				return true, true
 			case b.Op == token.NEQ && len(st.Body.List) > 0:
 				if br, ok := st.Body.List[len(st.Body.List)-1].(*ast.BranchStmt); ok && br.Tok == token.CONTINUE && br.Label == nil {
 					skipped = true
 				}
 			}
 		case *ast.ReturnStmt:
-			return skipped
+			return skipped, skipped
 		}
 	}
-	return false
+	return false, false
 }
 
 // stopsOnSuccess reports whether cond is a disjunction one of whose

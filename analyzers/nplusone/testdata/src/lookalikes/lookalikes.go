@@ -9,6 +9,7 @@ import (
 	"math"
 	"net/http"
 	"reflect"
+	"strings"
 	"sync"
 	"time"
 
@@ -320,6 +321,21 @@ func (d *DB) JoinAll(ctx context.Context, servers []string) error {
 		}
 	}
 	return last
+}
+
+// A search over the elements: it stops when one has the answer, after
+// reading every one that has not (netmaker's groups of each user).
+func (d *DB) HasAccess(ctx context.Context, groups []string, network string) bool {
+	for _, g := range groups {
+		var nets string
+		if err := d.db.QueryRowContext(ctx, "SELECT networks FROM groups WHERE id = $1", g).Scan(&nets); err != nil { // want `N\+1: \(\*sql.DB\).QueryRowContext runs once per element of groups`
+			continue
+		}
+		if strings.Contains(nets, network) {
+			return true
+		}
+	}
+	return false
 }
 
 // Dispatching on the element: a switch on its value, a constant test.
