@@ -59,6 +59,9 @@ const (
 	huma       = "github.com/danielgtaylor/huma/v2"
 	gokitHTTP  = "github.com/go-kit/kit/transport/http"
 	beegoCtx   = "github.com/beego/beego/v2/server/web/context"
+	// beegoV1 is beego v1.12's own module path, after github.com/astaxie/beego
+	// and before v2 (same API as astaxie's).
+	beegoV1    = "github.com/beego/beego"
 	fasthttp   = "github.com/valyala/fasthttp"
 	fastglue   = "github.com/zerodha/fastglue"
 	fastRouter = "github.com/fasthttp/router"
@@ -104,6 +107,7 @@ var RequestParams = []RequestParam{
 	{Framework: "flamego", Type: TypeRef{Pkg: flamego, Name: "Context"}, Context: "%s.Request().Context()", Request: true, Alone: true, Injects: true},
 	{Framework: "beego", Type: TypeRef{Pkg: beegoCtx, Name: "Context", Ptr: true}, Context: "%s.Request.Context()", Request: true, Alone: true},
 	{Framework: "beego", Type: TypeRef{Pkg: "github.com/astaxie/beego/context", Name: "Context", Ptr: true}, Context: "%s.Request.Context()", Request: true, Alone: true},
+	{Framework: "beego", Type: TypeRef{Pkg: beegoV1 + "/context", Name: "Context", Ptr: true}, Context: "%s.Request.Context()", Request: true, Alone: true},
 	// fasthttp's RequestCtx is itself a context.Context, whose Done is
 	// closed when the server shuts down, not when the client goes away:
 	// detached, like fiber's. fastglue wraps it. fasthttp caps request
@@ -314,6 +318,8 @@ var Controllers = []Controller{
 	{Framework: "beego", Type: TypeRef{Pkg: "github.com/beego/beego/v2/server/web", Name: "Controller"},
 		Context: "%s.Ctx.Request.Context()", Hooks: []string{"Prepare", "Finish", "Init", "URLMapping", "Render"}},
 	{Framework: "beego", Type: TypeRef{Pkg: "github.com/astaxie/beego", Name: "Controller"},
+		Context: "%s.Ctx.Request.Context()", Hooks: []string{"Prepare", "Finish", "Init", "URLMapping", "Render"}},
+	{Framework: "beego", Type: TypeRef{Pkg: beegoV1, Name: "Controller"},
 		Context: "%s.Ctx.Request.Context()", Hooks: []string{"Prepare", "Finish", "Init", "URLMapping", "Render"}},
 }
 

@@ -96,7 +96,8 @@ func ozzoDBX() []Call {
 }
 
 // beegoORM covers beego's ORM (github.com/beego/beego/v2/client/orm, and
-// v1's github.com/astaxie/beego/orm): an Ormer reads and writes one model
+// v1's github.com/astaxie/beego/orm, github.com/beego/beego/orm from
+// v1.12.3 on): an Ormer reads and writes one model
 // (Read, Insert, Update...); QueryTable and Raw return builders
 // (QuerySeter, RawSeter) that run when All, One, Count, QueryRows... are
 // called. v2's Ormer declares its methods in embedded interfaces (DQL,
@@ -121,11 +122,14 @@ func beegoORM() []Call {
 	tx := []spec{m("Begin", RoundTrip), m("BeginWithCtx", RoundTrip), m("BeginWithOpts", RoundTrip), m("BeginWithCtxAndOpts", RoundTrip)}
 	ender := []spec{m("Commit", RoundTrip), m("Rollback", RoundTrip), m("RollbackUnlessCommit", RoundTrip)}
 
-	out := on(v1, recv("Ormer"), append(append(append(dql, dml...), m("Begin", RoundTrip), m("BeginTx", RoundTrip),
-		m("Commit", RoundTrip), m("Rollback", RoundTrip)), m("*", None))...)
-	out = append(out, on(v1, recv("QuerySeter"), append(seter[:len(seter):len(seter)], rows...)...)...)
-	out = append(out, on(v1, recv("QueryM2Mer"), append(m2m[:len(m2m):len(m2m)], m("*", None))...)...)
-	out = append(out, on(v1, recv("RawSeter"), raw...)...)
+	var out []Call
+	for _, v1 := range []string{v1, beegoV1 + "/orm"} {
+		out = append(out, on(v1, recv("Ormer"), append(append(append(dql[:len(dql):len(dql)], dml...), m("Begin", RoundTrip), m("BeginTx", RoundTrip),
+			m("Commit", RoundTrip), m("Rollback", RoundTrip)), m("*", None))...)...)
+		out = append(out, on(v1, recv("QuerySeter"), append(seter[:len(seter):len(seter)], rows...)...)...)
+		out = append(out, on(v1, recv("QueryM2Mer"), append(m2m[:len(m2m):len(m2m)], m("*", None))...)...)
+		out = append(out, on(v1, recv("RawSeter"), raw...)...)
+	}
 
 	out = append(out, on(v2, recv("Ormer", "TxOrmer", "QueryExecutor", "DQL"), append(withCtx(dql...), m("*", None))...)...)
 	out = append(out, on(v2, recv("Ormer", "TxOrmer", "QueryExecutor", "DML"), withCtx(dml...)...)...)

@@ -180,7 +180,7 @@ var LimitReceivers = []string{
 	"gorm.io/gorm", "github.com/jinzhu/gorm", "xorm.io/xorm", "github.com/xorm-io/xorm", "github.com/go-xorm/xorm",
 	"github.com/go-ozzo/ozzo-dbx", "github.com/pocketbase/dbx", "github.com/uptrace/bun", "github.com/Masterminds/squirrel",
 	"go.mongodb.org/mongo-driver/mongo/options", "go.mongodb.org/mongo-driver/v2/mongo/options",
-	"github.com/beego/beego/v2/client/orm", "github.com/astaxie/beego/orm",
+	"github.com/beego/beego/v2/client/orm", "github.com/astaxie/beego/orm", beegoV1 + "/orm",
 }
 
 // IsLimitReceiver reports whether pkg's Limit methods set a row limit.
@@ -226,6 +226,7 @@ var BoundRules = []BoundRule{
 	{Pkg: "github.com/uptrace/bun", Recv: "SelectQuery", Name: "ScanAndCount", Bound: BoundChain},
 	{Pkg: "github.com/beego/beego/v2/client/orm", Recv: "QuerySeter", Bound: BoundChain},
 	{Pkg: "github.com/astaxie/beego/orm", Recv: "QuerySeter", Bound: BoundChain},
+	{Pkg: beegoV1 + "/orm", Recv: "QuerySeter", Bound: BoundChain},
 	{Pkg: "go.mongodb.org/mongo-driver/mongo", Name: "Find", Bound: BoundOption},
 	{Pkg: "go.mongodb.org/mongo-driver/v2/mongo", Name: "Find", Bound: BoundOption},
 }
@@ -275,6 +276,7 @@ var ResponseWriters = []Call{
 	{Pkg: flamego, Recv: "Context", Name: "*"},
 	{Pkg: beegoCtx, Recv: "Context", Name: "*"},
 	{Pkg: "github.com/astaxie/beego/context", Recv: "Context", Name: "*"},
+	{Pkg: beegoV1 + "/context", Recv: "Context", Name: "*"},
 }
 
 // IsResponseWriter reports whether pkg.recv.name writes a response.
