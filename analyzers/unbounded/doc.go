@@ -56,7 +56,9 @@
 // []byte returns one stored blob), and the handler
 // passes them, or what it builds from them, to a call that writes the
 // response (json.NewEncoder(w).Encode, c.JSON, a template, any helper
-// given the ResponseWriter or framework context) or returns them (RPC),
+// given the ResponseWriter or framework context; in a controller's
+// method, a method of the controller, c.ResponseOk(rows), or its response
+// data, c.Data["json"] = rows) or returns them (RPC),
 // also inside a response a setter fills (go-swagger's
 // resp.SetPayload(rows); return resp, on a response that writes itself).
 // Rows used only to filter, validate or fill a map, or to pick one row

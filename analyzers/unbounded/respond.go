@@ -160,10 +160,29 @@ func (c *checker) responds(h *effects.Handler, call *ast.CallExpr) bool {
 			if mentions(n) && c.returnsResponse(h, n) {
 				found = true
 			}
+		case *ast.AssignStmt:
+			// A controller's response data: c.Data["json"] = rows.
+			if recv := c.controller(h); recv != nil {
+				for i, l := range n.Lhs {
+					if source.Root(info, l) == recv && c.carries(n.Rhs[min(i, len(n.Rhs)-1)], mentions) {
+						found = true
+					}
+				}
+			}
 		}
 		return !found
 	})
 	return found
+}
+
+// controller returns the receiver of handler h when it is a controller's
+// method, whose receiver carries the request and the response (beego's
+// c.Data["json"] = v; c.ServeJSON(), or the service's own c.ResponseOk(v)).
+func (c *checker) controller(h *effects.Handler) *types.Var {
+	if h.Request != effects.ReceiverRequest {
+		return nil
+	}
+	return source.Receiver(c.pass.TypesInfo, h.Node)
 }
 
 // carries reports whether the value of e carries the rows (mentions
@@ -253,6 +272,11 @@ func (c *checker) writesResponse(h *effects.Handler, call *ast.CallExpr) bool {
 		pkg, r, name := apis.CallKey(fn, recv)
 		if apis.IsResponseWriter(pkg, r, name) {
 			return true
+		}
+	}
+	if recv := c.controller(h); recv != nil {
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && source.Root(info, sel.X) == recv {
+			return true // c.ResponseOk(rows), c.JSON(200, rows)
 		}
 	}
 	for _, p := range source.Params(info, h.Node) {

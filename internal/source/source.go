@@ -138,6 +138,26 @@ func Used(info *types.Info, e ast.Expr) types.Object {
 	return nil
 }
 
+// Root returns the object of the identifier a chain of selectors, indexes
+// and dereferences starts from (c in c.Data["json"], s in *s.cache), or
+// nil.
+func Root(info *types.Info, e ast.Expr) types.Object {
+	for {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.Ident:
+			return info.ObjectOf(x)
+		case *ast.SelectorExpr:
+			e = x.X
+		case *ast.IndexExpr:
+			e = x.X
+		case *ast.StarExpr:
+			e = x.X
+		default:
+			return nil
+		}
+	}
+}
+
 // VarSpecs yields the package-level variable declarations of files.
 func VarSpecs(files []*ast.File) iter.Seq[*ast.ValueSpec] {
 	return func(yield func(*ast.ValueSpec) bool) {
