@@ -130,7 +130,7 @@
 // to report these endpoints too.
 //
 // Nor is work done only when something failed: inside if err != nil (or
-// errors.Is, errors.As), or in an if whose body builds the error it ends
+// err == ErrSentinel, errors.Is, errors.As), or in an if whose body builds the error it ends
 // by returning (mainErr := fmt.Errorf(...); ...; return mainErr: a peer
 // answered with an error), or after an if, outside a loop, that returns
 // when a call succeeded (p, err := local(id); if err == nil { return p,

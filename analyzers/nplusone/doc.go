@@ -181,7 +181,7 @@
 //     the loop costs, the write records its progress, and blocking
 //     reports a handler's fan-out;
 //   - a write or a read only on a failure path (inside if err != nil,
-//     errors.Is or errors.As, or an if whose body builds the error it
+//     err == ErrSentinel, errors.Is or errors.As, or an if whose body builds the error it
 //     ends by returning, or after an if outside a loop that returns when
 //     a call succeeded: if err == nil { return v, nil }, in the loop or
 //     in a function it calls): it

@@ -9,13 +9,17 @@ import (
 )
 
 // TestsFailure reports whether cond tests that something failed: an
-// error compared with nil (err != nil), or errors.Is / errors.As.
+// error compared with nil (err != nil) or with a sentinel error (err ==
+// ErrDigestMismatch), or errors.Is / errors.As.
 func TestsFailure(info *types.Info, cond ast.Expr) bool {
 	found := false
 	ast.Inspect(cond, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.BinaryExpr:
 			if n.Op == token.NEQ && IsNil(info, n.Y) && IsError(info.TypeOf(n.X)) {
+				found = true
+			}
+			if n.Op == token.EQL && !IsNil(info, n.Y) && IsError(info.TypeOf(n.X)) && IsError(info.TypeOf(n.Y)) {
 				found = true
 			}
 		case *ast.CallExpr:
