@@ -593,6 +593,9 @@ func (s Store) Expire(ctx context.Context, ids []int64) {
 		s.DB.ExecContext(ctx, "DELETE FROM tokens WHERE id = $1", id)
 	}
 }
+
+// Pending are the ids the program works on.
+var Pending []int64
 `,
 		"app/app.go": `package app
 
@@ -622,12 +625,12 @@ import (
 func main() {
 	db, _ := sql.Open("postgres", "")
 	s := store.Store{DB: db}
-	app.InitData(context.Background(), s, nil)
+	app.InitData(context.Background(), s, store.Pending)
 	http.HandleFunc("/names", func(w http.ResponseWriter, r *http.Request) {
-		s.Names(r.Context(), nil)
+		s.Names(r.Context(), store.Pending)
 	})
 	for {
-		s.Expire(context.Background(), nil)
+		s.Expire(context.Background(), store.Pending)
 		time.Sleep(time.Minute)
 	}
 }
@@ -699,7 +702,7 @@ type Module interface {
 type Mods struct{ S Store }
 
 func (m *Mods) Init(ctx context.Context) error {
-	m.S.SyncMenus(ctx, nil)
+	m.S.SyncMenus(ctx, PendingNames)
 	return nil
 }
 
@@ -709,7 +712,7 @@ type Plugin struct{ S Store }
 func (p Plugin) Name() string { return "plugin" }
 
 func (p Plugin) Init(ctx context.Context) error {
-	p.S.Refresh(ctx, nil)
+	p.S.Refresh(ctx, Pending)
 	return nil
 }
 
@@ -746,6 +749,12 @@ func (s Store) Expire(ctx context.Context, ids []int64) {
 		s.DB.ExecContext(ctx, "DELETE FROM tokens WHERE id = $1", id)
 	}
 }
+
+// Pending and PendingNames are what the program works on.
+var (
+	Pending      []int64
+	PendingNames []string
+)
 `,
 		"main.go": `package main
 
@@ -767,18 +776,18 @@ func main() {
 			(&store.Mods{S: s}).Init(context.Background())
 			store.Plugin{S: s}.Init(context.Background())
 			s.InTx(context.Background(), func(ctx context.Context) error {
-				s.Reindex(ctx, nil)
+				s.Reindex(ctx, store.Pending)
 				return nil
 			})
 			s.Later(func(ctx context.Context) error {
-				s.Purge(ctx, nil)
+				s.Purge(ctx, store.Pending)
 				return nil
 			})
 			return nil
 		}},
 		{Name: "work", Action: func(*cli.Context) error {
 			for {
-				s.Expire(context.Background(), nil)
+				s.Expire(context.Background(), store.Pending)
 				time.Sleep(time.Minute)
 			}
 		}},
