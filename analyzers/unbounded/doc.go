@@ -160,7 +160,8 @@
 // Not reported: queries with a LIMIT (including a clamped page size),
 // single-row lookups, query builder chains with a Where condition that
 // bounds the rows by itself (Where("value IN (?)", tags), Where("id = ?",
-// id): a list the caller supplies, a unique key), COUNT(*) and other aggregate-only reads, the values
+// id): a list the caller supplies, a unique key; beego's
+// Filter("id__in", ids) given a list), COUNT(*) and other aggregate-only reads, the values
 // of one column (SELECT DISTINCT status FROM orders: a filter's options,
 // as many as the column has values, not one per row), unbounded
 // reads outside request handlers (batch jobs, commands, migrations,

@@ -199,6 +199,11 @@ func (s *state) chainLimited(nd *node, e ast.Expr, depth int) (limited, known bo
 						return true, true
 					}
 				}
+				if sel.Sel.Name == "Filter" && len(x.Args) == 2 && filterList(info.TypeOf(x.Args[1])) {
+					// beego's qs.Filter("id__in", ids): the rows of the
+					// ids the caller lists.
+					return true, true
+				}
 				if slices.Contains(apis.LimitMethods, sel.Sel.Name) {
 					if len(x.Args) == 1 {
 						if p := s.paramNamed(nd, x.Args[0]); p >= 0 {
@@ -251,4 +256,23 @@ func (s *state) chainLimited(nd *node, e ast.Expr, depth int) (limited, known bo
 			return false, false
 		}
 	}
+}
+
+// filterList reports whether t, a filter's value, is a list to filter by:
+// a slice or array of values other than bytes.
+func filterList(t types.Type) bool {
+	if t == nil || !isList(t) {
+		return false
+	}
+	var elem types.Type
+	switch u := t.Underlying().(type) {
+	case *types.Slice:
+		elem = u.Elem()
+	case *types.Array:
+		elem = u.Elem()
+	default:
+		return false // a map
+	}
+	b, ok := elem.Underlying().(*types.Basic)
+	return !ok || b.Kind() != types.Byte
 }

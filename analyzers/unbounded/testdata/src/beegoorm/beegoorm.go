@@ -30,3 +30,17 @@ func (a *API) docOne(w http.ResponseWriter, r *http.Request) {
 	a.o.QueryTable("docs").Filter("id", r.URL.Query().Get("id")).One(&d)
 	json.NewEncoder(w).Encode(d)
 }
+
+// Look-alike: the docs of the ids the request lists.
+func (a *API) docsByIDs(w http.ResponseWriter, r *http.Request) {
+	var docs []Doc
+	a.o.QueryTable("docs").Filter("id__in", r.URL.Query()["id"]).All(&docs)
+	json.NewEncoder(w).Encode(docs)
+}
+
+// The same filter by one value: every public doc.
+func (a *API) docsByFlag(w http.ResponseWriter, r *http.Request) {
+	var docs []Doc
+	a.o.QueryTable("docs").Filter("public", r.URL.Query().Get("public") == "1").All(&docs) // want `list endpoint API.docsByFlag returns every row`
+	json.NewEncoder(w).Encode(docs)
+}
