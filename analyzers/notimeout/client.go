@@ -23,7 +23,7 @@ func (c *checker) client(b built) {
 	if source.KeyedField(b.lit, "Timeout") != nil || c.assignedLater(b, "Timeout") {
 		return
 	}
-	if c.streamingTransport(b) || dialsWithDeadlines(b.lit) || c.onlyBoundedRequests(b) {
+	if c.streamingTransport(b) || dialsWithDeadlines(b.lit) || c.onlyBoundedRequests(b) || c.fieldRequestsTimed(b) {
 		return
 	}
 	if b.fallback != nil && !c.passesNil(b.fallbackFn, b.fallback) {
@@ -162,6 +162,57 @@ func (c *checker) onlyBoundedRequests(b built) bool {
 		return c.noUseOf(n, b.targetVar, &bounded)
 	})
 	return bounded && uses > 0
+}
+
+// fieldRequestsTimed reports whether the client is stored in an
+// unexported field of this package that is only ever used to send
+// requests whose context the sending function gives a deadline
+// (ctx, cancel := context.WithTimeout(ctx, d); req, _ :=
+// http.NewRequestWithContext(ctx, ...); d.client.Do(req)), and assigned.
+func (c *checker) fieldRequestsTimed(b built) bool {
+	field, ok := b.stored.(*types.Var)
+	if !ok || !field.IsField() || field.Exported() || field.Pkg() != c.pass.Pkg {
+		return false
+	}
+	info := c.pass.TypesInfo
+	sends, timed := 0, true
+	for _, f := range c.pass.Files {
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Body == nil {
+				continue
+			}
+			handled := make(map[*ast.SelectorExpr]bool)
+			ast.Inspect(fd.Body, func(n ast.Node) bool {
+				switch n := n.(type) {
+				case *ast.AssignStmt:
+					for _, l := range n.Lhs {
+						if sel, ok := ast.Unparen(l).(*ast.SelectorExpr); ok {
+							handled[sel] = true // a value stored, checked where it is built
+						}
+					}
+				case *ast.CallExpr:
+					fun, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr)
+					if !ok {
+						return true
+					}
+					if recv, ok := ast.Unparen(fun.X).(*ast.SelectorExpr); ok && info.Uses[recv.Sel] == field {
+						handled[recv] = true
+						sends++
+						if fun.Sel.Name != "Do" || len(n.Args) != 1 || !source.RequestContextOrigin(info, fd.Body, n.Args[0]).Deadline {
+							timed = false
+						}
+					}
+				case *ast.SelectorExpr:
+					if info.Uses[n.Sel] == field && !handled[n] {
+						timed = false // handed on, or used otherwise
+					}
+				}
+				return timed
+			})
+		}
+	}
+	return timed && sends > 0
 }
 
 // noUseOf clears *ok when n is a use of v; it is an ast.Inspect visitor.

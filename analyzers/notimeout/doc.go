@@ -26,7 +26,11 @@
 //     (if c == nil { c = &http.Client{} }) and no call in the package
 //     passes nil: its callers choose the client, or its Transport dials
 //     with deadlines (a DialContext literal that calls SetDeadline on the
-//     connection). A client whose responses are read as a stream (a
+//     connection), or every request sent through it has a deadline: a
+//     local client only ever given requests built with a context.WithTimeout
+//     context, or one kept in an unexported field that the package only
+//     assigns and sends such requests through (ctx, cancel :=
+//     context.WithTimeout(ctx, d); ...; d.client.Do(req)). A client whose responses are read as a stream (a
 //     scanner, reader or decoder read in a loop, or io.Copy to a
 //     ResponseWriter) is told to set Transport.ResponseHeaderTimeout and
 //     use a context instead: Client.Timeout would cut the stream. When

@@ -13,7 +13,7 @@ import (
 
 func TestNotimeout(t *testing.T) {
 	dir := stubs.GOPATH(t, analysistest.TestData())
-	analysistest.RunWithSuggestedFixes(t, dir, newAnalyzer(), "client", "server", "dial", "dbctx", "handlers", "callers", "noctx", "stream", "callerslitedefault", "libclient", "deadline", "deadlinemw", "migrations", "startupctx", "upgrade", "example.com/svc/internal/mocks", "example.com/svc/integration/hsic", "example.com/svc/upstreamcheck")
+	analysistest.RunWithSuggestedFixes(t, dir, newAnalyzer(), "client", "server", "dial", "dbctx", "handlers", "callers", "noctx", "stream", "callerslitedefault", "libclient", "deadline", "deadlinemw", "migrations", "startupctx", "upgrade", "fieldclient", "example.com/svc/internal/mocks", "example.com/svc/integration/hsic", "example.com/svc/upstreamcheck")
 }
 
 func TestNotimeoutAll(t *testing.T) {
