@@ -170,11 +170,14 @@ func (c *checker) onlyBoundedRequests(b built) bool {
 // (ctx, cancel := context.WithTimeout(ctx, d); req, _ :=
 // http.NewRequestWithContext(ctx, ...); d.client.Do(req)), and assigned.
 func (c *checker) fieldRequestsTimed(b built) bool {
+	info := c.pass.TypesInfo
 	field, ok := b.stored.(*types.Var)
-	if !ok || !field.IsField() || field.Exported() || field.Pkg() != c.pass.Pkg {
+	if ok && !field.IsField() {
+		field = c.fieldHolding(b, field) // client := &http.Client{...}; return &D{client: client}
+	}
+	if field == nil || !field.IsField() || field.Exported() || field.Pkg() != c.pass.Pkg {
 		return false
 	}
-	info := c.pass.TypesInfo
 	sends, timed := 0, true
 	for _, f := range c.pass.Files {
 		for _, d := range f.Decls {
@@ -204,6 +207,11 @@ func (c *checker) fieldRequestsTimed(b built) bool {
 						}
 					}
 				case *ast.SelectorExpr:
+					if inner, ok := ast.Unparen(n.X).(*ast.SelectorExpr); ok && info.Uses[inner.Sel] == field {
+						if f, isVar := info.Uses[n.Sel].(*types.Var); isVar && f.IsField() {
+							handled[inner] = true // d.client.Transport: its settings, read
+						}
+					}
 					if info.Uses[n.Sel] == field && !handled[n] {
 						timed = false // handed on, or used otherwise
 					}
@@ -213,6 +221,40 @@ func (c *checker) fieldRequestsTimed(b built) bool {
 		}
 	}
 	return timed && sends > 0
+}
+
+// fieldHolding returns the struct field that v, the local variable the
+// client was stored in, is handed to in a keyed literal of b's function
+// and nowhere else, or nil.
+func (c *checker) fieldHolding(b built, v *types.Var) *types.Var {
+	if b.scope == nil {
+		return nil
+	}
+	info := c.pass.TypesInfo
+	var field *types.Var
+	uses, held := 0, 0
+	ast.Inspect(b.scope, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.KeyValueExpr:
+			if id, ok := ast.Unparen(n.Value).(*ast.Ident); ok && info.Uses[id] == v {
+				if key, ok := n.Key.(*ast.Ident); ok {
+					if f, ok := info.Uses[key].(*types.Var); ok && f.IsField() {
+						field = f
+						held++
+					}
+				}
+			}
+		case *ast.Ident:
+			if info.Uses[n] == v {
+				uses++
+			}
+		}
+		return true
+	})
+	if held != 1 || uses != 1 {
+		return nil
+	}
+	return field
 }
 
 // noUseOf clears *ok when n is a use of v; it is an ast.Inspect visitor.

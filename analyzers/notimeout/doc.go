@@ -28,8 +28,10 @@
 //     with deadlines (a DialContext literal that calls SetDeadline on the
 //     connection), or every request sent through it has a deadline: a
 //     local client only ever given requests built with a context.WithTimeout
-//     context, or one kept in an unexported field that the package only
-//     assigns and sends such requests through (ctx, cancel :=
+//     context, or one kept in an unexported field (directly, or through a
+//     local variable only put in the field's literal) that the package
+//     only assigns, reads settings of (d.client.Transport) and sends such
+//     requests through (ctx, cancel :=
 //     context.WithTimeout(ctx, d); ...; d.client.Do(req)). A client whose responses are read as a stream (a
 //     scanner, reader or decoder read in a loop, or io.Copy to a
 //     ResponseWriter) is told to set Transport.ResponseHeaderTimeout and

@@ -32,6 +32,37 @@ func (d *Deliverer) Send(ctx context.Context, url string) error {
 	return resp.Body.Close()
 }
 
+// Look-alike: the client is built in a local variable first, and its
+// Transport is read later to set a proxy.
+type Proxied struct {
+	client *http.Client
+}
+
+func NewProxied() *Proxied {
+	transport := &http.Transport{}
+	client := &http.Client{Transport: transport}
+	return &Proxied{client: client}
+}
+
+func (p *Proxied) SetProxy() {
+	t := p.client.Transport.(*http.Transport)
+	t.Proxy = nil
+}
+
+func (p *Proxied) Send(ctx context.Context, url string) error {
+	ctx, cancel := context.WithTimeout(ctx, time.Minute)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, url, nil)
+	if err != nil {
+		return err
+	}
+	resp, err := p.client.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
 // The same client sending with the caller's context as it is.
 type Notifier struct {
 	client *http.Client
