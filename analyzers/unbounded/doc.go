@@ -22,8 +22,11 @@
 //   - wrapped by an adapter, learnt from its body in any package: a
 //     function that returns a closure calling its function argument with
 //     the request (app.handle(fn), withSession(fn), errorHandler(h.index)),
-//     or a function type whose ServeHTTP calls the value converted to it
-//     (appHandler(index));
+//     or a function that returns a handler and hands its function of a
+//     request on to another call, which runs it per request
+//     (MakeExternalAPI(name, f) returning
+//     util.MakeJSONAPI(util.NewJSONRequestHandler(f))), or a function type
+//     whose ServeHTTP calls the value converted to it (appHandler(index));
 //   - a closure returned as, converted to or assigned to a handler type
 //     (http.HandlerFunc, gin.HandlerFunc, echo.HandlerFunc, go-kit's
 //     endpoint.Endpoint: a handler factory's product);

@@ -12,5 +12,5 @@ import (
 
 func TestUnbounded(t *testing.T) {
 	dir := stubs.GOPATH(t, analysistest.TestData())
-	analysistest.RunWithSuggestedFixes(t, dir, unbounded.New(effects.New(effects.Options{}), nil), "lists", "orm", "beegoorm", "beegov1", "bunsvc", "swaggersvc", "bodies", "capped", "rpc", "assembled", "pkgzsvc", "pkgzthrottle", "example.com/agentsvc", "example.com/logsvc", "example.com/logosvc")
+	analysistest.RunWithSuggestedFixes(t, dir, unbounded.New(effects.New(effects.Options{}), nil), "lists", "orm", "beegoorm", "beegov1", "handedon", "bunsvc", "swaggersvc", "bodies", "capped", "rpc", "assembled", "pkgzsvc", "pkgzthrottle", "example.com/agentsvc", "example.com/logsvc", "example.com/logosvc")
 }

@@ -45,7 +45,59 @@ func (hs *handlerSet) learnAdapters() {
 			}
 			return true
 		})
+		if _, seen := hs.adapters[nd.fn]; !seen {
+			if a, ok := handsOn(hs.s.table, info, nd.fn, fd.Body, nd.params); ok {
+				hs.adapters[nd.fn] = a
+			}
+		}
 	}
+}
+
+// handsOn reports whether fn, which returns a handler (apis.HandlerTypes),
+// takes a function of a request (func(*http.Request) Response) and hands
+// it to another call rather than calling it itself: the library it hands
+// it to runs it per request (dendrite's MakeExternalAPI(name, f) returns
+// util.MakeJSONAPI(util.NewJSONRequestHandler(f))). The adapter's Param
+// is that parameter, its Request the request's position in it.
+func handsOn(table *apis.Table, info *types.Info, fn *types.Func, body ast.Node, params []*types.Var) (Adapter, bool) {
+	res := fn.Signature().Results()
+	returnsHandler := false
+	for i := range res.Len() {
+		returnsHandler = returnsHandler || apis.HandlerTypeOf(res.At(i).Type()) != nil
+	}
+	if !returnsHandler {
+		return Adapter{}, false
+	}
+	for k, p := range params {
+		sig, ok := p.Type().Underlying().(*types.Signature)
+		if !ok {
+			continue
+		}
+		j := -1
+		for i := range sig.Params().Len() {
+			if table.RequestParamOf(sig.Params().At(i).Type()) != nil {
+				j = i
+			}
+		}
+		if j < 0 {
+			continue
+		}
+		handed := false
+		ast.Inspect(body, func(n ast.Node) bool {
+			if call, ok := n.(*ast.CallExpr); ok {
+				for _, a := range call.Args {
+					if id, ok := ast.Unparen(a).(*ast.Ident); ok && info.Uses[id] == p {
+						handed = true
+					}
+				}
+			}
+			return !handed
+		})
+		if handed {
+			return Adapter{Param: k, Request: j}, true
+		}
+	}
+	return Adapter{}, false
 }
 
 // callsWithRequest reports whether lit, a closure with a request
