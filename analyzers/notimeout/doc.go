@@ -49,7 +49,7 @@
 //
 //   - http.ListenAndServe, http.ListenAndServeTLS, http.Serve and
 //     http.ServeTLS, whose server has no timeouts (the suggested fix builds
-//     an http.Server with ReadHeaderTimeout), gin's Run, macaron's and
+//     an http.Server with ReadHeaderTimeout), gin's Run and RunListener, macaron's and
 //     flamego's Run (unless on a loopback host), echo's Start
 //     unless the echo server's read timeout is set, and fiber's Listen
 //     when the app is built by fiber.New in the same function with no

@@ -105,6 +105,7 @@ var ServerStarts = []ServerStart{
 	{Pkg: "net/http", Name: "ServeTLS", How: "http.ServeTLS serves with an http.Server that has no timeouts"},
 	{Pkg: "github.com/gin-gonic/gin", Recv: "Engine", Name: "Run", How: "gin's Run calls http.ListenAndServe, whose server has no timeouts"},
 	{Pkg: "github.com/gin-gonic/gin", Recv: "Engine", Name: "RunTLS", How: "gin's RunTLS calls http.ListenAndServeTLS, whose server has no timeouts"},
+	{Pkg: "github.com/gin-gonic/gin", Recv: "Engine", Name: "RunListener", How: "gin's RunListener calls http.Serve, whose server has no timeouts"},
 	{Pkg: "github.com/labstack/echo/v4", Recv: "Echo", Name: "Start", ServerField: "Server", How: "echo's Start serves with e.Server, which has no read timeout unless one is set"},
 	{Pkg: "github.com/labstack/echo/v4", Recv: "Echo", Name: "StartTLS", ServerField: "TLSServer", How: "echo's StartTLS serves with e.TLSServer, which has no read timeout unless one is set"},
 	{Pkg: "github.com/gofiber/fiber/v2", Recv: "App", Name: "Listen", ConfigFunc: "New", ConfigField: "ReadTimeout", How: "fiber's Listen serves with no read timeout unless fiber.Config sets ReadTimeout"},

@@ -78,6 +78,11 @@ func runGin() {
 	r.Run(":8080") // want `gin's Run calls http.ListenAndServe, whose server has no timeouts`
 }
 
+func runGinListener(l net.Listener) {
+	r := gin.Default()
+	r.RunListener(l) // want `gin's RunListener calls http.Serve, whose server has no timeouts`
+}
+
 func runGinServer() error {
 	r := gin.Default()
 	srv := &http.Server{Addr: ":8080", Handler: r, ReadHeaderTimeout: readHeader}

@@ -3,6 +3,7 @@ package gin
 
 import (
 	"context"
+	"net"
 	"net/http"
 	"time"
 )
@@ -61,4 +62,5 @@ func New() *Engine                                                 { return &Eng
 func Default() *Engine                                             { return &Engine{} }
 func (e *Engine) Run(addr ...string) error                         { return nil }
 func (e *Engine) RunTLS(addr, certFile, keyFile string) error      { return nil }
+func (e *Engine) RunListener(listener net.Listener) error          { return nil }
 func (e *Engine) ServeHTTP(w http.ResponseWriter, r *http.Request) {}
