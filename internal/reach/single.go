@@ -22,16 +22,6 @@ func OneElement(pkgs []*Package, whole *Program) map[*types.Func][]int {
 	if whole == nil {
 		return nil
 	}
-	type key struct {
-		fn     *types.Func // a function, or nil for a method
-		method string
-	}
-	keyOf := func(fn *types.Func) key {
-		if fn.Signature().Recv() != nil {
-			return key{method: fn.Name()}
-		}
-		return key{fn: fn.Origin()}
-	}
 	type calls struct {
 		n    int
 		many map[int]bool // argument indexes some call fills otherwise
@@ -39,14 +29,14 @@ func OneElement(pkgs []*Package, whole *Program) map[*types.Func][]int {
 	// passed records an argument that is a parameter of the function the
 	// call is in: it holds one element if that parameter does.
 	type slot struct {
-		k key
+		k callKey
 		i int
 	}
 	type passed struct{ to, from slot }
 	var passes []passed
-	seen := make(map[key]*calls)
-	escaped := make(map[key]bool)
-	outside := make(map[key]bool)
+	seen := make(map[callKey]*calls)
+	escaped := make(map[callKey]bool)
+	outside := make(map[callKey]bool)
 	var candidates []*types.Func
 	for _, p := range pkgs {
 		for _, f := range nonTest(p) {
@@ -64,7 +54,7 @@ func OneElement(pkgs []*Package, whole *Program) map[*types.Func][]int {
 				}
 				var body ast.Node
 				var params map[*types.Var]int
-				var self key
+				var self callKey
 				if ok {
 					body = fd.Body
 					if fn, isFn := p.Info.Defs[fd.Name].(*types.Func); isFn {

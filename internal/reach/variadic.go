@@ -17,17 +17,7 @@ func Listed(pkgs []*Package, whole *Program) map[*types.Func]bool {
 	if whole == nil {
 		return nil
 	}
-	type key struct {
-		fn     *types.Func // a function, or nil for a method
-		method string
-	}
-	keyOf := func(fn *types.Func) key {
-		if fn.Signature().Recv() != nil {
-			return key{method: fn.Name()}
-		}
-		return key{fn: fn.Origin()}
-	}
-	spread := make(map[key]bool) // called with xs..., or used as a value
+	spread := make(map[callKey]bool) // called with xs..., or used as a value
 	var candidates []*types.Func
 	for _, p := range pkgs {
 		for _, f := range nonTest(p) {
@@ -64,4 +54,19 @@ func Listed(pkgs []*Package, whole *Program) map[*types.Func]bool {
 		}
 	}
 	return out
+}
+
+// callKey is what a call can reach: a function, or, for a method, every
+// method of its name (a call through an interface reaches any of them).
+type callKey struct {
+	fn     *types.Func // a function, or nil for a method
+	method string
+}
+
+// keyOf returns the callKey of fn.
+func keyOf(fn *types.Func) callKey {
+	if fn.Signature().Recv() != nil {
+		return callKey{method: fn.Name()}
+	}
+	return callKey{fn: fn.Origin()}
 }
