@@ -37,16 +37,8 @@ func ServiceMethods(pkg *types.Package) map[*types.Func]string {
 		return nil
 	}
 	out := make(map[*types.Func]string)
-	scope := pkg.Scope()
-	for _, name := range scope.Names() {
-		tn, ok := scope.Lookup(name).(*types.TypeName)
-		if !ok || tn.IsAlias() {
-			continue
-		}
-		named, ok := tn.Type().(*types.Named)
-		if !ok || types.IsInterface(named) {
-			continue
-		}
+	concrete, _ := NamedTypes(pkg)
+	for _, named := range concrete {
 		ptr := types.NewPointer(named)
 		for i, it := range ifaces {
 			iface := it.Underlying().(*types.Interface)
